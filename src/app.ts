@@ -1,0 +1,92 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { AppError, errorBody } from "./platform/errors.ts";
+import { negotiateLocale } from "./platform/i18n.ts";
+import { mountRoute } from "./platform/http/mount.ts";
+import type { AnyRoute, AppDeps } from "./platform/http/route.ts";
+import { mountApiDocs } from "./platform/http/docs.ts";
+import { ROUTES } from "./routes.ts";
+
+const WEB_DIST = fileURLToPath(new URL("../dist/web", import.meta.url));
+
+/**
+ * The HTTP application: security headers, request ids and logs, a body limit on the API, every
+ * registered route behind the access pipeline, the API docs, and the web UI with SPA fallback.
+ */
+export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): Hono {
+  const app = new Hono();
+  const log = deps.logger;
+
+  app.use("*", requestId({ headerName: "x-request-id" }));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: "same-origin",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const line = { reqId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms };
+    if (c.res.status >= 500) log.error(line, "request failed");
+    else log.debug(line, "request");
+    c.header("cache-control", "no-store");
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError(413, "payload_too_large", { maxBytes: deps.config.bodyLimitBytes });
+      },
+    }),
+  );
+
+  for (const route of routes) mountRoute(app, deps, route);
+  mountApiDocs(app);
+
+  app.all("/api/*", () => {
+    throw new AppError(404, "route_not_found");
+  });
+
+  if (existsSync(WEB_DIST)) {
+    app.use("/assets/*", serveStatic({ root: WEB_DIST }));
+    app.use("/favicon.svg", serveStatic({ root: WEB_DIST }));
+    const index = readFileSync(path.join(WEB_DIST, "index.html"), "utf8");
+    app.get("*", (c) => c.html(index));
+  } else {
+    app.get("*", (c) =>
+      c.text("The web UI is not built. Run `npm run build` (npm start does it for you), then reload.", 503),
+    );
+  }
+
+  app.onError((err, c) => {
+    const locale = negotiateLocale(c.req.header("accept-language"));
+    if (err instanceof AppError) {
+      return c.json(errorBody(err.code, locale, err.details), err.status as 400);
+    }
+    log.error({ reqId: c.get("requestId"), err }, "unhandled error");
+    return c.json(errorBody("internal", locale), 500);
+  });
+  return app;
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { AuditRow } from "../db/schema.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { pageOf } from "../platform/pagination.ts";
+import { listAudit } from "./audit.store.ts";
+import { verifyLedger } from "./audit.verify.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, "ISO date or UTC timestamp");
+
+const listAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  sort: z.enum(["seq", "-seq"]).default("-seq"),
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: z.string().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+const auditEntryView = z.object({
+  seq: z.number().int(),
+  ts: z.string(),
+  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  requestId: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export function presentAuditEntry(r: AuditRow): z.infer<typeof auditEntryView> {
+  return {
+    seq: r.seq,
+    ts: r.ts,
+    actor: { type: r.actor_type, id: r.actor_id, label: r.actor_label },
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+const verifyView = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  headSeq: z.number().int(),
+  headHash: z.string(),
+  firstBreak: z
+    .object({ seq: z.number().int(), reason: z.string(), expected: z.string(), found: z.string() })
+    .optional(),
+  verifiedAt: z.string(),
+});
+
+export const auditRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/audit",
+    summary: "The organisation's audit ledger, newest first; filter by action, record, actor or time",
+    tag: "audit",
+    access: { permission: "audit.read" },
+    query: listAuditQuery,
+    response: pageOf(auditEntryView),
+    async handler({ deps, actor, query }) {
+      const { limit, offset, sort, ...filter } = query;
+      const { rows, total } = await listAudit(deps.db.kysely, actor.orgId, filter, {
+        limit,
+        offset,
+        order: sort === "seq" ? "asc" : "desc",
+      });
+      return { items: rows.map(presentAuditEntry), total, limit, offset };
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/audit/verify",
+    summary: "Walk the organisation's hash chain from genesis and report the first broken link",
+    tag: "audit",
+    access: { permission: "audit.read" },
+    response: verifyView,
+    async handler({ deps, actor }) {
+      const report = await verifyLedger(deps.db, actor.orgId);
+      const chain = report.chains[0];
+      return {
+        ok: report.ok,
+        entries: report.entries,
+        headSeq: chain?.headSeq ?? 0,
+        headHash: chain?.headHash ?? "",
+        ...(chain?.firstBreak && { firstBreak: chain.firstBreak }),
+        verifiedAt: new Date().toISOString(),
+      };
+    },
+  }),
+];

@@ -1,0 +1,104 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DialectName } from "../db/connect.ts";
+import type { AuditRow, Database } from "../db/schema.ts";
+import { nowIso } from "../platform/time.ts";
+import { canonicalJson, GENESIS_HASH, hashEntry } from "./audit.hash.ts";
+
+/** One state change to record: who did what to which record, and the record before and after. */
+export interface AuditEvent {
+  orgId: string;
+  actor: { type: "user" | "token" | "system"; id: string | null; label: string | null };
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+/**
+ * Appends events to their organisations' chains inside the caller's transaction, so the entry
+ * commits or rolls back with the change it describes. Appends to one organisation's chain are
+ * serialised: SQLite has a single writer; PostgreSQL takes a transaction-scoped advisory lock
+ * per organisation (the primary key on (org_id, seq) would refuse a fork regardless).
+ */
+export async function appendAudit(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  events: readonly AuditEvent[],
+): Promise<AuditRow[]> {
+  const byOrg = new Map<string, AuditEvent[]>();
+  for (const e of events) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e]);
+  const written: AuditRow[] = [];
+  const ts = nowIso();
+  for (const [orgId, orgEvents] of [...byOrg].sort(([a], [b]) => a.localeCompare(b))) {
+    if (dialect === "postgres") {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${orgId}, 7001))`.execute(trx);
+    }
+    const head = await trx
+      .selectFrom("audit_log")
+      .select(["seq", "hash"])
+      .where("org_id", "=", orgId)
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    let seq = head?.seq ?? 0;
+    let prev = head?.hash ?? GENESIS_HASH;
+    const rows: AuditRow[] = orgEvents.map((e) => {
+      seq += 1;
+      const row: Omit<AuditRow, "hash"> = {
+        org_id: orgId,
+        seq,
+        ts,
+        actor_type: e.actor.type,
+        actor_id: e.actor.id,
+        actor_label: e.actor.label,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        before_json: e.before === undefined ? null : canonicalJson(e.before),
+        after_json: e.after === undefined ? null : canonicalJson(e.after),
+        request_id: e.requestId ?? null,
+        prev_hash: prev,
+      };
+      prev = hashEntry(row);
+      return { ...row, hash: prev };
+    });
+    // Chunked so a large batch stays under the engines' bound-parameter limits.
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx.insertInto("audit_log").values(rows.slice(i, i + 500)).execute();
+    }
+    written.push(...rows);
+  }
+  return written;
+}
+
+export interface AuditFilter {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A page of one organisation's ledger, newest first by default, and the total matching. */
+export async function listAudit(
+  db: Kysely<Database>,
+  orgId: string,
+  filter: AuditFilter,
+  page: { limit: number; offset: number; order: "asc" | "desc" },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  let q = db.selectFrom("audit_log").where("org_id", "=", orgId);
+  if (filter.action) q = q.where("action", "=", filter.action);
+  if (filter.entityType) q = q.where("entity_type", "=", filter.entityType);
+  if (filter.entityId) q = q.where("entity_id", "=", filter.entityId);
+  if (filter.actorId) q = q.where("actor_id", "=", filter.actorId);
+  if (filter.from) q = q.where("ts", ">=", filter.from);
+  if (filter.to) q = q.where("ts", "<", filter.to);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy("seq", page.order).limit(page.limit).offset(page.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,66 @@
+import type { Context } from "hono";
+import { getCookie } from "hono/cookie";
+import { isRole, type Actor } from "../platform/authz.ts";
+import { AppError } from "../platform/errors.ts";
+import type { AppDeps } from "../platform/http/route.ts";
+import { nowIso } from "../platform/time.ts";
+import { SESSION_COOKIE, TOKEN_PREFIX, sha256 } from "./secrets.ts";
+
+/**
+ * Resolves the caller from an `Authorization: Bearer msb_…` token or the session cookie.
+ * One indexed lookup either way; disabled users, revoked or expired credentials are refused.
+ */
+export async function authenticate(deps: AppDeps, c: Context): Promise<Actor> {
+  const header = c.req.header("authorization");
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]?.startsWith(TOKEN_PREFIX)) throw new AppError(401, "unauthenticated");
+    return authenticateToken(deps, match[1]);
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!cookie) throw new AppError(401, "unauthenticated");
+  return authenticateSession(deps, cookie);
+}
+
+async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> {
+  const row = await deps.db.kysely
+    .selectFrom("api_tokens as t")
+    .innerJoin("users as u", "u.id", "t.user_id")
+    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status"])
+    .where("t.token_hash", "=", sha256(secret))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
+    throw new AppError(401, "unauthenticated");
+  }
+  if (row.expires_at !== null && row.expires_at <= nowIso()) throw new AppError(401, "session_expired");
+  return {
+    kind: "token",
+    userId: row.user_id,
+    orgId: row.org_id,
+    role: row.role,
+    label: `${row.email} (token ${row.name})`,
+    tokenId: row.id,
+  };
+}
+
+async function authenticateSession(deps: AppDeps, secret: string): Promise<Actor> {
+  const row = await deps.db.kysely
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status"])
+    .where("s.id", "=", sha256(secret))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
+    throw new AppError(401, "unauthenticated");
+  }
+  if (row.expires_at <= nowIso()) throw new AppError(401, "session_expired");
+  return {
+    kind: "session",
+    userId: row.user_id,
+    orgId: row.org_id,
+    role: row.role,
+    label: row.email,
+    sessionId: row.id,
+    csrfToken: row.csrf_token,
+  };
+}

@@ -1,0 +1,120 @@
+import type { Command } from "commander";
+import { SYSTEM_ACTOR, audited } from "../audit/audited.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/secrets.ts";
+import { issueToken } from "../auth/tokens.service.ts";
+import { isRole, ROLES, type Role } from "../platform/authz.ts";
+import { newId, newSecret } from "../platform/ids.ts";
+import { nowIso } from "../platform/time.ts";
+import { createOrganization } from "../orgs/orgs.service.ts";
+import { findOrganizationBySlug } from "../orgs/orgs.store.ts";
+import { presentUser } from "../users/users.present.ts";
+import { emailExists, findUserByEmailForSignIn, insertUser } from "../users/users.store.ts";
+import { out, withDatabase } from "./context.ts";
+
+function role(value: string): Role {
+  if (!isRole(value)) throw new Error(`unknown role "${value}" (one of: ${ROLES.join(", ")})`);
+  return value;
+}
+
+function password(given: string | undefined): { value: string; generated: boolean } {
+  if (given === undefined) return { value: newSecret(12), generated: true };
+  if (given.length < MIN_PASSWORD_LENGTH) throw new Error(`password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  return { value: given, generated: false };
+}
+
+export function registerAdminCommands(program: Command): void {
+  const org = program.command("org").description("organisations (tenants)");
+  org
+    .command("create")
+    .description("create an organisation and its first administrator")
+    .requiredOption("--slug <slug>", "short unique name, e.g. acme")
+    .requiredOption("--name-ja <name>", "name in Japanese")
+    .requiredOption("--name-en <name>", "name in English")
+    .requiredOption("--admin-email <email>", "first administrator's e-mail")
+    .option("--admin-name <name>", "first administrator's display name", "Administrator")
+    .option("--admin-password <password>", "initial password (generated when omitted)")
+    .action(async (o: { slug: string; nameJa: string; nameEn: string; adminEmail: string; adminName: string; adminPassword?: string }) => {
+      const pw = password(o.adminPassword);
+      await withDatabase(async (db) => {
+        const { org: created, admin } = await createOrganization(db, SYSTEM_ACTOR, {
+          slug: o.slug,
+          nameJa: o.nameJa,
+          nameEn: o.nameEn,
+          admin: { email: o.adminEmail, displayName: o.adminName, password: pw.value },
+        });
+        out(`organisation ${created.slug} (${created.id}) created; administrator ${admin.email}`);
+        if (pw.generated) out(`initial password (shown once): ${pw.value}`);
+      });
+    });
+
+  const user = program.command("user").description("users");
+  user
+    .command("create")
+    .description("create a user in an organisation")
+    .requiredOption("--org <slug>", "organisation slug")
+    .requiredOption("--email <email>", "e-mail address (the sign-in name)")
+    .requiredOption("--role <role>", `one of: ${ROLES.join(", ")}`)
+    .option("--name <name>", "display name (defaults to the e-mail)")
+    .option("--password <password>", "initial password (generated when omitted)")
+    .option("--locale <locale>", "ja or en", "ja")
+    .action(async (o: { org: string; email: string; role: string; name?: string; password?: string; locale: string }) => {
+      const r = role(o.role);
+      if (o.locale !== "ja" && o.locale !== "en") throw new Error("--locale must be ja or en");
+      const pw = password(o.password);
+      const hash = await hashPassword(pw.value);
+      await withDatabase(async (db) => {
+        const target = await findOrganizationBySlug(db.kysely, o.org);
+        if (!target) throw new Error(`no organisation "${o.org}"`);
+        const email = o.email.toLowerCase();
+        const created = await audited(db, { actor: SYSTEM_ACTOR, orgId: target.id }, async (trx, record) => {
+          if (await emailExists(trx, email)) throw new Error(`a user with e-mail ${email} exists`);
+          const now = nowIso();
+          const row = await insertUser(trx, {
+            id: newId("usr"),
+            org_id: target.id,
+            email,
+            display_name: o.name ?? email,
+            role: r,
+            password_hash: hash,
+            status: "active",
+            locale: o.locale,
+            department_id: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+          });
+          record({ action: "user.created", entityType: "user", entityId: row.id, after: presentUser(row) });
+          return row;
+        });
+        out(`user ${created.email} (${created.id}) created with role ${r}`);
+        if (pw.generated) out(`initial password (shown once): ${pw.value}`);
+      });
+    });
+
+  const token = program.command("token").description("API tokens");
+  token
+    .command("create")
+    .description("issue an API token for a user, scoped to their organisation and a role; prints the secret once")
+    .requiredOption("--email <email>", "the user the token acts for")
+    .requiredOption("--role <role>", `one of: ${ROLES.join(", ")}`)
+    .option("--name <name>", "a label to recognise the token by", "cli")
+    .option("--expires-days <days>", "days until it stops working (default: never)")
+    .action(async (o: { email: string; role: string; name: string; expiresDays?: string }) => {
+      const r = role(o.role);
+      const expiresInDays = o.expiresDays === undefined ? undefined : Number(o.expiresDays);
+      if (expiresInDays !== undefined && (!Number.isInteger(expiresInDays) || expiresInDays < 1)) {
+        throw new Error("--expires-days must be a positive whole number");
+      }
+      await withDatabase(async (db) => {
+        const owner = await findUserByEmailForSignIn(db.kysely, o.email);
+        if (!owner || owner.status !== "active") throw new Error(`no active user ${o.email}`);
+        const { token: t, secret } = await issueToken(
+          db,
+          { actor: SYSTEM_ACTOR, orgId: owner.org_id, userId: owner.id },
+          { name: o.name, role: r, expiresInDays },
+        );
+        out(`token ${t.id} (${t.role}) created for ${owner.email}; use it as: Authorization: Bearer <secret>`);
+        out(secret);
+      });
+    });
+}

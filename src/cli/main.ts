@@ -1,0 +1,31 @@
+import { Command, Option } from "commander";
+import { ROLES } from "../platform/authz.ts";
+import { VERSION } from "../platform/version.ts";
+import { registerAdminCommands } from "./admin.commands.ts";
+import { registerAuditCommands } from "./audit.commands.ts";
+import { registerBackupCommands } from "./backup.commands.ts";
+import { registerServeCommand } from "./serve.command.ts";
+
+export const roleOption = () => new Option("--role <role>", "role").choices(ROLES as unknown as string[]).makeOptionMandatory();
+
+/** Builds the `musubi` command tree; exported for tests that drive the CLI in-process. */
+export function buildCli(): Command {
+  const program = new Command("musubi")
+    .description("Musubi — AI governance platform (結び)")
+    .version(VERSION)
+    .showHelpAfterError();
+  registerServeCommand(program);
+  registerAdminCommands(program);
+  registerAuditCommands(program);
+  registerBackupCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    process.stderr.write(`musubi: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

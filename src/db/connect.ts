@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
+
+export type DialectName = "sqlite" | "postgres";
+
+/** An open database: the Kysely handle plus what callers need to know about the engine under it. */
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** The raw SQLite handle, for online backup and the fast ledger walk; absent on PostgreSQL. */
+  sqlite?: BetterSqlite3.Database;
+  /** Where the data lives, for the start-up banner (never contains a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL int8 arrives as a string by default; ledger sequence numbers fit a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openSqlite(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  // FULL: a commit is on disk before the client hears "201"; NORMAL could lose it on power loss.
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 10000");
+  const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
+  return { kysely, dialect: "sqlite", sqlite, location: file, close: () => kysely.destroy() };
+}
+
+export function openPostgres(url: string, maxConnections = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const safe = new URL(url);
+  safe.password = safe.password ? "***" : "";
+  return { kysely, dialect: "postgres", location: safe.toString(), close: () => kysely.destroy() };
+}
+
+/** Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded SQLite file in the data folder. */
+export function openDatabase(opts: { dataDir: string; databaseUrl?: string | undefined }): Db {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openSqlite(path.join(opts.dataDir, "musubi.sqlite"));
+}

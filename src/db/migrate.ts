@@ -1,0 +1,30 @@
+import { Migrator, type Migration, type MigrationResultSet } from "kysely";
+import type { Db, DialectName } from "./connect.ts";
+import * as m0001 from "./migrations/0001_foundation.ts";
+
+type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
+
+/** Migrations in order; names are permanent once released. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  "0001_foundation": m0001,
+};
+
+/** Brings the schema to the latest version; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: {
+      async getMigrations() {
+        const out: Record<string, Migration> = {};
+        for (const [name, m] of Object.entries(MIGRATIONS)) out[name] = { up: (k) => m.up(k, db.dialect) };
+        return out;
+      },
+    },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`);
+  }
+  return result;
+}

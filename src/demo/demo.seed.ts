@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
+import { hashPassword } from "../auth/secrets.ts";
+import type { Db } from "../db/connect.ts";
+import { newId, newSecret } from "../platform/ids.ts";
+import { nowIso } from "../platform/time.ts";
+import type { Role } from "../platform/authz.ts";
+import { createOrganization } from "../orgs/orgs.service.ts";
+import { presentUser } from "../users/users.present.ts";
+import { insertUser } from "../users/users.store.ts";
+import { presentDepartment } from "../orgs/departments.service.ts";
+
+export const DEMO_ORG_SLUG = "demo";
+
+const DEMO_USERS: { local: string; name: string; role: Role }[] = [
+  { local: "admin", name: "管理者 太郎 (Admin)", role: "admin" },
+  { local: "caio", name: "統括 花子 (CAIO)", role: "governance_lead" },
+  { local: "owner", name: "所有者 健 (System owner)", role: "system_owner" },
+  { local: "reviewer", name: "審査 直子 (Reviewer)", role: "reviewer" },
+  { local: "auditor", name: "監査 誠 (Auditor)", role: "auditor" },
+  { local: "viewer", name: "閲覧 優 (Viewer)", role: "viewer" },
+];
+
+const DEMO_DEPARTMENTS = [
+  { code: "DX", nameJa: "デジタル推進部", nameEn: "Digital Transformation" },
+  { code: "LEGAL", nameJa: "法務部", nameEn: "Legal" },
+  { code: "HR", nameJa: "人事部", nameEn: "Human Resources" },
+  { code: "CS", nameJa: "カスタマーサポート部", nameEn: "Customer Support" },
+];
+
+export interface DemoCredentials {
+  email: string;
+  role: Role;
+  password: string;
+}
+
+/**
+ * On a database with no organisations, creates the demo organisation, its departments and one user
+ * per role, and writes their credentials (0600) beside the database so a newcomer can sign in.
+ * Returns the credentials when it seeded, undefined when the database already had data.
+ */
+export async function seedDemo(db: Db, dataDir: string, password?: string): Promise<DemoCredentials[] | undefined> {
+  const any = await db.kysely.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
+  if (any) return undefined;
+  const creds: DemoCredentials[] = DEMO_USERS.map((u) => ({
+    email: `${u.local}@demo.musubi.example`,
+    role: u.role,
+    password: password ?? newSecret(9),
+  }));
+  const [first, ...rest] = creds;
+  const { org } = await createOrganization(db, SYSTEM_ACTOR, {
+    slug: DEMO_ORG_SLUG,
+    nameJa: "デモ株式会社",
+    nameEn: "Demo Corporation",
+    admin: { email: first!.email, displayName: DEMO_USERS[0]!.name, password: first!.password },
+  });
+  const hashes = await Promise.all(rest.map((c) => hashPassword(c.password)));
+  await audited(db, { actor: SYSTEM_ACTOR, orgId: org.id }, async (trx, record) => {
+    const now = nowIso();
+    for (const d of DEMO_DEPARTMENTS) {
+      const row = await trx
+        .insertInto("departments")
+        .values({ id: newId("dep"), org_id: org.id, code: d.code, name_ja: d.nameJa, name_en: d.nameEn, created_at: now, updated_at: now, version: 1 })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      record({ action: "department.created", entityType: "department", entityId: row.id, after: presentDepartment(row) });
+    }
+    for (const [i, c] of rest.entries()) {
+      const user = await insertUser(trx, {
+        id: newId("usr"),
+        org_id: org.id,
+        email: c.email,
+        display_name: DEMO_USERS[i + 1]!.name,
+        role: c.role,
+        password_hash: hashes[i]!,
+        status: "active",
+        locale: "ja",
+        department_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      record({ action: "user.created", entityType: "user", entityId: user.id, after: presentUser(user) });
+    }
+  });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = demoCredentialsFile(dataDir);
+  const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);
+  fs.writeFileSync(file, `# Musubi demo accounts (organisation "${DEMO_ORG_SLUG}")\n${lines.join("\n")}\n`, { mode: 0o600 });
+  return creds;
+}
+
+export function demoCredentialsFile(dataDir: string): string {
+  return path.join(dataDir, "demo-credentials.txt");
+}

@@ -1,0 +1,60 @@
+import { AppError } from "./errors.ts";
+
+/** Roles, most powerful first. `auditor` reads everything and writes nothing. */
+export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+const ALL: readonly Role[] = ROLES;
+const READERS_OF_RECORDS: readonly Role[] = ["admin", "governance_lead", "auditor"];
+
+/**
+ * Who may do what: a permission maps to the roles that hold it, and nothing else does.
+ * A permission missing from this table is a compile error at the route that names it, and a role
+ * missing from a row is denied — default-deny in both directions.
+ */
+export const PERMISSIONS = {
+  /** Own session, own password, sign-out: every signed-in person manages their own credentials. */
+  "self": ALL,
+  "org.read": ALL,
+  "org.update": ["admin"],
+  "users.read": ALL,
+  "users.manage": ["admin"],
+  "tokens.read": ["admin", "auditor"],
+  "tokens.manage": ["admin"],
+  "departments.read": ALL,
+  "departments.manage": ["admin", "governance_lead"],
+  "audit.read": READERS_OF_RECORDS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  const allowed: readonly Role[] | undefined = PERMISSIONS[permission];
+  return allowed !== undefined && allowed.includes(role);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
+/** Who is acting: a person through a browser session, or automation through an API token. */
+export interface Actor {
+  kind: "session" | "token";
+  userId: string;
+  orgId: string;
+  role: Role;
+  /** E-mail (and token name) as recorded in the ledger's "who". */
+  label: string;
+  sessionId?: string;
+  tokenId?: string;
+  csrfToken?: string;
+}
+
+/** Throws 403 unless the actor's role holds the permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new AppError(403, "forbidden", { permission });
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

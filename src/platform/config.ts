@@ -1,0 +1,45 @@
+import path from "node:path";
+
+/** Runtime settings, all from the environment so the same build runs on a laptop and a server. */
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  host: string;
+  port: number;
+  sessionTtlMs: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  /** Adds `Secure` to cookies; on by default when the public URL is https. */
+  secureCookies: boolean;
+  /** Sign-in attempts allowed per account and address within `loginWindowMs`. */
+  loginMaxAttempts: number;
+  loginWindowMs: number;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const publicUrl = env.MUSUBI_PUBLIC_URL ?? "";
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error(`DATABASE_URL must start with postgres:// (got "${databaseUrl.split(":")[0]}:…")`);
+  }
+  return {
+    dataDir: path.resolve(env.MUSUBI_DATA_DIR ?? "data"),
+    databaseUrl,
+    host: env.MUSUBI_HOST ?? "127.0.0.1",
+    port: int(env.PORT ?? env.MUSUBI_PORT, 3000, "PORT"),
+    sessionTtlMs: int(env.MUSUBI_SESSION_TTL_HOURS, 8, "MUSUBI_SESSION_TTL_HOURS") * 3600_000,
+    bodyLimitBytes: int(env.MUSUBI_BODY_LIMIT_BYTES, 1024 * 1024, "MUSUBI_BODY_LIMIT_BYTES"),
+    logLevel: env.MUSUBI_LOG_LEVEL ?? "info",
+    secureCookies: env.MUSUBI_SECURE_COOKIES ? env.MUSUBI_SECURE_COOKIES === "1" : publicUrl.startsWith("https:"),
+    loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),
+    loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
+    ...overrides,
+  };
+}

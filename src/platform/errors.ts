@@ -1,0 +1,106 @@
+import type { Locale } from "./i18n.ts";
+
+/** Every error code the API can answer with. A literal union so a typo fails to compile. */
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "malformed_json"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "unauthenticated"
+  | "invalid_credentials"
+  | "session_expired"
+  | "csrf_failed"
+  | "forbidden"
+  | "not_found"
+  | "route_not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "email_taken"
+  | "last_admin"
+  | "rate_limited"
+  | "password_too_weak"
+  | "wrong_password"
+  | "internal";
+
+const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
+  bad_request: { en: "The request is not valid.", ja: "リクエストが正しくありません。" },
+  validation_failed: {
+    en: "Some fields are not valid; see details.",
+    ja: "入力内容に誤りがあります。詳細を確認してください。",
+  },
+  malformed_json: { en: "The request body is not valid JSON.", ja: "リクエスト本文が正しいJSONではありません。" },
+  unsupported_media_type: {
+    en: "Send the request body as application/json.",
+    ja: "リクエスト本文は application/json で送信してください。",
+  },
+  payload_too_large: { en: "The request body is too large.", ja: "リクエスト本文が大きすぎます。" },
+  unauthenticated: { en: "Sign in to continue.", ja: "続行するにはサインインしてください。" },
+  invalid_credentials: {
+    en: "The e-mail address or password is incorrect.",
+    ja: "メールアドレスまたはパスワードが正しくありません。",
+  },
+  session_expired: {
+    en: "Your session has expired; sign in again.",
+    ja: "セッションの有効期限が切れました。再度サインインしてください。",
+  },
+  csrf_failed: {
+    en: "The request is missing a valid CSRF token; reload the page and try again.",
+    ja: "CSRFトークンが無効です。ページを再読み込みしてからもう一度お試しください。",
+  },
+  forbidden: { en: "Your role does not allow this action.", ja: "この操作を行う権限がありません。" },
+  not_found: { en: "The record was not found.", ja: "対象のデータが見つかりません。" },
+  route_not_found: { en: "No such API endpoint.", ja: "該当するAPIエンドポイントがありません。" },
+  method_not_allowed: { en: "This method is not allowed here.", ja: "このメソッドは許可されていません。" },
+  conflict: {
+    en: "The record was changed by someone else; reload and try again.",
+    ja: "他の人がデータを変更しました。再読み込みしてからもう一度お試しください。",
+  },
+  email_taken: {
+    en: "A user with this e-mail address already exists.",
+    ja: "このメールアドレスのユーザーは既に存在します。",
+  },
+  last_admin: {
+    en: "The organisation must keep at least one active administrator.",
+    ja: "組織には有効な管理者が少なくとも1人必要です。",
+  },
+  rate_limited: {
+    en: "Too many attempts; wait a few minutes and try again.",
+    ja: "試行回数が多すぎます。数分待ってからもう一度お試しください。",
+  },
+  password_too_weak: {
+    en: "Choose a password of at least 12 characters.",
+    ja: "パスワードは12文字以上にしてください。",
+  },
+  wrong_password: { en: "The current password is incorrect.", ja: "現在のパスワードが正しくありません。" },
+  internal: {
+    en: "Something went wrong on the server; the error has been logged.",
+    ja: "サーバーでエラーが発生しました。エラーは記録されています。",
+  },
+};
+
+/** The one error type the API renders; anything else becomes a logged, generic 500. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(MESSAGES[code].en);
+    this.name = "AppError";
+  }
+}
+
+/** The body every error answer has: `{ error: { code, message, details? } }`. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorBody(code: ErrorCode, locale: Locale, details?: unknown): ErrorBody {
+  const error: ErrorBody["error"] = { code, message: MESSAGES[code][locale] };
+  if (details !== undefined) error.details = details;
+  return { error };
+}
+
+export const notFound = () => new AppError(404, "not_found");
+export const forbidden = () => new AppError(403, "forbidden");

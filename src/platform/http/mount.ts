@@ -1,0 +1,52 @@
+import type { Context, Hono } from "hono";
+import { authenticate } from "../../auth/authenticate.ts";
+import { authorize } from "../authz.ts";
+import { AppError } from "../errors.ts";
+import { negotiateLocale } from "../i18n.ts";
+import type { AnyRoute, AppDeps } from "./route.ts";
+import { validate } from "./validate.ts";
+
+const UNSAFE = new Set(["post", "put", "patch", "delete"]);
+
+/**
+ * Mounts a route behind the fixed pipeline: authenticate → CSRF → authorise → validate → handle.
+ * Handlers never see an unauthenticated or unauthorised call, so none has to remember to check.
+ */
+export function mountRoute(app: Hono, deps: AppDeps, route: AnyRoute): void {
+  if (route.access === undefined) throw new Error(`route ${route.method} ${route.path} declares no access policy`);
+  app.on(route.method.toUpperCase(), route.path, async (c) => {
+    const locale = negotiateLocale(c.req.header("accept-language"));
+    const requestId = c.get("requestId") as string;
+    let actor = undefined as unknown as Parameters<AnyRoute["handler"]>[0]["actor"];
+    if (route.access !== "public") {
+      actor = await authenticate(deps, c);
+      if (actor.kind === "session" && UNSAFE.has(route.method)) checkCsrf(c, actor.csrfToken);
+      authorize(actor, route.access.permission);
+    }
+    const params = route.params ? validate(route.params, c.req.param(), "params", locale) : undefined;
+    const query = route.query ? validate(route.query, c.req.query(), "query", locale) : undefined;
+    const body = route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
+    const result = await route.handler({ deps, actor, params, query, body, locale, requestId, c });
+    if (result instanceof Response) return result;
+    if (route.status === 204) return c.body(null, 204);
+    return c.json(result as object, route.status ?? 200);
+  });
+}
+
+/** Cookie-authenticated writes must echo the session's CSRF token (synchronizer-token pattern). */
+function checkCsrf(c: Context, expected: string | undefined) {
+  const sent = c.req.header("x-csrf-token");
+  if (!expected || !sent || sent !== expected) throw new AppError(403, "csrf_failed");
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError(415, "unsupported_media_type");
+  const text = await c.req.text();
+  if (text.trim() === "") throw new AppError(400, "malformed_json");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, "malformed_json");
+  }
+}

@@ -1,0 +1,63 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { Db } from "../../db/connect.ts";
+import type { Actor, Permission } from "../authz.ts";
+import type { Config } from "../config.ts";
+import type { Locale } from "../i18n.ts";
+import type { Logger } from "../logger.ts";
+import type { LoginLimiter } from "./login-limiter.ts";
+
+/** What every handler can reach. Built once at start, shared by all requests. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  loginLimiter: LoginLimiter;
+}
+
+/**
+ * Who may call a route. There is no default: a route must say `public`, `signed-in`
+ * (any authenticated caller, for their own session) or name a permission.
+ */
+export type Access = "public" | { permission: Permission };
+
+/** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
+export type ResourceKind = "user" | "token" | "department";
+
+export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
+
+export interface HandlerContext<P, Q, B> {
+  deps: AppDeps;
+  /** Present on every non-public route; the framework has already authorised it. */
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+  locale: Locale;
+  requestId: string;
+  c: Context;
+}
+
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: HttpMethod;
+  /** Hono path syntax, always under /api. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  resource?: ResourceKind;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Documents the success body in OpenAPI. */
+  response?: z.ZodType;
+  status?: 200 | 201 | 204;
+  handler(ctx: HandlerContext<P, Q, B>): Promise<unknown>;
+}
+
+/** Declares a route; the identity function exists so TypeScript infers P, Q and B from the schemas. */
+export function defineRoute<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+export type AnyRoute = RouteSpec<any, any, any>;

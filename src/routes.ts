@@ -1,0 +1,18 @@
+import { auditRoutes } from "./audit/audit.routes.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { orgRoutes } from "./orgs/orgs.routes.ts";
+import type { AnyRoute } from "./platform/http/route.ts";
+import { systemRoutes } from "./system.routes.ts";
+import { userRoutes } from "./users/users.routes.ts";
+
+/**
+ * Every API route Musubi serves. The server mounts exactly this list, OpenAPI is generated from
+ * it, and the access-control test enumerates it: a module's routes exist only once they are here.
+ */
+export const ROUTES: readonly AnyRoute[] = [
+  ...systemRoutes(() => ROUTES),
+  ...authRoutes,
+  ...orgRoutes,
+  ...userRoutes,
+  ...auditRoutes,
+];

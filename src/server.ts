@@ -1,0 +1,67 @@
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { openDatabase, type Db } from "./db/connect.ts";
+import { migrateToLatest } from "./db/migrate.ts";
+import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
+import type { Config } from "./platform/config.ts";
+import { LoginLimiter } from "./platform/http/login-limiter.ts";
+import { createLogger, type Logger } from "./platform/logger.ts";
+import type { AppDeps } from "./platform/http/route.ts";
+
+export interface RunningServer {
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+export function createDeps(config: Config, db: Db, logger: Logger = createLogger(config.logLevel)): AppDeps {
+  return { config, db, logger, loginLimiter: new LoginLimiter(config.loginMaxAttempts, config.loginWindowMs) };
+}
+
+/**
+ * Opens the database (creating the data folder), migrates it, seeds the demo organisation on an
+ * empty database when `demo` is on, and serves the app. `print` receives the human-readable banner.
+ */
+export async function startServer(
+  config: Config,
+  opts: { demo: boolean; demoPassword?: string | undefined; print?: (line: string) => void } = { demo: true },
+): Promise<RunningServer> {
+  const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  const deps = createDeps(config, db);
+
+  if (opts.demo) {
+    const creds = await seedDemo(db, config.dataDir, opts.demoPassword);
+    if (creds) {
+      print("Demo organisation created. Sign in with one of these accounts (saved to " + demoCredentialsFile(config.dataDir) + "):");
+      for (const c of creds) print(`  ${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);
+    } else if (fs.existsSync(demoCredentialsFile(config.dataDir))) {
+      print(`Demo accounts: see ${demoCredentialsFile(config.dataDir)}`);
+    }
+  }
+
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host}:${port}`;
+  print(`Musubi is serving ${url}  (database: ${db.dialect} ${db.location}; data folder: ${config.dataDir})`);
+  deps.logger.info({ url, database: db.dialect }, "listening");
+  return {
+    url,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await db.close();
+    },
+  };
+}
