@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { PERMISSIONS, ROLES, can, permissionsOf, type Permission, type Role } from "./authz.ts";
+
+/**
+ * The role × permission table written out by hand: changing who may do what must change this test
+ * too, so a widened permission is a visible decision, never a side effect.
+ */
+const EXPECTED: Record<Permission, Role[]> = {
+  "self": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "org.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "org.update": ["admin"],
+  "users.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "users.manage": ["admin"],
+  "tokens.read": ["admin", "auditor"],
+  "tokens.manage": ["admin"],
+  "departments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "departments.manage": ["admin", "governance_lead"],
+  "audit.read": ["admin", "governance_lead", "auditor"],
+};
+
+describe("authz.can", () => {
+  it("covers exactly the permissions in the expected table", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [permission, allowed] of Object.entries(EXPECTED) as [Permission, Role[]][]) {
+    for (const role of ROLES) {
+      const expected = allowed.includes(role);
+      it(`${expected ? "grants" : "refuses"} ${permission} to ${role}`, () => {
+        expect(can(role, permission)).toBe(expected);
+      });
+    }
+  }
+
+  it("gives the auditor no write permission", () => {
+    const writes = permissionsOf("auditor").filter((p) => /\.(manage|update)$/.test(p));
+    expect(writes).toEqual([]);
+  });
+
+  it("refuses a permission that is not in the table", () => {
+    expect(can("admin", "systems.delete" as Permission)).toBe(false);
+  });
+});

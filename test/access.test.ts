@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROUTES } from "../src/routes.ts";
+import { ROLES, can, type Role } from "../src/platform/authz.ts";
+import type { AnyRoute, ResourceKind } from "../src/platform/http/route.ts";
+import { testDatabases } from "./support/databases.ts";
+import { seedOrg, testApp, type SeededOrg, type TestApp } from "./support/app.ts";
+import { createDepartment } from "../src/orgs/departments.service.ts";
+import { issueToken } from "../src/auth/tokens.service.ts";
+import { SYSTEM_ACTOR } from "../src/audit/audited.ts";
+import type { Db } from "../src/db/connect.ts";
+
+/** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
+async function plantRecords(db: Db, org: SeededOrg): Promise<Record<ResourceKind, string>> {
+  const actor = { kind: "token" as const, userId: org.users.admin.id, orgId: org.orgId, role: "admin" as Role, label: "seed" };
+  const dep = await createDepartment(db, actor, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" }, "seed");
+  const { token } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.orgId, userId: org.users.viewer.id }, { name: "planted", role: "viewer" });
+  return { user: org.users.viewer.id, token: token.id, department: dep.id };
+}
+
+function pathFor(route: AnyRoute, id: string): string {
+  return route.path.replace(/:id\b/, id);
+}
+
+/**
+ * Writes get an empty JSON body: a valid one is not needed, since access is decided before
+ * validation runs (and a 400 instead of 401/403 would fail these tests).
+ */
+function bodyFor(route: AnyRoute) {
+  return route.method === "get" ? {} : { body: {} };
+}
+
+describe.each(testDatabases())("access control on every route ($name)", (dialect) => {
+  let ctx: { db: Db; cleanup(): Promise<void> };
+  let api: TestApp;
+  let orgA: SeededOrg;
+  let orgB: SeededOrg;
+  let recordsB: Record<ResourceKind, string>;
+  let recordsA: Record<ResourceKind, string>;
+
+  beforeAll(async () => {
+    const opened = await dialect.open();
+    ctx = opened;
+    api = testApp(opened.db, opened.dataDir);
+    orgA = await seedOrg(opened.db, "alpha");
+    orgB = await seedOrg(opened.db, "beta");
+    recordsA = await plantRecords(opened.db, orgA);
+    recordsB = await plantRecords(opened.db, orgB);
+  });
+  afterAll(() => ctx.cleanup());
+
+  it("registers no route without an access policy", () => {
+    for (const r of ROUTES) expect(r.access, `${r.method} ${r.path}`).toBeDefined();
+    expect(ROUTES.length).toBeGreaterThan(15);
+  });
+
+  const guarded = ROUTES.filter((r) => r.access !== "public");
+
+  it.each(guarded.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    "%s refuses an anonymous caller with 401",
+    async (_name, route) => {
+      const res = await api.call(route.method, pathFor(route, recordsA[route.resource ?? "user"]), bodyFor(route));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("unauthenticated");
+    },
+  );
+
+  it.each(guarded.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    "%s refuses forged or altered credentials with 401",
+    async (_name, route) => {
+      const path = pathFor(route, recordsA[route.resource ?? "user"]);
+      for (const token of ["msb_forged", "not-a-token", `${orgA.tokens.admin}x`]) {
+        const res = await api.call(route.method, path, { token, ...bodyFor(route) });
+        expect(res.status, token).toBe(401);
+      }
+      const cookie = await api.call(route.method, path, { headers: { cookie: "musubi_session=forged" }, ...bodyFor(route) });
+      expect(cookie.status).toBe(401);
+    },
+  );
+
+  const denials = guarded.flatMap((r) =>
+    ROLES.filter((role) => r.access !== "public" && !can(role, r.access.permission)).map(
+      (role) => [`${r.method.toUpperCase()} ${r.path} as ${role}`, r, role] as const,
+    ),
+  );
+
+  it("has role denials to prove (the table is not all-allow)", () => {
+    expect(denials.length).toBeGreaterThan(20);
+  });
+
+  it.each(denials)("%s is refused with 403", async (_name, route, role) => {
+    const res = await api.call(route.method, pathFor(route, recordsA[route.resource ?? "user"]), {
+      token: orgA.tokens[role],
+      ...bodyFor(route),
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("forbidden");
+  });
+
+  const scoped = guarded.filter((r) => r.resource !== undefined);
+
+  it("has :id routes for every record kind", () => {
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department"]));
+  });
+
+  it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    "%s answers 404 for another organisation's record, to its admin",
+    async (_name, route) => {
+      const id = recordsB[route.resource!];
+      const body = route.method === "patch" ? { version: 1, nameJa: "x", displayName: "x" } : undefined;
+      const res = await api.call(route.method, pathFor(route, id), { token: orgA.tokens.admin, ...(body && { body: pickKnown(route, body) }) });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+      // And the same id exists: organisation B's admin reaches it.
+      if (route.method === "get") {
+        const own = await api.call("get", pathFor(route, id), { token: orgB.tokens.admin });
+        expect(own.status).toBe(200);
+      }
+    },
+  );
+
+  it("allows each permitted role through the policy (not 401/403)", async () => {
+    for (const route of guarded.filter((r) => r.method === "get")) {
+      for (const role of ROLES.filter((ro) => route.access !== "public" && can(ro, route.access.permission))) {
+        const res = await api.call("get", pathFor(route, recordsA[route.resource ?? "user"]), { token: orgA.tokens[role] });
+        expect([200, 404], `${route.path} as ${role}`).toContain(res.status);
+      }
+    }
+  });
+});
+
+/** Keeps only the fields the route's body schema accepts, so the request reaches the record lookup. */
+function pickKnown(route: AnyRoute, body: Record<string, unknown>) {
+  const shape = (route.body as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k in shape));
+}

@@ -1,0 +1,107 @@
+import type { Hono } from "hono";
+import { createApp } from "../../src/app.ts";
+import { SYSTEM_ACTOR, audited } from "../../src/audit/audited.ts";
+import { hashPassword } from "../../src/auth/secrets.ts";
+import { issueToken } from "../../src/auth/tokens.service.ts";
+import type { Db } from "../../src/db/connect.ts";
+import { ROLES, type Role } from "../../src/platform/authz.ts";
+import { loadConfig } from "../../src/platform/config.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { newId } from "../../src/platform/ids.ts";
+import { nowIso } from "../../src/platform/time.ts";
+import { createOrganization } from "../../src/orgs/orgs.service.ts";
+import { createDeps } from "../../src/server.ts";
+import { insertUser } from "../../src/users/users.store.ts";
+import type { AppDeps } from "../../src/platform/http/route.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export interface SeededOrg {
+  orgId: string;
+  slug: string;
+  /** A user per role; the admin is the one created with the organisation. */
+  users: Record<Role, { id: string; email: string }>;
+  /** An API token per role, acting for that role's user. */
+  tokens: Record<Role, string>;
+}
+
+let cachedHash: Promise<string> | undefined;
+
+/** An organisation with one user and one API token per role, all sharing {@link TEST_PASSWORD}. */
+export async function seedOrg(db: Db, slug: string): Promise<SeededOrg> {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await cachedHash;
+  const { org, admin } = await createOrganization(db, SYSTEM_ACTOR, {
+    slug,
+    nameJa: `${slug} 株式会社`,
+    nameEn: `${slug} Inc.`,
+    admin: { email: `admin@${slug}.test`, displayName: "Admin", password: TEST_PASSWORD },
+  });
+  const users = { admin: { id: admin.id, email: admin.email } } as SeededOrg["users"];
+  await audited(db, { actor: SYSTEM_ACTOR, orgId: org.id }, async (trx, record) => {
+    for (const role of ROLES.filter((r) => r !== "admin")) {
+      const now = nowIso();
+      const row = await insertUser(trx, {
+        id: newId("usr"),
+        org_id: org.id,
+        email: `${role}@${slug}.test`,
+        display_name: role,
+        role,
+        password_hash: hash,
+        status: "active",
+        locale: "en",
+        department_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      users[role] = { id: row.id, email: row.email };
+      record({ action: "user.created", entityType: "user", entityId: row.id });
+    }
+  });
+  const tokens = {} as SeededOrg["tokens"];
+  for (const role of ROLES) {
+    const { secret } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.id, userId: users[role].id }, { name: `test-${role}`, role });
+    tokens[role] = secret;
+  }
+  return { orgId: org.id, slug, users, tokens };
+}
+
+export interface TestApp {
+  app: Hono;
+  deps: AppDeps;
+  /** Sends a request; JSON bodies are encoded; the answer's JSON is decoded when there is one. */
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+export function testApp(db: Db, dataDir: string, overrides: Parameters<typeof loadConfig>[1] = {}): TestApp {
+  const config = loadConfig({ MUSUBI_DATA_DIR: dataDir }, { logLevel: "silent", ...overrides });
+  const deps = createDeps(config, db, createLogger("silent"));
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    async call(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...opts.headers };
+      if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+      let body: string | undefined = opts.rawBody;
+      if (opts.body !== undefined) {
+        body = JSON.stringify(opts.body);
+        headers["content-type"] ??= "application/json";
+      }
+      const res = await app.request(path, { method: method.toUpperCase(), headers, ...(body !== undefined && { body }) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, body: parsed, headers: res.headers };
+    },
+  };
+}
