@@ -36,6 +36,9 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(url: string, maxConnections = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  // An idle connection dropped by the server (restart, failover, admin kill) must not crash the
+  // process: the pool discards it and the next query opens a fresh one.
+  pool.on("error", (err) => process.stderr.write(`musubi: idle PostgreSQL connection closed: ${err.message}\n`));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = safe.password ? "***" : "";
