@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { AppError, errorBody } from "./platform/errors.ts";
+import { fromDatabaseError } from "./platform/db-errors.ts";
 import { negotiateLocale } from "./platform/i18n.ts";
 import { mountRoute } from "./platform/http/mount.ts";
 import type { AnyRoute, AppDeps } from "./platform/http/route.ts";
@@ -82,9 +83,8 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
 
   app.onError((err, c) => {
     const locale = negotiateLocale(c.req.header("accept-language"));
-    if (err instanceof AppError) {
-      return c.json(errorBody(err.code, locale, err.details), err.status as 400);
-    }
+    const known = err instanceof AppError ? err : fromDatabaseError(err);
+    if (known) return c.json(errorBody(known.code, locale, known.details), known.status as 400);
     log.error({ reqId: c.get("requestId"), err }, "unhandled error");
     return c.json(errorBody("internal", locale), 500);
   });

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
-import pg from "pg";
+import type Pg from "pg";
+import { createRequire } from "node:module";
 import type { Database } from "./schema.ts";
 import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
 
@@ -19,8 +20,17 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL int8 arrives as a string by default; ledger sequence numbers fit a JS number.
-pg.types.setTypeParser(20, (v) => Number(v));
+const require = createRequire(import.meta.url);
+
+/**
+ * The `pg` driver, loaded on first use: a SQLite installation never pays for it at start-up.
+ * int8 arrives as a string by default; ledger sequence numbers fit a JS number.
+ */
+export function loadPg(): typeof Pg {
+  const pg = require("pg") as typeof Pg;
+  pg.types.setTypeParser(20, (v) => Number(v));
+  return pg;
+}
 
 export function openSqlite(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -35,6 +45,7 @@ export function openSqlite(file: string): Db {
 }
 
 export function openPostgres(url: string, maxConnections = 10): Db {
+  const pg = loadPg();
   const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   // An idle connection dropped by the server (restart, failover, admin kill) must not crash the
   // process: the pool discards it and the next query opens a fresh one.

@@ -56,3 +56,25 @@ describe.each(testDatabases())("organisation and departments ($name)", (dialect)
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(["department.created", "department.updated", "department.deleted"]);
   });
 });
+
+describe.each(testDatabases())("racing creates ($name)", (dialect) => {
+  it("answers 409, never 500, when two requests create the same department code at once", async () => {
+    const ctx = await dialect.open();
+    try {
+      const api = testApp(ctx.db, ctx.dataDir);
+      const org = await seedOrg(ctx.db, "race");
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          api.call("POST", "/api/departments", { token: org.tokens.admin, body: { code: "SAME", nameJa: "同", nameEn: "Same" } }),
+        ),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(7);
+      const created = await ctx.db.kysely.selectFrom("audit_log").select("seq").where("action", "=", "department.created").execute();
+      expect(created).toHaveLength(1);
+    } finally {
+      await ctx.cleanup();
+    }
+  });
+});

@@ -3,8 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Kysely } from "kysely";
-import pg from "pg";
-import { openPostgres, openSqlite, type Db } from "../../src/db/connect.ts";
+import { loadPg, openPostgres, openSqlite, type Db } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { PgliteDialect } from "./pglite-dialect.ts";
@@ -45,6 +44,7 @@ const sqlite: TestDatabase = {
 
 /** Creates a throwaway database on the server named by `adminUrl`; returns its URL and a dropper. */
 export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const pg = loadPg();
   const name = `musubi_t_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -55,7 +55,7 @@ export async function createPgDatabase(adminUrl: string): Promise<{ url: string;
   return {
     url: url.toString(),
     async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
+      const c = new (loadPg().Client)({ connectionString: adminUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
