@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "../src/routes.ts";
-import { ROLES, can, type Role } from "../src/platform/authz.ts";
+import { ROLES, can } from "../src/platform/authz.ts";
 import type { AnyRoute, ResourceKind } from "../src/platform/http/route.ts";
 import { testDatabases } from "./support/databases.ts";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "./support/app.ts";
@@ -11,8 +11,7 @@ import type { Db } from "../src/db/connect.ts";
 
 /** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
 async function plantRecords(db: Db, org: SeededOrg): Promise<Record<ResourceKind, string>> {
-  const actor = { kind: "token" as const, userId: org.users.admin.id, orgId: org.orgId, role: "admin" as Role, label: "seed" };
-  const dep = await createDepartment(db, actor, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" }, "seed");
+  const dep = await createDepartment(db, { actor: SYSTEM_ACTOR, orgId: org.orgId }, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" });
   const { token } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.orgId, userId: org.users.viewer.id }, { name: "planted", role: "viewer" });
   return { user: org.users.viewer.id, token: token.id, department: dep.id };
 }

@@ -18,6 +18,18 @@ export function auditActorOf(actor: Actor): AuditActor {
 
 export const SYSTEM_ACTOR: AuditActor = { type: "system", id: null, label: "musubi" };
 
+/** Who a change is made by, and in which organisation: a signed-in actor, or the CLI as `system`. */
+export interface ChangeContext {
+  actor: AuditActor;
+  orgId: string;
+  requestId?: string | null;
+}
+
+/** The change context of an authenticated API request. */
+export function changeContextOf(actor: Actor, requestId: string): ChangeContext {
+  return { actor: auditActorOf(actor), orgId: actor.orgId, requestId };
+}
+
 /**
  * Runs `work` in one transaction and appends what it recorded to the ledger in that same
  * transaction: the change and its audit entry commit together or not at all. Work that records
@@ -25,7 +37,7 @@ export const SYSTEM_ACTOR: AuditActor = { type: "system", id: null, label: "musu
  */
 export async function audited<T>(
   db: Db,
-  who: { actor: AuditActor; orgId: string; requestId?: string | null },
+  who: ChangeContext,
   work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>,
 ): Promise<T> {
   return db.kysely.transaction().execute(async (trx) => {

@@ -1,14 +1,15 @@
 import type { Command } from "commander";
-import { SYSTEM_ACTOR, audited } from "../audit/audited.ts";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/secrets.ts";
+import { SYSTEM_ACTOR } from "../audit/audited.ts";
+import { MIN_PASSWORD_LENGTH } from "../auth/secrets.ts";
 import { issueToken } from "../auth/tokens.service.ts";
 import { isRole, ROLES, type Role } from "../platform/authz.ts";
-import { newId, newSecret } from "../platform/ids.ts";
-import { nowIso } from "../platform/time.ts";
+import { AppError } from "../platform/errors.ts";
+import { newSecret } from "../platform/ids.ts";
 import { createOrganization } from "../orgs/orgs.service.ts";
 import { findOrganizationBySlug } from "../orgs/orgs.store.ts";
-import { presentUser } from "../users/users.present.ts";
-import { emailExists, findUserByEmailForSignIn, insertUser } from "../users/users.store.ts";
+import { createUser } from "../users/users.service.ts";
+import { createUserBody } from "../users/users.schema.ts";
+import { findUserByEmailForSignIn } from "../users/users.store.ts";
 import { out, withDatabase } from "./context.ts";
 
 function role(value: string): Role {
@@ -58,35 +59,19 @@ export function registerAdminCommands(program: Command): void {
     .option("--password <password>", "initial password (generated when omitted)")
     .option("--locale <locale>", "ja or en", "ja")
     .action(async (o: { org: string; email: string; role: string; name?: string; password?: string; locale: string }) => {
-      const r = role(o.role);
-      if (o.locale !== "ja" && o.locale !== "en") throw new Error("--locale must be ja or en");
+      role(o.role);
       const pw = password(o.password);
-      const hash = await hashPassword(pw.value);
+      const parsed = createUserBody.safeParse({ email: o.email, displayName: o.name ?? o.email, role: o.role, locale: o.locale, password: pw.value });
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
+      const input = parsed.data;
       await withDatabase(async (db) => {
         const target = await findOrganizationBySlug(db.kysely, o.org);
         if (!target) throw new Error(`no organisation "${o.org}"`);
-        const email = o.email.toLowerCase();
-        const created = await audited(db, { actor: SYSTEM_ACTOR, orgId: target.id }, async (trx, record) => {
-          if (await emailExists(trx, email)) throw new Error(`a user with e-mail ${email} exists`);
-          const now = nowIso();
-          const row = await insertUser(trx, {
-            id: newId("usr"),
-            org_id: target.id,
-            email,
-            display_name: o.name ?? email,
-            role: r,
-            password_hash: hash,
-            status: "active",
-            locale: o.locale,
-            department_id: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          });
-          record({ action: "user.created", entityType: "user", entityId: row.id, after: presentUser(row) });
-          return row;
+        const { user: created } = await createUser(db, { actor: SYSTEM_ACTOR, orgId: target.id }, input).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === "email_taken") throw new Error(`a user with e-mail ${input.email} exists`);
+          throw err;
         });
-        out(`user ${created.email} (${created.id}) created with role ${r}`);
+        out(`user ${created.email} (${created.id}) created with role ${created.role}`);
         if (pw.generated) out(`initial password (shown once): ${pw.value}`);
       });
     });

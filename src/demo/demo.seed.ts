@@ -1,15 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
-import { hashPassword } from "../auth/secrets.ts";
+import { SYSTEM_ACTOR } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
-import { newId, newSecret } from "../platform/ids.ts";
-import { nowIso } from "../platform/time.ts";
+import { newSecret } from "../platform/ids.ts";
 import type { Role } from "../platform/authz.ts";
 import { createOrganization } from "../orgs/orgs.service.ts";
-import { presentUser } from "../users/users.present.ts";
-import { insertUser } from "../users/users.store.ts";
-import { presentDepartment } from "../orgs/departments.service.ts";
+import { createUser } from "../users/users.service.ts";
+import { createDepartment } from "../orgs/departments.service.ts";
 
 export const DEMO_ORG_SLUG = "demo";
 
@@ -55,35 +52,11 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
     nameEn: "Demo Corporation",
     admin: { email: first!.email, displayName: DEMO_USERS[0]!.name, password: first!.password },
   });
-  const hashes = await Promise.all(rest.map((c) => hashPassword(c.password)));
-  await audited(db, { actor: SYSTEM_ACTOR, orgId: org.id }, async (trx, record) => {
-    const now = nowIso();
-    for (const d of DEMO_DEPARTMENTS) {
-      const row = await trx
-        .insertInto("departments")
-        .values({ id: newId("dep"), org_id: org.id, code: d.code, name_ja: d.nameJa, name_en: d.nameEn, created_at: now, updated_at: now, version: 1 })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      record({ action: "department.created", entityType: "department", entityId: row.id, after: presentDepartment(row) });
-    }
-    for (const [i, c] of rest.entries()) {
-      const user = await insertUser(trx, {
-        id: newId("usr"),
-        org_id: org.id,
-        email: c.email,
-        display_name: DEMO_USERS[i + 1]!.name,
-        role: c.role,
-        password_hash: hashes[i]!,
-        status: "active",
-        locale: "ja",
-        department_id: null,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-      });
-      record({ action: "user.created", entityType: "user", entityId: user.id, after: presentUser(user) });
-    }
-  });
+  const who = { actor: SYSTEM_ACTOR, orgId: org.id };
+  for (const d of DEMO_DEPARTMENTS) await createDepartment(db, who, d);
+  for (const [i, c] of rest.entries()) {
+    await createUser(db, who, { email: c.email, displayName: DEMO_USERS[i + 1]!.name, role: c.role, locale: "ja", password: c.password });
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   const file = demoCredentialsFile(dataDir);
   const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import { audited, auditActorOf } from "../audit/audited.ts";
+import { audited, type ChangeContext } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
 import type { Database, Department } from "../db/schema.ts";
-import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, parseSort, type Page } from "../platform/pagination.ts";
@@ -45,30 +44,29 @@ export async function listDepartments(db: Q, orgId: string, q: ListDepartmentsQu
   return { items: rows.map(presentDepartment), total: Number(count.n), limit: q.limit, offset: q.offset };
 }
 
-export async function readDepartment(db: Db, actor: Actor, id: string): Promise<DepartmentView> {
-  const row = await getDepartment(db.kysely, actor.orgId, id);
+export async function readDepartment(db: Db, orgId: string, id: string): Promise<DepartmentView> {
+  const row = await getDepartment(db.kysely, orgId, id);
   if (!row) throw notFound();
   return presentDepartment(row);
 }
 
 export async function createDepartment(
   db: Db,
-  actor: Actor,
+  who: ChangeContext,
   input: { code: string; nameJa: string; nameEn: string },
-  requestId: string,
 ): Promise<DepartmentView> {
-  return audited(db, { actor: auditActorOf(actor), orgId: actor.orgId, requestId }, async (trx, record) => {
+  return audited(db, who, async (trx, record) => {
     const clash = await trx
       .selectFrom("departments")
       .select("id")
-      .where("org_id", "=", actor.orgId)
+      .where("org_id", "=", who.orgId)
       .where("code", "=", input.code)
       .executeTakeFirst();
     if (clash) throw new AppError(409, "conflict", { field: "code", message: `department code "${input.code}" exists` });
     const now = nowIso();
     const row = await trx
       .insertInto("departments")
-      .values({ id: newId("dep"), org_id: actor.orgId, code: input.code, name_ja: input.nameJa, name_en: input.nameEn, created_at: now, updated_at: now, version: 1 })
+      .values({ id: newId("dep"), org_id: who.orgId, code: input.code, name_ja: input.nameJa, name_en: input.nameEn, created_at: now, updated_at: now, version: 1 })
       .returningAll()
       .executeTakeFirstOrThrow();
     const view = presentDepartment(row);
@@ -79,13 +77,12 @@ export async function createDepartment(
 
 export async function updateDepartment(
   db: Db,
-  actor: Actor,
+  who: ChangeContext,
   id: string,
   input: { version: number; nameJa?: string | undefined; nameEn?: string | undefined },
-  requestId: string,
 ): Promise<DepartmentView> {
-  return audited(db, { actor: auditActorOf(actor), orgId: actor.orgId, requestId }, async (trx, record) => {
-    const current = await getDepartment(trx, actor.orgId, id);
+  return audited(db, who, async (trx, record) => {
+    const current = await getDepartment(trx, who.orgId, id);
     if (!current) throw notFound();
     const before = presentDepartment(current);
     if (current.version !== input.version) throw new AppError(409, "conflict", { current: before });
@@ -97,7 +94,7 @@ export async function updateDepartment(
         updated_at: nowIso(),
         version: current.version + 1,
       })
-      .where("org_id", "=", actor.orgId)
+      .where("org_id", "=", who.orgId)
       .where("id", "=", id)
       .where("version", "=", input.version)
       .returningAll()
@@ -110,18 +107,18 @@ export async function updateDepartment(
 }
 
 /** Deletes a department nobody belongs to; one with members answers 409 rather than orphaning them. */
-export async function deleteDepartment(db: Db, actor: Actor, id: string, requestId: string): Promise<void> {
-  await audited(db, { actor: auditActorOf(actor), orgId: actor.orgId, requestId }, async (trx, record) => {
-    const current = await getDepartment(trx, actor.orgId, id);
+export async function deleteDepartment(db: Db, who: ChangeContext, id: string): Promise<void> {
+  await audited(db, who, async (trx, record) => {
+    const current = await getDepartment(trx, who.orgId, id);
     if (!current) throw notFound();
     const member = await trx
       .selectFrom("users")
       .select("id")
-      .where("org_id", "=", actor.orgId)
+      .where("org_id", "=", who.orgId)
       .where("department_id", "=", id)
       .executeTakeFirst();
     if (member) throw new AppError(409, "conflict", { message: "the department still has members" });
-    await trx.deleteFrom("departments").where("org_id", "=", actor.orgId).where("id", "=", id).execute();
+    await trx.deleteFrom("departments").where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "department.deleted", entityType: "department", entityId: id, before: presentDepartment(current) });
   });
 }

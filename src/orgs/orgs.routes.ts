@@ -1,3 +1,4 @@
+import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
@@ -57,7 +58,7 @@ export const orgRoutes = [
     body: createDepartmentBody,
     response: departmentView,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createDepartment(deps.db, actor, body, requestId),
+    handler: ({ deps, actor, body, requestId }) => createDepartment(deps.db, changeContextOf(actor, requestId), body),
   }),
   defineRoute({
     method: "get",
@@ -68,7 +69,7 @@ export const orgRoutes = [
     resource: "department",
     params: idParams,
     response: departmentView,
-    handler: ({ deps, actor, params }) => readDepartment(deps.db, actor, params.id),
+    handler: ({ deps, actor, params }) => readDepartment(deps.db, actor.orgId, params.id),
   }),
   defineRoute({
     method: "patch",
@@ -80,7 +81,7 @@ export const orgRoutes = [
     params: idParams,
     body: updateDepartmentBody,
     response: departmentView,
-    handler: ({ deps, actor, params, body, requestId }) => updateDepartment(deps.db, actor, params.id, body, requestId),
+    handler: ({ deps, actor, params, body, requestId }) => updateDepartment(deps.db, changeContextOf(actor, requestId), params.id, body),
   }),
   defineRoute({
     method: "delete",
@@ -91,6 +92,6 @@ export const orgRoutes = [
     resource: "department",
     params: idParams,
     status: 204,
-    handler: ({ deps, actor, params, requestId }) => deleteDepartment(deps.db, actor, params.id, requestId),
+    handler: ({ deps, actor, params, requestId }) => deleteDepartment(deps.db, changeContextOf(actor, requestId), params.id),
   }),
 ];

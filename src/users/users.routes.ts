@@ -1,3 +1,4 @@
+import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { listUsers } from "./users.store.ts";
 import { presentUser } from "./users.present.ts";
@@ -35,7 +36,7 @@ export const userRoutes = [
     body: createUserBody,
     response: createdUser,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createUser(deps, actor, body, requestId),
+    handler: ({ deps, actor, body, requestId }) => createUser(deps.db, changeContextOf(actor, requestId), body),
   }),
   defineRoute({
     method: "get",

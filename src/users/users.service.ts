@@ -1,4 +1,5 @@
-import { auditActorOf, audited } from "../audit/audited.ts";
+import { auditActorOf, audited, type ChangeContext } from "../audit/audited.ts";
+import type { Db } from "../db/connect.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
@@ -23,25 +24,24 @@ function badDepartment() {
 }
 
 /**
- * Creates a user in the actor's organisation. Without a password in the request an initial one
- * is generated and returned once, for the administrator to hand over.
+ * Creates a user in an organisation. Without a password in the input an initial one is generated
+ * and returned once, for the administrator to hand over.
  */
 export async function createUser(
-  deps: AppDeps,
-  actor: Actor,
+  db: Db,
+  who: ChangeContext,
   input: CreateUserInput,
-  requestId: string,
 ): Promise<{ user: UserView; initialPassword?: string }> {
   const initialPassword = input.password ? undefined : newSecret(12);
   // Hashing happens before the transaction: it takes ~10 ms and must not hold the writer lock.
   const passwordHash = await hashPassword(input.password ?? initialPassword!);
-  const user = await audited(deps.db, { actor: auditActorOf(actor), orgId: actor.orgId, requestId }, async (trx, record) => {
+  const user = await audited(db, who, async (trx, record) => {
     if (await emailExists(trx, input.email)) throw new AppError(409, "email_taken");
-    if (input.departmentId && !(await departmentInOrg(trx, actor.orgId, input.departmentId))) throw badDepartment();
+    if (input.departmentId && !(await departmentInOrg(trx, who.orgId, input.departmentId))) throw badDepartment();
     const now = nowIso();
     const row = await insertUser(trx, {
       id: newId("usr"),
-      org_id: actor.orgId,
+      org_id: who.orgId,
       email: input.email,
       display_name: input.displayName,
       role: input.role,
