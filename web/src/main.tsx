@@ -1,3 +1,14 @@
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app/App.tsx";
+import "./styles/base.css";
+import "./styles/controls.css";
+import "./styles/table.css";
 
-createRoot(document.getElementById("root")!).render(<p>Musubi</p>);
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,44 @@
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import { Link, usePath } from "../router/router.tsx";
+import { useSignedIn } from "../session/SessionProvider.tsx";
+import { APP_ROUTES, findRoute, type AppRoute } from "./routes.ts";
+
+/** The left navigation: only the pages the signed-in user's permissions open. */
+export function Nav() {
+  const { t } = useI18n();
+  const { can } = useSignedIn();
+  const current = findRoute(usePath())?.path;
+  const visible = APP_ROUTES.filter((r) => can(r.permission));
+  const sections: { key: AppRoute["section"]; title?: string }[] = [
+    { key: "main" },
+    { key: "admin", title: t("nav.sectionAdmin") },
+    { key: "personal", title: t("nav.sectionPersonal") },
+  ];
+  return (
+    <nav className="nav" aria-label={t("nav.label")}>
+      {sections.map(({ key, title }) => {
+        const items = visible.filter((r) => r.section === key);
+        if (items.length === 0) return null;
+        return (
+          <div className="nav__section" key={key}>
+            {title && <p className="nav__section-title">{title}</p>}
+            <ul className="nav__list">
+              {items.map((r) => (
+                <li key={r.path}>
+                  <Link
+                    to={r.path}
+                    className={r.path === current ? "nav__link nav__link--active" : "nav__link"}
+                    aria-current={r.path === current ? "page" : undefined}
+                    data-testid={`nav-${r.path === "/" ? "home" : r.path.slice(1)}`}
+                  >
+                    {t(r.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Locale } from "../api/types.ts";
+import { en, type MessageKey } from "./en.ts";
+import { ja } from "./ja.ts";
+import { INTL_TAGS } from "./languages.ts";
+
+export type Params = Record<string, string | number>;
+
+export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { en, ja };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** Looks `key` up in `lang` and fills `{name}` placeholders from `params`. */
+export function translate(lang: Locale, key: MessageKey, params?: Params): string {
+  const text = DICTIONARIES[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Locale, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = `${lang}:${kind}`;
+  let f = formats.get(cacheKey);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_TAGS[lang], options);
+    formats.set(cacheKey, f);
+  }
+  return f;
+}
+
+/**
+ * An ISO timestamp in the browser's time zone, in the UI language: `date`, `dateTime` (to the
+ * minute) or `precise` (to the second, with the UTC offset, for the audit ledger).
+ */
+export function formatDateTime(lang: Locale, iso: string, kind: "dateTime" | "date" | "precise" = "dateTime"): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  if (kind === "date") return formatter(lang, kind, { dateStyle: "medium" }).format(date);
+  if (kind === "dateTime") return formatter(lang, kind, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  const text = formatter(lang, kind, { dateStyle: "medium", timeStyle: "medium" }).format(date);
+  const offset = formatter(lang, "offset", { timeZoneName: "shortOffset" })
+    .formatToParts(date)
+    .find((p) => p.type === "timeZoneName")?.value;
+  return offset ? `${text} (${offset})` : text;
+}
+
+/** A month number (1–12) as its name: 4 → "4月" / "April". */
+export function formatMonth(lang: Locale, month: number): string {
+  return new Intl.DateTimeFormat(INTL_TAGS[lang], { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month - 1, 1));
+}
+
+export function formatNumber(lang: Locale, n: number): string {
+  return new Intl.NumberFormat(INTL_TAGS[lang]).format(n);
+}
