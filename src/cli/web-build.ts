@@ -22,6 +22,7 @@ export async function ensureWebBuilt(print: (line: string) => void): Promise<voi
   print("Building the web UI…");
   const started = performance.now();
   const { build } = await import("vite");
-  await build({ configFile: path.join(ROOT, "web/vite.config.ts"), logLevel: "warn" });
+  // Always a production build, whatever NODE_ENV the calling process has (tests run with "test").
+  await build({ configFile: path.join(ROOT, "web/vite.config.ts"), logLevel: "warn", mode: "production" });
   print(`Web UI built in ${Math.round(performance.now() - started)} ms`);
 }

@@ -62,7 +62,7 @@ export async function createDepartment(
       .where("org_id", "=", who.orgId)
       .where("code", "=", input.code)
       .executeTakeFirst();
-    if (clash) throw new AppError(409, "conflict", { field: "code", message: `department code "${input.code}" exists` });
+    if (clash) throw new AppError(409, "code_taken", { field: "body.code" });
     const now = nowIso();
     const row = await trx
       .insertInto("departments")
@@ -117,7 +117,7 @@ export async function deleteDepartment(db: Db, who: ChangeContext, id: string): 
       .where("org_id", "=", who.orgId)
       .where("department_id", "=", id)
       .executeTakeFirst();
-    if (member) throw new AppError(409, "conflict", { message: "the department still has members" });
+    if (member) throw new AppError(409, "in_use", { reason: "members" });
     await trx.deleteFrom("departments").where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "department.deleted", entityType: "department", entityId: id, before: presentDepartment(current) });
   });

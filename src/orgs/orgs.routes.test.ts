@@ -29,6 +29,9 @@ describe.each(testDatabases())("organisation and departments ($name)", (dialect)
     expect(stale.status).toBe(409);
     const bad = await api.call("PATCH", "/api/org", { ...admin(), body: { version: 2, settings: { fiscalYearStartMonth: 13 } } });
     expect(bad.status).toBe(400);
+    const zone = await api.call("PATCH", "/api/org", { ...admin(), body: { version: 2, settings: { timezone: "Not/AZone" } } });
+    expect(zone.status).toBe(400);
+    expect(zone.body.error.details[0].field).toBe("body.settings.timezone");
     const entry = await ctx.db.kysely.selectFrom("audit_log").selectAll().where("action", "=", "org.updated").executeTakeFirstOrThrow();
     expect(JSON.parse(entry.before_json!).settings.fiscalYearStartMonth).toBe(4);
     expect(JSON.parse(entry.after_json!).settings.fiscalYearStartMonth).toBe(1);
@@ -39,6 +42,7 @@ describe.each(testDatabases())("organisation and departments ($name)", (dialect)
     expect(created.status).toBe(201);
     const dup = await api.call("POST", "/api/departments", { ...admin(), body: { code: "LEGAL", nameJa: "法務", nameEn: "Legal" } });
     expect(dup.status).toBe(409);
+    expect(dup.body.error.code).toBe("code_taken");
     const renamed = await api.call("PATCH", `/api/departments/${created.body.id}`, { ...admin(), body: { version: 1, nameJa: "法務・コンプライアンス部" } });
     expect(renamed.body).toMatchObject({ nameJa: "法務・コンプライアンス部", version: 2 });
     const found = await api.call("GET", `/api/departments?q=${encodeURIComponent("コンプライアンス")}`, admin());
@@ -48,6 +52,7 @@ describe.each(testDatabases())("organisation and departments ($name)", (dialect)
     expect(user.status).toBe(200);
     const refused = await api.call("DELETE", `/api/departments/${created.body.id}`, admin());
     expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("in_use");
     await api.call("PATCH", `/api/users/${org.users.reviewer.id}`, { ...admin(), body: { version: 2, departmentId: null } });
     const deleted = await api.call("DELETE", `/api/departments/${created.body.id}`, admin());
     expect(deleted.status).toBe(204);

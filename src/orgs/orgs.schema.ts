@@ -2,12 +2,21 @@ import { z } from "zod";
 import { LOCALES } from "../platform/i18n.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Organisation-wide settings; later modules read these (e.g. the fiscal year for recurring reviews). */
 export const orgSettings = z.strictObject({
   defaultLocale: z.enum(LOCALES),
   /** 4 = April, the Japanese fiscal year (4月〜3月). */
   fiscalYearStartMonth: z.number().int().min(1).max(12),
-  timezone: z.string().min(1).max(64),
+  timezone: z.string().min(1).max(64).refine(isTimeZone, "Unknown IANA time zone, e.g. Asia/Tokyo"),
 });
 export type OrgSettings = z.infer<typeof orgSettings>;
 

@@ -27,7 +27,7 @@ export async function createOrganization(db: Db, by: AuditActor, input: NewOrgan
   const orgId = newId("org");
   return audited(db, { actor: by, orgId }, async (trx, record) => {
     if (await findOrganizationBySlug(trx, input.slug)) {
-      throw new AppError(409, "conflict", { field: "slug", message: `organisation "${input.slug}" exists` });
+      throw new AppError(409, "code_taken", { field: "slug" });
     }
     const email = input.admin.email.toLowerCase();
     if (await emailExists(trx, email)) throw new AppError(409, "email_taken");

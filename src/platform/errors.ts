@@ -1,27 +1,31 @@
 import type { Locale } from "./i18n.ts";
 
 /** Every error code the API can answer with. A literal union so a typo fails to compile. */
-export type ErrorCode =
-  | "bad_request"
-  | "validation_failed"
-  | "malformed_json"
-  | "unsupported_media_type"
-  | "payload_too_large"
-  | "unauthenticated"
-  | "invalid_credentials"
-  | "session_expired"
-  | "csrf_failed"
-  | "forbidden"
-  | "not_found"
-  | "route_not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "email_taken"
-  | "last_admin"
-  | "rate_limited"
-  | "password_too_weak"
-  | "wrong_password"
-  | "internal";
+export const ERROR_CODES = [
+  "bad_request",
+  "validation_failed",
+  "malformed_json",
+  "unsupported_media_type",
+  "payload_too_large",
+  "unauthenticated",
+  "invalid_credentials",
+  "session_expired",
+  "csrf_failed",
+  "forbidden",
+  "not_found",
+  "route_not_found",
+  "method_not_allowed",
+  "conflict",
+  "email_taken",
+  "code_taken",
+  "in_use",
+  "last_admin",
+  "rate_limited",
+  "password_too_weak",
+  "wrong_password",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   bad_request: { en: "The request is not valid.", ja: "リクエストが正しくありません。" },
@@ -59,6 +63,14 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   email_taken: {
     en: "A user with this e-mail address already exists.",
     ja: "このメールアドレスのユーザーは既に存在します。",
+  },
+  code_taken: {
+    en: "This code is already used by another record; choose another.",
+    ja: "このコードは既に使用されています。別のコードを指定してください。",
+  },
+  in_use: {
+    en: "The record is still in use and cannot be deleted.",
+    ja: "このデータは使用中のため削除できません。",
   },
   last_admin: {
     en: "The organisation must keep at least one active administrator.",

@@ -1,3 +1,5 @@
+import type { ErrorCode as ServerErrorCode } from "../../../src/platform/errors.ts";
+
 /**
  * The shapes the Musubi API answers with, as the web UI sees them. Kept by hand beside the server's
  * zod schemas (src/…/*.schema.ts) so the browser bundle never pulls in server code.
@@ -185,31 +187,9 @@ export interface VerifyReport {
   verifiedAt: string;
 }
 
-/** Every error code the API can answer with, plus `network` for a request that never got an answer. */
-export const ERROR_CODES = [
-  "bad_request",
-  "validation_failed",
-  "malformed_json",
-  "unsupported_media_type",
-  "payload_too_large",
-  "unauthenticated",
-  "invalid_credentials",
-  "session_expired",
-  "csrf_failed",
-  "forbidden",
-  "not_found",
-  "route_not_found",
-  "method_not_allowed",
-  "conflict",
-  "email_taken",
-  "last_admin",
-  "rate_limited",
-  "password_too_weak",
-  "wrong_password",
-  "internal",
-  "network",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Every error code the API can answer with (the server's own list), plus `network` for a request that never got an answer. */
+export type ErrorCode = ServerErrorCode | "network";
+
 
 /** One entry of a `validation_failed` answer's details. */
 export interface FieldIssue {

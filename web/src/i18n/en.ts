@@ -304,6 +304,8 @@ export const en = {
   "error.route_not_found": "This function is not available on the server.",
   "error.method_not_allowed": "This operation is not allowed.",
   "error.conflict": "Someone else changed this record in the meantime.",
+  "error.code_taken": "This code is already in use; choose another.",
+  "error.in_use": "This record is still in use and cannot be deleted.",
   "error.email_taken": "A user with this e-mail address already exists.",
   "error.last_admin": "The organisation must keep at least one active administrator.",
   "error.rate_limited": "Too many attempts. Wait a few minutes and try again.",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "../../../src/platform/errors.ts";
 import { en } from "./en.ts";
 import { ja } from "./ja.ts";
 import { findHardCodedText } from "./literal-scan.ts";
@@ -35,6 +36,15 @@ describe("i18n dictionaries", () => {
       (k) => placeholders(en[k as keyof typeof en]).join() !== placeholders(ja[k as keyof typeof ja]).join(),
     );
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe("error messages", () => {
+  it("translate every error code the server can answer with", () => {
+    const missing = [...ERROR_CODES, "network"].flatMap((code) =>
+      [["en", en], ["ja", ja]].filter(([, dict]) => !(`error.${code}` in (dict as object))).map(([lang]) => `${lang}: error.${code}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 

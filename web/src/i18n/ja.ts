@@ -306,6 +306,8 @@ export const ja: Record<MessageKey, string> = {
   "error.route_not_found": "この機能はサーバーで利用できません。",
   "error.method_not_allowed": "この操作は許可されていません。",
   "error.conflict": "他のユーザーがこのデータを変更しました。",
+  "error.code_taken": "このコードは既に使用されています。別のコードを指定してください。",
+  "error.in_use": "このデータは使用中のため削除できません。",
   "error.email_taken": "このメールアドレスのユーザーは既に存在します。",
   "error.last_admin": "組織には有効な管理者が少なくとも1人必要です。",
   "error.rate_limited": "試行回数が多すぎます。数分待ってからもう一度お試しください。",

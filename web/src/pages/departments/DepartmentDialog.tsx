@@ -55,7 +55,7 @@ export function DepartmentDialog({ department, onClose, onSaved, onConflict }: D
   if (error instanceof ApiError && error.fieldIssues.some((i) => i.field === "body.code" && i.code === "invalid_format")) {
     errors.code = t("departments.codeHint");
   }
-  const codeTaken = !department && error instanceof ApiError && error.status === 409;
+  const codeTaken = error instanceof ApiError && error.code === "code_taken";
   if (codeTaken) errors.code = t("departments.codeTaken");
   const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
 

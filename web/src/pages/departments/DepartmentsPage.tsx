@@ -35,8 +35,8 @@ export function DepartmentsPage() {
     try {
       await departmentsApi.remove(d.id);
     } catch (err) {
-      // The API answers a department with members with a generic 409 `conflict`; say what it means here.
-      if (err instanceof ApiError && err.status === 409) throw new ApiError(409, "department_has_members", "", err.details, err.locale);
+      // `in_use` is the API's general "still referenced"; for a department that means members.
+      if (err instanceof ApiError && err.code === "in_use") throw new ApiError(409, "department_has_members", "", err.details, err.locale);
       throw err;
     }
     setNotice({ kind: "success", text: (i) => i.t("departments.deleted", { name: departmentName(d, i.lang) }) });
