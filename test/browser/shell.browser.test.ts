@@ -49,7 +49,7 @@ describe.skipIf(!HAVE_CHROMIUM)("web shell in a browser", () => {
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     // An English browser: the UI must follow the user's explicit choice, then the account's language.
-    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1360, height: 900 } });
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Tokyo", viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
     page.on("console", (msg) => {
       if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
