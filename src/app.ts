@@ -4,7 +4,6 @@ import path from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { AppError, errorBody } from "./platform/errors.ts";
 import { fromDatabaseError } from "./platform/db-errors.ts";
@@ -12,6 +11,7 @@ import { negotiateLocale } from "./platform/i18n.ts";
 import { mountRoute } from "./platform/http/mount.ts";
 import type { AnyRoute, AppDeps } from "./platform/http/route.ts";
 import { mountApiDocs } from "./platform/http/docs.ts";
+import { securityHeaders } from "./platform/http/security-headers.ts";
 import { ROUTES } from "./routes.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -25,30 +25,12 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
   const log = deps.logger;
 
   app.use("*", requestId({ headerName: "x-request-id" }));
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", "data:"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-      },
-      referrerPolicy: "same-origin",
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use("*", securityHeaders());
   const debug = log.isLevelEnabled("debug");
   app.use("/api/*", async (c, next) => {
     const started = performance.now();
-    await next();
     c.header("cache-control", "no-store");
+    await next();
     if (c.res.status < 500 && !debug) return;
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const line = { reqId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms };

@@ -47,10 +47,14 @@ describe("health, OpenAPI and docs", () => {
     expect((await api.call("GET", "/api/docs/assets/..%2Fpackage.json")).status).toBe(404);
   });
 
-  it("sends security headers on every answer", async () => {
+  it("sends security headers on every answer, errors included", async () => {
+    const error = await api.call("GET", "/api/users");
+    expect(error.status).toBe(401);
+    expect(error.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
+    expect(error.headers.get("cache-control")).toBe("no-store");
     const res = await api.call("GET", "/api/health");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("content-security-policy")).toMatch(/frame-ancestors 'none'/);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("x-request-id")).toBeTruthy();

@@ -76,6 +76,18 @@ describe.each(testDatabases())("audit ledger ($name)", (dialect) => {
     expect(report.chains.find((c) => c.orgId === orgB)).toMatchObject({ entries: 2, headSeq: 2 });
   });
 
+  it("hashes awkward text the same in the database and in the verifier", async () => {
+    const awkward = "O'Brien \\ \"quoted\" 🎌 改行\n\t$$ end; commit; --";
+    await audited(db, { actor: { type: "user", id: "usr_q", label: awkward }, orgId: orgA, requestId: awkward }, async (_trx, record) => {
+      record({ action: "thing.created", entityType: "thing", entityId: awkward, after: { name: awkward, n: 1.5, list: [null, true] } });
+    });
+    const row = await db.kysely.selectFrom("audit_log").selectAll().where("org_id", "=", orgA).executeTakeFirstOrThrow();
+    expect(row.actor_label).toBe(awkward);
+    expect(JSON.parse(row.after_json!).name).toBe(awkward);
+    expect(hashEntry(row)).toBe(row.hash);
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
   it("keeps concurrent appends to one organisation on one unbroken chain", async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => append(events(orgA, 3, i * 3))));
     const report = await verifyLedger(db, orgA);
@@ -118,7 +130,7 @@ describe.each(testDatabases())("audit ledger ($name)", (dialect) => {
     await append(events(orgA, 5));
     await dropTriggers(db);
     await db.kysely.deleteFrom("audit_log").where("org_id", "=", orgA).where("seq", "=", 4).execute();
-    expect((await verifyLedger(db)).chains[0]!.firstBreak).toMatchObject({ seq: 5, reason: "seq_gap", expected: "4" });
+    expect((await verifyLedger(db)).chains[0]!.firstBreak).toEqual({ seq: 4, reason: "seq_gap", expected: "4", found: "5" });
   });
 
   it("reports a re-hashed edit as a broken prev_hash link", async () => {
@@ -128,6 +140,35 @@ describe.each(testDatabases())("audit ledger ($name)", (dialect) => {
     const forged = { ...row, action: "forged" };
     await db.kysely.updateTable("audit_log").set({ action: "forged", hash: hashEntry(forged) }).where("org_id", "=", orgA).where("seq", "=", 2).execute();
     expect((await verifyLedger(db)).chains[0]!.firstBreak).toMatchObject({ seq: 3, reason: "prev_hash_mismatch" });
+  });
+
+  it("finds the same first break whether one thread or several walk the chain", async () => {
+    await append(events(orgA, 40));
+    await append(events(orgB, 25));
+    await dropTriggers(db);
+    // Break orgA's chain at a point that lands inside a later range, and remove orgB's entry that
+    // sits exactly on a range boundary when split in three.
+    await db.kysely.updateTable("audit_log").set({ entity_id: "edited" }).where("org_id", "=", orgA).where("seq", "=", 31).execute();
+    await db.kysely.deleteFrom("audit_log").where("org_id", "=", orgB).where("seq", "=", 22).execute();
+    const single = await verifyLedger(db, undefined, { threads: 1 });
+    for (const threads of [2, 3, 4]) {
+      const parallel = await verifyLedger(db, undefined, { threads });
+      expect(parallel.chains, `${threads} threads`).toEqual(single.chains);
+    }
+    const a = single.chains.find((c) => c.orgId === orgA)!;
+    const b = single.chains.find((c) => c.orgId === orgB)!;
+    expect(a.firstBreak).toMatchObject({ seq: 31, reason: "hash_mismatch" });
+    expect(a.headSeq).toBe(30);
+    expect(b.firstBreak).toEqual({ seq: 22, reason: "seq_gap", expected: "22", found: "23" });
+  });
+
+  it("walks an intact ledger the same on any number of threads", async () => {
+    await append([...events(orgA, 33), ...events(orgB, 17)]);
+    const one = await verifyLedger(db, undefined, { threads: 1 });
+    const three = await verifyLedger(db, undefined, { threads: 3 });
+    expect(one.ok).toBe(true);
+    expect(three).toEqual({ ...one, threads: three.threads });
+    expect(one.chains.map((c) => c.headSeq).sort()).toEqual([17, 33]);
   });
 
   it("lists newest first with filters and a total", async () => {

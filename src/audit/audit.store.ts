@@ -17,60 +17,101 @@ export interface AuditEvent {
 }
 
 /**
- * Appends events to their organisations' chains inside the caller's transaction, so the entry
- * commits or rolls back with the change it describes. Appends to one organisation's chain are
- * serialised: SQLite has a single writer; PostgreSQL takes a transaction-scoped advisory lock
- * per organisation (the primary key on (org_id, seq) would refuse a fork regardless).
+ * Appends events to their organisations' chains inside the caller's transaction, so the entries
+ * commit or roll back with the change they describe. Appends to one chain are serialised: SQLite
+ * has a single writer and chains here; PostgreSQL chains in `musubi_audit_append` under a
+ * transaction-scoped advisory lock per organisation (and the primary key on (org_id, seq) would
+ * refuse a fork regardless). Returns how many entries were written.
  */
 export async function appendAudit(
   trx: Transaction<Database>,
   dialect: DialectName,
   events: readonly AuditEvent[],
-): Promise<AuditRow[]> {
-  const byOrg = new Map<string, AuditEvent[]>();
-  for (const e of events) byOrg.set(e.orgId, [...(byOrg.get(e.orgId) ?? []), e]);
-  const written: AuditRow[] = [];
+): Promise<number> {
   const ts = nowIso();
-  for (const [orgId, orgEvents] of [...byOrg].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [orgId, orgEvents] of groupByOrg(events)) {
     if (dialect === "postgres") {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${orgId}, 7001))`.execute(trx);
+      await sql`select musubi_audit_append(${orgId}, ${ts}, ${eventsJson(orgEvents)}::json)`.execute(trx);
+    } else {
+      await appendChained(trx, orgId, ts, orgEvents);
     }
-    const head = await trx
-      .selectFrom("audit_log")
-      .select(["seq", "hash"])
-      .where("org_id", "=", orgId)
-      .orderBy("seq", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    let seq = head?.seq ?? 0;
-    let prev = head?.hash ?? GENESIS_HASH;
-    const rows: AuditRow[] = orgEvents.map((e) => {
-      seq += 1;
-      const row: Omit<AuditRow, "hash"> = {
-        org_id: orgId,
-        seq,
-        ts,
-        actor_type: e.actor.type,
-        actor_id: e.actor.id,
-        actor_label: e.actor.label,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        before_json: e.before === undefined ? null : canonicalJson(e.before),
-        after_json: e.after === undefined ? null : canonicalJson(e.after),
-        request_id: e.requestId ?? null,
-        prev_hash: prev,
-      };
-      prev = hashEntry(row);
-      return { ...row, hash: prev };
-    });
-    // Chunked so a large batch stays under the engines' bound-parameter limits.
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx.insertInto("audit_log").values(rows.slice(i, i + 500)).execute();
-    }
-    written.push(...rows);
   }
-  return written;
+  return events.length;
+}
+
+/**
+ * The same append as one SQL text, for PostgreSQL's unit of work to send together with its COMMIT
+ * (values are inlined as escaped literals: a multi-statement message cannot carry parameters).
+ */
+export function appendAuditSql(events: readonly AuditEvent[], escapeLiteral: (text: string) => string): string {
+  const ts = nowIso();
+  return [...groupByOrg(events)]
+    .map(([orgId, orgEvents]) => `select musubi_audit_append(${escapeLiteral(orgId)}, ${escapeLiteral(ts)}, ${escapeLiteral(eventsJson(orgEvents))}::json)`)
+    .join("; ");
+}
+
+/** Organisations in a fixed order, so two transactions touching the same two chains cannot deadlock. */
+function groupByOrg(events: readonly AuditEvent[]): [string, AuditEvent[]][] {
+  const byOrg = new Map<string, AuditEvent[]>();
+  for (const e of events) {
+    const list = byOrg.get(e.orgId);
+    if (list) list.push(e);
+    else byOrg.set(e.orgId, [e]);
+  }
+  return [...byOrg].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The per-entry columns `musubi_audit_append` expects, in its order. */
+function eventsJson(events: readonly AuditEvent[]): string {
+  return JSON.stringify(
+    events.map((e) => [
+      e.actor.type,
+      e.actor.id,
+      e.actor.label,
+      e.action,
+      e.entityType,
+      e.entityId,
+      e.before === undefined ? null : canonicalJson(e.before),
+      e.after === undefined ? null : canonicalJson(e.after),
+      e.requestId ?? null,
+    ]),
+  );
+}
+
+async function appendChained(trx: Transaction<Database>, orgId: string, ts: string, events: readonly AuditEvent[]) {
+  const head = await trx
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .where("org_id", "=", orgId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  let seq = head?.seq ?? 0;
+  let prev = head?.hash ?? GENESIS_HASH;
+  const rows: AuditRow[] = events.map((e) => {
+    seq += 1;
+    const row: Omit<AuditRow, "hash"> = {
+      org_id: orgId,
+      seq,
+      ts,
+      actor_type: e.actor.type,
+      actor_id: e.actor.id,
+      actor_label: e.actor.label,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      before_json: e.before === undefined ? null : canonicalJson(e.before),
+      after_json: e.after === undefined ? null : canonicalJson(e.after),
+      request_id: e.requestId ?? null,
+      prev_hash: prev,
+    };
+    prev = hashEntry(row);
+    return { ...row, hash: prev };
+  });
+  // Chunked so a large batch stays under SQLite's bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto("audit_log").values(rows.slice(i, i + 500)).execute();
+  }
 }
 
 export interface AuditFilter {

@@ -1,8 +1,17 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import type { Db } from "../db/connect.ts";
-import type { AuditRow } from "../db/schema.ts";
-import { GENESIS_HASH, hashEntry } from "./audit.hash.ts";
+import { GENESIS_HASH, HASHED_COLUMNS } from "./audit.hash.ts";
+import {
+  RangeVerifier,
+  verifyRanges,
+  type ChainBreak,
+  type LedgerRange,
+  type LedgerSource,
+  type RangeResult,
+} from "./audit.verify-range.ts";
 
-export type BreakReason = "hash_mismatch" | "prev_hash_mismatch" | "seq_gap";
+export type { BreakReason } from "./audit.verify-range.ts";
 
 /** The state of one organisation's chain after a walk. */
 export interface ChainReport {
@@ -12,79 +21,134 @@ export interface ChainReport {
   /** Record this value somewhere outside Musubi: it pins the whole history up to `headSeq`. */
   headHash: string;
   ok: boolean;
-  firstBreak?: { seq: number; reason: BreakReason; expected: string; found: string };
+  firstBreak?: ChainBreak;
 }
 
 export interface VerifyReport {
   ok: boolean;
   entries: number;
   chains: ChainReport[];
+  /** How many threads walked the ledger. */
+  threads: number;
 }
 
-const BATCH = 20_000;
+/** Below this many entries a walk takes well under a second and threads would only add start-up. */
+const PARALLEL_FROM = 100_000;
 
 /**
  * Walks every chain (or one organisation's) from genesis and reports the first broken link in each:
- * a sequence gap (an entry removed), a `prev_hash` that does not name the previous entry
- * (entries reordered or spliced), or a `hash` that does not match the entry's content (edited).
+ * a missing entry (`seq_gap`, naming the first missing number), a `prev_hash` that does not name the
+ * previous entry (reordered, spliced or re-hashed), or a `hash` that does not match the entry's
+ * content (edited). Large ledgers are cut into ranges walked by worker threads, one per core.
  */
-export async function verifyLedger(db: Db, orgId?: string): Promise<VerifyReport> {
-  const chains = new Map<string, ChainReport & { prev: string }>();
-  const visit = (row: AuditRow) => {
-    let chain = chains.get(row.org_id);
-    if (!chain) {
-      chain = { orgId: row.org_id, entries: 0, headSeq: 0, headHash: GENESIS_HASH, ok: true, prev: GENESIS_HASH };
-      chains.set(row.org_id, chain);
-    }
-    chain.entries += 1;
-    if (!chain.ok) return;
-    const expectedSeq = chain.headSeq + 1;
-    let broken: ChainReport["firstBreak"];
-    if (row.seq !== expectedSeq) {
-      broken = { seq: row.seq, reason: "seq_gap", expected: String(expectedSeq), found: String(row.seq) };
-    } else if (row.prev_hash !== chain.prev) {
-      broken = { seq: row.seq, reason: "prev_hash_mismatch", expected: chain.prev, found: row.prev_hash };
-    } else {
-      const recomputed = hashEntry(row);
-      if (recomputed !== row.hash) broken = { seq: row.seq, reason: "hash_mismatch", expected: recomputed, found: row.hash };
-    }
-    if (broken) {
-      chain.ok = false;
-      chain.firstBreak = broken;
-      return;
-    }
-    chain.headSeq = row.seq;
-    chain.headHash = row.hash;
-    chain.prev = row.hash;
-  };
+export async function verifyLedger(db: Db, orgId?: string, opts: { threads?: number } = {}): Promise<VerifyReport> {
+  const heads = await chainHeads(db, orgId);
+  const total = heads.reduce((n, h) => n + h.head, 0);
+  const threads =
+    opts.threads ?? (db.connection && total >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
+  const ranges = splitRanges(heads, threads);
+  const results =
+    threads > 1 && db.connection ? await verifyInThreads(db.connection, ranges, threads) : await verifyHere(db, ranges.flat());
+  return combine(heads, results, threads);
+}
 
-  if (db.sqlite) {
-    // The raw iterator streams rows without materialising a million objects at once.
-    const stmt = db.sqlite.prepare(
-      `select * from audit_log ${orgId ? "where org_id = ?" : ""} order by org_id, seq`,
-    );
-    for (const row of (orgId ? stmt.iterate(orgId) : stmt.iterate()) as Iterable<AuditRow>) visit(row);
-  } else {
-    let after: { org: string; seq: number } | undefined;
-    for (;;) {
-      let q = db.kysely.selectFrom("audit_log").selectAll();
-      if (orgId) q = q.where("org_id", "=", orgId);
-      if (after) {
-        const { org, seq } = after;
-        q = q.where((eb) => eb.or([eb("org_id", ">", org), eb.and([eb("org_id", "=", org), eb("seq", ">", seq)])]));
-      }
-      const rows = await q.orderBy("org_id").orderBy("seq").limit(BATCH).execute();
-      for (const row of rows) visit(row);
-      const last = rows.at(-1);
-      if (!last || rows.length < BATCH) break;
-      after = { org: last.org_id, seq: last.seq };
+async function chainHeads(db: Db, orgId?: string): Promise<{ orgId: string; head: number }[]> {
+  let orgs = db.kysely.selectFrom("organizations").select("id").orderBy("id");
+  if (orgId) orgs = orgs.where("id", "=", orgId);
+  const ids = (await orgs.execute()).map((o) => o.id);
+  const heads = [];
+  for (const id of ids) {
+    // One index seek per organisation: max(seq) on the (org_id, seq) primary key.
+    const row = await db.kysely
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.max("seq").as("head"))
+      .where("org_id", "=", id)
+      .executeTakeFirst();
+    heads.push({ orgId: id, head: Number(row?.head ?? 0) });
+  }
+  return heads;
+}
+
+/** Cuts the chains into `parts` groups of ranges with about the same number of entries each. */
+function splitRanges(heads: { orgId: string; head: number }[], parts: number): LedgerRange[][] {
+  const total = heads.reduce((n, h) => n + h.head, 0);
+  const share = Math.max(1, Math.ceil(total / parts));
+  const groups: LedgerRange[][] = [[]];
+  let room = share;
+  for (const { orgId, head } of heads) {
+    let from = 1;
+    while (from <= head) {
+      const to = Math.min(head, from + room - 1);
+      groups.at(-1)!.push({ orgId, from, to });
+      room -= to - from + 1;
+      from = to + 1;
+      if (room === 0 && groups.length < parts) {
+        groups.push([]);
+        room = share;
+      } else if (room === 0) room = share;
     }
   }
+  return groups.filter((g) => g.length > 0);
+}
 
-  const reports = [...chains.values()].map(({ prev: _prev, ...report }) => report);
+async function verifyHere(db: Db, ranges: LedgerRange[]): Promise<RangeResult[]> {
+  if (db.connection) return verifyRanges(db.connection, ranges);
+  // An in-memory stand-in (PGlite in tests): read through Kysely on this thread.
+  const results: RangeResult[] = [];
+  for (const r of ranges) {
+    const v = new RangeVerifier(r);
+    const rows = await db.kysely
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("org_id", "=", r.orgId)
+      .where("seq", ">=", Math.max(1, r.from - 1))
+      .where("seq", "<=", r.to)
+      .orderBy("seq")
+      .execute();
+    for (const row of rows) v.push([...HASHED_COLUMNS.map((c) => row[c]), row.hash]);
+    results.push(v.finish());
+  }
+  return results;
+}
+
+/** The first group runs on this thread while workers take the others. */
+async function verifyInThreads(source: LedgerSource, groups: LedgerRange[][], threads: number): Promise<RangeResult[]> {
+  const [mine = [], ...theirs] = groups.slice(0, threads);
+  const workers = theirs.map(
+    (ranges) =>
+      new Promise<RangeResult[]>((resolve, reject) => {
+        const worker = new Worker(new URL("./audit.verify.worker.mjs", import.meta.url), { workerData: { source, ranges } });
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.once("exit", (code) => code !== 0 && reject(new Error(`ledger verification worker exited with ${code}`)));
+      }),
+  );
+  const all = await Promise.all([verifyRanges(source, mine), ...workers]);
+  return all.flat();
+}
+
+function combine(heads: { orgId: string; head: number }[], results: RangeResult[], threads: number): VerifyReport {
+  const chains: ChainReport[] = heads.map(({ orgId }) => {
+    const parts = results.filter((r) => r.orgId === orgId).sort((a, b) => a.from - b.from);
+    const report: ChainReport = { orgId, entries: 0, headSeq: 0, headHash: GENESIS_HASH, ok: true };
+    for (const part of parts) {
+      report.entries += part.entries;
+      if (!report.ok) continue;
+      if (part.lastSeq >= part.from) {
+        report.headSeq = part.lastSeq;
+        report.headHash = part.lastHash;
+      }
+      if (part.firstBreak) {
+        report.ok = false;
+        report.firstBreak = part.firstBreak;
+      }
+    }
+    return report;
+  });
   return {
-    ok: reports.every((r) => r.ok),
-    entries: reports.reduce((n, r) => n + r.entries, 0),
-    chains: reports,
+    ok: chains.every((c) => c.ok),
+    entries: chains.reduce((n, c) => n + c.entries, 0),
+    chains: chains.filter((c) => c.entries > 0 || !c.ok),
+    threads,
   };
 }

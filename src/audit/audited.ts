@@ -1,8 +1,8 @@
-import type { Transaction } from "kysely";
-import type { Db } from "../db/connect.ts";
+import { sql, type Transaction } from "kysely";
+import { loadPg, type Db } from "../db/connect.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
-import { appendAudit, type AuditEvent } from "./audit.store.ts";
+import { appendAudit, appendAuditSql, type AuditEvent } from "./audit.store.ts";
 
 /** An audit event as a service describes it; the unit of work fills in who and which request. */
 export type Change = Omit<AuditEvent, "actor" | "requestId" | "orgId"> & { orgId?: string };
@@ -32,20 +32,39 @@ export function changeContextOf(actor: Actor, requestId: string): ChangeContext 
 
 /**
  * Runs `work` in one transaction and appends what it recorded to the ledger in that same
- * transaction: the change and its audit entry commit together or not at all. Work that records
+ * transaction: the change and its audit entries commit together or not at all. Work that records
  * nothing writes nothing to the ledger.
+ *
+ * On PostgreSQL the append and the COMMIT travel in one message (see migration 0002), so the
+ * organisation's chain lock is held only while the server appends and commits. The work itself
+ * runs on a pinned connection inside BEGIN; it sees the same query API as a Kysely transaction.
  */
 export async function audited<T>(
   db: Db,
   who: ChangeContext,
   work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>,
 ): Promise<T> {
-  return db.kysely.transaction().execute(async (trx) => {
-    const events: AuditEvent[] = [];
-    const result = await work(trx, (change) =>
-      events.push({ ...change, orgId: change.orgId ?? who.orgId, actor: who.actor, requestId: who.requestId ?? null }),
-    );
-    if (events.length > 0) await appendAudit(trx, db.dialect, events);
-    return result;
+  const events: AuditEvent[] = [];
+  const record: RecordChange = (change) =>
+    events.push({ ...change, orgId: change.orgId ?? who.orgId, actor: who.actor, requestId: who.requestId ?? null });
+
+  if (db.dialect !== "postgres") {
+    return db.kysely.transaction().execute(async (trx) => {
+      const result = await work(trx, record);
+      if (events.length > 0) await appendAudit(trx, db.dialect, events);
+      return result;
+    });
+  }
+  return db.kysely.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      const result = await work(conn as unknown as Transaction<Database>, record);
+      const tail = events.length > 0 ? `${appendAuditSql(events, loadPg().escapeLiteral)}; commit` : "commit";
+      await sql.raw(tail).execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw err;
+    }
   });
 }

@@ -17,6 +17,11 @@ export interface Db {
   sqlite?: BetterSqlite3.Database;
   /** Where the data lives, for the start-up banner (never contains a password). */
   location: string;
+  /**
+   * How another thread can open the same database (parallel ledger verification); absent for
+   * in-memory stand-ins, which are then verified on the calling thread.
+   */
+  connection?: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   close(): Promise<void>;
 }
 
@@ -41,7 +46,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
   const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
-  return { kysely, dialect: "sqlite", sqlite, location: file, close: () => kysely.destroy() };
+  return { kysely, dialect: "sqlite", sqlite, location: file, connection: { kind: "sqlite", file }, close: () => kysely.destroy() };
 }
 
 export function openPostgres(url: string, maxConnections = 10): Db {
@@ -53,7 +58,13 @@ export function openPostgres(url: string, maxConnections = 10): Db {
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(url);
   safe.password = safe.password ? "***" : "";
-  return { kysely, dialect: "postgres", location: safe.toString(), close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: "postgres",
+    location: safe.toString(),
+    connection: { kind: "postgres", url },
+    close: () => kysely.destroy(),
+  };
 }
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded SQLite file in the data folder. */

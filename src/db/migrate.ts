@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationResultSet } from "kysely";
 import type { Db, DialectName } from "./connect.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
+import * as m0002 from "./migrations/0002_audit_append.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
 /** Migrations in order; names are permanent once released. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0001_foundation": m0001,
+  "0002_audit_append": m0002,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

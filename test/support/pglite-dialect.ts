@@ -38,6 +38,11 @@ class PgliteDriver implements Driver {
   constructor(private readonly pg: PGlite) {
     this.#connection = {
       executeQuery: async <R>(q: CompiledQuery): Promise<QueryResult<R>> => {
+        // Like node-postgres, a query without parameters may hold several statements.
+        if (q.parameters.length === 0) {
+          const results = await pg.exec(q.sql);
+          return { rows: (results.at(-1)?.rows ?? []) as R[] };
+        }
         const res = await pg.query<R>(q.sql, [...q.parameters]);
         return { rows: res.rows, ...(res.affectedRows !== undefined && { numAffectedRows: BigInt(res.affectedRows) }) };
       },
