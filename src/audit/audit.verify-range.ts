@@ -20,6 +20,8 @@ export interface LedgerRange {
 
 export interface RangeResult extends LedgerRange {
   entries: number;
+  /** The first sequence number present in the range, if any (lets a gap at a boundary name it). */
+  firstSeq?: number;
   lastSeq: number;
   lastHash: string;
   firstBreak?: ChainBreak;
@@ -58,6 +60,7 @@ export class RangeVerifier {
       return;
     }
     this.result.entries += 1;
+    this.result.firstSeq ??= seq;
     if (this.result.firstBreak) return;
     let broken: ChainBreak | undefined;
     if (seq !== this.#expected) {

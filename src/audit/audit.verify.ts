@@ -41,14 +41,22 @@ const PARALLEL_FROM = 100_000;
  * previous entry (reordered, spliced or re-hashed), or a `hash` that does not match the entry's
  * content (edited). Large ledgers are cut into ranges walked by worker threads, one per core.
  */
-export async function verifyLedger(db: Db, orgId?: string, opts: { threads?: number } = {}): Promise<VerifyReport> {
+export async function verifyLedger(
+  db: Db,
+  orgId?: string,
+  opts: {
+    threads?: number;
+    /** false: walk the same ranges one after another on this thread (tests of the splitting). */
+    workers?: boolean;
+  } = {},
+): Promise<VerifyReport> {
   const heads = await chainHeads(db, orgId);
   const total = heads.reduce((n, h) => n + h.head, 0);
   const threads =
     opts.threads ?? (db.connection && total >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
   const ranges = splitRanges(heads, threads);
-  const results =
-    threads > 1 && db.connection ? await verifyInThreads(db.connection, ranges, threads) : await verifyHere(db, ranges.flat());
+  const parallel = threads > 1 && db.connection !== undefined && opts.workers !== false;
+  const results = parallel ? await verifyInThreads(db.connection!, ranges, threads) : await verifyHere(db, ranges.flat());
   return combine(heads, results, threads);
 }
 
@@ -131,7 +139,7 @@ function combine(heads: { orgId: string; head: number }[], results: RangeResult[
   const chains: ChainReport[] = heads.map(({ orgId }) => {
     const parts = results.filter((r) => r.orgId === orgId).sort((a, b) => a.from - b.from);
     const report: ChainReport = { orgId, entries: 0, headSeq: 0, headHash: GENESIS_HASH, ok: true };
-    for (const part of parts) {
+    for (const [i, part] of parts.entries()) {
       report.entries += part.entries;
       if (!report.ok) continue;
       if (part.lastSeq >= part.from) {
@@ -140,7 +148,10 @@ function combine(heads: { orgId: string; head: number }[], results: RangeResult[
       }
       if (part.firstBreak) {
         report.ok = false;
-        report.firstBreak = part.firstBreak;
+        report.firstBreak = { ...part.firstBreak };
+        // A gap at the end of a range: the entry after it is the first one the following ranges hold.
+        const next = parts.slice(i + 1).find((p) => p.firstSeq !== undefined)?.firstSeq;
+        if (report.firstBreak.found === "missing" && next !== undefined) report.firstBreak.found = String(next);
       }
     }
     return report;
