@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate.ts";
 import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
 import type { Config } from "./platform/config.ts";
 import { LoginLimiter } from "./platform/http/login-limiter.ts";
+import { PageCache } from "./platform/http/page-cache.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
 import type { AppDeps } from "./platform/http/route.ts";
 
@@ -17,7 +18,13 @@ export interface RunningServer {
 }
 
 export function createDeps(config: Config, db: Db, logger: Logger = createLogger(config.logLevel)): AppDeps {
-  return { config, db, logger, loginLimiter: new LoginLimiter(config.loginMaxAttempts, config.loginWindowMs) };
+  return {
+    config,
+    db,
+    logger,
+    loginLimiter: new LoginLimiter(config.loginMaxAttempts, config.loginWindowMs),
+    ...(config.pageCacheBytes > 0 && { pageCache: new PageCache(config.pageCacheBytes) }),
+  };
 }
 
 /**

@@ -66,6 +66,7 @@ export const auditRoutes = [
     path: "/api/audit",
     summary: "The organisation's audit ledger, newest first; filter by action, record, actor or time",
     tag: "audit",
+    cache: "ledger",
     access: { permission: "audit.read" },
     query: listAuditQuery,
     response: pageOf(auditEntryView),

@@ -14,6 +14,8 @@ export interface Config {
   /** Sign-in attempts allowed per account and address within `loginWindowMs`. */
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** Memory for cached list answers (0 switches the page cache off). */
+  pageCacheBytes: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.MUSUBI_SECURE_COOKIES ? env.MUSUBI_SECURE_COOKIES === "1" : publicUrl.startsWith("https:"),
     loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),
     loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
+    pageCacheBytes: int(env.MUSUBI_PAGE_CACHE_MB, 64, "MUSUBI_PAGE_CACHE_MB") * 1024 * 1024,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import { negotiateLocale } from "../i18n.ts";
 import type { AnyRoute, AppDeps } from "./route.ts";
 import { validate } from "./validate.ts";
+import { ledgerHead } from "./page-cache.ts";
 
 const UNSAFE = new Set(["post", "put", "patch", "delete"]);
 
@@ -26,9 +27,28 @@ export function mountRoute(app: Hono, deps: AppDeps, route: AnyRoute): void {
     const params = route.params ? validate(route.params, c.req.param(), "params", locale) : undefined;
     const query = route.query ? validate(route.query, c.req.query(), "query", locale) : undefined;
     const body = route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
+    const cache = route.cache === "ledger" && actor ? deps.pageCache : undefined;
+    let cached: { key: string; head: number } | undefined;
+    if (cache) {
+      // Read before the handler runs, so the label is never newer than the data it labels.
+      const head = await ledgerHead(deps.db, actor.orgId);
+      const key = `${actor.orgId} ${c.req.url}`;
+      // The organisation is part of the tag: two tenants' heads can have the same number.
+      const etag = `W/"${actor.orgId}.${head}"`;
+      c.header("etag", etag);
+      if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+      const hit = cache.get(key, head);
+      if (hit !== undefined) return c.body(hit, 200, { "content-type": "application/json" });
+      cached = { key, head };
+    }
     const result = await route.handler({ deps, actor, params, query, body, locale, requestId, c });
     if (result instanceof Response) return result;
     if (route.status === 204) return c.body(null, 204);
+    if (cached && cache) {
+      const text = JSON.stringify(result);
+      cache.set(cached.key, cached.head, text);
+      return c.body(text, route.status ?? 200, { "content-type": "application/json" });
+    }
     return c.json(result as object, route.status ?? 200);
   });
 }

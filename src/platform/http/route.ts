@@ -6,6 +6,7 @@ import type { Config } from "../config.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { LoginLimiter } from "./login-limiter.ts";
+import type { PageCache } from "./page-cache.ts";
 
 /** What every handler can reach. Built once at start, shared by all requests. */
 export interface AppDeps {
@@ -13,6 +14,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   loginLimiter: LoginLimiter;
+  /** Answers of `cache: "ledger"` routes; absent when caching is switched off. */
+  pageCache?: PageCache;
 }
 
 /**
@@ -49,6 +52,12 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * `ledger`: the answer depends only on the organisation's stored data and the URL (not on who
+   * asks, nor on the clock), so it may be served from the page cache while the organisation's
+   * ledger head is unchanged. Leave unset for anything else.
+   */
+  cache?: "ledger";
   /** Documents the success body in OpenAPI. */
   response?: z.ZodType;
   status?: 200 | 201 | 204;
