@@ -4,6 +4,7 @@ import { isRole, type Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppDeps } from "../platform/http/route.ts";
 import { nowIso } from "../platform/time.ts";
+import { prepared } from "../db/prepared.ts";
 import { SESSION_COOKIE, TOKEN_PREFIX, sha256 } from "./secrets.ts";
 
 /**
@@ -22,13 +23,24 @@ export async function authenticate(deps: AppDeps, c: Context): Promise<Actor> {
   return authenticateSession(deps, cookie);
 }
 
-async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> {
-  const row = await deps.db.kysely
+const tokenByHash = prepared((db) =>
+  db
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
     .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status"])
-    .where("t.token_hash", "=", sha256(secret))
-    .executeTakeFirst();
+    .where("t.token_hash", "=", ""),
+);
+
+const sessionById = prepared((db) =>
+  db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status"])
+    .where("s.id", "=", ""),
+);
+
+async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> {
+  const [row] = await tokenByHash(deps.db.kysely, [sha256(secret)]);
   if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
     throw new AppError(401, "unauthenticated");
   }
@@ -44,12 +56,7 @@ async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> 
 }
 
 async function authenticateSession(deps: AppDeps, secret: string): Promise<Actor> {
-  const row = await deps.db.kysely
-    .selectFrom("sessions as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status"])
-    .where("s.id", "=", sha256(secret))
-    .executeTakeFirst();
+  const [row] = await sessionById(deps.db.kysely, [sha256(secret)]);
   if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
     throw new AppError(401, "unauthenticated");
   }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/connect.ts";
+import { prepared } from "../../db/prepared.ts";
 
 interface Entry {
   head: number;
@@ -44,12 +45,15 @@ export class PageCache {
   }
 }
 
-/** The organisation's ledger head: one index seek on the (org_id, seq) primary key. */
-export async function ledgerHead(db: Db, orgId: string): Promise<number> {
-  const row = await db.kysely
+const headOf = prepared((db) =>
+  db
     .selectFrom("audit_log")
     .select((eb) => eb.fn.max("seq").as("head"))
-    .where("org_id", "=", orgId)
-    .executeTakeFirst();
+    .where("org_id", "=", ""),
+);
+
+/** The organisation's ledger head: one index seek on the (org_id, seq) primary key. */
+export async function ledgerHead(db: Db, orgId: string): Promise<number> {
+  const [row] = await headOf(db.kysely, [orgId]);
   return Number(row?.head ?? 0);
 }
