@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../db/connect.ts";
-import { GENESIS_HASH, HASHED_COLUMNS } from "./audit.hash.ts";
+import { GENESIS_HASH, HASHED_COLUMNS, hashPayload } from "./audit.hash.ts";
 import {
+  claimer,
   RangeVerifier,
   verifyRanges,
   type ChainBreak,
@@ -34,6 +35,8 @@ export interface VerifyReport {
 
 /** Below this many entries a walk takes well under a second and threads would only add start-up. */
 const PARALLEL_FROM = 100_000;
+/** Entries per claimed chunk: small enough to balance threads, large enough that claiming is free. */
+const CHUNK = 20_000;
 
 /**
  * Walks every chain (or one organisation's) from genesis and reports the first broken link in each:
@@ -54,9 +57,11 @@ export async function verifyLedger(
   const total = heads.reduce((n, h) => n + h.head, 0);
   const threads =
     opts.threads ?? (db.connection && total >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1);
-  const ranges = splitRanges(heads, threads);
   const parallel = threads > 1 && db.connection !== undefined && opts.workers !== false;
-  const results = parallel ? await verifyInThreads(db.connection!, ranges, threads) : await verifyHere(db, ranges.flat());
+  // Threads claim small chunks as they go; a single walk (or the splitting test) takes `threads` parts.
+  const parts = parallel ? Math.max(threads, Math.ceil(total / CHUNK)) : threads;
+  const ranges = splitRanges(heads, parts).flat();
+  const results = parallel ? await verifyInThreads(db.connection!, ranges, threads) : await verifyHere(db, ranges);
   return combine(heads, results, threads);
 }
 
@@ -113,25 +118,28 @@ async function verifyHere(db: Db, ranges: LedgerRange[]): Promise<RangeResult[]>
       .where("seq", "<=", r.to)
       .orderBy("seq")
       .execute();
-    for (const row of rows) v.push([...HASHED_COLUMNS.map((c) => row[c]), row.hash]);
+    for (const row of rows) v.push([row.seq, row.prev_hash, row.hash, hashPayload(HASHED_COLUMNS.map((c) => row[c]))]);
     results.push(v.finish());
   }
   return results;
 }
 
-/** The first group runs on this thread while workers take the others. */
-async function verifyInThreads(source: LedgerSource, groups: LedgerRange[][], threads: number): Promise<RangeResult[]> {
-  const [mine = [], ...theirs] = groups.slice(0, threads);
-  const workers = theirs.map(
-    (ranges) =>
+/** This thread and `threads - 1` workers claim chunks from one shared counter until none are left. */
+async function verifyInThreads(source: LedgerSource, ranges: LedgerRange[], threads: number): Promise<RangeResult[]> {
+  const shared = new SharedArrayBuffer(4);
+  const workers = Array.from(
+    { length: threads - 1 },
+    () =>
       new Promise<RangeResult[]>((resolve, reject) => {
-        const worker = new Worker(new URL("./audit.verify.worker.mjs", import.meta.url), { workerData: { source, ranges } });
+        const worker = new Worker(new URL("./audit.verify.worker.mjs", import.meta.url), {
+          workerData: { source, ranges, counter: shared },
+        });
         worker.once("message", resolve);
         worker.once("error", reject);
         worker.once("exit", (code) => code !== 0 && reject(new Error(`ledger verification worker exited with ${code}`)));
       }),
   );
-  const all = await Promise.all([verifyRanges(source, mine), ...workers]);
+  const all = await Promise.all([verifyRanges(source, claimer(ranges, new Int32Array(shared))), ...workers]);
   return all.flat();
 }
 

@@ -4,5 +4,6 @@ import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { verifyRanges } = await import("./audit.verify-range.ts");
-parentPort.postMessage(await verifyRanges(workerData.source, workerData.ranges));
+const { claimer, verifyRanges } = await import("./audit.verify-range.ts");
+const counter = new Int32Array(workerData.counter);
+parentPort.postMessage(await verifyRanges(workerData.source, claimer(workerData.ranges, counter)));

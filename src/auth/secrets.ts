@@ -8,7 +8,7 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./password-policy.ts";
 
 /** argon2id with the OWASP-recommended memory cost (19 MiB, 2 passes). */
 export function hashPassword(password: string): Promise<string> {

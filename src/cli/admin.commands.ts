@@ -1,16 +1,21 @@
 import type { Command } from "commander";
-import { SYSTEM_ACTOR } from "../audit/audited.ts";
-import { MIN_PASSWORD_LENGTH } from "../auth/secrets.ts";
-import { issueToken } from "../auth/tokens.service.ts";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-policy.ts";
 import { isRole, ROLES, type Role } from "../platform/authz.ts";
-import { AppError } from "../platform/errors.ts";
 import { newSecret } from "../platform/ids.ts";
-import { createOrganization } from "../orgs/orgs.service.ts";
-import { findOrganizationBySlug } from "../orgs/orgs.store.ts";
-import { createUser } from "../users/users.service.ts";
-import { createUserBody } from "../users/users.schema.ts";
-import { findUserByEmailForSignIn } from "../users/users.store.ts";
 import { out, withDatabase } from "./context.ts";
+
+/** Services load on use, so commands that do not need them (audit verify, backup) start faster. */
+const services = async () => ({
+  ...(await import("../audit/audited.ts")),
+  ...(await import("../auth/tokens.service.ts")),
+  ...(await import("../platform/errors.ts")),
+  ...(await import("../orgs/orgs.service.ts")),
+  ...(await import("../orgs/orgs.store.ts")),
+  ...(await import("../users/users.service.ts")),
+  ...(await import("../users/users.schema.ts")),
+  ...(await import("../users/users.store.ts")),
+});
+
 
 function role(value: string): Role {
   if (!isRole(value)) throw new Error(`unknown role "${value}" (one of: ${ROLES.join(", ")})`);
@@ -36,6 +41,7 @@ export function registerAdminCommands(program: Command): void {
     .option("--admin-password <password>", "initial password (generated when omitted)")
     .action(async (o: { slug: string; nameJa: string; nameEn: string; adminEmail: string; adminName: string; adminPassword?: string }) => {
       const pw = password(o.adminPassword);
+      const { createOrganization, SYSTEM_ACTOR } = await services();
       await withDatabase(async (db) => {
         const { org: created, admin } = await createOrganization(db, SYSTEM_ACTOR, {
           slug: o.slug,
@@ -61,6 +67,7 @@ export function registerAdminCommands(program: Command): void {
     .action(async (o: { org: string; email: string; role: string; name?: string; password?: string; locale: string }) => {
       role(o.role);
       const pw = password(o.password);
+      const { createUserBody, createUser, findOrganizationBySlug, AppError, SYSTEM_ACTOR } = await services();
       const parsed = createUserBody.safeParse({ email: o.email, displayName: o.name ?? o.email, role: o.role, locale: o.locale, password: pw.value });
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; "));
       const input = parsed.data;
@@ -90,6 +97,7 @@ export function registerAdminCommands(program: Command): void {
       if (expiresInDays !== undefined && (!Number.isInteger(expiresInDays) || expiresInDays < 1)) {
         throw new Error("--expires-days must be a positive whole number");
       }
+      const { findUserByEmailForSignIn, issueToken, SYSTEM_ACTOR } = await services();
       await withDatabase(async (db) => {
         const owner = await findUserByEmailForSignIn(db.kysely, o.email);
         if (!owner || owner.status !== "active") throw new Error(`no active user ${o.email}`);

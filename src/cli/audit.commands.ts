@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { verifyLedger } from "../audit/audit.verify.ts";
-import { findOrganizationBySlug } from "../orgs/orgs.store.ts";
 import { out, withDatabase } from "./context.ts";
 
 export function registerAuditCommands(program: Command): void {
@@ -14,7 +13,7 @@ export function registerAuditCommands(program: Command): void {
       await withDatabase(async (db) => {
         let orgId: string | undefined;
         if (o.org) {
-          const org = await findOrganizationBySlug(db.kysely, o.org);
+          const org = await db.kysely.selectFrom("organizations").select("id").where("slug", "=", o.org).executeTakeFirst();
           if (!org) throw new Error(`no organisation "${o.org}"`);
           orgId = org.id;
         }

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import { loadConfig } from "../platform/config.ts";
-import { startServer } from "../server.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { openDatabase } from "../db/connect.ts";
-import { ensureWebBuilt } from "./web-build.ts";
 import { out } from "./context.ts";
 
 export function registerServeCommand(program: Command): void {
@@ -20,7 +18,9 @@ export function registerServeCommand(program: Command): void {
         ...(opts.host !== undefined && { host: opts.host }),
       };
       const config = loadConfig(process.env, overrides);
-      if (opts.buildWeb) await ensureWebBuilt(out);
+      // Loaded here, not at the top: other commands (audit verify, backup) start faster without them.
+      if (opts.buildWeb) await (await import("./web-build.ts")).ensureWebBuilt(out);
+      const { startServer } = await import("../server.ts");
       out(`Musubi data folder: ${config.databaseUrl ? "(PostgreSQL)" : config.dataDir}`);
       const demo = opts.demo && process.env.MUSUBI_DEMO !== "0";
       const server = await startServer(config, { demo, demoPassword: process.env.MUSUBI_DEMO_PASSWORD });

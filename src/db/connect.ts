@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
-import type Pg from "pg";
-import { createRequire } from "node:module";
+import { loadPg } from "./pg.ts";
 import type { Database } from "./schema.ts";
 import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
 
@@ -25,17 +24,7 @@ export interface Db {
   close(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-
-/**
- * The `pg` driver, loaded on first use: a SQLite installation never pays for it at start-up.
- * int8 arrives as a string by default; ledger sequence numbers fit a JS number.
- */
-export function loadPg(): typeof Pg {
-  const pg = require("pg") as typeof Pg;
-  pg.types.setTypeParser(20, (v) => Number(v));
-  return pg;
-}
+export { loadPg };
 
 export function openSqlite(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../platform/authz.ts";
 import { LOCALES } from "../platform/i18n.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
-import { MIN_PASSWORD_LENGTH } from "../auth/secrets.ts";
+import { MIN_PASSWORD_LENGTH } from "../auth/password-policy.ts";
 
 export const roleSchema = z.enum(ROLES);
 export const userStatusSchema = z.enum(["active", "disabled"]);
