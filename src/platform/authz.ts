@@ -48,6 +48,11 @@ export interface Actor {
   sessionId?: string;
   tokenId?: string;
   csrfToken?: string;
+  /**
+   * The organisation's ledger head when the credentials were read, before anything else the
+   * request reads: what the page cache labels answers with.
+   */
+  ledgerHead?: number;
 }
 
 /** Throws 403 unless the actor's role holds the permission. */
