@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from "kysely";
+import { ConnectionQueue } from "./connection-queue.ts";
 
 /**
  * Kysely's SQLite dialect with two changes that matter for Musubi:
@@ -36,22 +37,18 @@ export class MusubiSqliteDialect implements Dialect {
 
 class SqliteDriver implements Driver {
   readonly #connection: SqliteConnection;
-  readonly #queue: (() => void)[] = [];
-  #locked = false;
+  readonly #queue = new ConnectionQueue();
 
   constructor(readonly database: BetterSqlite3.Database) {
     this.#connection = new SqliteConnection(database);
   }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
-    this.#locked = true;
+    await this.#queue.acquire();
     return this.#connection;
   }
   async releaseConnection() {
-    const next = this.#queue.shift();
-    if (next) next();
-    else this.#locked = false;
+    this.#queue.release();
   }
   async beginTransaction(connection: DatabaseConnection) {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));

@@ -10,6 +10,7 @@ import {
   type Kysely,
   type QueryResult,
 } from "kysely";
+import { ConnectionQueue } from "../../src/db/connection-queue.ts";
 
 /**
  * Kysely over PGlite (PostgreSQL compiled to WASM): the PostgreSQL dialect's stand-in where no
@@ -32,8 +33,7 @@ export class PgliteDialect implements Dialect {
 }
 
 class PgliteDriver implements Driver {
-  readonly #queue: (() => void)[] = [];
-  #locked = false;
+  readonly #queue = new ConnectionQueue();
   readonly #connection: DatabaseConnection;
   constructor(private readonly pg: PGlite) {
     this.#connection = {
@@ -53,14 +53,11 @@ class PgliteDriver implements Driver {
   }
   async init() {}
   async acquireConnection() {
-    if (this.#locked) await new Promise<void>((resolve) => this.#queue.push(resolve));
-    this.#locked = true;
+    await this.#queue.acquire();
     return this.#connection;
   }
   async releaseConnection() {
-    const next = this.#queue.shift();
-    if (next) next();
-    else this.#locked = false;
+    this.#queue.release();
   }
   async beginTransaction(c: DatabaseConnection) {
     await c.executeQuery(CompiledQuery.raw("begin"));
