@@ -55,7 +55,7 @@ const sessionById = prepared((db) =>
 );
 
 async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> {
-  const [row] = await tokenByHash(deps.db.kysely, [sha256(secret)]);
+  const [row] = await tokenByHash(deps.db, [sha256(secret)]);
   if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
     throw new AppError(401, "unauthenticated");
   }
@@ -72,7 +72,7 @@ async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> 
 }
 
 async function authenticateSession(deps: AppDeps, secret: string): Promise<Actor> {
-  const [row] = await sessionById(deps.db.kysely, [sha256(secret)]);
+  const [row] = await sessionById(deps.db, [sha256(secret)]);
   if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
     throw new AppError(401, "unauthenticated");
   }

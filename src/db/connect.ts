@@ -21,6 +21,8 @@ export interface Db {
    * in-memory stand-ins, which are then verified on the calling thread.
    */
   connection?: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  /** The PostgreSQL pool under Kysely, for named prepared statements on hot paths. */
+  pgPool?: import("pg").Pool;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export function openPostgres(url: string, maxConnections = 10): Db {
     dialect: "postgres",
     location: safe.toString(),
     connection: { kind: "postgres", url },
+    pgPool: pool,
     close: () => kysely.destroy(),
   };
 }

@@ -54,6 +54,6 @@ const headOf = prepared((db) =>
 
 /** The organisation's ledger head: one index seek on the (org_id, seq) primary key. */
 export async function ledgerHead(db: Db, orgId: string): Promise<number> {
-  const [row] = await headOf(db.kysely, [orgId]);
+  const [row] = await headOf(db, [orgId]);
   return Number(row?.head ?? 0);
 }
