@@ -3,6 +3,7 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect } from "kysely";
 import { loadPg } from "./pg.ts";
+import { withNamedStatements } from "./pg-named-statements.ts";
 import type { Database } from "./schema.ts";
 import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
 
@@ -46,7 +47,7 @@ export function openPostgres(url: string, maxConnections = 10): Db {
   // An idle connection dropped by the server (restart, failover, admin kill) must not crash the
   // process: the pool discards it and the next query opens a fresh one.
   pool.on("error", (err) => process.stderr.write(`musubi: idle PostgreSQL connection closed: ${err.message}\n`));
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   const safe = new URL(url);
   safe.password = safe.password ? "***" : "";
   return {
