@@ -25,21 +25,28 @@ export function tempDir(prefix = "musubi-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * The shared part of every dialect: a fresh data folder, a migrated database, and a cleanup that
+ * closes it, runs the dialect's own teardown, and removes the folder.
+ */
+async function opened(make: (dataDir: string) => Promise<{ db: Db; teardown?: () => Promise<void> }>) {
+  const dataDir = tempDir();
+  const { db, teardown } = await make(dataDir);
+  await migrateToLatest(db);
+  return {
+    db,
+    dataDir,
+    async cleanup() {
+      await db.close();
+      await teardown?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 const sqlite: TestDatabase = {
   name: "sqlite",
-  async open() {
-    const dataDir = tempDir();
-    const db = openSqlite(path.join(dataDir, "musubi.sqlite"));
-    await migrateToLatest(db);
-    return {
-      db,
-      dataDir,
-      async cleanup() {
-        await db.close();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  },
+  open: () => opened(async (dataDir) => ({ db: openSqlite(path.join(dataDir, "musubi.sqlite")) })),
 };
 
 /** Creates a throwaway database on the server named by `adminUrl`; returns its URL and a dropper. */
@@ -66,42 +73,23 @@ export async function createPgDatabase(adminUrl: string): Promise<{ url: string;
 function postgres(adminUrl: string): TestDatabase {
   return {
     name: "postgres",
-    async open() {
-      const dataDir = tempDir();
-      const { url, drop } = await createPgDatabase(adminUrl);
-      const db = openPostgres(url);
-      await migrateToLatest(db);
-      return {
-        db,
-        dataDir,
-        async cleanup() {
-          await db.close();
-          await drop();
-          fs.rmSync(dataDir, { recursive: true, force: true });
-        },
-      };
-    },
+    open: () =>
+      opened(async () => {
+        const { url, drop } = await createPgDatabase(adminUrl);
+        return { db: openPostgres(url), teardown: drop };
+      }),
   };
 }
 
 const pglite: TestDatabase = {
   name: "pglite",
-  async open() {
-    const { PGlite } = await import("@electric-sql/pglite");
-    const dataDir = tempDir();
-    const engine = new PGlite({ parsers: { 20: (v: string) => Number(v) } });
-    const kysely = new Kysely<Database>({ dialect: new PgliteDialect(engine) });
-    const db: Db = { kysely, dialect: "postgres", location: "pglite (memory)", close: () => kysely.destroy() };
-    await migrateToLatest(db);
-    return {
-      db,
-      dataDir,
-      async cleanup() {
-        await db.close();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  },
+  open: () =>
+    opened(async () => {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const engine = new PGlite({ parsers: { 20: (v: string) => Number(v) } });
+      const kysely = new Kysely<Database>({ dialect: new PgliteDialect(engine) });
+      return { db: { kysely, dialect: "postgres", location: "pglite (memory)", close: () => kysely.destroy() } };
+    }),
 };
 
 let announced = false;
