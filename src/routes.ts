@@ -1,5 +1,7 @@
+import { applicabilityRoutes } from "./applicability/applicability.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { libraryRoutes } from "./library/library.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
 import { systemRoutes } from "./system.routes.ts";
@@ -15,4 +17,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...orgRoutes,
   ...userRoutes,
   ...auditRoutes,
+  ...libraryRoutes,
+  ...applicabilityRoutes,
 ];

@@ -1,3 +1,4 @@
+import { getLibrary } from "./library/library.runtime.ts";
 import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
@@ -23,6 +24,7 @@ export function createDeps(config: Config, db: Db, logger: Logger = createLogger
     db,
     logger,
     loginLimiter: new LoginLimiter(config.loginMaxAttempts, config.loginWindowMs),
+    library: getLibrary(),
     ...(config.pageCacheBytes > 0 && { pageCache: new PageCache(config.pageCacheBytes) }),
   };
 }

@@ -4,6 +4,7 @@ import { VERSION } from "../platform/version.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
+import { registerLibraryCommands } from "./library.commands.ts";
 import { registerServeCommand } from "./serve.command.ts";
 
 export const roleOption = () => new Option("--role <role>", "role").choices(ROLES as unknown as string[]).makeOptionMandatory();
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerLibraryCommands(program);
   return program;
 }
 

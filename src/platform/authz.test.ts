@@ -16,6 +16,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "departments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "departments.manage": ["admin", "governance_lead"],
   "audit.read": ["admin", "governance_lead", "auditor"],
+  "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "applicability.evaluate": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
 };
 
 describe("authz.can", () => {

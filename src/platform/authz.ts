@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   "departments.read": ALL,
   "departments.manage": ["admin", "governance_lead"],
   "audit.read": READERS_OF_RECORDS,
+  /** The framework library is published reference data: everyone signed in may read it. */
+  "library.read": ALL,
+  /** Evaluating a profile stores nothing, so every role may ask "what applies?". */
+  "applicability.evaluate": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   "rate_limited",
   "password_too_weak",
   "wrong_password",
+  "invalid_profile",
+  "library_unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -85,6 +87,14 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ja: "パスワードは12文字以上にしてください。",
   },
   wrong_password: { en: "The current password is incorrect.", ja: "現在のパスワードが正しくありません。" },
+  invalid_profile: {
+    en: "Some profile answers are not valid or contradict each other; see details.",
+    ja: "プロファイルの回答に誤り又は矛盾があります。詳細を確認してください。",
+  },
+  library_unavailable: {
+    en: "The framework library could not be loaded; see the server log.",
+    ja: "フレームワークライブラリを読み込めませんでした。サーバーのログを確認してください。",
+  },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { Db } from "../../db/connect.ts";
+import type { Library } from "../../library/library.model.ts";
 import type { Actor, Permission } from "../authz.ts";
 import type { Config } from "../config.ts";
 import type { Locale } from "../i18n.ts";
@@ -16,6 +17,8 @@ export interface AppDeps {
   loginLimiter: LoginLimiter;
   /** Answers of `cache: "ledger"` routes; absent when caching is switched off. */
   pageCache?: PageCache;
+  /** The framework library: immutable, loaded and validated at start. */
+  library: Library;
 }
 
 /**

@@ -1,0 +1,125 @@
+import type { Library } from "../library/library.model.ts";
+import type { Text } from "../library/library.schema.ts";
+import type { Evaluation, Outcome, Timing } from "./evaluate.ts";
+import type { CheckedProfile } from "./profile.ts";
+
+/** A library node as results show it: enough to cite it and link to its page. */
+export interface NodeSummary {
+  urn: string;
+  framework: string;
+  version: string;
+  id: string;
+  label: Text;
+  title?: Text;
+}
+
+export interface RuleExplanation {
+  id: string;
+  kind: "definition" | "rule";
+  title: Text;
+  expression: string;
+  outcome: Outcome;
+  read: Record<string, unknown>;
+  missing?: string[];
+  error?: string;
+  from?: string;
+  until?: string;
+  note?: Text;
+  cites: NodeSummary[];
+}
+
+export interface ApplicabilityReport {
+  asOf: string;
+  libraryVersion: string;
+  unanswered: string[];
+  asked: string[];
+  implied: string[];
+  frameworks: { framework: string; version: string; name: Text; kind: string; jurisdiction: string; current: number; upcoming: number }[];
+  classifications: {
+    scheme: string;
+    name: Text;
+    exclusive: boolean;
+    primary: { value: string; label: Text } | null;
+    values: { value: string; label: Text; timing: Timing; from: string | null; until: string | null; rules: string[] }[];
+    undetermined: string[];
+  }[];
+  requirements: (NodeSummary & { timing: Timing; from: string | null; rules: string[]; requirementKind: string })[];
+  /** Every definition and rule that held, could not be decided or failed, with what it read. */
+  explanations: RuleExplanation[];
+  errors: Evaluation["errors"];
+}
+
+export function summariseNode(library: Library, urn: string): NodeSummary {
+  const entry = library.nodes.get(urn)!;
+  const { file } = entry.framework;
+  const n = entry.node;
+  return { urn, framework: file.framework, version: file.version, id: n.id, label: n.ref.label, ...(n.title ? { title: n.title } : {}) };
+}
+
+/** Turns an evaluation into the report the API, CLI and UI show: texts, citations and reasons. */
+export function presentEvaluation(library: Library, evaluation: Evaluation, checked: CheckedProfile, libraryVersion: string): ApplicabilityReport {
+  const { compiled } = library;
+  const defs = new Map(compiled.definitions.map((d) => [d.def.id, d]));
+  const rules = new Map(compiled.rules.map((r) => [r.rule.id, r]));
+
+  const counts = new Map<string, { current: number; upcoming: number }>();
+  const requirements = evaluation.requirements
+    .filter((r) => r.timing !== "ended")
+    .map((r) => {
+      const s = summariseNode(library, r.urn);
+      const c = counts.get(s.framework) ?? { current: 0, upcoming: 0 };
+      c[r.timing === "current" ? "current" : "upcoming"]++;
+      counts.set(s.framework, c);
+      return { ...s, timing: r.timing, from: r.from, rules: r.rules, requirementKind: library.nodes.get(r.urn)!.node.type };
+    });
+  const frameworks = [...counts].map(([framework, c]) => {
+    const fw = library.current.get(framework)!.file;
+    return { framework, version: fw.version, name: fw.shortName ?? fw.name, kind: fw.kind, jurisdiction: fw.jurisdiction, ...c };
+  });
+
+  const classifications = evaluation.schemes.map((s) => {
+    const scheme = compiled.schemes.get(s.scheme)!;
+    const label = (v: string) => scheme.values.find((x) => x.id === v)!.label;
+    return {
+      scheme: s.scheme,
+      name: scheme.name,
+      exclusive: scheme.exclusive,
+      primary: s.primary ? { value: s.primary, label: label(s.primary) } : null,
+      values: s.values.map((v) => ({ ...v, label: label(v.value) })),
+      undetermined: s.undetermined,
+    };
+  });
+
+  const explanations: RuleExplanation[] = [];
+  for (const t of evaluation.traces) {
+    if (t.outcome === "does-not-hold") continue;
+    const source = t.kind === "definition" ? defs.get(t.id)!.def : rules.get(t.id)!.rule;
+    const expression = "expr" in source ? source.expr : source.when;
+    explanations.push({
+      id: t.id,
+      kind: t.kind,
+      title: source.title,
+      expression,
+      outcome: t.outcome,
+      read: t.read,
+      ...(t.missing ? { missing: t.missing } : {}),
+      ...(t.error ? { error: t.error } : {}),
+      ...("from" in source && source.from ? { from: source.from } : {}),
+      ...("until" in source && source.until ? { until: source.until } : {}),
+      ...(source.note ? { note: source.note } : {}),
+      cites: source.cites.map((urn) => summariseNode(library, urn)),
+    });
+  }
+  return {
+    asOf: evaluation.asOf,
+    libraryVersion,
+    unanswered: checked.unanswered,
+    asked: checked.asked,
+    implied: checked.implied,
+    frameworks,
+    classifications,
+    requirements,
+    explanations,
+    errors: evaluation.errors,
+  };
+}

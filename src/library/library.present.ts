@@ -1,0 +1,58 @@
+import type { Library, LoadedFramework, NodeEntry } from "./library.model.ts";
+import type { FrameworkNode } from "./library.schema.ts";
+
+/** A framework version's metadata as the API shows it: everything but the nodes. */
+export function presentFramework(library: Library, fw: LoadedFramework) {
+  const { nodes, $schema, format, ...meta } = fw.file;
+  const versions = [...library.frameworks.get(fw.file.framework)!.keys()];
+  return {
+    ...meta,
+    current: library.current.get(fw.file.framework) === fw,
+    versions,
+    counts: { nodes: nodes.length, requirements: nodes.filter((n) => n.requirement).length },
+  };
+}
+
+/** A node in a list or tree: no body text, which can be long (EU AI Act articles). */
+export function presentNodeBrief(node: FrameworkNode) {
+  return {
+    id: node.id,
+    urn: node.urn,
+    ...(node.parent ? { parent: node.parent } : {}),
+    type: node.type,
+    label: node.ref.label,
+    ...(node.title ? { title: node.title } : {}),
+    requirement: node.requirement,
+    ...(node.actors ? { actors: node.actors } : {}),
+    ...(node.tags ? { tags: node.tags } : {}),
+    ...(node.dates?.appliesFrom ? { appliesFrom: node.dates.appliesFrom } : {}),
+  };
+}
+
+/** Framework, version and node label for a URN elsewhere in the library (crosswalk ends, citations). */
+export function presentRef(library: Library, urn: string) {
+  const e = library.nodes.get(urn)!;
+  return {
+    urn,
+    framework: e.framework.file.framework,
+    frameworkName: e.framework.file.shortName ?? e.framework.file.name,
+    version: e.framework.file.version,
+    id: e.node.id,
+    label: e.node.ref.label,
+    ...(e.node.title ? { title: e.node.title } : {}),
+    requirement: e.node.requirement,
+  };
+}
+
+/** Breadcrumb from the framework's root down to the node's parent. */
+export function ancestorsOf(entry: NodeEntry): FrameworkNode[] {
+  const out: FrameworkNode[] = [];
+  let parent = entry.node.parent;
+  while (parent) {
+    const p = entry.framework.nodesById.get(parent);
+    if (!p) break;
+    out.unshift(p);
+    parent = p.parent;
+  }
+  return out;
+}
