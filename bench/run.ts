@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { applicabilityBench } from "./applicability.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   ledger: ledgerBench,
   "read-load": readLoadBench,
   "write-load": writeLoadBench,
+  applicability: applicabilityBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

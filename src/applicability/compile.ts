@@ -1,4 +1,5 @@
 import { Environment } from "@marcbachmann/cel-js";
+import { compileKleene, readsOf, type Sink, type Tri } from "./kleene.ts";
 import type { Library, LibraryProblem, LoadedFramework } from "../library/library.model.ts";
 import { requirementsUnder } from "../library/library.model.ts";
 import type { Definition, ProfileQuestion, Rule, RulesFile, Text } from "../library/library.schema.ts";
@@ -6,7 +7,8 @@ import type { Definition, ProfileQuestion, Rule, RulesFile, Text } from "../libr
 /** A CEL expression compiled once at library load and evaluated for every profile. */
 export interface CompiledExpr {
   source: string;
-  evaluate: (ctx: Record<string, unknown>) => unknown;
+  /** Three-valued evaluation: see kleene.ts. */
+  test: (ctx: Record<string, unknown>, sink: Sink) => Tri;
   /** The facts and definitions the expression reads, shown as the "because" of a result. */
   reads: string[];
 }
@@ -63,24 +65,14 @@ function inheritedFrom(fw: LoadedFramework, id: string): string | null {
   return null;
 }
 
-/** Identifiers read by a cel-js AST (`{op: "id", args: name}` nodes), in first-seen order. */
-function readsOf(ast: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(ast)) for (const a of ast) readsOf(a, out);
-  else if (ast && typeof ast === "object") {
-    const node = ast as { op?: unknown; args?: unknown };
-    if (node.op === "id" && typeof node.args === "string") out.add(node.args);
-    else readsOf(node.args, out);
-  }
-  return out;
-}
-
-function compileExpr(env: Environment, source: string, expectBool: boolean): CompiledExpr | string {
+function compileExpr(env: Environment, source: string, known: Set<string>): CompiledExpr | string {
   const checked = env.check(source) as { valid: boolean; type?: unknown; error?: Error };
   if (!checked.valid) return checked.error?.message.split("\n")[0] ?? "the expression does not type-check";
-  if (expectBool && String(checked.type) !== "bool") return `the expression must be true or false, not ${String(checked.type)}`;
-  const parsed = env.parse(source) as ((ctx: Record<string, unknown>) => unknown) & { ast: unknown };
-  const reads = [...readsOf(parsed.ast)].filter((name) => name !== "asOf" || source.includes("asOf"));
-  return { source, evaluate: (ctx) => parsed(ctx), reads };
+  if (String(checked.type) !== "bool") return `the expression must be true or false, not ${String(checked.type)}`;
+  const parsed = env.parse(source) as { ast: unknown };
+  // Macro variables (the `a` in `list.exists(a, …)`) are not facts: only declared names count.
+  const reads = [...readsOf(parsed.ast)].filter((name) => known.has(name));
+  return { source, test: compileKleene(env, source, parsed.ast, known), reads };
 }
 
 /**
@@ -91,6 +83,7 @@ function compileExpr(env: Environment, source: string, expectBool: boolean): Com
 export function compileRules(library: Library): { compiled: CompiledRules; problems: LibraryProblem[] } {
   const problems: LibraryProblem[] = [];
   const env = new Environment({ homogeneousAggregateLiterals: false }).registerVariable("asOf", "string");
+  const known = new Set<string>(["asOf"]);
   const questions = new Map<string, ProfileQuestion>();
   for (const q of library.profile.questions) {
     if (questions.has(q.id)) problems.push({ file: "profile/questions.json", code: "duplicate", at: q.id, message: `question ${q.id} is defined twice` });
@@ -108,9 +101,10 @@ export function compileRules(library: Library): { compiled: CompiledRules; probl
     }
     questions.set(q.id, q);
     env.registerVariable(q.id, CEL_TYPES[q.type]);
+    known.add(q.id);
   }
   const compile = (file: string, at: string, source: string): CompiledExpr | null => {
-    const out = compileExpr(env, source, true);
+    const out = compileExpr(env, source, known);
     if (typeof out === "string") {
       problems.push({ file, code: "expression", at, message: `${out} (in: ${source})` });
       return null;
@@ -151,6 +145,7 @@ export function compileRules(library: Library): { compiled: CompiledRules; probl
       const expr = compile(file, def.id, def.expr);
       // Registered even when broken, so later expressions are checked against the right names.
       env.registerVariable(def.id, "bool");
+      known.add(def.id);
       if (expr) definitions.push({ def, file, expr });
     }
   }

@@ -1,18 +1,17 @@
 import type { Library } from "../library/library.model.ts";
 import type { CompiledExpr, CompiledRules } from "./compile.ts";
+import { ERROR, FALSE, type Sink, TRUE } from "./kleene.ts";
 
 /** The facts of one system: question id → boolean, option id, list of option ids, or date. */
 export type Facts = Record<string, boolean | string | string[]>;
 
 export type Outcome = "holds" | "does-not-hold" | "undetermined" | "error";
 
-/** How one definition or rule came out, with the fact values it read: the "because" of a result. */
+/** How one definition or rule came out, when it held, could not be decided or failed. */
 export interface Trace {
   id: string;
   kind: "definition" | "rule";
   outcome: Outcome;
-  /** Values of the facts and definitions the expression reads (absent ones are missing). */
-  read: Record<string, unknown>;
   /** Unanswered facts that left the expression undetermined. */
   missing?: string[];
   error?: string;
@@ -39,32 +38,39 @@ export interface SchemeOutcome {
 
 export interface Evaluation {
   asOf: string;
+  /** Facts, `asOf` and the definitions' values: what each expression read (see `readValues`). */
+  ctx: Record<string, unknown>;
   requirements: Applicable[];
   schemes: SchemeOutcome[];
+  /** Definitions and rules that did not come out false; a false one explains nothing. */
   traces: Trace[];
   /** Rules or definitions that failed to evaluate: reported, never read as false. */
   errors: { id: string; message: string }[];
 }
 
-const UNKNOWN_VARIABLE = /^Unknown variable: ([A-Za-z0-9_]+)/;
+/** Runs one expression; `missingOf` turns an undetermined definition into the facts it lacked. */
+function run(expr: CompiledExpr, ctx: Record<string, unknown>, missingOf: Map<string, string[]>): { outcome: Outcome; missing?: string[]; error?: string } {
+  const sink: Sink = { missing: [], error: null };
+  const v = expr.test(ctx, sink);
+  if (v === TRUE) return { outcome: "holds" };
+  if (v === FALSE) return { outcome: "does-not-hold" };
+  if (v === ERROR) return { outcome: "error", error: sink.error ?? "the expression failed" };
+  const missing = [...new Set(sink.missing.flatMap((name) => missingOf.get(name) ?? [name]))];
+  return { outcome: "undetermined", missing };
+}
 
-function run(expr: CompiledExpr, ctx: Record<string, unknown>, missingOf: Map<string, string[]>): Omit<Trace, "id" | "kind"> {
+/** The values an expression read, for explanations: facts and definitions, absent ones left out. */
+export function readValues(expr: CompiledExpr, ctx: Record<string, unknown>): Record<string, unknown> {
   const read: Record<string, unknown> = {};
-  for (const name of expr.reads) if (name in ctx) read[name] = ctx[name];
-  try {
-    const value = expr.evaluate(ctx);
-    if (typeof value !== "boolean") return { outcome: "error", read, error: `expected true or false, got ${typeof value}` };
-    return { outcome: value ? "holds" : "does-not-hold", read };
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const unknown = UNKNOWN_VARIABLE.exec(message)?.[1];
-    if (unknown) {
-      // CEL short-circuits, so an expression only fails on a missing fact it really needed.
-      const missing = missingOf.get(unknown) ?? [unknown];
-      return { outcome: "undetermined", read, missing };
-    }
-    return { outcome: "error", read, error: message.split("\n")[0] };
-  }
+  for (const name of expr.reads) if (ctx[name] !== undefined) read[name] = ctx[name];
+  return read;
+}
+
+/** The later of two optional dates. */
+function later(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
 }
 
 function timingOf(asOf: string, from: string | null, until: string | null): Timing {
@@ -86,7 +92,7 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
 
   for (const { def, expr } of compiled.definitions) {
     const r = run(expr, ctx, missingOf);
-    traces.push({ id: def.id, kind: "definition", ...r });
+    if (r.outcome !== "does-not-hold") traces.push({ id: def.id, kind: "definition", ...r });
     if (r.outcome === "holds" || r.outcome === "does-not-hold") ctx[def.id] = r.outcome === "holds";
     else if (r.outcome === "undetermined") missingOf.set(def.id, r.missing!);
     else errors.push({ id: def.id, message: r.error! });
@@ -98,7 +104,7 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
   const undeterminedValues = new Map<string, Set<string>>();
   for (const { rule, expr, requirements } of compiled.rules) {
     const r = run(expr, ctx, missingOf);
-    traces.push({ id: rule.id, kind: "rule", ...r });
+    if (r.outcome !== "does-not-hold") traces.push({ id: rule.id, kind: "rule", ...r });
     if (r.outcome === "error") errors.push({ id: rule.id, message: r.error! });
     const effect = rule.effect;
     if ((r.outcome === "undetermined" || r.outcome === "error") && effect.kind === "classify") {
@@ -114,7 +120,7 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
     if (until && asOf >= until) continue;
     if (effect.kind === "applies") {
       for (const { urn, from: nodeFrom } of requirements) {
-        const from = [rule.from ?? null, nodeFrom].reduce<string | null>((a, b) => (a && b ? (a > b ? a : b) : (a ?? b)), null);
+        const from = later(rule.from ?? null, nodeFrom);
         const existing = byUrn.get(urn);
         if (!existing) byUrn.set(urn, { urn, timing: timingOf(asOf, from, null), from, rules: [rule.id] });
         else {
@@ -158,5 +164,5 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
     }
     schemes.push({ scheme: scheme.id, primary, values: ordered, undetermined });
   }
-  return { asOf, requirements: [...byUrn.values()], schemes, traces, errors };
+  return { asOf, ctx, requirements: [...byUrn.values()], schemes, traces, errors };
 }

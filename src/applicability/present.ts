@@ -1,6 +1,6 @@
 import type { Library } from "../library/library.model.ts";
 import type { Text } from "../library/library.schema.ts";
-import type { Evaluation, Outcome, Timing } from "./evaluate.ts";
+import { type Evaluation, type Outcome, readValues, type Timing } from "./evaluate.ts";
 import type { CheckedProfile } from "./profile.ts";
 
 /** A library node as results show it: enough to cite it and link to its page. */
@@ -92,7 +92,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
 
   const explanations: RuleExplanation[] = [];
   for (const t of evaluation.traces) {
-    if (t.outcome === "does-not-hold") continue;
+    const compiledExpr = t.kind === "definition" ? defs.get(t.id)!.expr : rules.get(t.id)!.expr;
     const source = t.kind === "definition" ? defs.get(t.id)!.def : rules.get(t.id)!.rule;
     const expression = "expr" in source ? source.expr : source.when;
     explanations.push({
@@ -101,7 +101,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
       title: source.title,
       expression,
       outcome: t.outcome,
-      read: t.read,
+      read: readValues(compiledExpr, evaluation.ctx),
       ...(t.missing ? { missing: t.missing } : {}),
       ...(t.error ? { error: t.error } : {}),
       ...("from" in source && source.from ? { from: source.from } : {}),

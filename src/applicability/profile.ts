@@ -1,6 +1,8 @@
 import type { Locale } from "../platform/i18n.ts";
 import type { Library } from "../library/library.model.ts";
+import type { ProfileQuestion } from "../library/library.schema.ts";
 import type { Facts } from "./evaluate.ts";
+import { ERROR, FALSE, type Sink, TRUE } from "./kleene.ts";
 
 /** Why a profile was refused; `field` names the fact (e.g. `facts.euRoles`) so forms can point at it. */
 export interface ProfileIssue {
@@ -37,10 +39,63 @@ const TYPE_NAMES = {
   text: { en: "text", ja: "文字列" },
 } as const;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+  if (value.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return !(month === 2 && day === 29 && !leap);
+}
+
+/** Why one answer is refused, or null when it is a valid answer to its question. */
+function checkAnswer(
+  q: ProfileQuestion | undefined,
+  options: Set<string> | undefined,
+  value: unknown,
+  locale: Locale,
+  id: string,
+): [ProfileIssue["code"], string] | null {
+  if (!q) return ["unknown_fact", MESSAGES.unknown_fact[locale](id)];
+  const wrongType: [ProfileIssue["code"], string] = ["wrong_type", MESSAGES.wrong_type[locale](TYPE_NAMES[q.type][locale])];
+  switch (q.type) {
+    case "boolean":
+      return typeof value === "boolean" ? null : wrongType;
+    case "enum":
+      if (typeof value !== "string") return wrongType;
+      return options!.has(value) ? null : ["unknown_option", MESSAGES.unknown_option[locale](value)];
+    case "multi": {
+      if (!Array.isArray(value)) return wrongType;
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        if (typeof v !== "string") return wrongType;
+        if (!options!.has(v)) return ["unknown_option", MESSAGES.unknown_option[locale](v)];
+        if (value.indexOf(v) !== i) return ["duplicate_option", MESSAGES.duplicate_option[locale](v)];
+      }
+      return null;
+    }
+    case "date":
+      if (typeof value !== "string") return wrongType;
+      return isRealDate(value) ? null : ["bad_date", MESSAGES.bad_date[locale]()];
+    case "text":
+      if (typeof value !== "string") return wrongType;
+      return value.length <= 2000 ? null : ["too_long", MESSAGES.too_long[locale]()];
+  }
+}
+
+const OPTION_SETS = new WeakMap<Library, Map<string, Set<string>>>();
+
+/** Each question's allowed option values, built once per library. */
+function optionSetsOf(library: Library): Map<string, Set<string>> {
+  let sets = OPTION_SETS.get(library);
+  if (!sets) {
+    sets = new Map([...library.compiled.questions.values()].map((q) => [q.id, new Set(q.options?.map((o) => o.value))]));
+    OPTION_SETS.set(library, sets);
+  }
+  return sets;
 }
 
 /**
@@ -50,67 +105,28 @@ function isRealDate(value: string): boolean {
  */
 export function checkProfile(library: Library, input: Record<string, unknown>, locale: Locale): CheckedProfile {
   const { questions, askIf, constraints } = library.compiled;
+  const optionSets = optionSetsOf(library);
   const issues: ProfileIssue[] = [];
   const facts: Facts = {};
-  const issue = (fact: string, code: ProfileIssue["code"], message: string) => issues.push({ field: `facts.${fact}`, code, message });
-
-  for (const [id, value] of Object.entries(input)) {
-    const q = questions.get(id);
-    if (!q) {
-      issue(id, "unknown_fact", MESSAGES.unknown_fact[locale](id));
-      continue;
-    }
-    const wrongType = () => issue(id, "wrong_type", MESSAGES.wrong_type[locale](TYPE_NAMES[q.type][locale]));
-    const options = new Set(q.options?.map((o) => o.value));
-    switch (q.type) {
-      case "boolean":
-        if (typeof value !== "boolean") wrongType();
-        else facts[id] = value;
-        break;
-      case "enum":
-        if (typeof value !== "string") wrongType();
-        else if (!options.has(value)) issue(id, "unknown_option", MESSAGES.unknown_option[locale](value));
-        else facts[id] = value;
-        break;
-      case "multi": {
-        if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-          wrongType();
-          break;
-        }
-        const list = value as string[];
-        const bad = list.find((v) => !options.has(v));
-        const dup = list.find((v, i) => list.indexOf(v) !== i);
-        if (bad !== undefined) issue(id, "unknown_option", MESSAGES.unknown_option[locale](bad));
-        else if (dup !== undefined) issue(id, "duplicate_option", MESSAGES.duplicate_option[locale](dup));
-        else facts[id] = list;
-        break;
-      }
-      case "date":
-        if (typeof value !== "string") wrongType();
-        else if (!isRealDate(value)) issue(id, "bad_date", MESSAGES.bad_date[locale]());
-        else facts[id] = value;
-        break;
-      case "text":
-        if (typeof value !== "string") wrongType();
-        else if (value.length > 2000) issue(id, "too_long", MESSAGES.too_long[locale]());
-        else facts[id] = value;
-        break;
-    }
+  // A plain loop with no closures: this runs once per system in bulk re-evaluation.
+  for (const id in input) {
+    const value = input[id];
+    const problem = checkAnswer(questions.get(id), optionSets.get(id), value, locale, id);
+    if (problem) issues.push({ field: `facts.${id}`, code: problem[0], message: problem[1] });
+    else facts[id] = value as Facts[string];
   }
   if (issues.length) return { facts, issues, unanswered: [], asked: [], implied: [] };
 
   for (const c of constraints) {
-    try {
-      if (c.expr.evaluate(facts) === true) {
-        const message = c.message[locale] ?? c.message.en ?? c.message.ja!;
-        for (const field of c.fields) issues.push({ field: `facts.${field}`, code: "contradiction", message });
-      }
-    } catch (err) {
-      // A constraint over facts that are not answered cannot be violated yet; anything else is a
-      // defect in the library and must be visible rather than passing silently.
-      if (!String((err as Error).message).startsWith("Unknown variable")) {
-        issues.push({ field: `facts.${c.fields[0]}`, code: "constraint_error", message: `constraint ${c.id}: ${(err as Error).message.split("\n")[0]}` });
-      }
+    const sink: Sink = { missing: [], error: null };
+    const v = c.expr.test(facts, sink);
+    if (v === TRUE) {
+      const message = c.message[locale] ?? c.message.en ?? c.message.ja!;
+      for (const field of c.fields) issues.push({ field: `facts.${field}`, code: "contradiction", message });
+    } else if (v === ERROR) {
+      // A constraint over unanswered facts cannot be violated yet (UNKNOWN); a failure is a defect
+      // in the library and must be visible rather than passing silently.
+      issues.push({ field: `facts.${c.fields[0]}`, code: "constraint_error", message: `constraint ${c.id}: ${sink.error}` });
     }
   }
 
@@ -119,12 +135,9 @@ export function checkProfile(library: Library, input: Record<string, unknown>, l
   const implied: string[] = [];
   for (const q of questions.values()) {
     const cond = askIf.get(q.id);
-    let holds: boolean | undefined;
-    try {
-      holds = !cond || cond.evaluate(facts) === true;
-    } catch {
-      // The condition depends on an unanswered fact: ask that one first; nothing is implied yet.
-    }
+    // UNKNOWN: the condition depends on an unanswered fact; ask that one first, imply nothing yet.
+    const v = cond ? cond.test(facts, { missing: [], error: null }) : TRUE;
+    const holds = v === TRUE ? true : v === FALSE ? false : undefined;
     if (holds) asked.push(q.id);
     else if (holds === false && q.notAsked !== undefined && !(q.id in facts)) {
       facts[q.id] = q.notAsked;
