@@ -162,7 +162,11 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
       }
       if (primary === null && open.size === 0) primary = scheme.default ?? null;
     }
-    schemes.push({ scheme: scheme.id, primary, values: ordered, undetermined });
+    // In a tier scheme, values below the primary say nothing (every in-scope system is also
+    // "minimal"); values above it are kept, as they are the ones that start applying later.
+    const rank = primary === null ? -1 : scheme.values.findIndex((v) => v.id === primary);
+    const shown = rank < 0 ? ordered : ordered.filter((v) => scheme.values.findIndex((x) => x.id === v.value) <= rank);
+    schemes.push({ scheme: scheme.id, primary, values: shown, undetermined });
   }
   return { asOf, ctx, requirements: [...byUrn.values()], schemes, traces, errors };
 }

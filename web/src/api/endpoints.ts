@@ -1,14 +1,23 @@
 import { request } from "./client.ts";
 import type {
+  ApplicabilityReport,
   AuditEntry,
   AuditListParams,
   CreatedToken,
   CreatedUser,
   CreateUserInput,
   DepartmentView,
+  Facts,
+  FrameworkDiffView,
+  FrameworkTree,
+  LibraryIndex,
+  LibrarySearchHit,
+  LibrarySearchParams,
   ListParams,
+  NodeDetail,
   OrgView,
   Page,
+  ProfileQuestions,
   Role,
   SessionView,
   TokenListParams,
@@ -65,4 +74,23 @@ export const auditApi = {
   list: (params: AuditListParams, signal?: AbortSignal) =>
     request<Page<AuditEntry>>("GET", "/api/audit", { query: params, ...(signal && { signal }) }),
   verify: () => request<VerifyReport>("GET", "/api/audit/verify"),
+};
+
+/** The framework library: published reference data, read-only. */
+export const libraryApi = {
+  index: (signal?: AbortSignal) => request<LibraryIndex>("GET", "/api/library", signal ? { signal } : {}),
+  framework: (framework: string, version: string, signal?: AbortSignal) =>
+    request<FrameworkTree>("GET", `/api/library/frameworks/${enc(framework)}/${enc(version)}`, signal ? { signal } : {}),
+  diff: (framework: string, from: string, to: string, signal?: AbortSignal) =>
+    request<FrameworkDiffView>("GET", `/api/library/frameworks/${enc(framework)}/diff`, { query: { from, to }, ...(signal && { signal }) }),
+  node: (urn: string, signal?: AbortSignal) => request<NodeDetail>("GET", `/api/library/nodes/${enc(urn)}`, signal ? { signal } : {}),
+  search: (params: LibrarySearchParams, signal?: AbortSignal) =>
+    request<Page<LibrarySearchHit>>("GET", "/api/library/search", { query: params, ...(signal && { signal }) }),
+};
+
+/** Which frameworks and requirements apply to a system profile, and why. */
+export const applicabilityApi = {
+  questions: (signal?: AbortSignal) => request<ProfileQuestions>("GET", "/api/applicability/questions", signal ? { signal } : {}),
+  evaluate: (facts: Facts, asOf: string | undefined, signal?: AbortSignal) =>
+    request<ApplicabilityReport>("POST", "/api/applicability/evaluate", { body: asOf ? { facts, asOf } : { facts }, ...(signal && { signal }) }),
 };

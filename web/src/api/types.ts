@@ -22,7 +22,9 @@ export type Permission =
   | "tokens.manage"
   | "departments.read"
   | "departments.manage"
-  | "audit.read";
+  | "audit.read"
+  | "library.read"
+  | "applicability.evaluate";
 
 export type UserStatus = "active" | "disabled";
 
@@ -197,4 +199,266 @@ export interface FieldIssue {
   field: string;
   code: string;
   message: string;
+}
+
+// ——— The framework library (read-only reference data; src/library/library.routes.ts) ———
+
+/** Text in Japanese and/or English: at least one is present. Show the UI language, else the other. */
+export interface BilingualText {
+  ja?: string;
+  en?: string;
+}
+
+export type TextOrigin = "official" | "government-reference" | "source-editorial" | "musubi-editorial";
+export type Relationship = "equal" | "subset" | "superset" | "intersect";
+
+export interface LicenceInfo {
+  appliesTo: "all" | "ja-text" | "en-text" | "metadata" | "structure";
+  name: string;
+  url?: string;
+  attribution: string;
+}
+
+export interface SourceFile {
+  path: string;
+  sha256?: string;
+  upstream?: string;
+  note?: string;
+}
+
+export interface ActorRoleInfo {
+  id: string;
+  name: BilingualText;
+  definedAt?: string;
+  note?: BilingualText;
+}
+
+/** One framework version's metadata (everything but its nodes). */
+export interface FrameworkMeta {
+  framework: string;
+  version: string;
+  name: BilingualText;
+  shortName?: BilingualText;
+  kind: string;
+  jurisdiction: string;
+  issuer: BilingualText[];
+  legalEffect: BilingualText;
+  dates: {
+    publishedOn: string | null;
+    effectiveFrom: string | null;
+    generalApplicationFrom?: string | null;
+    lastAmendedOn?: string | null;
+    statusAsOf?: string;
+  };
+  status?: BilingualText;
+  previousVersion?: string | null;
+  source: { title: BilingualText; url?: string; files: SourceFile[] };
+  licence: LicenceInfo[];
+  actorRoles: ActorRoleInfo[];
+  /** What the sources do not say. */
+  silence: BilingualText[];
+  /** Is this the version searches and applicability use? */
+  current: boolean;
+  versions: string[];
+  counts: { nodes: number; requirements: number };
+}
+
+export interface CrosswalkMeta {
+  id: string;
+  name: BilingualText;
+  description: BilingualText;
+  licence: LicenceInfo[];
+  edges: number;
+  frameworks: string[];
+}
+
+export interface LibraryIndex {
+  digest: string;
+  frameworks: FrameworkMeta[];
+  crosswalks: CrosswalkMeta[];
+}
+
+/** A node in a list or tree: no body text. */
+export interface NodeBrief {
+  id: string;
+  urn: string;
+  parent?: string;
+  type: string;
+  label: BilingualText;
+  title?: BilingualText;
+  requirement: boolean;
+  actors?: string[];
+  tags?: string[];
+  appliesFrom?: string;
+}
+
+export interface FrameworkTree {
+  framework: FrameworkMeta;
+  nodes: NodeBrief[];
+}
+
+/** A node elsewhere in the library, named well enough to link to it. */
+export interface NodeRefView {
+  urn: string;
+  framework: string;
+  frameworkName: BilingualText;
+  version: string;
+  id: string;
+  label: BilingualText;
+  title?: BilingualText;
+  requirement: boolean;
+}
+
+export interface ScheduleEntry {
+  appliesFrom: string;
+  scope: BilingualText;
+  basis: string;
+}
+
+/** A node as stored in the library, with its body text. */
+export interface FrameworkNodeFull {
+  id: string;
+  urn: string;
+  parent?: string;
+  type: string;
+  ref: { label: BilingualText; url?: string; article?: string; paragraph?: string; page?: string; sourcePath?: string };
+  title?: BilingualText;
+  text?: BilingualText;
+  textOrigin?: { ja?: TextOrigin; en?: TextOrigin };
+  textNote?: BilingualText;
+  requirement: boolean;
+  actors?: string[];
+  tags?: string[];
+  dates?: {
+    appliesFrom?: string;
+    originalAppliesFrom?: string;
+    schedule?: ScheduleEntry[];
+    status?: "in-force" | "promulgated-not-effective" | "repealed";
+    note?: BilingualText;
+  };
+  refersTo?: string[];
+  notes?: BilingualText[];
+}
+
+export interface NodeDetail {
+  node: FrameworkNodeFull;
+  framework: FrameworkMeta;
+  ancestors: NodeBrief[];
+  children: NodeBrief[];
+  neighbours: {
+    relationship: Relationship;
+    provenance: "official" | "editorial";
+    rationale: BilingualText;
+    crosswalk: string;
+    node: NodeRefView;
+  }[];
+  covers: {
+    relationship: Relationship;
+    full: boolean;
+    hops: number;
+    path: { to: string; relationship: Relationship; provenance: "official" | "editorial"; crosswalk: string }[];
+    node: NodeRefView;
+  }[];
+}
+
+export interface FrameworkDiffView {
+  framework: string;
+  from: string;
+  to: string;
+  added: NodeBrief[];
+  removed: NodeBrief[];
+  changed: { id: string; fields: string[]; before: FrameworkNodeFull; after: FrameworkNodeFull }[];
+}
+
+export interface LibrarySearchParams {
+  q: string;
+  framework?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface LibrarySearchHit extends NodeRefView {
+  /** A short piece of the matched text, in the language that matched. */
+  snippet: string;
+}
+
+// ——— Applicability (src/applicability/*) ———
+
+export type FactType = "boolean" | "enum" | "multi" | "date" | "text";
+export type FactValue = boolean | string | string[];
+export type Facts = Record<string, FactValue>;
+
+export interface ProfileQuestionView {
+  id: string;
+  type: FactType;
+  group: string;
+  label: BilingualText;
+  help?: BilingualText;
+  options?: { value: string; label: BilingualText; help?: BilingualText }[];
+  askIf?: string;
+  basis?: string[];
+}
+
+export interface ProfileQuestions {
+  version: string;
+  libraryVersion: string;
+  groups: { id: string; label: BilingualText }[];
+  questions: ProfileQuestionView[];
+  constraints: { id: string; fields: string[]; message: BilingualText }[];
+}
+
+export type Timing = "current" | "upcoming" | "ended";
+
+/** A library node as results cite it. */
+export interface NodeSummary {
+  urn: string;
+  framework: string;
+  version: string;
+  id: string;
+  label: BilingualText;
+  title?: BilingualText;
+}
+
+export interface RuleExplanationView {
+  id: string;
+  kind: "definition" | "rule";
+  title: BilingualText;
+  expression: string;
+  outcome: "holds" | "undetermined" | "error";
+  read: Record<string, unknown>;
+  missing?: string[];
+  error?: string;
+  from?: string;
+  until?: string;
+  note?: BilingualText;
+  cites: NodeSummary[];
+}
+
+export interface ClassificationView {
+  scheme: string;
+  name: BilingualText;
+  exclusive: boolean;
+  primary: { value: string; label: BilingualText } | null;
+  values: { value: string; label: BilingualText; timing: Timing; from: string | null; until: string | null; rules: string[] }[];
+  undetermined: string[];
+}
+
+export interface ApplicableRequirement extends NodeSummary {
+  timing: Timing;
+  from: string | null;
+  rules: string[];
+  requirementKind: string;
+}
+
+export interface ApplicabilityReport {
+  asOf: string;
+  libraryVersion: string;
+  unanswered: string[];
+  /** The questions to show, in order. */
+  asked: string[];
+  frameworks: { framework: string; version: string; name: BilingualText; kind: string; jurisdiction: string; current: number; upcoming: number }[];
+  classifications: ClassificationView[];
+  requirements: ApplicableRequirement[];
+  explanations: RuleExplanationView[];
+  errors: { id: string; message: string }[];
 }

@@ -7,8 +7,9 @@ import { APP_ROUTES, findRoute, type AppRoute } from "./routes.ts";
 export function Nav() {
   const { t } = useI18n();
   const { can } = useSignedIn();
-  const current = findRoute(usePath())?.path;
-  const visible = APP_ROUTES.filter((r) => can(r.permission));
+  const found = findRoute(usePath());
+  const current = found?.parent ?? found?.path;
+  const visible = APP_ROUTES.filter((r) => !r.parent && can(r.permission));
   const sections: { key: AppRoute["section"]; title?: string }[] = [
     { key: "main" },
     { key: "admin", title: t("nav.sectionAdmin") },

@@ -5,14 +5,16 @@ import { usePath } from "../router/router.tsx";
 import { useSignedIn } from "../session/SessionProvider.tsx";
 import { Header } from "./Header.tsx";
 import { Nav } from "./Nav.tsx";
-import { findRoute } from "./routes.ts";
+import { matchRoute } from "./routes.ts";
 import "./shell.css";
 
 /** The signed-in frame: header, left navigation and the current page. */
 export function Shell() {
   const { t } = useI18n();
   const { can } = useSignedIn();
-  const route = findRoute(usePath());
+  const path = usePath();
+  const match = matchRoute(path);
+  const route = match?.route;
   const title = route ? `${t(route.label)} | ${t("app.name")}` : t("app.name");
   useEffect(() => {
     document.title = title;
@@ -20,7 +22,8 @@ export function Shell() {
   let page;
   if (!route) page = <ErrorPage kind="notFound" />;
   else if (!can(route.permission)) page = <ErrorPage kind="forbidden" />;
-  else page = <route.component key={route.path} />;
+  // Keyed by the path: another framework or node is a fresh page, not a re-render of the last one.
+  else page = <route.component key={path} params={match?.params ?? {}} />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -2,26 +2,40 @@ import type { ComponentType } from "react";
 import type { Permission } from "../api/types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { AccountPage } from "../pages/account/AccountPage.tsx";
+import { ApplicabilityPage } from "../pages/applicability/ApplicabilityPage.tsx";
 import { AuditPage } from "../pages/audit/AuditPage.tsx";
 import { DepartmentsPage } from "../pages/departments/DepartmentsPage.tsx";
 import { HomePage } from "../pages/home/HomePage.tsx";
+import { DiffPage } from "../pages/library/DiffPage.tsx";
+import { FrameworkPage } from "../pages/library/FrameworkPage.tsx";
+import { LibraryPage } from "../pages/library/LibraryPage.tsx";
+import { NodePage } from "../pages/library/NodePage.tsx";
 import { OrgPage } from "../pages/org/OrgPage.tsx";
 import { TokensPage } from "../pages/tokens/TokensPage.tsx";
 import { UsersPage } from "../pages/users/UsersPage.tsx";
+import { matchPath, type RouteParams } from "../router/router.tsx";
 
 export interface AppRoute {
+  /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
   path: string;
   label: MessageKey;
   /** What the page needs; the nav hides it and the page refuses without it (the server decides who has it). */
   permission: Permission;
   section: "main" | "admin" | "personal";
   description?: MessageKey;
-  component: ComponentType;
+  /** A page reached from another one: not in the navigation, which highlights `parent` instead. */
+  parent?: string;
+  component: ComponentType<{ params: RouteParams }>;
 }
 
-/** Every signed-in page, in navigation order. */
+/** Every signed-in page, in navigation order; patterns before the pages they could be mistaken for. */
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/", label: "nav.home", permission: "self", section: "main", component: HomePage },
+  { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
+  { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },
+  { path: "/library/:framework/diff", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: DiffPage },
+  { path: "/library/:framework/:version", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: FrameworkPage },
+  { path: "/applicability", label: "nav.applicability", permission: "applicability.evaluate", section: "main", description: "home.desc.applicability", component: ApplicabilityPage },
   { path: "/users", label: "nav.users", permission: "users.read", section: "admin", description: "home.desc.users", component: UsersPage },
   { path: "/departments", label: "nav.departments", permission: "departments.read", section: "admin", description: "home.desc.departments", component: DepartmentsPage },
   { path: "/tokens", label: "nav.tokens", permission: "tokens.read", section: "admin", description: "home.desc.tokens", component: TokensPage },
@@ -30,7 +44,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/account", label: "nav.account", permission: "self", section: "personal", description: "home.desc.account", component: AccountPage },
 ];
 
-export function findRoute(path: string): AppRoute | undefined {
+export interface RouteMatch {
+  route: AppRoute;
+  params: RouteParams;
+}
+
+/** The route for a path and the values of its `:name` segments. */
+export function matchRoute(path: string): RouteMatch | undefined {
   const normalized = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  return APP_ROUTES.find((r) => r.path === normalized);
+  for (const route of APP_ROUTES) {
+    const params = matchPath(route.path, normalized);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+export function findRoute(path: string): AppRoute | undefined {
+  return matchRoute(path)?.route;
 }

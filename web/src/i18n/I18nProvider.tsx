@@ -3,7 +3,7 @@ import { ApiError, configureClient } from "../api/client.ts";
 import type { Locale } from "../api/types.ts";
 import type { MessageKey } from "./en.ts";
 import { browserLanguage, storedLanguage, storeLanguage } from "./languages.ts";
-import { formatDateTime, formatMonth, formatNumber, isMessageKey, translate, type Params } from "./translate.ts";
+import { formatDateTime, formatDay, formatMonth, formatNumber, isMessageKey, translate, type Params } from "./translate.ts";
 
 export interface I18n {
   lang: Locale;
@@ -15,6 +15,8 @@ export interface I18n {
   /** Translates `prefix + value` when the dictionary knows it (audit actions, record types), else shows `value`. */
   label(prefix: string, value: string): string;
   dateTime(iso: string, kind?: "dateTime" | "date" | "precise"): string;
+  /** A YYYY-MM-DD date from the library or a form, in the UI language. */
+  day(day: string): string;
   month(month: number): string;
   number(n: number): string;
   /** What to tell the user about a failed request, in the current language. */
@@ -55,6 +57,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return isMessageKey(key) ? t(key) : value;
       },
       dateTime: (iso, kind) => formatDateTime(lang, iso, kind),
+      day: (d) => formatDay(lang, d),
       month: (m) => formatMonth(lang, m),
       number: (n) => formatNumber(lang, n),
       errorMessage: (error) => {

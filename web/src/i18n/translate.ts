@@ -46,6 +46,17 @@ export function formatDateTime(lang: Locale, iso: string, kind: "dateTime" | "da
   return offset ? `${text} (${offset})` : text;
 }
 
+/**
+ * A calendar date as written in the sources (YYYY-MM-DD) in the UI language: "2027年12月2日" /
+ * "2 Dec 2027". Read as a date, not an instant, so no time zone can move it a day.
+ */
+export function formatDay(lang: Locale, day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return formatter(lang, "day", { dateStyle: lang === "ja" ? "long" : "medium", timeZone: "UTC" }).format(utc);
+}
+
 /** A month number (1–12) as its name: 4 → "4月" / "April". */
 export function formatMonth(lang: Locale, month: number): string {
   return new Intl.DateTimeFormat(INTL_TAGS[lang], { month: "long", timeZone: "UTC" }).format(Date.UTC(2000, month - 1, 1));

@@ -31,6 +31,34 @@ export function useSearch(): URLSearchParams {
   return new URLSearchParams(search);
 }
 
+export type RouteParams = Record<string, string>;
+
+/**
+ * Matches `path` against a pattern whose `:name` segments match one decoded path segment each:
+ * `matchPath("/library/:framework/:version", "/library/eu-ai-act/2024")` → `{ framework: "eu-ai-act", version: "2024" }`.
+ */
+export function matchPath(pattern: string, path: string): RouteParams | undefined {
+  const want = pattern.split("/");
+  const have = path.split("/");
+  if (want.length !== have.length) return undefined;
+  const params: RouteParams = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith(":")) {
+      if (!h) return undefined;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return undefined;
+      }
+    } else if (w !== h) {
+      return undefined;
+    }
+  }
+  return params;
+}
+
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { to: string };
 
 /** An `<a>` that navigates in-app on a plain click and behaves like a link otherwise (new tab, copy). */

@@ -1,0 +1,132 @@
+import type { FrameworkMeta, FrameworkNodeFull } from "../../api/types.ts";
+import { LocalText } from "../../components/LocalText.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { nodePath, nodeTypeKey, parseUrn } from "./vocabulary.ts";
+
+/** The node's kind, addressees, tags, dates (with the schedule of staged application) and notes. */
+export function NodeFacts({ node, framework: fw }: { node: FrameworkNodeFull; framework: FrameworkMeta }) {
+  const { t, day } = useI18n();
+  const typeKey = nodeTypeKey(node.type);
+  const dates = node.dates;
+  return (
+    <section className="card" aria-labelledby="node-facts">
+      <h2 id="node-facts" className="card__title">
+        {t("library.details")}
+      </h2>
+      <dl className="facts">
+        <dt>{t("library.nodeType")}</dt>
+        <dd>
+          {typeKey ? t(typeKey) : node.type}
+          <code className="muted node-id">{node.id}</code>
+        </dd>
+        <dt>{t("library.requirement")}</dt>
+        <dd>{t(node.requirement ? "library.isRequirement" : "library.notRequirement")}</dd>
+        {node.actors && node.actors.length > 0 && (
+          <>
+            <dt>{t("library.actors")}</dt>
+            <dd>
+              {node.actors.map((a) => {
+                const role = fw.actorRoles.find((r) => r.id === a);
+                return (
+                  <span key={a} className="chip chip--actor">
+                    {role ? <LocalText text={role.name} mark="compact" /> : a}
+                  </span>
+                );
+              })}
+            </dd>
+          </>
+        )}
+        {node.tags && node.tags.length > 0 && (
+          <>
+            <dt>{t("library.tags")}</dt>
+            <dd>
+              {node.tags.map((tag) => (
+                <span key={tag} className="chip">
+                  {tag}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {dates?.appliesFrom && (
+          <>
+            <dt>{t("library.appliesFrom")}</dt>
+            <dd>{day(dates.appliesFrom)}</dd>
+          </>
+        )}
+        {dates?.originalAppliesFrom && (
+          <>
+            <dt>{t("library.originalAppliesFrom")}</dt>
+            <dd>{day(dates.originalAppliesFrom)}</dd>
+          </>
+        )}
+        {dates?.status && (
+          <>
+            <dt>{t("library.status")}</dt>
+            <dd>{t(`library.nodeStatus.${dates.status}`)}</dd>
+          </>
+        )}
+        {dates?.note && (
+          <>
+            <dt>{t("library.dateNote")}</dt>
+            <dd>
+              <LocalText text={dates.note} />
+            </dd>
+          </>
+        )}
+        {node.refersTo && node.refersTo.length > 0 && (
+          <>
+            <dt>{t("library.refersTo")}</dt>
+            <dd className="inline-list">
+              {node.refersTo.map((urn) => (
+                <Link key={urn} to={nodePath(urn)}>
+                  {parseUrn(urn)?.id ?? urn}
+                </Link>
+              ))}
+            </dd>
+          </>
+        )}
+      </dl>
+      {dates?.schedule && dates.schedule.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("library.schedule")}</h3>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("library.appliesFrom")}</th>
+                  <th scope="col">{t("library.scheduleScope")}</th>
+                  <th scope="col">{t("library.scheduleBasis")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {dates.schedule.map((s, i) => (
+                  <tr key={i}>
+                    <td className="table__nowrap">{day(s.appliesFrom)}</td>
+                    <td>
+                      <LocalText text={s.scope} mark="compact" />
+                    </td>
+                    <td className="schedule-basis">{s.basis}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {node.notes && node.notes.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("library.notes")}</h3>
+          <ul className="node-notes">
+            {node.notes.map((n, i) => (
+              <li key={i}>
+                <LocalText text={n} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
