@@ -90,25 +90,35 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
     };
   });
 
-  const explanations: RuleExplanation[] = [];
-  for (const t of evaluation.traces) {
-    const compiledExpr = t.kind === "definition" ? defs.get(t.id)!.expr : rules.get(t.id)!.expr;
-    const source = t.kind === "definition" ? defs.get(t.id)!.def : rules.get(t.id)!.rule;
-    const expression = "expr" in source ? source.expr : source.when;
-    explanations.push({
-      id: t.id,
-      kind: t.kind,
+  const explain = (id: string, kind: "definition" | "rule", outcome: Outcome, extra: { missing?: string[]; error?: string }): RuleExplanation => {
+    const compiledExpr = kind === "definition" ? defs.get(id)!.expr : rules.get(id)!.expr;
+    const source = kind === "definition" ? defs.get(id)!.def : rules.get(id)!.rule;
+    return {
+      id,
+      kind,
       title: source.title,
-      expression,
-      outcome: t.outcome,
+      expression: compiledExpr.source,
+      outcome,
       read: readValues(compiledExpr, evaluation.ctx),
-      ...(t.missing ? { missing: t.missing } : {}),
-      ...(t.error ? { error: t.error } : {}),
+      ...(extra.missing ? { missing: extra.missing } : {}),
+      ...(extra.error ? { error: extra.error } : {}),
       ...("from" in source && source.from ? { from: source.from } : {}),
       ...("until" in source && source.until ? { until: source.until } : {}),
       ...(source.note ? { note: source.note } : {}),
       cites: source.cites.map((urn) => summariseNode(library, urn)),
-    });
+    };
+  };
+  const explanations = evaluation.traces.map((t) => explain(t.id, t.kind, t.outcome, t));
+  // A chain of reasons must be complete: definitions that came out false but were read by a shown
+  // explanation (e.g. "deployer: no" under a provider rule) are explained too.
+  const shown = new Set(explanations.map((e) => e.id));
+  for (let i = 0; i < explanations.length; i++) {
+    for (const name of Object.keys(explanations[i]!.read)) {
+      if (!shown.has(name) && defs.has(name) && evaluation.ctx[name] === false) {
+        shown.add(name);
+        explanations.push(explain(name, "definition", "does-not-hold", {}));
+      }
+    }
   }
   return {
     asOf: evaluation.asOf,

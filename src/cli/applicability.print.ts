@@ -24,7 +24,7 @@ export function printReport(r: ApplicabilityReport, lang: Lang): void {
   }
   out("");
   for (const e of r.explanations) {
-    if (e.kind === "definition" && e.outcome === "holds") continue;
+    if (e.kind === "definition" && (e.outcome === "holds" || e.outcome === "does-not-hold")) continue;
     const facts = Object.entries(e.read).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(" ");
     const tail = e.outcome === "undetermined" ? `needs: ${e.missing?.join(", ")}` : e.outcome === "error" ? `ERROR: ${e.error}` : facts;
     out(`${e.outcome === "holds" ? "✓" : e.outcome === "undetermined" ? "?" : "!"} ${pick(e.title, lang)}  — ${tail}`);

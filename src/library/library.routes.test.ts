@@ -72,6 +72,11 @@ describe("library and applicability API", () => {
     const why = res.body.explanations.find((e: { id: string }) => e.id === "eu-transparency-interaction");
     expect(why.read).toMatchObject({ interactsWithPeople: true });
     expect(why.cites.map((c: { id: string }) => c.id)).toContain("art-50.1");
+    // The chain is complete: AI literacy holds for "provider or deployer", and "deployer" being
+    // false is explained too rather than left as a bare name.
+    const literacy = res.body.explanations.find((e: { id: string }) => e.id === "eu-ai-literacy");
+    expect(literacy.read).toEqual({ euProvider: true, euDeployer: false });
+    expect(res.body.explanations.find((e: { id: string }) => e.id === "euDeployer")).toMatchObject({ outcome: "does-not-hold", kind: "definition" });
   });
 
   it("refuses a bad profile with a 422 that names the field, in the caller's language", async () => {

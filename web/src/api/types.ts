@@ -424,7 +424,7 @@ export interface RuleExplanationView {
   kind: "definition" | "rule";
   title: BilingualText;
   expression: string;
-  outcome: "holds" | "undetermined" | "error";
+  outcome: "holds" | "does-not-hold" | "undetermined" | "error";
   read: Record<string, unknown>;
   missing?: string[];
   error?: string;

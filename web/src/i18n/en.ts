@@ -515,6 +515,7 @@ export const en = {
   "applicability.rule": "Rule",
   "applicability.definition": "Definition",
   "applicability.outcome.holds": "Holds",
+  "applicability.outcome.does-not-hold": "Does not hold",
   "applicability.outcome.undetermined": "Undetermined",
   "applicability.outcome.error": "Error",
   "applicability.ruleFrom": "Effective from {date}.",

@@ -517,6 +517,7 @@ export const ja: Record<MessageKey, string> = {
   "applicability.rule": "ルール",
   "applicability.definition": "定義",
   "applicability.outcome.holds": "成立",
+  "applicability.outcome.does-not-hold": "不成立",
   "applicability.outcome.undetermined": "判定保留",
   "applicability.outcome.error": "エラー",
   "applicability.ruleFrom": "{date}から有効。",
