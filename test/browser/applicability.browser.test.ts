@@ -108,6 +108,8 @@ describe.skipIf(!HAVE_CHROMIUM)("library and applicability in a browser", () => 
     await expect.poll(() => art9.textContent()).toContain("euAnnexIIIHighRisk");
     await expect.poll(() => art9.textContent()).toContain("Article 16");
     await shot("11-applicability-why-ja");
+    await art9.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "14-applicability-viewport-ja.png") });
   });
 
   it("searches the library in Japanese and shows a requirement's crosswalk neighbours", async () => {
