@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Page } from "../api/types.ts";
+import { useResource } from "./useResource.ts";
 
 export interface PagedList<T> {
   page: Page<T> | undefined;
@@ -19,34 +20,12 @@ export function usePagedList<T, P extends object>(
   params: P,
 ): PagedList<T> {
   const key = JSON.stringify(params);
-  const [page, setPage] = useState<Page<T>>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>();
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(undefined);
-    fetchPage(JSON.parse(key) as P, controller.signal)
-      .then((result) => {
-        setPage(result);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-    // fetchPage is a stable module function; `key` stands for params.
-  }, [key, generation]);
-
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const replaceItem = useCallback((match: (item: T) => boolean, next: T) => {
-    setPage((p) => (p ? { ...p, items: p.items.map((item) => (match(item) ? next : item)) } : p));
-  }, []);
-
+  // fetchPage is a stable module function; `key` stands for params.
+  const { data: page, loading, error, reload, update } = useResource((signal) => fetchPage(JSON.parse(key) as P, signal), key);
+  const replaceItem = useCallback(
+    (match: (item: T) => boolean, next: T) => update((p) => (p ? { ...p, items: p.items.map((item) => (match(item) ? next : item)) } : p)),
+    [update],
+  );
   return { page, loading, error, reload, replaceItem };
 }
 

@@ -5,6 +5,8 @@ export interface Resource<T> {
   loading: boolean;
   error: unknown;
   reload(): void;
+  /** Changes the loaded value in place (e.g. one edited row) without fetching again. */
+  update(change: (current: T | undefined) => T | undefined): void;
 }
 
 /**
@@ -36,5 +38,6 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, key: s
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, loading, error, reload };
+  const update = useCallback((change: (current: T | undefined) => T | undefined) => setData(change), []);
+  return { data, loading, error, reload, update };
 }
