@@ -44,6 +44,9 @@ export interface CompiledRules {
   constraints: { id: string; fields: string[]; message: Text; expr: CompiledExpr }[];
   definitions: CompiledDefinition[];
   rules: CompiledRule[];
+  /** The same definitions and rules by id, for explanations. */
+  definitionsById: Map<string, CompiledDefinition>;
+  rulesById: Map<string, CompiledRule>;
   schemes: Map<string, CompiledScheme>;
 }
 
@@ -184,5 +187,7 @@ export function compileRules(library: Library): { compiled: CompiledRules; probl
       if (expr) rules.push({ rule, file, expr, requirements: [...new Set(requirementUrns)].map((urn) => ({ urn, from: fromOf.get(urn) ?? null })) });
     }
   }
-  return { compiled: { questions, askIf, constraints, definitions, rules, schemes }, problems };
+  const definitionsById = new Map(definitions.map((d) => [d.def.id, d]));
+  const rulesById = new Map(rules.map((r) => [r.rule.id, r]));
+  return { compiled: { questions, askIf, constraints, definitions, rules, definitionsById, rulesById, schemes }, problems };
 }

@@ -66,6 +66,13 @@ export function readValues(expr: CompiledExpr, ctx: Record<string, unknown>): Re
   return read;
 }
 
+/** One more rule behind a result: the earliest date any of its rules gives is when it starts. */
+function addReason(result: { from: string | null; timing: Timing; rules: string[] }, ruleId: string, from: string | null, until: string | null, asOf: string): void {
+  result.rules.push(ruleId);
+  if (from === null || (result.from !== null && from < result.from)) result.from = from;
+  result.timing = timingOf(asOf, result.from, until);
+}
+
 /** The later of two optional dates. */
 function later(a: string | null, b: string | null): string | null {
   if (a === null) return b;
@@ -100,20 +107,18 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
 
   const byUrn = new Map<string, Applicable>();
   const schemeValues = new Map<string, Map<string, SchemeOutcome["values"][number]>>();
-  const schemeUndetermined = new Map<string, string[]>();
-  const undeterminedValues = new Map<string, Set<string>>();
+  // Per scheme: the rules that could not be decided, and the values they could have given.
+  const open = new Map<string, { rules: string[]; values: Set<string> }>();
   for (const { rule, expr, requirements } of compiled.rules) {
     const r = run(expr, ctx, missingOf);
     if (r.outcome !== "does-not-hold") traces.push({ id: rule.id, kind: "rule", ...r });
     if (r.outcome === "error") errors.push({ id: rule.id, message: r.error! });
     const effect = rule.effect;
     if ((r.outcome === "undetermined" || r.outcome === "error") && effect.kind === "classify") {
-      const list = schemeUndetermined.get(effect.scheme) ?? [];
-      list.push(rule.id);
-      schemeUndetermined.set(effect.scheme, list);
-      const values = undeterminedValues.get(effect.scheme) ?? new Set<string>();
-      values.add(effect.value);
-      undeterminedValues.set(effect.scheme, values);
+      const entry = open.get(effect.scheme) ?? { rules: [], values: new Set<string>() };
+      entry.rules.push(rule.id);
+      entry.values.add(effect.value);
+      open.set(effect.scheme, entry);
     }
     if (r.outcome !== "holds") continue;
     const until = rule.until ?? null;
@@ -123,22 +128,14 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
         const from = later(rule.from ?? null, nodeFrom);
         const existing = byUrn.get(urn);
         if (!existing) byUrn.set(urn, { urn, timing: timingOf(asOf, from, null), from, rules: [rule.id] });
-        else {
-          existing.rules.push(rule.id);
-          if (from === null || (existing.from !== null && from < existing.from)) existing.from = from;
-          existing.timing = timingOf(asOf, existing.from, null);
-        }
+        else addReason(existing, rule.id, from, null, asOf);
       }
     } else {
       const values = schemeValues.get(effect.scheme) ?? new Map();
       const from = rule.from ?? null;
       const existing = values.get(effect.value);
       if (!existing) values.set(effect.value, { value: effect.value, timing: timingOf(asOf, from, until), from, until, rules: [rule.id] });
-      else {
-        existing.rules.push(rule.id);
-        if (from === null || (existing.from !== null && from < existing.from)) existing.from = from;
-        existing.timing = timingOf(asOf, existing.from, existing.until);
-      }
+      else addReason(existing, rule.id, from, existing.until, asOf);
       schemeValues.set(effect.scheme, values);
     }
   }
@@ -147,20 +144,20 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
   for (const scheme of compiled.schemes.values()) {
     const found = schemeValues.get(scheme.id) ?? new Map<string, SchemeOutcome["values"][number]>();
     const ordered = scheme.values.map((v) => found.get(v.id)).filter((v): v is SchemeOutcome["values"][number] => v !== undefined);
-    const undetermined = schemeUndetermined.get(scheme.id) ?? [];
+    const undetermined = open.get(scheme.id)?.rules ?? [];
     // The primary value is the first in precedence order that holds now, unless an undecided rule
     // could still put a value above it (then it is honestly unknown until the fact is answered).
-    const open = undeterminedValues.get(scheme.id) ?? new Set<string>();
+    const openValues = open.get(scheme.id)?.values ?? new Set<string>();
     let primary: string | null = null;
     if (scheme.exclusive) {
       for (const v of scheme.values) {
-        if (open.has(v.id)) break;
+        if (openValues.has(v.id)) break;
         if (found.get(v.id)?.timing === "current") {
           primary = v.id;
           break;
         }
       }
-      if (primary === null && open.size === 0) primary = scheme.default ?? null;
+      if (primary === null && openValues.size === 0) primary = scheme.default ?? null;
     }
     // In a tier scheme, values below the primary say nothing (every in-scope system is also
     // "minimal"); values above it are kept, as they are the ones that start applying later.

@@ -67,10 +67,7 @@ export function compileKleene(env: Environment, source: string, ast: unknown, kn
       const name = node.args as string;
       return (ctx, sink) => {
         const v = ctx[name];
-        if (v === undefined) {
-          sink.missing.push(name);
-          return UNKNOWN;
-        }
+        if (v === undefined) return missing(sink, name);
         return v === true ? TRUE : v === false ? FALSE : fail(sink, `${name} is not true or false`);
       };
     }
@@ -78,14 +75,11 @@ export function compileKleene(env: Environment, source: string, ast: unknown, kn
     if (native) return native;
     const leaf = env.parse(source.slice(node.start, node.end)) as (ctx: Record<string, unknown>) => unknown;
     return (ctx, sink) => {
-      let missing = false;
+      let unanswered = false;
       for (const name of reads) {
-        if (ctx[name] === undefined) {
-          sink.missing.push(name);
-          missing = true;
-        }
+        if (ctx[name] === undefined) unanswered = missing(sink, name) === UNKNOWN;
       }
-      if (missing) return UNKNOWN;
+      if (unanswered) return UNKNOWN;
       try {
         const v = leaf(ctx);
         return v === true ? TRUE : v === false ? FALSE : fail(sink, `expected true or false, got ${typeof v}`);
@@ -123,10 +117,7 @@ function nativeLeaf(node: AstNode, known: Set<string>): Evaluator | null {
     const name = r.args as string;
     return (ctx, sink) => {
       const list = ctx[name];
-      if (list === undefined) {
-        sink.missing.push(name);
-        return UNKNOWN;
-      }
+      if (list === undefined) return missing(sink, name);
       return Array.isArray(list) ? (list.includes(value) ? TRUE : FALSE) : fail(sink, `${name} is not a list`);
     };
   }
@@ -137,15 +128,17 @@ function nativeLeaf(node: AstNode, known: Set<string>): Evaluator | null {
     const idFirst = isId(l);
     return (ctx, sink) => {
       const v = ctx[name];
-      if (v === undefined) {
-        sink.missing.push(name);
-        return UNKNOWN;
-      }
+      if (v === undefined) return missing(sink, name);
       if (typeof v !== "string") return fail(sink, `${name} is not a string`);
       return (idFirst ? cmp(v, literal) : cmp(literal, v)) ? TRUE : FALSE;
     };
   }
   return null;
+}
+
+function missing(sink: Sink, name: string): Tri {
+  sink.missing.push(name);
+  return UNKNOWN;
 }
 
 function fail(sink: Sink, message: string): Tri {

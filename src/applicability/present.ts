@@ -1,17 +1,11 @@
 import type { Library } from "../library/library.model.ts";
+import { presentRef } from "../library/library.present.ts";
 import type { Text } from "../library/library.schema.ts";
 import { type Evaluation, type Outcome, readValues, type Timing } from "./evaluate.ts";
 import type { CheckedProfile } from "./profile.ts";
 
 /** A library node as results show it: enough to cite it and link to its page. */
-export interface NodeSummary {
-  urn: string;
-  framework: string;
-  version: string;
-  id: string;
-  label: Text;
-  title?: Text;
-}
+export type NodeSummary = ReturnType<typeof presentRef>;
 
 export interface RuleExplanation {
   id: string;
@@ -49,24 +43,16 @@ export interface ApplicabilityReport {
   errors: Evaluation["errors"];
 }
 
-export function summariseNode(library: Library, urn: string): NodeSummary {
-  const entry = library.nodes.get(urn)!;
-  const { file } = entry.framework;
-  const n = entry.node;
-  return { urn, framework: file.framework, version: file.version, id: n.id, label: n.ref.label, ...(n.title ? { title: n.title } : {}) };
-}
-
 /** Turns an evaluation into the report the API, CLI and UI show: texts, citations and reasons. */
 export function presentEvaluation(library: Library, evaluation: Evaluation, checked: CheckedProfile, libraryVersion: string): ApplicabilityReport {
   const { compiled } = library;
-  const defs = new Map(compiled.definitions.map((d) => [d.def.id, d]));
-  const rules = new Map(compiled.rules.map((r) => [r.rule.id, r]));
+  const { definitionsById: defs, rulesById: rules } = compiled;
 
   const counts = new Map<string, { current: number; upcoming: number }>();
   const requirements = evaluation.requirements
     .filter((r) => r.timing !== "ended")
     .map((r) => {
-      const s = summariseNode(library, r.urn);
+      const s = presentRef(library, r.urn);
       const c = counts.get(s.framework) ?? { current: 0, upcoming: 0 };
       c[r.timing === "current" ? "current" : "upcoming"]++;
       counts.set(s.framework, c);
@@ -105,7 +91,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
       ...("from" in source && source.from ? { from: source.from } : {}),
       ...("until" in source && source.until ? { until: source.until } : {}),
       ...(source.note ? { note: source.note } : {}),
-      cites: source.cites.map((urn) => summariseNode(library, urn)),
+      cites: source.cites.map((urn) => presentRef(library, urn)),
     };
   };
   const explanations = evaluation.traces.map((t) => explain(t.id, t.kind, t.outcome, t));

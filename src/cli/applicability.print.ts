@@ -1,8 +1,12 @@
 import type { ApplicabilityReport } from "../applicability/present.ts";
 import { out } from "./context.ts";
 
-type Lang = "ja" | "en";
-const pick = (t: { ja?: string; en?: string } | undefined, lang: Lang) => (t ? (t[lang] ?? t.en ?? t.ja ?? "") : "");
+export type Lang = "ja" | "en";
+
+/** A library text in the chosen language, falling back to the other one. */
+export function pick(t: { ja?: string; en?: string } | undefined, lang: Lang): string {
+  return t ? (t[lang] ?? t.en ?? t.ja ?? "") : "";
+}
 
 /** The terminal rendering of an applicability report: classifications, frameworks, then reasons. */
 export function printReport(r: ApplicabilityReport, lang: Lang): void {

@@ -1,10 +1,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { type Lang, pick, printReport } from "./applicability.print.ts";
 import { out } from "./context.ts";
-
-type Lang = "ja" | "en";
-const pick = (t: { ja?: string; en?: string } | undefined, lang: Lang) => (t ? (t[lang] ?? t.en ?? t.ja ?? "") : "");
 
 /** `musubi library …` and `musubi applicability`: everything runs on the library files alone, no database. */
 export function registerLibraryCommands(program: Command): void {
@@ -107,7 +105,6 @@ export function registerLibraryCommands(program: Command): void {
     .action(async (o: { profile: string; asOf?: string; lang: Lang; json?: boolean }) => {
       const lib = await load();
       const { assessProfile, todayInTokyo } = await import("../applicability/applicability.service.ts");
-      const { printReport } = await import("./applicability.print.ts");
       const raw = JSON.parse(readFileSync(o.profile, "utf8")) as Record<string, unknown>;
       const facts = (raw.facts && typeof raw.facts === "object" ? raw.facts : raw) as Record<string, unknown>;
       const asOf = o.asOf ?? todayInTokyo();
