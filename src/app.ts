@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { AppError, errorBody } from "./platform/errors.ts";
@@ -37,16 +36,6 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
     if (c.res.status >= 500) log.error(line, "request failed");
     else log.debug(line, "request");
   });
-  const limit = bodyLimit({
-    maxSize: deps.config.bodyLimitBytes,
-    onError: () => {
-      throw new AppError(413, "payload_too_large", { maxBytes: deps.config.bodyLimitBytes });
-    },
-  });
-  // Only requests that may carry a body: touching the body of a GET makes the Node adapter build a
-  // full web Request (stream, abort signal), which measurably slowed every read.
-  app.on(["POST", "PUT", "PATCH", "DELETE"], "/api/*", limit);
-
   for (const route of routes) mountRoute(app, deps, route);
   mountApiDocs(app);
 

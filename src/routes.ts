@@ -1,4 +1,9 @@
 import { applicabilityRoutes } from "./applicability/applicability.routes.ts";
+import { assessmentRoutes } from "./compliance/assessments.routes.ts";
+import { controlRoutes } from "./compliance/controls.routes.ts";
+import { dashboardRoutes } from "./compliance/dashboard.ts";
+import { evidenceRoutes } from "./compliance/evidence.routes.ts";
+import { aiSystemRoutes } from "./systems/systems.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
@@ -19,4 +24,9 @@ export const ROUTES: readonly AnyRoute[] = [
   ...auditRoutes,
   ...libraryRoutes,
   ...applicabilityRoutes,
+  ...aiSystemRoutes,
+  ...assessmentRoutes,
+  ...controlRoutes,
+  ...evidenceRoutes,
+  ...dashboardRoutes,
 ];

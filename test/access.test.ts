@@ -8,16 +8,30 @@ import { createDepartment } from "../src/orgs/departments.service.ts";
 import { issueToken } from "../src/auth/tokens.service.ts";
 import { SYSTEM_ACTOR } from "../src/audit/audited.ts";
 import type { Db } from "../src/db/connect.ts";
+import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from "./support/compliance.ts";
 
 /** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
-async function plantRecords(db: Db, org: SeededOrg): Promise<Record<ResourceKind, string>> {
+async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Planted> {
   const dep = await createDepartment(db, { actor: SYSTEM_ACTOR, orgId: org.orgId }, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" });
   const { token } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.orgId, userId: org.users.viewer.id }, { name: "planted", role: "viewer" });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id };
+  const admin = org.tokens.admin;
+  const system = await registerSystem(api, admin, { nameJa: "計画システム", nameEn: "Planted system", profile: JP_BUSINESS_PROFILE });
+  const assessment = await startAssessment(api, admin, system.id, "jp-ai-guidelines");
+  const other = await startAssessment(api, admin, system.id, "nist-ai-rmf");
+  const [item] = await itemsOf(api, admin, assessment.id);
+  const control = await api.call("POST", "/api/controls", { token: admin, body: { code: "C-1", titleJa: "管理策", titleEn: "Control" } });
+  const up = await api.app.request("/api/files", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "e.txt" }, body: new TextEncoder().encode(org.slug) });
+  const file = await up.json();
+  const evidence = await api.call("POST", "/api/evidence", { token: admin, body: { kind: "file", title: "e", file: { sha256: file.sha256, name: "e.txt" }, links: [{ type: "control", id: control.body.id }] } });
+  const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, otherAssessment: other.id };
 }
 
-function pathFor(route: AnyRoute, id: string): string {
-  return route.path.replace(/:id\b/, id);
+type Planted = Record<ResourceKind, string> & { otherAssessment: string };
+
+/** Other ids a route's path names besides `:id` (an evidence link's target). */
+function pathFor(route: AnyRoute, id: string, records?: Record<ResourceKind, string>): string {
+  return route.path.replace(/:id\b/, id).replace(":type", "control").replace(":targetId", records?.control ?? "ctl_x");
 }
 
 /**
@@ -33,8 +47,8 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   let api: TestApp;
   let orgA: SeededOrg;
   let orgB: SeededOrg;
-  let recordsB: Record<ResourceKind, string>;
-  let recordsA: Record<ResourceKind, string>;
+  let recordsB: Planted;
+  let recordsA: Planted;
 
   beforeAll(async () => {
     const opened = await dialect.open();
@@ -42,8 +56,8 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
     api = testApp(opened.db, opened.dataDir);
     orgA = await seedOrg(opened.db, "alpha");
     orgB = await seedOrg(opened.db, "beta");
-    recordsA = await plantRecords(opened.db, orgA);
-    recordsB = await plantRecords(opened.db, orgB);
+    recordsA = await plantRecords(opened.db, api, orgA);
+    recordsB = await plantRecords(opened.db, api, orgB);
   });
   afterAll(() => ctx.cleanup());
 
@@ -98,20 +112,22 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import"]));
   });
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
     "%s answers 404 for another organisation's record, to its admin",
     async (_name, route) => {
       const id = recordsB[route.resource!];
-      const body = route.method === "patch" ? { version: 1, nameJa: "x", displayName: "x" } : undefined;
-      const res = await api.call(route.method, pathFor(route, id), { token: orgA.tokens.admin, ...(body && { body: pickKnown(route, body) }) });
+      const sample = SAMPLES[`${route.method} ${route.path}`];
+      const body = sample?.body ?? (route.method === "patch" ? { version: 1, nameJa: "x", displayName: "x" } : undefined);
+      const query = sample?.query?.(recordsB) ?? "";
+      const res = await api.call(route.method, pathFor(route, id, recordsB) + query, { token: orgA.tokens.admin, ...(body && { body: pickKnown(route, body) }) });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("not_found");
       // And the same id exists: organisation B's admin reaches it.
       if (route.method === "get") {
-        const own = await api.call("get", pathFor(route, id), { token: orgB.tokens.admin });
+        const own = await api.call("get", pathFor(route, id, recordsB) + query, { token: orgB.tokens.admin });
         expect(own.status).toBe(200);
       }
     },
@@ -129,6 +145,23 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
     }
   });
 });
+
+/**
+ * Valid requests for routes whose body or query is required, so the cross-tenant test reaches the
+ * record lookup instead of stopping at validation.
+ */
+const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Planted) => string }> = {
+  "post /api/systems/:id/assessments": { body: { framework: "jp-ai-guidelines" } },
+  "post /api/assessments/:id/sign-off": { body: { version: 1 } },
+  "patch /api/assessment-items/:id": { body: { version: 1, comment: "x" } },
+  "post /api/assessments/:id/inference": { body: { from: "asm_other", itemIds: ["itm_x"] } },
+  "get /api/assessments/:id/inference": { query: (r) => `?from=${r.otherAssessment}` },
+  "patch /api/controls/:id": { body: { version: 1, titleJa: "x" } },
+  "patch /api/evidence/:id": { body: { version: 1, title: "x" } },
+  "post /api/evidence/:id/links": { body: { type: "control", id: "ctl_x" } },
+  "post /api/imports/:id/preview": { body: { mapping: [{ column: "nameJa", field: "nameJa" }] } },
+  "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
+};
 
 /** Keeps only the fields the route's body schema accepts, so the request reaches the record lookup. */
 function pickKnown(route: AnyRoute, body: Record<string, unknown>) {

@@ -1,14 +1,10 @@
 import type { Library } from "../library/library.model.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Locale } from "../platform/i18n.ts";
+export { todayInTokyo } from "../platform/time.ts";
 import { evaluateFacts } from "./evaluate.ts";
 import { type ApplicabilityReport, presentEvaluation } from "./present.ts";
 import { checkProfile } from "./profile.ts";
-
-/** Today's date as YYYY-MM-DD in Japan, the default "as of" for results. */
-export function todayInTokyo(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 /**
  * Checks a profile and evaluates it. Bad profiles throw a 422 naming each field; rules that fail to

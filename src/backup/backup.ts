@@ -18,6 +18,15 @@ const KEYS: Record<TableName, readonly string[]> = {
   users: ["id"],
   sessions: ["id"],
   api_tokens: ["id"],
+  ai_systems: ["id"],
+  assessments: ["id"],
+  assessment_items: ["id"],
+  controls: ["id"],
+  control_requirements: ["control_id", "requirement_urn"],
+  evidence: ["id"],
+  evidence_links: ["evidence_id", "target_type", "target_id"],
+  import_jobs: ["id"],
+  counters: ["org_id", "name", "key"],
   audit_log: ["org_id", "seq"],
 };
 

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationResultSet } from "kysely";
 import type { Db, DialectName } from "./connect.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_audit_append.ts";
+import * as m0003 from "./migrations/0003_compliance.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: Dialec
 const MIGRATIONS: Record<string, DialectMigration> = {
   "0001_foundation": m0001,
   "0002_audit_append": m0002,
+  "0003_compliance": m0003,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

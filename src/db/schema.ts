@@ -85,6 +85,157 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AiSystemsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  name_ja: string;
+  name_en: string;
+  purpose: string;
+  business_owner_id: string | null;
+  technical_owner_id: string | null;
+  department_id: string | null;
+  lifecycle: string;
+  /** JSON text: the applicability facts. */
+  profile: string;
+  /** JSON text of arrays: models, datasets, third-party components, vendor names, countries, tags. */
+  models: string;
+  datasets: string;
+  components: string;
+  vendors: string;
+  countries: string;
+  tags: string;
+  last_reviewed_at: string | null;
+  next_review_at: string | null;
+  /** Derived when the profile is saved: the EU AI Act risk class and the frameworks in scope. */
+  eu_class: string | null;
+  frameworks: string;
+  classified_on: string | null;
+  library_digest: string | null;
+  /** NFKC-folded, lower-cased names, code, purpose, tags and vendors: what `q` searches. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  org_id: string;
+  system_id: string;
+  framework_id: string;
+  framework_version: string;
+  library_digest: string;
+  signed_off_by: string | null;
+  signed_off_at: string | null;
+  signoff_note: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface AssessmentItemsTable {
+  id: string;
+  org_id: string;
+  assessment_id: string;
+  system_id: string;
+  framework_id: string;
+  requirement_urn: string;
+  position: number;
+  /** 1 while the engine says the requirement applies; 0 keeps the answers of one that no longer does. */
+  applicable: number;
+  /** `new` or `removed` since the last time someone acknowledged the assessment's changes. */
+  change: string | null;
+  timing: string;
+  applies_from: string | null;
+  /** The status a person gave, or an inferred one they accepted; null when unanswered. */
+  answer: string | null;
+  answer_source: string | null;
+  /** JSON text: the crosswalk chain an inferred answer came through. */
+  inference: string | null;
+  /** The answer, else what the mapped controls say, else `not_started`: what every count uses. */
+  effective: string;
+  justification: string | null;
+  owner_id: string | null;
+  due_date: string | null;
+  comment: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface ControlsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  description: string;
+  owner_id: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ControlRequirementsTable {
+  org_id: string;
+  control_id: string;
+  requirement_urn: string;
+  framework_id: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  title: string;
+  note: string;
+  url: string | null;
+  file_sha256: string | null;
+  file_name: string | null;
+  file_size: number | null;
+  media_type: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface EvidenceLinksTable {
+  org_id: string;
+  evidence_id: string;
+  target_type: string;
+  target_id: string;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  org_id: string;
+  created_by: string | null;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  status: string;
+  total: number;
+  imported: number;
+  report: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Running totals per organisation, kept in the same transaction as the rows they count. */
+export interface CountersTable {
+  org_id: string;
+  name: string;
+  key: string;
+  n: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -92,6 +243,15 @@ export interface Database {
   api_tokens: ApiTokensTable;
   departments: DepartmentsTable;
   audit_log: AuditLogTable;
+  ai_systems: AiSystemsTable;
+  assessments: AssessmentsTable;
+  assessment_items: AssessmentItemsTable;
+  controls: ControlsTable;
+  control_requirements: ControlRequirementsTable;
+  evidence: EvidenceTable;
+  evidence_links: EvidenceLinksTable;
+  import_jobs: ImportJobsTable;
+  counters: CountersTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -101,6 +261,12 @@ export type Session = Selectable<SessionsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type Department = Selectable<DepartmentsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type AiSystem = Selectable<AiSystemsTable>;
+export type Assessment = Selectable<AssessmentsTable>;
+export type AssessmentItem = Selectable<AssessmentItemsTable>;
+export type Control = Selectable<ControlsTable>;
+export type Evidence = Selectable<EvidenceTable>;
+export type ImportJob = Selectable<ImportJobsTable>;
 
 /** Tables in the order a restore must insert them (parents before children). */
 export const TABLES_IN_ORDER = [
@@ -109,5 +275,14 @@ export const TABLES_IN_ORDER = [
   "users",
   "sessions",
   "api_tokens",
+  "ai_systems",
+  "assessments",
+  "assessment_items",
+  "controls",
+  "control_requirements",
+  "evidence",
+  "evidence_links",
+  "import_jobs",
+  "counters",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

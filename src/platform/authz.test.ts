@@ -18,6 +18,18 @@ const EXPECTED: Record<Permission, Role[]> = {
   "audit.read": ["admin", "governance_lead", "auditor"],
   "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "applicability.evaluate": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "systems.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "systems.edit": ["admin", "governance_lead", "system_owner"],
+  "systems.manage": ["admin", "governance_lead"],
+  "systems.import": ["admin", "governance_lead"],
+  "assessments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "assessments.answer": ["admin", "governance_lead", "system_owner"],
+  "assessments.sign_off": ["admin", "governance_lead", "reviewer"],
+  "controls.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "controls.manage": ["admin", "governance_lead"],
+  "evidence.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "evidence.manage": ["admin", "governance_lead", "system_owner"],
+  "dashboard.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
 };
 
 describe("authz.can", () => {
@@ -35,7 +47,7 @@ describe("authz.can", () => {
   }
 
   it("gives the auditor no write permission", () => {
-    const writes = permissionsOf("auditor").filter((p) => /\.(manage|update)$/.test(p));
+    const writes = permissionsOf("auditor").filter((p) => /\.(manage|update|edit|import|answer|sign_off)$/.test(p));
     expect(writes).toEqual([]);
   });
 

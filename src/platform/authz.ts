@@ -28,6 +28,22 @@ export const PERMISSIONS = {
   "library.read": ALL,
   /** Evaluating a profile stores nothing, so every role may ask "what applies?". */
   "applicability.evaluate": ALL,
+  "systems.read": ALL,
+  /** Register systems and edit them; a system owner only edits systems they own (systems.policy.ts). */
+  "systems.edit": ["admin", "governance_lead", "system_owner"],
+  /** Edit or delete any system, whoever owns it. */
+  "systems.manage": ["admin", "governance_lead"],
+  "systems.import": ["admin", "governance_lead"],
+  "assessments.read": ALL,
+  /** Answer assessment rows; a system owner only for systems they own. */
+  "assessments.answer": ["admin", "governance_lead", "system_owner"],
+  /** Sign an assessment off: a second pair of eyes, so system owners cannot. */
+  "assessments.sign_off": ["admin", "governance_lead", "reviewer"],
+  "controls.read": ALL,
+  "controls.manage": ["admin", "governance_lead"],
+  "evidence.read": ALL,
+  "evidence.manage": ["admin", "governance_lead", "system_owner"],
+  "dashboard.read": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,8 @@ export interface Config {
   port: number;
   sessionTtlMs: number;
   bodyLimitBytes: number;
+  /** Largest file accepted by upload routes (evidence files, inventory imports). */
+  uploadLimitBytes: number;
   logLevel: string;
   /** Adds `Secure` to cookies; on by default when the public URL is https. */
   secureCookies: boolean;
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int(env.PORT ?? env.MUSUBI_PORT, 3000, "PORT"),
     sessionTtlMs: int(env.MUSUBI_SESSION_TTL_HOURS, 8, "MUSUBI_SESSION_TTL_HOURS") * 3600_000,
     bodyLimitBytes: int(env.MUSUBI_BODY_LIMIT_BYTES, 1024 * 1024, "MUSUBI_BODY_LIMIT_BYTES"),
+    uploadLimitBytes: int(env.MUSUBI_UPLOAD_LIMIT_BYTES, 50 * 1024 * 1024, "MUSUBI_UPLOAD_LIMIT_BYTES"),
     logLevel: env.MUSUBI_LOG_LEVEL ?? "info",
     secureCookies: env.MUSUBI_SECURE_COOKIES ? env.MUSUBI_SECURE_COOKIES === "1" : publicUrl.startsWith("https:"),
     loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),

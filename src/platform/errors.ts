@@ -25,6 +25,13 @@ export const ERROR_CODES = [
   "wrong_password",
   "invalid_profile",
   "library_unavailable",
+  "import_unreadable",
+  "import_invalid_bom",
+  "not_in_scope",
+  "assessment_exists",
+  "assessment_incomplete",
+  "import_has_errors",
+  "import_not_ready",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -95,6 +102,19 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "The framework library could not be loaded; see the server log.",
     ja: "フレームワークライブラリを読み込めませんでした。サーバーのログを確認してください。",
   },
+  import_unreadable: {
+    en: "The file could not be read as CSV or Excel (.xlsx); see details.",
+    ja: "ファイルをCSV又はExcel（.xlsx）として読み込めませんでした。詳細を確認してください。",
+  },
+  import_invalid_bom: {
+    en: "The file is not a valid CycloneDX 1.6 or 1.7 JSON BOM; see details.",
+    ja: "ファイルが有効なCycloneDX 1.6又は1.7のJSON形式BOMではありません。詳細を確認してください。",
+  },
+  not_in_scope: { en: "No requirement of this framework applies to the system as its profile stands.", ja: "システムの現在のプロファイルでは、このフレームワークの要求事項は適用されません。" },
+  assessment_exists: { en: "This system already has an assessment against this framework.", ja: "このシステムには、このフレームワークの評価が既にあります。" },
+  assessment_incomplete: { en: "Some requirements are still not started or in progress; answer them before signing off.", ja: "未着手又は対応中の要求事項があります。承認する前に回答してください。" },
+  import_has_errors: { en: "Some rows are not valid; nothing was imported. Fix them, or choose to skip the invalid rows.", ja: "不正な行があるため、何も取り込んでいません。修正するか、不正な行を除外して取り込んでください。" },
+  import_not_ready: { en: "This import is not waiting to be committed (it is running, finished or failed).", ja: "この取込みは確定待ちの状態ではありません（実行中、完了済み又は失敗）。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

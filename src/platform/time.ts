@@ -9,3 +9,10 @@ export function nowIso(): string {
 export function isoPlus(ms: number, from: Date = new Date()): string {
   return new Date(from.getTime() + ms).toISOString();
 }
+
+const TOKYO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's date as YYYY-MM-DD in Japan: the default "as of" for applicability and due dates. */
+export function todayInTokyo(now = new Date()): string {
+  return TOKYO_DAY.format(now);
+}

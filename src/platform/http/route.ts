@@ -28,7 +28,7 @@ export interface AppDeps {
 export type Access = "public" | { permission: Permission };
 
 /** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
-export type ResourceKind = "user" | "token" | "department";
+export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -56,11 +56,18 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
   /**
+   * The body is a file: the handler receives its raw bytes as `body` (a Uint8Array), up to
+   * `uploadLimitBytes`, read only after authentication. Metadata travels in headers or the query.
+   */
+  upload?: true;
+  /**
    * `ledger`: the answer depends only on the organisation's stored data and the URL (not on who
    * asks, nor on the clock), so it may be served from the page cache while the organisation's
-   * ledger head is unchanged. Leave unset for anything else.
+   * ledger head is unchanged. `ledger-daily`: the same, but the answer also depends on today's date
+   * in Japan (overdue reviews, expiring evidence), which becomes part of the key. Leave unset for
+   * anything else.
    */
-  cache?: "ledger";
+  cache?: "ledger" | "ledger-daily";
   /** Documents the success body in OpenAPI. */
   response?: z.ZodType;
   status?: 200 | 201 | 204;

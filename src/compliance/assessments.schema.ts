@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { isoDate } from "../systems/systems.schema.ts";
+import { listQuery, pageOf } from "../platform/pagination.ts";
+import { CONTROL_STATUSES, ITEM_STATUSES } from "./statuses.ts";
+
+export const itemStatus = z.enum(ITEM_STATUSES);
+export const controlStatus = z.enum(CONTROL_STATUSES);
+
+const text = z.object({ ja: z.string().optional(), en: z.string().optional() });
+
+/** A library node as assessment rows cite it (see `presentRef`). */
+export const requirementRef = z.object({
+  urn: z.string(),
+  framework: z.string(),
+  frameworkName: text,
+  version: z.string(),
+  id: z.string(),
+  label: text,
+  title: text.optional(),
+});
+
+const personRef = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const counts = z.record(z.enum(ITEM_STATUSES), z.number().int());
+
+export const assessmentView = z.object({
+  id: z.string(),
+  system: z.object({ id: z.string(), code: z.string(), nameJa: z.string(), nameEn: z.string() }),
+  framework: z.string(),
+  frameworkName: text,
+  frameworkVersion: z.string(),
+  /** Applicable rows by effective status. */
+  counts,
+  total: z.number().int(),
+  /** Rows marked new or no longer applicable since the last acknowledgement. */
+  changes: z.object({ new: z.number().int(), removed: z.number().int() }),
+  /** True when the library this assessment was last synchronised with is not the one loaded now. */
+  libraryChanged: z.boolean(),
+  signedOff: z.object({ by: personRef, at: z.string(), note: z.string().nullable() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type AssessmentView = z.infer<typeof assessmentView>;
+
+export const itemView = z.object({
+  id: z.string(),
+  assessmentId: z.string(),
+  system: z.object({ id: z.string(), code: z.string(), nameJa: z.string(), nameEn: z.string() }),
+  requirement: requirementRef,
+  applicable: z.boolean(),
+  change: z.enum(["new", "removed"]).nullable(),
+  timing: z.string(),
+  appliesFrom: z.string().nullable(),
+  answer: itemStatus.nullable(),
+  answerSource: z.enum(["person", "inferred"]).nullable(),
+  /** For an accepted inference: where it came from, through which crosswalk chain. */
+  inference: z.unknown().nullable(),
+  /** What the mapped controls say; used when nobody has answered. */
+  fromControls: itemStatus.nullable(),
+  effective: itemStatus,
+  justification: z.string().nullable(),
+  owner: personRef,
+  dueDate: z.string().nullable(),
+  comment: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  controls: z.array(z.object({ id: z.string(), code: z.string(), titleJa: z.string(), titleEn: z.string(), status: controlStatus })),
+  evidence: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), validUntil: z.string().nullable(), via: z.enum(["item", "control"]) })),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type ItemView = z.infer<typeof itemView>;
+
+export const createAssessmentBody = z.strictObject({ framework: z.string().min(1).max(60) });
+
+export const updateItemBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    /** `not_started` clears the answer, so the mapped controls speak again. */
+    status: itemStatus.optional(),
+    justification: z.string().trim().max(4000).nullable().optional(),
+    ownerId: z.string().max(64).nullable().optional(),
+    dueDate: isoDate.nullable().optional(),
+    comment: z.string().trim().max(4000).nullable().optional(),
+  })
+  .refine((b) => b.status !== "not_applicable" || (b.justification !== undefined && b.justification !== null && b.justification.length > 0), {
+    message: "Say why the requirement does not apply",
+    path: ["justification"],
+  });
+export type UpdateItemInput = z.infer<typeof updateItemBody>;
+
+export const signOffBody = z.strictObject({ version: z.number().int().min(1), note: z.string().trim().max(4000).optional() });
+export const versionBody = z.strictObject({ version: z.number().int().min(1) });
+
+export const listItemsQuery = listQuery({
+  sortable: ["position", "status", "dueDate"],
+  defaultSort: "position",
+  filters: {
+    status: itemStatus.optional(),
+    /** `gap`: not met or partially met; `open`: not started or in progress. */
+    group: z.enum(["gap", "open", "done"]).optional(),
+    change: z.enum(["new", "removed", "any"]).optional(),
+    /** Include rows whose requirement no longer applies (kept for their answers). */
+    includeRemoved: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  },
+});
+export type ListItemsQuery = z.infer<typeof listItemsQuery>;
+
+/** Organisation-wide rows, for the dashboard's drill-downs. */
+export const listAllItemsQuery = listQuery({
+  sortable: ["position", "status", "dueDate"],
+  defaultSort: "status",
+  filters: {
+    framework: z.string().max(60).optional(),
+    urn: z.string().max(300).optional(),
+    systemId: z.string().max(64).optional(),
+    status: itemStatus.optional(),
+    group: z.enum(["gap", "open", "done"]).optional(),
+    ownerId: z.string().max(64).optional(),
+    overdue: z.enum(["true"]).transform(() => true).optional(),
+  },
+});
+export type ListAllItemsQuery = z.infer<typeof listAllItemsQuery>;
+
+export const itemPage = pageOf(itemView);
+export const assessmentList = z.object({ items: z.array(assessmentView) });

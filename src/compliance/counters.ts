@@ -1,0 +1,78 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+
+/**
+ * Counter families. Each is a running total per organisation and key, changed in the same
+ * transaction as the rows it counts, so the dashboard reads totals instead of grouping millions
+ * of requirement statuses (see `recountCounters`, which rebuilds them from the rows).
+ */
+export const COUNTERS = {
+  /** key: lifecycle stage */
+  lifecycle: "systems.lifecycle",
+  /** key: EU AI Act risk class, or `none` */
+  euClass: "systems.eu_class",
+  /** key: framework id; systems with at least one requirement of it applying now or later */
+  scope: "systems.framework",
+  /** key: framework id; systems with an assessment against it */
+  assessed: "assessments.framework",
+  /** key: `framework|status`; applicable assessment rows by effective status */
+  posture: "items.framework_status",
+  /** key: `urn|status`; applicable assessment rows by requirement and effective status */
+  requirement: "items.requirement_status",
+} as const;
+export type CounterName = (typeof COUNTERS)[keyof typeof COUNTERS];
+
+/** Pending changes to counters: `name\u0000key` → delta. */
+export class CounterDeltas {
+  readonly deltas = new Map<string, number>();
+
+  add(name: CounterName, key: string, by: number): void {
+    if (by === 0) return;
+    const k = `${name}\u0000${key}`;
+    this.deltas.set(k, (this.deltas.get(k) ?? 0) + by);
+  }
+
+  get size(): number {
+    return this.deltas.size;
+  }
+}
+
+/**
+ * Applies the deltas with one upsert per 300 counters:
+ * `INSERT … ON CONFLICT (org_id, name, key) DO UPDATE SET n = counters.n + excluded.n`.
+ */
+export async function applyCounters(trx: Transaction<Database> | Kysely<Database>, orgId: string, d: CounterDeltas): Promise<void> {
+  const rows: Database["counters"][] = [];
+  for (const [k, n] of d.deltas) {
+    if (n === 0) continue;
+    const cut = k.indexOf("\u0000");
+    rows.push({ org_id: orgId, name: k.slice(0, cut), key: k.slice(cut + 1), n });
+  }
+  for (let i = 0; i < rows.length; i += 300) {
+    await trx
+      .insertInto("counters")
+      .values(rows.slice(i, i + 300))
+      .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet({ n: sql`counters.n + excluded.n` }))
+      .execute();
+  }
+}
+
+/** The counters of one family as key → n, zeros left out. */
+export async function readCounters(db: Kysely<Database>, orgId: string, name: CounterName): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("counters").select(["key", "n"]).where("org_id", "=", orgId).where("name", "=", name).execute();
+  const out = new Map<string, number>();
+  for (const r of rows) if (Number(r.n) !== 0) out.set(r.key, Number(r.n));
+  return out;
+}
+
+/** Every counter of an organisation, by family. One statement, for the dashboard. */
+export async function readAllCounters(db: Kysely<Database>, orgId: string): Promise<Map<string, Map<string, number>>> {
+  const rows = await db.selectFrom("counters").select(["name", "key", "n"]).where("org_id", "=", orgId).where("n", "<>", 0).execute();
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let family = out.get(r.name);
+    if (!family) out.set(r.name, (family = new Map()));
+    family.set(r.key, Number(r.n));
+  }
+  return out;
+}

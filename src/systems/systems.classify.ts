@@ -1,0 +1,42 @@
+import { evaluateFacts, type Evaluation } from "../applicability/evaluate.ts";
+import { checkProfile } from "../applicability/profile.ts";
+import type { Library } from "../library/library.model.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Locale } from "../platform/i18n.ts";
+
+/** The scheme whose primary value is a system's EU AI Act class on the inventory and dashboard. */
+export const EU_RISK_SCHEME = "eu-ai-act-risk";
+
+export interface Classification {
+  /** The checked facts, with implied answers filled in. */
+  facts: Record<string, unknown>;
+  evaluation: Evaluation;
+  euClass: string | null;
+  /** Framework ids with a requirement that applies now or later, sorted. */
+  frameworks: string[];
+}
+
+/**
+ * Checks a system's profile and evaluates it as of `asOf`. A bad profile throws 422
+ * `invalid_profile` naming each field, so a system is never stored with facts the engine rejects.
+ * An empty profile is valid: the system is simply unclassified until someone answers.
+ */
+export function classifyProfile(library: Library, profile: Record<string, unknown>, asOf: string, locale: Locale): Classification {
+  const checked = checkProfile(library, profile, locale);
+  if (checked.issues.length) {
+    throw new AppError(422, "invalid_profile", checked.issues.map((i) => ({ ...i, field: `profile.${i.field.replace(/^facts\./, "")}` })));
+  }
+  const evaluation = evaluateFacts(library, checked.facts, asOf);
+  return { facts: checked.facts, evaluation, ...summarise(evaluation) };
+}
+
+/** The EU class and frameworks in scope of an evaluation. */
+export function summarise(evaluation: Evaluation): { euClass: string | null; frameworks: string[] } {
+  const risk = evaluation.schemes.find((s) => s.scheme === EU_RISK_SCHEME);
+  const frameworks = new Set<string>();
+  for (const r of evaluation.requirements) {
+    if (r.timing === "ended") continue;
+    frameworks.add(r.urn.split(":")[2]!);
+  }
+  return { euClass: risk?.primary ?? null, frameworks: [...frameworks].sort() };
+}

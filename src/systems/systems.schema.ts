@@ -1,0 +1,196 @@
+import { z } from "zod";
+import { listQuery, pageOf } from "../platform/pagination.ts";
+
+/** Lifecycle stages in order: a system is planned, built, put into service and finally retired. */
+export const LIFECYCLE = ["planning", "development", "deployed", "retired"] as const;
+export type Lifecycle = (typeof LIFECYCLE)[number];
+
+/** Where a model runs: who holds the weights and the data in use matters for APPI and contracts. */
+export const HOSTING = ["saas-api", "cloud", "on-premises", "edge", "other"] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+export const isoDate = z.iso.date();
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/** An ISO 3166-1 alpha-2 code the platform's ICU knows (`JP`, `DE`, `US`…); `EU` is accepted too. */
+export const countryCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine((s) => /^[A-Z]{2}$/.test(s) && (s === "EU" || regionNames.of(s) !== undefined), "Use an ISO 3166-1 alpha-2 code such as JP or DE");
+
+export const modelEntry = z.strictObject({
+  name: text(200),
+  provider: optionalText(200),
+  version: optionalText(100),
+  licence: optionalText(200),
+  hosting: z.enum(HOSTING).optional(),
+  /** The `bom-ref` of the CycloneDX component it was imported from, kept so a re-import updates rather than duplicates. */
+  bomRef: optionalText(400),
+});
+export type ModelEntry = z.infer<typeof modelEntry>;
+
+export const datasetEntry = z.strictObject({
+  name: text(200),
+  source: optionalText(400),
+  /** Contains personal information (個人情報) within APPI Art. 2(1). */
+  personalData: z.boolean().default(false),
+  /** Contains special care-required personal information (要配慮個人情報), APPI Art. 2(3). */
+  sensitiveData: z.boolean().default(false),
+  licence: optionalText(200),
+});
+export type DatasetEntry = z.infer<typeof datasetEntry>;
+
+export const componentEntry = z.strictObject({
+  name: text(200),
+  version: optionalText(100),
+  supplier: optionalText(200),
+  licence: optionalText(200),
+});
+export type ComponentEntry = z.infer<typeof componentEntry>;
+
+const tag = z.string().trim().min(1).max(60);
+const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z.array(item).max(max).transform((xs) => [...new Set(xs as string[])]);
+
+/**
+ * Everything a person states about an AI system. The applicability `profile` is the facts object
+ * the applicability engine reads; it is checked against the library's questions on save.
+ */
+export const systemFields = {
+  /** The organisation's own reference (e.g. `AIS-0042`); generated when omitted. */
+  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, dot, underscore and hyphen only"),
+  nameJa: text(200),
+  nameEn: text(200),
+  purpose: z.string().trim().max(4000),
+  businessOwnerId: z.string().max(64).nullable(),
+  technicalOwnerId: z.string().max(64).nullable(),
+  departmentId: z.string().max(64).nullable(),
+  lifecycle: z.enum(LIFECYCLE),
+  profile: z.record(z.string(), z.unknown()),
+  models: z.array(modelEntry).max(100),
+  datasets: z.array(datasetEntry).max(200),
+  components: z.array(componentEntry).max(500),
+  vendors: uniqueList(text(200), 100),
+  countries: uniqueList(countryCode, 250),
+  tags: uniqueList(tag, 50),
+  lastReviewedAt: isoDate.nullable(),
+  nextReviewAt: isoDate.nullable(),
+};
+
+export const createSystemBody = z.strictObject({
+  code: systemFields.code.optional(),
+  nameJa: systemFields.nameJa,
+  nameEn: systemFields.nameEn,
+  purpose: systemFields.purpose.default(""),
+  businessOwnerId: systemFields.businessOwnerId.default(null),
+  technicalOwnerId: systemFields.technicalOwnerId.default(null),
+  departmentId: systemFields.departmentId.default(null),
+  lifecycle: systemFields.lifecycle.default("planning"),
+  profile: systemFields.profile.default({}),
+  models: systemFields.models.default([]),
+  datasets: systemFields.datasets.default([]),
+  components: systemFields.components.default([]),
+  vendors: systemFields.vendors.default([]),
+  countries: systemFields.countries.default([]),
+  tags: systemFields.tags.default([]),
+  lastReviewedAt: systemFields.lastReviewedAt.default(null),
+  nextReviewAt: systemFields.nextReviewAt.default(null),
+});
+export type CreateSystemInput = z.infer<typeof createSystemBody>;
+
+/** A partial update; `version` is the one the editor loaded, and a stale one is refused with 409. */
+export const updateSystemBody = z.strictObject({
+  version: z.number().int().min(1),
+  code: systemFields.code.optional(),
+  nameJa: systemFields.nameJa.optional(),
+  nameEn: systemFields.nameEn.optional(),
+  purpose: systemFields.purpose.optional(),
+  businessOwnerId: systemFields.businessOwnerId.optional(),
+  technicalOwnerId: systemFields.technicalOwnerId.optional(),
+  departmentId: systemFields.departmentId.optional(),
+  lifecycle: systemFields.lifecycle.optional(),
+  profile: systemFields.profile.optional(),
+  models: systemFields.models.optional(),
+  datasets: systemFields.datasets.optional(),
+  components: systemFields.components.optional(),
+  vendors: systemFields.vendors.optional(),
+  countries: systemFields.countries.optional(),
+  tags: systemFields.tags.optional(),
+  lastReviewedAt: systemFields.lastReviewedAt.optional(),
+  nextReviewAt: systemFields.nextReviewAt.optional(),
+});
+export type UpdateSystemInput = z.infer<typeof updateSystemBody>;
+
+const personRef = z.object({ id: z.string(), displayName: z.string(), email: z.string() }).nullable();
+
+/** A system as the API shows it: stated fields, the names it refers to, and derived classifications. */
+export const systemView = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameJa: z.string(),
+  nameEn: z.string(),
+  purpose: z.string(),
+  businessOwner: personRef,
+  technicalOwner: personRef,
+  department: z.object({ id: z.string(), code: z.string(), nameJa: z.string(), nameEn: z.string() }).nullable(),
+  lifecycle: z.enum(LIFECYCLE),
+  profile: z.record(z.string(), z.unknown()),
+  models: z.array(modelEntry),
+  datasets: z.array(datasetEntry),
+  components: z.array(componentEntry),
+  vendors: z.array(z.string()),
+  countries: z.array(z.string()),
+  tags: z.array(z.string()),
+  lastReviewedAt: z.string().nullable(),
+  nextReviewAt: z.string().nullable(),
+  /** EU AI Act risk class (primary value of the `eu-ai-act-risk` scheme) as of `classifiedOn`; null while undetermined. */
+  euClass: z.string().nullable(),
+  /** Frameworks with at least one requirement that applies now or later, by framework id. */
+  frameworks: z.array(z.string()),
+  classifiedOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type SystemView = z.infer<typeof systemView>;
+
+/** One inventory row: enough for the table, without the profile and the nested lists. */
+export const systemRow = systemView.pick({
+  id: true,
+  code: true,
+  nameJa: true,
+  nameEn: true,
+  businessOwner: true,
+  department: true,
+  lifecycle: true,
+  euClass: true,
+  nextReviewAt: true,
+  tags: true,
+  updatedAt: true,
+  version: true,
+});
+export type SystemRow = z.infer<typeof systemRow>;
+
+export const SYSTEM_SORTS = ["code", "nameJa", "nameEn", "lifecycle", "euClass", "nextReviewAt", "updatedAt"] as const;
+
+const booleanQuery = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const listSystemsQuery = listQuery({
+  sortable: SYSTEM_SORTS,
+  defaultSort: "code",
+  filters: {
+    lifecycle: z.enum(LIFECYCLE).optional(),
+    /** A risk class value, or `none` for systems not (yet) classified. */
+    euClass: z.string().max(60).optional(),
+    departmentId: z.string().max(64).optional(),
+    ownerId: z.string().max(64).optional(),
+    tag: tag.optional(),
+    framework: z.string().max(60).optional(),
+    /** Only systems whose next review date has passed (as of today in the organisation's time zone). */
+    reviewOverdue: booleanQuery.optional(),
+  },
+});
+export type ListSystemsQuery = z.infer<typeof listSystemsQuery>;
+export const systemPage = pageOf(systemRow);

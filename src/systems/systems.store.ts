@@ -1,0 +1,183 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { AiSystem, Database } from "../db/schema.ts";
+import { likePattern, type Page } from "../platform/pagination.ts";
+import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Folds text the way search does: NFKC (full-width → half-width, ｶﾅ → カナ) and lower case. */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/** What `q` matches: names, code, purpose, tags and vendors, folded once at write time. */
+export function searchTextOf(s: { code: string; nameJa: string; nameEn: string; purpose: string; tags: string[]; vendors: string[] }): string {
+  return foldForSearch([s.code, s.nameJa, s.nameEn, s.tags.join(" "), s.vendors.join(" "), s.purpose].join("\n"));
+}
+
+/**
+ * One select with the owners and department joined in, shared by the list and the detail read so
+ * a page of any size is one statement (no per-row look-ups).
+ */
+function selectSystems(db: Q, orgId: string) {
+  return db
+    .selectFrom("ai_systems as s")
+    .leftJoin("users as bo", (j) => j.onRef("bo.id", "=", "s.business_owner_id").on("bo.org_id", "=", orgId))
+    .leftJoin("users as tec", (j) => j.onRef("tec.id", "=", "s.technical_owner_id").on("tec.org_id", "=", orgId))
+    .leftJoin("departments as d", (j) => j.onRef("d.id", "=", "s.department_id").on("d.org_id", "=", orgId))
+    .where("s.org_id", "=", orgId);
+}
+
+const JOINED = [
+  "bo.display_name as bo_name",
+  "bo.email as bo_email",
+  "tec.display_name as tec_name",
+  "tec.email as tec_email",
+  "d.code as d_code",
+  "d.name_ja as d_name_ja",
+  "d.name_en as d_name_en",
+] as const;
+
+type Joined = {
+  bo_name: string | null;
+  bo_email: string | null;
+  tec_name: string | null;
+  tec_email: string | null;
+  d_code: string | null;
+  d_name_ja: string | null;
+  d_name_en: string | null;
+};
+
+function person(id: string | null, name: string | null, email: string | null) {
+  return id && name !== null ? { id, displayName: name, email: email ?? "" } : null;
+}
+
+function department(r: AiSystem & Joined) {
+  return r.department_id && r.d_code !== null
+    ? { id: r.department_id, code: r.d_code, nameJa: r.d_name_ja ?? "", nameEn: r.d_name_en ?? "" }
+    : null;
+}
+
+export function presentSystem(r: AiSystem & Joined): SystemView {
+  return {
+    id: r.id,
+    code: r.code,
+    nameJa: r.name_ja,
+    nameEn: r.name_en,
+    purpose: r.purpose,
+    businessOwner: person(r.business_owner_id, r.bo_name, r.bo_email),
+    technicalOwner: person(r.technical_owner_id, r.tec_name, r.tec_email),
+    department: department(r),
+    lifecycle: r.lifecycle as SystemView["lifecycle"],
+    profile: JSON.parse(r.profile),
+    models: JSON.parse(r.models),
+    datasets: JSON.parse(r.datasets),
+    components: JSON.parse(r.components),
+    vendors: JSON.parse(r.vendors),
+    countries: JSON.parse(r.countries),
+    tags: JSON.parse(r.tags),
+    lastReviewedAt: r.last_reviewed_at,
+    nextReviewAt: r.next_review_at,
+    euClass: r.eu_class,
+    frameworks: JSON.parse(r.frameworks),
+    classifiedOn: r.classified_on,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+const ROW_COLUMNS = [
+  "s.id",
+  "s.code",
+  "s.name_ja",
+  "s.name_en",
+  "s.business_owner_id",
+  "s.department_id",
+  "s.lifecycle",
+  "s.eu_class",
+  "s.next_review_at",
+  "s.tags",
+  "s.updated_at",
+  "s.version",
+] as const;
+
+type ListedRow = Pick<AiSystem, "id" | "code" | "name_ja" | "name_en" | "business_owner_id" | "department_id" | "lifecycle" | "eu_class" | "next_review_at" | "tags" | "updated_at" | "version"> & Joined;
+
+function presentRow(r: ListedRow): SystemRow {
+  return {
+    id: r.id,
+    code: r.code,
+    nameJa: r.name_ja,
+    nameEn: r.name_en,
+    businessOwner: person(r.business_owner_id, r.bo_name, r.bo_email),
+    department: department(r as AiSystem & Joined),
+    lifecycle: r.lifecycle as SystemRow["lifecycle"],
+    euClass: r.eu_class,
+    nextReviewAt: r.next_review_at,
+    tags: JSON.parse(r.tags),
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+const SORT_COLUMNS = {
+  code: "s.code",
+  nameJa: "s.name_ja",
+  nameEn: "s.name_en",
+  euClass: "s.eu_class",
+  nextReviewAt: "s.next_review_at",
+  updatedAt: "s.updated_at",
+} as const;
+
+/** A JSON-array text column contains the string `value` (as a whole element). */
+function jsonListHas(column: string, value: string) {
+  return sql<boolean>`${sql.ref(column)} like ${likePattern(JSON.stringify(value))} escape '\\'`;
+}
+
+/**
+ * A page of the inventory and the total matching: two statements whatever the page size. Filters
+ * and sorts use the indexes of migration 0003; `q` scans the folded search column.
+ */
+export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string): Promise<Page<SystemRow>> {
+  let base = selectSystems(db, orgId);
+  if (q.lifecycle) base = base.where("s.lifecycle", "=", q.lifecycle);
+  if (q.euClass) base = q.euClass === "none" ? base.where("s.eu_class", "is", null) : base.where("s.eu_class", "=", q.euClass);
+  if (q.departmentId) base = base.where("s.department_id", "=", q.departmentId);
+  if (q.ownerId) {
+    const owner = q.ownerId;
+    base = base.where((eb) => eb.or([eb("s.business_owner_id", "=", owner), eb("s.technical_owner_id", "=", owner)]));
+  }
+  if (q.tag) base = base.where(jsonListHas("s.tags", q.tag));
+  if (q.framework) base = base.where(jsonListHas("s.frameworks", q.framework));
+  if (q.reviewOverdue === true) base = base.where("s.next_review_at", "<", today).where("s.lifecycle", "<>", "retired");
+  if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("s.next_review_at", "is", null), eb("s.next_review_at", ">=", today)]));
+  if (q.q) base = base.where(sql<boolean>`s.search_text like ${likePattern(foldForSearch(q.q))} escape '\\'`);
+
+  const desc = q.sort.startsWith("-");
+  const column = SORT_COLUMNS[(desc ? q.sort.slice(1) : q.sort) as keyof typeof SORT_COLUMNS];
+  const direction = desc ? "desc" : "asc";
+  const [rows, count] = await Promise.all([
+    base
+      .select(ROW_COLUMNS)
+      .select(JOINED)
+      .orderBy(column, direction)
+      .orderBy("s.id", direction)
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: (rows as ListedRow[]).map(presentRow), total: Number(count.n), limit: q.limit, offset: q.offset };
+}
+
+/** One system with its owners and department, or undefined when it is not in this organisation. */
+export async function findSystem(db: Q, orgId: string, id: string): Promise<SystemView | undefined> {
+  const row = await selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "=", id).executeTakeFirst();
+  return row ? presentSystem(row as AiSystem & Joined) : undefined;
+}
+
+/** The stored row alone, for writes that need the previous values. */
+export function getSystemRow(db: Q, orgId: string, id: string): Promise<AiSystem | undefined> {
+  return db.selectFrom("ai_systems").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+}
