@@ -3,6 +3,7 @@ import { assessmentRoutes } from "./compliance/assessments.routes.ts";
 import { controlRoutes } from "./compliance/controls.routes.ts";
 import { dashboardRoutes } from "./compliance/dashboard.ts";
 import { evidenceRoutes } from "./compliance/evidence.routes.ts";
+import { importRoutes } from "./systems/imports.routes.ts";
 import { aiSystemRoutes } from "./systems/systems.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
@@ -24,6 +25,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...auditRoutes,
   ...libraryRoutes,
   ...applicabilityRoutes,
+  ...importRoutes,
   ...aiSystemRoutes,
   ...assessmentRoutes,
   ...controlRoutes,

@@ -152,6 +152,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
  */
 const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Planted) => string }> = {
   "post /api/systems/:id/assessments": { body: { framework: "jp-ai-guidelines" } },
+  "post /api/systems/:id/cyclonedx": { body: { bom: { bomFormat: "CycloneDX", specVersion: "1.6" } } },
   "post /api/assessments/:id/sign-off": { body: { version: 1 } },
   "patch /api/assessment-items/:id": { body: { version: 1, comment: "x" } },
   "post /api/assessments/:id/inference": { body: { from: "asm_other", itemIds: ["itm_x"] } },

@@ -6,6 +6,7 @@ import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
 import { registerLibraryCommands } from "./library.commands.ts";
 import { registerServeCommand } from "./serve.command.ts";
+import { registerSystemsCommands } from "./systems.commands.ts";
 
 export const roleOption = () => new Option("--role <role>", "role").choices(ROLES as unknown as string[]).makeOptionMandatory();
 
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerBackupCommands(program);
   registerLibraryCommands(program);
+  registerSystemsCommands(program);
   return program;
 }
 

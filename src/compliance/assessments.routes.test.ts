@@ -3,6 +3,8 @@ import { seedOrg, testApp, type SeededOrg, type TestApp } from "../../test/suppo
 import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from "../../test/support/compliance.ts";
 import { testDatabases } from "../../test/support/databases.ts";
 import type { Db } from "../db/connect.ts";
+import { readAllCounters } from "./counters.ts";
+import { expectedCounters } from "./counters.recount.ts";
 
 describe.each(testDatabases())("assessments, controls and evidence ($name)", (dialect) => {
   let ctx: { db: Db; dataDir: string; cleanup(): Promise<void> };
@@ -179,5 +181,12 @@ describe.each(testDatabases())("assessments, controls and evidence ($name)", (di
     expect(g.assessed).toBe(1);
     expect(res.body.lifecycle.find((l: { value: string }) => l.value === "deployed").n).toBe(1);
     expect(res.body.expiringEvidence.count).toBe(1);
+  });
+
+  it("keeps every running counter equal to a recount from the rows after all of the above", async () => {
+    const running = await readAllCounters(ctx.db.kysely, org.orgId);
+    running.delete("sequence");
+    expect(running).toEqual(await expectedCounters(ctx.db.kysely, org.orgId));
+    expect(running.size).toBeGreaterThan(4);
   });
 });

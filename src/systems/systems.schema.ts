@@ -13,12 +13,14 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const isoDate = z.iso.date();
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/** Codes ICU still names that are not current ISO 3166-1 (UK is GB; DD and SU no longer exist; ZZ is "unknown"). */
+const NOT_ISO = new Set(["UK", "DD", "SU", "YU", "ZZ"]);
 /** An ISO 3166-1 alpha-2 code the platform's ICU knows (`JP`, `DE`, `US`…); `EU` is accepted too. */
 export const countryCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => /^[A-Z]{2}$/.test(s) && (s === "EU" || regionNames.of(s) !== undefined), "Use an ISO 3166-1 alpha-2 code such as JP or DE");
+  .refine((s) => /^[A-Z]{2}$/.test(s) && !NOT_ISO.has(s) && (s === "EU" || regionNames.of(s) !== undefined), "Use an ISO 3166-1 alpha-2 code such as JP or DE");
 
 export const modelEntry = z.strictObject({
   name: text(200),
@@ -50,7 +52,7 @@ export const componentEntry = z.strictObject({
 });
 export type ComponentEntry = z.infer<typeof componentEntry>;
 
-const tag = z.string().trim().min(1).max(60);
+const tag = z.string().trim().min(1).max(200);
 const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
   z.array(item).max(max).transform((xs) => [...new Set(xs as string[])]);
 

@@ -177,6 +177,14 @@ export async function findSystem(db: Q, orgId: string, id: string): Promise<Syst
   return row ? presentSystem(row as AiSystem & Joined) : undefined;
 }
 
+/** Full records of a page of ids, in the order given: one statement, for exports. */
+export async function findSystems(db: Q, orgId: string, ids: readonly string[]): Promise<SystemView[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "in", ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, presentSystem(r as AiSystem & Joined)]));
+  return ids.map((id) => byId.get(id)).filter((v): v is SystemView => v !== undefined);
+}
+
 /** The stored row alone, for writes that need the previous values. */
 export function getSystemRow(db: Q, orgId: string, id: string): Promise<AiSystem | undefined> {
   return db.selectFrom("ai_systems").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();

@@ -1,0 +1,216 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { out, withDatabase } from "./context.ts";
+import type { Db } from "../db/connect.ts";
+
+/** Loaded on use, so other commands do not pay for the workspace's modules at start-up. */
+const services = async () => ({
+  ...(await import("../audit/audited.ts")),
+  ...(await import("../orgs/orgs.store.ts")),
+  ...(await import("../library/library.runtime.ts")),
+  ...(await import("../systems/imports.service.ts")),
+  ...(await import("../systems/systems.store.ts")),
+  ...(await import("../systems/systems.schema.ts")),
+  ...(await import("../systems/io/export.write.ts")),
+  ...(await import("../systems/io/import.mapping.ts")),
+  ...(await import("../compliance/assessments.service.ts")),
+  ...(await import("../compliance/assessments.read.ts")),
+  ...(await import("../platform/errors.ts")),
+  ...(await import("../platform/time.ts")),
+});
+
+async function orgIdOf(db: Db, slug: string): Promise<string> {
+  const { findOrganizationBySlug } = await services();
+  const org = await findOrganizationBySlug(db.kysely, slug);
+  if (!org) throw new Error(`no organisation "${slug}"`);
+  return org.id;
+}
+
+/** The CLI acts for the organisation as `system` in the ledger, with an administrator's reach. */
+function cliActor(orgId: string) {
+  return { kind: "token" as const, userId: "", orgId, role: "admin" as const, label: "musubi cli" };
+}
+
+async function systemIdByCode(db: Db, orgId: string, code: string): Promise<string> {
+  const row = await db.kysely.selectFrom("ai_systems").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst();
+  if (!row) throw new Error(`no system with code "${code}"`);
+  return row.id;
+}
+
+/** Turns an API error into the message a terminal user reads, with its details. */
+async function explain<T>(work: Promise<T>): Promise<T> {
+  const { AppError } = await services();
+  return work.catch((err: unknown) => {
+    if (err instanceof AppError) throw new Error(`${err.code}: ${err.message}${err.details === undefined ? "" : `\n${JSON.stringify(err.details, null, 2)}`}`);
+    throw err;
+  });
+}
+
+export function registerSystemsCommands(program: Command): void {
+  const systems = program.command("systems").description("the AI-system inventory");
+
+  systems
+    .command("list")
+    .description("list systems (filters as in the API)")
+    .requiredOption("--org <slug>", "organisation slug")
+    .option("--q <text>", "search names, code, purpose, tags, vendors")
+    .option("--lifecycle <stage>", "planning, development, deployed or retired")
+    .option("--eu-class <class>", "EU AI Act class, or none")
+    .option("--limit <n>", "rows", "50")
+    .option("--json", "print JSON")
+    .action(async (o: { org: string; q?: string; lifecycle?: string; euClass?: string; limit: string; json?: boolean }) => {
+      const s = await services();
+      const query = s.listSystemsQuery.parse({ limit: o.limit, ...(o.q && { q: o.q }), ...(o.lifecycle && { lifecycle: o.lifecycle }), ...(o.euClass && { euClass: o.euClass }) });
+      await withDatabase(async (db) => {
+        const page = await s.listSystems(db.kysely, await orgIdOf(db, o.org), query, s.todayInTokyo());
+        if (o.json) return out(JSON.stringify(page, null, 2));
+        for (const r of page.items) out([r.code.padEnd(12), r.lifecycle.padEnd(12), (r.euClass ?? "-").padEnd(22), r.nameJa].join(" "));
+        out(`${page.items.length} of ${page.total}`);
+      });
+    });
+
+  systems
+    .command("export")
+    .description("export the inventory as CSV (UTF-8 with BOM), XLSX or JSON")
+    .requiredOption("--org <slug>", "organisation slug")
+    .option("--format <format>", "csv, xlsx or json", "csv")
+    .requiredOption("--out <file>", "where to write")
+    .action(async (o: { org: string; format: string; out: string }) => {
+      const s = await services();
+      if (!["csv", "xlsx", "json"].includes(o.format)) throw new Error("--format must be csv, xlsx or json");
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const records = [];
+        for (let offset = 0; ; offset += 200) {
+          const page = await s.listSystems(db.kysely, orgId, s.listSystemsQuery.parse({ limit: 200, offset }), s.todayInTokyo());
+          records.push(...(await s.findSystems(db.kysely, orgId, page.items.map((r) => r.id))));
+          if (page.items.length < 200) break;
+        }
+        const body = o.format === "csv" ? s.toCsv(records) : o.format === "json" ? s.toJson(records) : await s.toXlsx(records);
+        fs.writeFileSync(o.out, body);
+        out(`${records.length} systems written to ${o.out}`);
+      });
+    });
+
+  systems
+    .command("import <file>")
+    .description("import systems from CSV (UTF-8 or Shift_JIS) or XLSX: all rows or none, unless --skip-invalid")
+    .requiredOption("--org <slug>", "organisation slug")
+    .option("--mapping <file>", "JSON [{column, field}] (default: the suggested mapping)")
+    .option("--sheet <name>", "XLSX worksheet")
+    .option("--header-row <n>", "1-based header row")
+    .option("--skip-invalid", "import the valid rows even when some are invalid")
+    .option("--dry-run", "validate and report only")
+    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; skipInvalid?: boolean; dryRun?: boolean }) => {
+      const s = await services();
+      await withDatabase(async (db, config) => {
+        const orgId = await orgIdOf(db, o.org);
+        const deps = { db, library: s.getLibrary(), dataDir: config.dataDir };
+        const who = { actor: s.SYSTEM_ACTOR, orgId };
+        const job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
+        const mapping = o.mapping ? s.importMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : job.suggestedMapping!;
+        out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
+        const opts = { mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }) };
+        if (o.dryRun) {
+          const report = await s.previewImport(deps, orgId, job.id, opts);
+          printReport(report);
+          return;
+        }
+        const timer = setInterval(() => {
+          const p = s.importProgress(job.id);
+          if (p) process.stderr.write(`\r${p.phase} ${p.done}/${p.total}   `);
+        }, 500);
+        try {
+          const { done } = await s.commitImport(deps, who, job.id, { ...opts, skipInvalid: o.skipInvalid ?? false });
+          await done;
+        } catch (err) {
+          if (err instanceof s.AppError && err.code === "import_has_errors") {
+            printReport(err.details as Parameters<typeof printReport>[0]);
+            out("nothing imported: fix the rows, or pass --skip-invalid");
+            process.exitCode = 1;
+            return;
+          }
+          throw err;
+        } finally {
+          clearInterval(timer);
+          process.stderr.write("\n");
+        }
+        const final = await s.readImport(deps, orgId, job.id);
+        out(`imported ${final.imported} systems${final.report?.invalid ? `, skipped ${final.report.invalid} invalid rows` : ""}`);
+      });
+    });
+
+  const assess = program.command("assess").description("assessments of AI systems against frameworks");
+  assess
+    .command("start")
+    .description("start an assessment of a system against a framework in scope")
+    .requiredOption("--org <slug>", "organisation slug")
+    .requiredOption("--system <code>", "the system's code")
+    .requiredOption("--framework <id>", "framework id, e.g. jp-ai-guidelines")
+    .action(async (o: { org: string; system: string; framework: string }) => {
+      const s = await services();
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const a = await explain(s.createAssessment(db, s.getLibrary(), { actor: s.SYSTEM_ACTOR, orgId }, cliActor(orgId), await systemIdByCode(db, orgId, o.system), o.framework));
+        out(`assessment ${a.id}: ${a.total} requirements`);
+      });
+    });
+  assess
+    .command("status")
+    .description("print a system's assessments and their rows")
+    .requiredOption("--org <slug>", "organisation slug")
+    .requiredOption("--system <code>", "the system's code")
+    .option("--framework <id>", "only this framework")
+    .option("--json", "print JSON")
+    .action(async (o: { org: string; system: string; framework?: string; json?: boolean }) => {
+      const s = await services();
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const systemId = await systemIdByCode(db, orgId, o.system);
+        let q = db.kysely.selectFrom("assessments").selectAll().where("org_id", "=", orgId).where("system_id", "=", systemId);
+        if (o.framework) q = q.where("framework_id", "=", o.framework);
+        const views = await s.presentAssessments(db.kysely, s.getLibrary(), orgId, await q.execute());
+        const result = [];
+        for (const a of views) {
+          const rows = await s.listItems(db.kysely, s.getLibrary(), orgId, { assessmentId: a.id, limit: 200, offset: 0, sort: "position" }, s.todayInTokyo());
+          result.push({ ...a, rows: rows.items });
+        }
+        if (o.json) return out(JSON.stringify(result, null, 2));
+        for (const a of result) {
+          out(`${a.framework} ${a.frameworkVersion}: ${Object.entries(a.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(", ")}${a.signedOff ? " (signed off)" : ""}`);
+          for (const r of a.rows) out(`  ${r.requirement.id.padEnd(28)} ${r.effective.padEnd(15)} ${r.answerSource ?? (r.fromControls ? "controls" : "")}`);
+        }
+      });
+    });
+  assess
+    .command("set")
+    .description("answer one requirement of a system's assessment")
+    .requiredOption("--org <slug>", "organisation slug")
+    .requiredOption("--system <code>", "the system's code")
+    .requiredOption("--requirement <id>", "requirement node id or URN")
+    .requiredOption("--status <status>", "not_started, in_progress, met, partially_met, not_met or not_applicable")
+    .option("--justification <text>", "why it does not apply (required for not_applicable)")
+    .option("--comment <text>", "comment")
+    .action(async (o: { org: string; system: string; requirement: string; status: string; justification?: string; comment?: string }) => {
+      const s = await services();
+      const { updateItemBody } = await import("../compliance/assessments.schema.ts");
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const systemId = await systemIdByCode(db, orgId, o.system);
+        const items = await db.kysely.selectFrom("assessment_items").select(["id", "version", "requirement_urn"]).where("org_id", "=", orgId).where("system_id", "=", systemId).execute();
+        const item = items.find((i) => i.requirement_urn === o.requirement || i.requirement_urn.endsWith(`:${o.requirement}`));
+        if (!item) throw new Error(`no assessment row for ${o.requirement} on ${o.system}`);
+        const parsed = updateItemBody.safeParse({ version: item.version, status: o.status, ...(o.justification && { justification: o.justification }), ...(o.comment && { comment: o.comment }) });
+        if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+        await explain(s.updateItem(db, { actor: s.SYSTEM_ACTOR, orgId }, cliActor(orgId), item.id, parsed.data));
+        out(`${item.requirement_urn}: ${o.status}`);
+      });
+    });
+}
+
+function printReport(report: { rows: number; valid: number; invalid: number; errors: { line: number; column?: string; field?: string; message: { en: string; ja: string } }[]; truncated: boolean }) {
+  out(`${report.valid} valid, ${report.invalid} invalid of ${report.rows} rows`);
+  for (const e of report.errors) out(`  row ${e.line}${e.column ? ` [${e.column}]` : ""}: ${e.message.en} / ${e.message.ja}`);
+  if (report.truncated) out("  … (first 500 problems shown)");
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { changeContextOf } from "../audit/audited.ts";
+import { fileNameOf } from "../compliance/evidence.routes.ts";
+import { AppError } from "../platform/errors.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { MAX_LIMIT } from "../platform/pagination.ts";
+import { todayInTokyo } from "../platform/time.ts";
+import { idParams } from "../users/users.schema.ts";
+import { commitBody, importOptions, importView, previewView } from "./imports.schema.ts";
+import { commitImport, previewImport, readImport, uploadImport } from "./imports.service.ts";
+import { parseCycloneDx } from "./io/cyclonedx.parse.ts";
+import { toCsv, toJson, toXlsx } from "./io/export.write.ts";
+import { listSystemsQuery, systemView } from "./systems.schema.ts";
+import { readSystem, updateSystem } from "./systems.service.ts";
+import { findSystems, listSystems } from "./systems.store.ts";
+
+const exportQuery = listSystemsQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(["csv", "xlsx", "json"]).default("csv") });
+
+const bomBody = z.strictObject({
+  bom: z.record(z.string(), z.unknown()),
+  /** With `commit` and the system's `version`, the models and datasets are added to the system. */
+  commit: z.boolean().default(false),
+  version: z.number().int().min(1).optional(),
+});
+
+const bomView = z.object({ specVersion: z.string(), models: z.array(z.unknown()), datasets: z.array(z.unknown()), warnings: z.array(z.unknown()), system: systemView.optional() });
+
+const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", json: "application/json" } as const;
+
+export const importRoutes = [
+  defineRoute({
+    method: "post",
+    path: "/api/imports",
+    summary: "Upload an inventory file (CSV in UTF-8 or Shift_JIS, or .xlsx; raw body, header x-file-name) and get its columns and a suggested mapping",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    upload: true,
+    response: importView,
+    status: 201,
+    handler: ({ deps, actor, body, c, requestId }) =>
+      uploadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/imports/:id",
+    summary: "An import's status and progress",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    response: importView,
+    handler: ({ deps, actor, params }) => readImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/imports/:id/preview",
+    summary: "Validate every row with a column mapping: counts, the row-level report and a sample",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    body: importOptions,
+    response: previewView,
+    handler: ({ deps, actor, params, body }) => previewImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, body),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/imports/:id/commit",
+    summary: "Import all rows or none (422 import_has_errors) unless skipInvalid; runs in the background, poll GET /api/imports/:id",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    body: commitBody,
+    response: importView,
+    handler: async ({ deps, actor, params, body, requestId, c }) => {
+      const { job } = await commitImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger }, changeContextOf(actor, requestId), params.id, body);
+      return c.json(job, 202);
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/systems/export",
+    summary: "The inventory (same filters as the list) as CSV (UTF-8 with BOM), Excel or JSON; re-imports without loss",
+    tag: "systems",
+    access: { permission: "systems.read" },
+    query: exportQuery,
+    handler: async ({ deps, actor, query }) => {
+      const today = todayInTokyo();
+      const records = [];
+      // Paged reads by id, then full records: the export holds no long transaction open.
+      for (let offset = 0; ; offset += MAX_LIMIT) {
+        const page = await listSystems(deps.db.kysely, actor.orgId, { ...query, limit: MAX_LIMIT, offset }, today);
+        records.push(...(await findSystems(deps.db.kysely, actor.orgId, page.items.map((r) => r.id))));
+        if (page.items.length < MAX_LIMIT) break;
+      }
+      const body = query.format === "csv" ? toCsv(records) : query.format === "json" ? toJson(records) : await toXlsx(records);
+      return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+        headers: { "content-type": CONTENT_TYPES[query.format], "content-disposition": `attachment; filename="ai-inventory-${today}.${query.format}"`, "cache-control": "no-store" },
+      });
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/systems/:id/cyclonedx",
+    summary: "Read models and datasets from a CycloneDX 1.6/1.7 ML-BOM (validated against the official schema); with commit, add them to the system",
+    tag: "systems",
+    access: { permission: "systems.edit" },
+    resource: "system",
+    params: idParams,
+    body: bomBody,
+    response: bomView,
+    handler: async ({ deps, actor, params, body, locale, requestId }) => {
+      const current = await readSystem(deps.db, actor.orgId, params.id);
+      const parsed = parseCycloneDx(body.bom);
+      if (!body.commit) return parsed;
+      if (body.version === undefined) throw new AppError(400, "validation_failed", [{ field: "body.version", message: "Send the system's version to add the models" }]);
+      const known = new Set(current.models.map((m) => m.bomRef ?? `${m.name}@${m.version ?? ""}`));
+      const models = [...current.models, ...parsed.models.filter((m) => !known.has(m.bomRef ?? `${m.name}@${m.version ?? ""}`))];
+      const names = new Set(current.datasets.map((d) => d.name));
+      const datasets = [...current.datasets, ...parsed.datasets.filter((d) => !names.has(d.name))];
+      const system = await updateSystem({ db: deps.db, library: deps.library, locale }, changeContextOf(actor, requestId), actor, params.id, { version: body.version, models, datasets });
+      return { ...parsed, system };
+    },
+  }),
+];

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { importMapping } from "./io/import.mapping.ts";
+
+const bilingual = z.object({ en: z.string(), ja: z.string() });
+export const rowError = z.object({ line: z.number().int(), column: z.string().optional(), field: z.string().optional(), code: z.string(), message: bilingual });
+
+export const importReport = z.object({
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  /** The first 500 problems, each naming the row as Excel numbers it, the column and the field. */
+  errors: z.array(rowError),
+  truncated: z.boolean(),
+  failure: z.string().optional(),
+});
+
+export const IMPORT_STATUSES = ["uploaded", "validating", "committing", "committed", "failed"] as const;
+
+export const importView = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  size: z.number().int(),
+  status: z.enum(IMPORT_STATUSES),
+  total: z.number().int(),
+  imported: z.number().int(),
+  progress: z.object({ phase: z.enum(["validating", "classifying", "writing"]), done: z.number().int(), total: z.number().int() }).optional(),
+  report: importReport.optional(),
+  format: z.enum(["csv", "xlsx"]).optional(),
+  encoding: z.string().optional(),
+  sheets: z.array(z.string()).optional(),
+  sheet: z.string().optional(),
+  headerRow: z.number().int().optional(),
+  headers: z.array(z.string()).optional(),
+  sample: z.array(z.array(z.string())).optional(),
+  suggestedMapping: importMapping.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ImportView = z.infer<typeof importView>;
+
+export const importOptions = z.strictObject({
+  mapping: importMapping,
+  sheet: z.string().max(200).optional(),
+  headerRow: z.number().int().min(1).max(1000).optional(),
+  encoding: z.enum(["utf-8", "shift_jis"]).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptions>;
+export const commitBody = importOptions.extend({ skipInvalid: z.boolean().default(false) });
+
+export const previewView = importReport.extend({ sample: z.array(z.record(z.string(), z.unknown())) });
+export type PreviewView = z.infer<typeof previewView>;

@@ -1,0 +1,259 @@
+import type { Transaction } from "kysely";
+import { evaluateFacts } from "../applicability/evaluate.ts";
+import { checkProfile } from "../applicability/profile.ts";
+import { audited, type ChangeContext } from "../audit/audited.ts";
+import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
+import { readStoredFile, storeFile } from "../compliance/files.store.ts";
+import type { Db } from "../db/connect.ts";
+import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
+import type { Library } from "../library/library.model.ts";
+import { AppError, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import type { Logger } from "../platform/logger.ts";
+import { nowIso, todayInTokyo } from "../platform/time.ts";
+import type { ImportOptions, ImportView, PreviewView } from "./imports.schema.ts";
+import type { Mapping } from "./io/import.mapping.ts";
+import { suggestMapping } from "./io/import.mapping.ts";
+import { createRowValidator, type ImportContext, type RowError } from "./io/import.validate.ts";
+import { readTable, type Table } from "./io/table.read.ts";
+import { summarise } from "./systems.classify.ts";
+import type { CreateSystemInput } from "./systems.schema.ts";
+import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
+
+export interface ImportDeps {
+  db: Db;
+  library: Library;
+  dataDir: string;
+  logger?: Logger;
+}
+
+type Phase = "validating" | "classifying" | "writing";
+
+/**
+ * Progress of imports running in this process. The job's status is in the database; the count of
+ * rows done is kept here, because the writing transaction cannot publish it until it commits.
+ */
+const progress = new Map<string, { phase: Phase; done: number; total: number }>();
+
+/** The progress of an import running in this process, if any (for the CLI's progress line). */
+export function importProgress(id: string) {
+  return progress.get(id);
+}
+
+const SAMPLE_ROWS = 20;
+const MAX_REPORTED_ERRORS = 500;
+const CHUNK = 5_000;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function presentJob(job: ImportJob, table?: Table): ImportView {
+  const report = job.report ? JSON.parse(job.report) : null;
+  const p = progress.get(job.id);
+  return {
+    id: job.id,
+    fileName: job.file_name,
+    sha256: job.file_sha256,
+    size: job.file_size,
+    status: job.status as ImportView["status"],
+    total: job.total,
+    imported: job.imported,
+    ...(p ? { progress: p } : {}),
+    ...(report ? { report } : {}),
+    ...(table
+      ? {
+          format: table.format,
+          ...(table.encoding ? { encoding: table.encoding } : {}),
+          ...(table.sheets ? { sheets: table.sheets } : {}),
+          ...(table.sheet ? { sheet: table.sheet } : {}),
+          headerRow: table.headerRow,
+          headers: table.headers,
+          sample: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
+          suggestedMapping: suggestMapping(table.headers),
+        }
+      : {}),
+    createdAt: job.created_at,
+    updatedAt: job.updated_at,
+  };
+}
+
+async function getJob(db: Db, orgId: string, id: string): Promise<ImportJob> {
+  const job = await db.kysely.selectFrom("import_jobs").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+  if (!job) throw notFound();
+  return job;
+}
+
+/** Stores the uploaded file content-addressed, reads it once to describe it, and opens a job. */
+export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: Uint8Array, fileName: string): Promise<ImportView> {
+  const table = await readTable(bytes, fileName);
+  const stored = storeFile(deps.dataDir, bytes);
+  const now = nowIso();
+  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rows.length, imported: 0, report: null, created_at: now, updated_at: now, version: 1 };
+  await audited(deps.db, who, async (trx, record) => {
+    await trx.insertInto("import_jobs").values(job).execute();
+    record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rows.length, format: table.format } });
+  });
+  return presentJob(job, table);
+}
+
+export async function readImport(deps: ImportDeps, orgId: string, id: string): Promise<ImportView> {
+  return presentJob(await getJob(deps.db, orgId, id));
+}
+
+async function loadTable(deps: ImportDeps, job: ImportJob, opts: ImportOptions): Promise<Table> {
+  const bytes = readStoredFile(deps.dataDir, job.file_sha256);
+  return readTable(bytes, job.file_name, { ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+}
+
+/** Everything validation needs about the organisation: three statements, whatever the file size. */
+async function importContext(deps: ImportDeps, orgId: string): Promise<ImportContext> {
+  const [users, departments, codes] = await Promise.all([
+    deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
+    deps.db.kysely.selectFrom("departments").select(["id", "code"]).where("org_id", "=", orgId).execute(),
+    deps.db.kysely.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).execute(),
+  ]);
+  return {
+    userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
+    departmentIdByCode: new Map(departments.map((d) => [d.code, d.id])),
+    existingCodes: new Set(codes.map((c) => c.code)),
+    checkProfile: (facts) =>
+      checkProfile(deps.library, facts, "en").issues.map((i) => {
+        const ja = checkProfile(deps.library, facts, "ja").issues.find((j) => j.field === i.field && j.code === i.code);
+        return { path: i.field.replace(/^facts\./, ""), message: { en: i.message, ja: ja?.message ?? i.message } };
+      }),
+  };
+}
+
+/**
+ * Validates in slices of 5,000 rows with one validator (so a code repeated anywhere in the file is
+ * reported against its first row), yielding between slices so the server keeps answering and the
+ * progress can be polled.
+ */
+async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportContext, onProgress: (done: number) => void) {
+  const validator = createRowValidator(table, mapping, ctx);
+  const valid: { line: number; input: CreateSystemInput }[] = [];
+  const errors: RowError[] = [];
+  for (let i = 0; i < table.rows.length; i += CHUNK) {
+    const slice = validator.validateRange(i, Math.min(i + CHUNK, table.rows.length));
+    valid.push(...slice.valid);
+    errors.push(...slice.errors);
+    onProgress(Math.min(i + CHUNK, table.rows.length));
+    await yieldToEventLoop();
+  }
+  return { valid, errors };
+}
+
+function reportOf(total: number, validCount: number, errors: RowError[]) {
+  const invalid = new Set(errors.map((e) => e.line)).size;
+  return { rows: total, valid: validCount, invalid, errors: errors.slice(0, MAX_REPORTED_ERRORS), truncated: errors.length > MAX_REPORTED_ERRORS };
+}
+
+export async function previewImport(deps: ImportDeps, orgId: string, id: string, opts: ImportOptions): Promise<PreviewView> {
+  const job = await getJob(deps.db, orgId, id);
+  const table = await loadTable(deps, job, opts);
+  const { valid, errors } = await validateInSlices(table, opts.mapping, await importContext(deps, orgId), () => undefined);
+  return { ...reportOf(table.rows.length, valid.length, errors), sample: valid.slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })) };
+}
+
+async function setStatus(deps: ImportDeps, job: ImportJob, status: ImportView["status"], extra: Partial<ImportJob> = {}) {
+  await deps.db.kysely.updateTable("import_jobs").set({ status, updated_at: nowIso(), ...extra }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
+}
+
+/**
+ * All or nothing. Validates the whole file first: with any invalid row and `skipInvalid` false it
+ * answers 422 `import_has_errors` with the report and writes nothing. Otherwise classification
+ * runs in slices (the server stays responsive) and every system, its counters, one ledger entry
+ * per system and the job's own status are written in one transaction; the returned promise
+ * resolves when that commit is done, and `started` once the request may be answered.
+ */
+export async function commitImport(deps: ImportDeps, who: ChangeContext, id: string, opts: ImportOptions & { skipInvalid: boolean }): Promise<{ job: ImportView; done: Promise<void> }> {
+  const job = await getJob(deps.db, who.orgId, id);
+  if (job.status !== "uploaded" && job.status !== "failed") throw new AppError(409, "import_not_ready", { status: job.status });
+  const table = await loadTable(deps, job, opts);
+  progress.set(job.id, { phase: "validating", done: 0, total: table.rows.length });
+  let checked;
+  try {
+    await setStatus(deps, job, "validating");
+    checked = await validateInSlices(table, opts.mapping, await importContext(deps, who.orgId), (done) => progress.set(job.id, { phase: "validating", done, total: table.rows.length }));
+  } catch (err) {
+    progress.delete(job.id);
+    await setStatus(deps, job, "uploaded");
+    throw err;
+  }
+  const report = reportOf(table.rows.length, checked.valid.length, checked.errors);
+  if (checked.errors.length > 0 && !opts.skipInvalid) {
+    progress.delete(job.id);
+    await setStatus(deps, job, "uploaded", { report: JSON.stringify(report) });
+    throw new AppError(422, "import_has_errors", report);
+  }
+  await setStatus(deps, job, "committing", { report: JSON.stringify(report) });
+  const done = writeImport(deps, who, job, checked.valid, report).catch(async (err) => {
+    deps.logger?.error({ err, importId: job.id }, "import failed");
+    progress.delete(job.id);
+    await setStatus(deps, job, "failed", { report: JSON.stringify({ ...report, failure: err instanceof AppError ? err.code : "internal" }) });
+    throw err;
+  });
+  // The caller answers 202 now; a failure is recorded on the job for the poller.
+  done.catch(() => undefined);
+  return { job: presentJob({ ...job, status: "committing" }), done };
+}
+
+async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: { line: number; input: CreateSystemInput }[], report: ReturnType<typeof reportOf>): Promise<void> {
+  const total = valid.length;
+  const asOf = todayInTokyo();
+  const classified: { input: CreateSystemInput; euClass: string | null; frameworks: string[] }[] = [];
+  for (let i = 0; i < total; i++) {
+    const input = valid[i]!.input;
+    const checked = checkProfile(deps.library, input.profile, "en");
+    classified.push({ input, ...summarise(evaluateFacts(deps.library, checked.facts, asOf)) });
+    if ((i + 1) % 2_000 === 0) {
+      progress.set(job.id, { phase: "classifying", done: i + 1, total });
+      await yieldToEventLoop();
+    }
+  }
+  progress.set(job.id, { phase: "writing", done: 0, total });
+  await audited(deps.db, who, async (trx, record) => {
+    const codes = await assignCodes(trx, who.orgId, classified.map((c) => c.input.code));
+    const now = nowIso();
+    const d = new CounterDeltas();
+    const rows: AiSystem[] = classified.map((c, i) => newSystemRow(who.orgId, codes[i]!, c.input, c, asOf, deps.library.digest, now));
+    for (let i = 0; i < rows.length; i += 400) {
+      const chunk = rows.slice(i, i + 400);
+      await trx.insertInto("ai_systems").values(chunk).execute();
+      for (const row of chunk) {
+        countSystem(d, row, 1);
+        record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });
+      }
+      progress.set(job.id, { phase: "writing", done: Math.min(i + 400, total), total });
+    }
+    await applyCounters(trx, who.orgId, d);
+    await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();
+    record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: total, skipped: report.invalid } });
+  });
+  progress.delete(job.id);
+}
+
+/**
+ * Codes for imported rows: their own where given, otherwise the next `AIS-000001` numbers of the
+ * organisation's sequence that no existing or imported system uses. Two statements in all.
+ */
+async function assignCodes(trx: Transaction<Database>, orgId: string, given: (string | undefined)[]): Promise<string[]> {
+  const missing = given.filter((c) => c === undefined).length;
+  if (missing === 0) return given as string[];
+  const seq = await trx.selectFrom("counters").select("n").where("org_id", "=", orgId).where("name", "=", "sequence").where("key", "=", "system_code").executeTakeFirst();
+  const taken = new Set((await trx.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).where("code", "like", "AIS-%").execute()).map((r) => r.code));
+  for (const c of given) if (c) taken.add(c);
+  let n = Number(seq?.n ?? 0);
+  const out = given.map((c) => {
+    if (c) return c;
+    let code: string;
+    do code = `AIS-${String(++n).padStart(6, "0")}`;
+    while (taken.has(code));
+    return code;
+  });
+  await trx
+    .insertInto("counters")
+    .values({ org_id: orgId, name: "sequence", key: "system_code", n })
+    .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet({ n }))
+    .execute();
+  return out;
+}

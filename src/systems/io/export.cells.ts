@@ -1,0 +1,90 @@
+import type { ComponentEntry, DatasetEntry, Lifecycle, ModelEntry } from "../systems.schema.ts";
+import { IMPORT_FIELDS, type ImportField } from "./import.mapping.ts";
+
+/**
+ * What the exporters need of a system: a `SystemView` fits. Owners are written as their e-mail
+ * and the department as its code, the keys an import resolves them by.
+ */
+export interface ExportRecord {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  purpose: string;
+  businessOwner: { email: string } | null;
+  technicalOwner: { email: string } | null;
+  department: { code: string } | null;
+  lifecycle: Lifecycle;
+  profile: Record<string, unknown>;
+  models: ModelEntry[];
+  datasets: DatasetEntry[];
+  components: ComponentEntry[];
+  vendors: string[];
+  countries: string[];
+  tags: string[];
+  lastReviewedAt: string | null;
+  nextReviewAt: string | null;
+}
+
+/**
+ * The exported columns in order. Headers are the field ids, which `suggestMapping` maps back to
+ * themselves, so an exported file re-imports without a manual mapping.
+ */
+export const exportColumns: readonly { field: ImportField; header: string }[] = IMPORT_FIELDS.map((field) => ({ field, header: field }));
+
+/** One system as the import understands it: plain values, lists as arrays, people and department by key. */
+export type ExportedSystem = Record<ImportField, string | string[] | null | Record<string, unknown> | unknown[]>;
+
+export function exportedSystem(r: ExportRecord): ExportedSystem {
+  return {
+    code: r.code,
+    nameJa: r.nameJa,
+    nameEn: r.nameEn,
+    purpose: r.purpose,
+    businessOwnerEmail: r.businessOwner?.email ?? null,
+    technicalOwnerEmail: r.technicalOwner?.email ?? null,
+    departmentCode: r.department?.code ?? null,
+    lifecycle: r.lifecycle,
+    profile: r.profile,
+    models: r.models,
+    datasets: r.datasets,
+    components: r.components,
+    vendors: r.vendors,
+    countries: r.countries,
+    tags: r.tags,
+    lastReviewedAt: r.lastReviewedAt,
+    nextReviewAt: r.nextReviewAt,
+  };
+}
+
+/** Characters the list reader splits on, per field; commas only for countries and tags. */
+const SEPARATORS = /[\n\r;；、]/;
+const SEPARATORS_WITH_COMMA = /[\n\r;；、,，]/;
+
+/**
+ * A list as one cell that reads back to the same items: `a; b` when no item contains a separator
+ * (or could be mistaken for JSON), otherwise a JSON array.
+ */
+export function listCell(items: readonly string[], splitsOnComma: boolean): string {
+  if (items.length === 0) return "";
+  const sep = splitsOnComma ? SEPARATORS_WITH_COMMA : SEPARATORS;
+  for (const item of items) {
+    if (sep.test(item) || item.startsWith("[") || item !== item.trim()) return JSON.stringify(items);
+  }
+  return items.join("; ");
+}
+
+const jsonCell = (value: unknown[] | Record<string, unknown>) =>
+  (Array.isArray(value) ? value.length : Object.keys(value).length) === 0 ? "" : JSON.stringify(value);
+
+/** A record's cells as text, in `exportColumns` order. */
+export function exportCells(r: ExportRecord): string[] {
+  const system = exportedSystem(r);
+  return exportColumns.map(({ field }) => cellText(field, system[field]));
+}
+
+function cellText(field: ImportField, value: ExportedSystem[ImportField]): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (field === "vendors" || field === "countries" || field === "tags") return listCell(value as string[], field !== "vendors");
+  return jsonCell(value);
+}

@@ -1,0 +1,139 @@
+import { headerScore } from "./import.mapping.ts";
+import { readCsvGrid, type TextEncodingName } from "./table.csv.ts";
+import { columnLetter, unreadable, type GridRow } from "./table.grid.ts";
+import { readXlsxGrid } from "./table.xlsx.ts";
+
+/** A tabular file as rows of text cells under one header row, whatever format it came in. */
+export interface Table {
+  format: "csv" | "xlsx";
+  /** How a CSV file was decoded; absent for XLSX. */
+  encoding?: TextEncodingName;
+  /** Every worksheet of an XLSX file, for the person to pick another. */
+  sheets?: string[];
+  sheet?: string;
+  /** 1-based row number of the header row. */
+  headerRow: number;
+  /** Unique, non-empty header texts: a blank header is named by its column letter, a repeated one gets " (2)". */
+  headers: string[];
+  /**
+   * Rows below the header that have any text. `line` is the row number Excel shows (for CSV the
+   * record number, which is also the text-editor line unless a quoted cell spans lines); `cells`
+   * may be shorter or longer than `headers` — validation reports such ragged rows.
+   */
+  rows: { line: number; cells: string[] }[];
+}
+
+export interface ReadTableOptions {
+  /** Overrides encoding detection for CSV. */
+  encoding?: "utf-8" | "shift_jis";
+  /** The XLSX worksheet to read; by default the first visible one with content. */
+  sheet?: string;
+  /** 1-based header row; by default the row among the first 20 that best reads as headers. */
+  headerRow?: number;
+}
+
+const TEXT_EXTENSIONS = new Set(["csv", "tsv", "txt"]);
+const XLSX_EXTENSIONS = new Set(["xlsx", "xlsm"]);
+const HEADER_SCAN_ROWS = 20;
+
+/**
+ * Reads a CSV/TSV (UTF-8, Shift_JIS/CP932 or UTF-16) or XLSX file into a `Table`. The format is
+ * decided by content where it can be (a ZIP is read as XLSX even when named `.csv`), otherwise by
+ * extension. Anything else, or a broken file, is refused with 422 `import_unreadable`.
+ */
+export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadTableOptions = {}): Promise<Table> {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (bytes.length === 0) throw unreadable(fileName, "empty", "The file is empty.", "ファイルが空です。");
+  if (isZip(bytes) && (XLSX_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) || ext === "")) {
+    const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet);
+    return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow) };
+  }
+  if (isOle(bytes) || ext === "xls") {
+    throw unreadable(
+      fileName,
+      "xls_unsupported",
+      "Old Excel files (.xls) cannot be read; save the file as .xlsx or CSV and try again.",
+      "旧形式のExcelファイル（.xls）は読み込めません。.xlsx又はCSV形式で保存し直してください。",
+    );
+  }
+  if (XLSX_EXTENSIONS.has(ext)) {
+    throw unreadable(fileName, "bad_xlsx", "The file is not a valid .xlsx workbook.", "有効な.xlsxファイルではありません。");
+  }
+  if (!TEXT_EXTENSIONS.has(ext) && ext !== "") {
+    throw unreadable(
+      fileName,
+      "unsupported_type",
+      "Upload a CSV or Excel (.xlsx) file.",
+      "CSV又はExcel（.xlsx）ファイルをアップロードしてください。",
+    );
+  }
+  const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding);
+  return { format: "csv", encoding, ...shapeTable(grid, fileName, opts.headerRow) };
+}
+
+function isZip(b: Uint8Array): boolean {
+  return b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+}
+
+function isOle(b: Uint8Array): boolean {
+  return b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== "" && c.trim() !== "") return false;
+  return true;
+}
+
+/** Picks the header row, names the columns, and keeps the non-blank rows below it. */
+function shapeTable(grid: GridRow[], fileName: string, headerRow?: number): Pick<Table, "headerRow" | "headers" | "rows"> {
+  const at = headerRow === undefined ? findHeaderIndex(grid) : grid.findIndex((r) => r.line === headerRow);
+  if (at < 0) {
+    throw headerRow === undefined
+      ? unreadable(fileName, "empty", "The file has no rows.", "ファイルに行がありません。")
+      : unreadable(fileName, "no_header", `Row ${headerRow} is empty or beyond the end of the file.`, `${headerRow}行目は空か、ファイルの範囲外です。`, { headerRow });
+  }
+  const header = grid[at]!;
+  const rows: GridRow[] = [];
+  for (let i = at + 1; i < grid.length; i++) if (!isBlank(grid[i]!.cells)) rows.push(grid[i]!);
+  return { headerRow: header.line, headers: nameColumns(header.cells), rows };
+}
+
+/**
+ * Registers (台帳) often carry a title and a date above the header. Among the first rows with at
+ * least two filled cells, the header is the one most cells of which read as known header words;
+ * with no such words, the first of them.
+ */
+function findHeaderIndex(grid: GridRow[]): number {
+  let first = -1;
+  let best = -1;
+  let bestScore = 0;
+  let seen = 0;
+  for (let i = 0; i < grid.length && seen < HEADER_SCAN_ROWS; i++) {
+    const cells = grid[i]!.cells;
+    if (isBlank(cells)) continue;
+    seen++;
+    if (first < 0) first = i;
+    if (cells.filter((c) => c.trim() !== "").length < 2) continue;
+    const score = headerScore(cells);
+    if (best < 0 || score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? best : first;
+}
+
+function nameColumns(cells: string[]): string[] {
+  let width = cells.length;
+  while (width > 0 && cells[width - 1]!.trim() === "") width--;
+  const used = new Set<string>();
+  const headers: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const base = cells[i]!.trim() || `(${columnLetter(i)})`;
+    let name = base;
+    for (let n = 2; used.has(name); n++) name = `${base} (${n})`;
+    used.add(name);
+    headers.push(name);
+  }
+  return headers;
+}
