@@ -7,6 +7,8 @@ import type { Role } from "../platform/authz.ts";
 import { createOrganization } from "../orgs/orgs.service.ts";
 import { createUser } from "../users/users.service.ts";
 import { createDepartment } from "../orgs/departments.service.ts";
+import { getLibrary } from "../library/library.runtime.ts";
+import { seedDemoWorkspace } from "./demo.workspace.ts";
 
 export const DEMO_ORG_SLUG = "demo";
 
@@ -53,10 +55,16 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
     admin: { email: first!.email, displayName: DEMO_USERS[0]!.name, password: first!.password },
   });
   const who = { actor: SYSTEM_ACTOR, orgId: org.id };
-  for (const d of DEMO_DEPARTMENTS) await createDepartment(db, who, d);
+  const departments: Record<string, string> = {};
+  for (const d of DEMO_DEPARTMENTS) departments[d.code] = (await createDepartment(db, who, d)).id;
+  const users: Record<string, string> = {};
+  const admin = await db.kysely.selectFrom("users").select("id").where("org_id", "=", org.id).executeTakeFirstOrThrow();
+  users.admin = admin.id;
   for (const [i, c] of rest.entries()) {
-    await createUser(db, who, { email: c.email, displayName: DEMO_USERS[i + 1]!.name, role: c.role, locale: "ja", password: c.password });
+    const { user } = await createUser(db, who, { email: c.email, displayName: DEMO_USERS[i + 1]!.name, role: c.role, locale: "ja", password: c.password });
+    users[DEMO_USERS[i + 1]!.local] = user.id;
   }
+  await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
   fs.mkdirSync(dataDir, { recursive: true });
   const file = demoCredentialsFile(dataDir);
   const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);
