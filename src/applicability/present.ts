@@ -1,5 +1,5 @@
 import type { Library } from "../library/library.model.ts";
-import { presentRef } from "../library/library.present.ts";
+import { presentRef, frameworkLabel } from "../library/library.present.ts";
 import type { Text } from "../library/library.schema.ts";
 import { type Evaluation, type Outcome, readValues, type Timing } from "./evaluate.ts";
 import type { CheckedProfile } from "./profile.ts";
@@ -60,7 +60,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
     });
   const frameworks = [...counts].map(([framework, c]) => {
     const fw = library.current.get(framework)!.file;
-    return { framework, version: fw.version, name: fw.shortName ?? fw.name, kind: fw.kind, jurisdiction: fw.jurisdiction, ...c };
+    return { framework, version: fw.version, name: frameworkLabel(fw), kind: fw.kind, jurisdiction: fw.jurisdiction, ...c };
   });
 
   const classifications = evaluation.schemes.map((s) => {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Assessment, Database } from "../db/schema.ts";
-import { presentRef } from "../library/library.present.ts";
+import { presentRef, frameworkLabel } from "../library/library.present.ts";
 import type { Library } from "../library/library.model.ts";
 import { notFound } from "../platform/errors.ts";
 import type { Page } from "../platform/pagination.ts";
@@ -178,7 +178,7 @@ export async function presentAssessments(db: Kysely<Database>, library: Library,
       id: a.id,
       system: { id: a.system_id, code: s?.code ?? "", nameJa: s?.name_ja ?? "", nameEn: s?.name_en ?? "" },
       framework: a.framework_id,
-      frameworkName: fw ? (fw.shortName ?? fw.name) : { en: a.framework_id },
+      frameworkName: fw ? frameworkLabel(fw) : { en: a.framework_id },
       frameworkVersion: a.framework_version,
       counts,
       total,

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
+import { frameworkLabel } from "../library/library.present.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayInTokyo } from "../platform/time.ts";
 import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
@@ -70,7 +71,7 @@ export async function readDashboard(db: Kysely<Database>, library: Library, orgI
   const frameworks = frameworkIds.map((framework) => {
     const c = Object.fromEntries(ITEM_STATUSES.map((s) => [s, posture.get(`${framework}|${s}`) ?? 0])) as Record<ItemStatus, number>;
     const file = library.current.get(framework)!.file;
-    return { framework, name: file.shortName ?? file.name, inScope: scope.get(framework) ?? 0, assessed: assessed.get(framework) ?? 0, counts: c, total: Object.values(c).reduce((a, b) => a + b, 0) };
+    return { framework, name: frameworkLabel(file), inScope: scope.get(framework) ?? 0, assessed: assessed.get(framework) ?? 0, counts: c, total: Object.values(c).reduce((a, b) => a + b, 0) };
   });
 
   const scheme = library.compiled.schemes.get(EU_RISK_SCHEME);

@@ -51,7 +51,8 @@ export const evidenceView = z.object({
   validFrom: z.string().nullable(),
   validUntil: z.string().nullable(),
   status: z.enum(EVIDENCE_STATUSES),
-  links: z.array(z.object({ type: z.enum(["control", "item"]), id: z.string(), label: z.string() })),
+  /** What the evidence supports; rows of an assessment carry their system, for a link to its page. */
+  links: z.array(z.object({ type: z.enum(["control", "item"]), id: z.string(), label: z.string(), systemId: z.string().optional() })),
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

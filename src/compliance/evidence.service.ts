@@ -39,15 +39,19 @@ export async function presentEvidence(db: Q, orgId: string, rows: Evidence[], to
       ? db
           .selectFrom("assessment_items as i")
           .innerJoin("ai_systems as s", (j) => j.onRef("s.id", "=", "i.system_id").on("s.org_id", "=", orgId))
-          .select(["i.id", "i.requirement_urn", "s.code"])
+          .select(["i.id", "i.requirement_urn", "i.system_id", "s.code"])
           .where("i.org_id", "=", orgId)
           .where("i.id", "in", itemIds)
           .execute()
       : Promise.resolve([]),
   ]);
   const label = new Map<string, string>();
+  const systemOf = new Map<string, string>();
   for (const c of controls) label.set(`control:${c.id}`, c.code);
-  for (const i of items) label.set(`item:${i.id}`, `${i.code} · ${i.requirement_urn.split(":").slice(2).join(":")}`);
+  for (const i of items) {
+    label.set(`item:${i.id}`, `${i.code} · ${i.requirement_urn.split(":").slice(2).join(":")}`);
+    systemOf.set(i.id, i.system_id);
+  }
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as EvidenceView["kind"],
@@ -60,7 +64,12 @@ export async function presentEvidence(db: Q, orgId: string, rows: Evidence[], to
     status: evidenceStatus(r.valid_until, today),
     links: links
       .filter((l) => l.evidence_id === r.id)
-      .map((l) => ({ type: l.target_type as Target["type"], id: l.target_id, label: label.get(`${l.target_type}:${l.target_id}`) ?? l.target_id })),
+      .map((l) => ({
+        type: l.target_type as Target["type"],
+        id: l.target_id,
+        label: label.get(`${l.target_type}:${l.target_id}`) ?? l.target_id,
+        ...(systemOf.has(l.target_id) ? { systemId: systemOf.get(l.target_id)! } : {}),
+      })),
     createdBy: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

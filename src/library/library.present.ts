@@ -1,5 +1,5 @@
 import type { Library, LoadedFramework, NodeEntry } from "./library.model.ts";
-import type { FrameworkNode } from "./library.schema.ts";
+import type { FrameworkNode, Text } from "./library.schema.ts";
 
 /** A framework version's metadata as the API shows it: everything but the nodes. */
 export function presentFramework(library: Library, fw: LoadedFramework) {
@@ -30,12 +30,26 @@ export function presentNodeBrief(node: FrameworkNode) {
 }
 
 /** Framework, version and node label for a URN elsewhere in the library (crosswalk ends, citations). */
+/**
+ * A framework's display name per language: its short name where the file gives one in that
+ * language, else its full name, so neither language falls back to the other's text needlessly.
+ */
+export function frameworkLabel(file: { name: Text; shortName?: Text | undefined }): Text {
+  const short = file.shortName ?? {};
+  const label: Text = {};
+  const ja = short.ja ?? file.name.ja;
+  const en = short.en ?? file.name.en;
+  if (ja !== undefined) label.ja = ja;
+  if (en !== undefined) label.en = en;
+  return label;
+}
+
 export function presentRef(library: Library, urn: string) {
   const e = library.nodes.get(urn)!;
   return {
     urn,
     framework: e.framework.file.framework,
-    frameworkName: e.framework.file.shortName ?? e.framework.file.name,
+    frameworkName: frameworkLabel(e.framework.file),
     version: e.framework.file.version,
     id: e.node.id,
     label: e.node.ref.label,
