@@ -1,3 +1,4 @@
+import type { Permission as ServerPermission } from "../../../src/platform/authz.ts";
 import type { ErrorCode as ServerErrorCode } from "../../../src/platform/errors.ts";
 
 /**
@@ -12,19 +13,8 @@ export type Locale = (typeof LOCALES)[number];
 export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission =
-  | "self"
-  | "org.read"
-  | "org.update"
-  | "users.read"
-  | "users.manage"
-  | "tokens.read"
-  | "tokens.manage"
-  | "departments.read"
-  | "departments.manage"
-  | "audit.read"
-  | "library.read"
-  | "applicability.evaluate";
+/** The server's permission names (src/platform/authz.ts), so a new one needs no second list here. */
+export type Permission = ServerPermission;
 
 export type UserStatus = "active" | "disabled";
 

@@ -3,14 +3,23 @@ import type { Permission } from "../api/types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { AccountPage } from "../pages/account/AccountPage.tsx";
 import { ApplicabilityPage } from "../pages/applicability/ApplicabilityPage.tsx";
+import { AssessmentItemsPage } from "../pages/assessment-items/AssessmentItemsPage.tsx";
 import { AuditPage } from "../pages/audit/AuditPage.tsx";
+import { ControlPage } from "../pages/controls/ControlPage.tsx";
+import { ControlsPage } from "../pages/controls/ControlsPage.tsx";
+import { DashboardPage } from "../pages/dashboard/DashboardPage.tsx";
 import { DepartmentsPage } from "../pages/departments/DepartmentsPage.tsx";
+import { EvidencePage } from "../pages/evidence/EvidencePage.tsx";
 import { HomePage } from "../pages/home/HomePage.tsx";
+import { ImportWizardPage } from "../pages/imports/ImportWizardPage.tsx";
 import { DiffPage } from "../pages/library/DiffPage.tsx";
 import { FrameworkPage } from "../pages/library/FrameworkPage.tsx";
 import { LibraryPage } from "../pages/library/LibraryPage.tsx";
 import { NodePage } from "../pages/library/NodePage.tsx";
 import { OrgPage } from "../pages/org/OrgPage.tsx";
+import { SystemCreatePage } from "../pages/systems/SystemCreatePage.tsx";
+import { SystemPage } from "../pages/systems/SystemPage.tsx";
+import { SystemsPage } from "../pages/systems/SystemsPage.tsx";
 import { TokensPage } from "../pages/tokens/TokensPage.tsx";
 import { UsersPage } from "../pages/users/UsersPage.tsx";
 import { matchPath, type RouteParams } from "../router/router.tsx";
@@ -31,6 +40,15 @@ export interface AppRoute {
 /** Every signed-in page, in navigation order; patterns before the pages they could be mistaken for. */
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/", label: "nav.home", permission: "self", section: "main", component: HomePage },
+  { path: "/systems", label: "nav.systems", permission: "systems.read", section: "main", description: "home.desc.systems", component: SystemsPage },
+  { path: "/systems/new", label: "systems.create.title", permission: "systems.edit", section: "main", parent: "/systems", component: SystemCreatePage },
+  { path: "/systems/import", label: "imports.title", permission: "systems.import", section: "main", parent: "/systems", component: ImportWizardPage },
+  { path: "/systems/:id", label: "nav.systems", permission: "systems.read", section: "main", parent: "/systems", component: SystemPage },
+  { path: "/dashboard", label: "nav.dashboard", permission: "dashboard.read", section: "main", description: "home.desc.dashboard", component: DashboardPage },
+  { path: "/assessment-items", label: "nav.dashboard", permission: "assessments.read", section: "main", parent: "/dashboard", component: AssessmentItemsPage },
+  { path: "/controls", label: "nav.controls", permission: "controls.read", section: "main", description: "home.desc.controls", component: ControlsPage },
+  { path: "/controls/:id", label: "nav.controls", permission: "controls.read", section: "main", parent: "/controls", component: ControlPage },
+  { path: "/evidence", label: "nav.evidence", permission: "evidence.read", section: "main", description: "home.desc.evidence", component: EvidencePage },
   { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
   { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },
   { path: "/library/:framework/diff", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: DiffPage },

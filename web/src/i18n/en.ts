@@ -1,3 +1,6 @@
+import { enCompliance } from "./en.compliance.ts";
+import { enSystems } from "./en.systems.ts";
+
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
 export const en = {
   "app.name": "Musubi",
@@ -569,6 +572,8 @@ export const en = {
   "error.internal": "Something went wrong on the server. The error has been logged.",
   "error.network": "The server cannot be reached. Check your connection and try again.",
   "error.unknown": "Something went wrong.",
+  ...enCompliance,
+  ...enSystems,
 } as const;
 
 export type MessageKey = keyof typeof en;

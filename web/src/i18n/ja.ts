@@ -1,4 +1,6 @@
 import type { MessageKey } from "./en.ts";
+import { jaCompliance } from "./ja.compliance.ts";
+import { jaSystems } from "./ja.systems.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
 export const ja: Record<MessageKey, string> = {
@@ -571,4 +573,6 @@ export const ja: Record<MessageKey, string> = {
   "error.internal": "サーバーでエラーが発生しました。エラーは記録されています。",
   "error.network": "サーバーに接続できません。通信環境を確認してからもう一度お試しください。",
   "error.unknown": "エラーが発生しました。",
+  ...jaCompliance,
+  ...jaSystems,
 };

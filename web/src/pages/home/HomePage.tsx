@@ -2,6 +2,7 @@ import { orgName } from "../../app/orgName.ts";
 import { APP_ROUTES } from "../../app/routes.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
+import { DashboardSummary } from "../dashboard/DashboardSummary.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import "./home.css";
 
@@ -37,6 +38,7 @@ export function HomePage() {
           )}
         </dl>
       </section>
+      {can("dashboard.read") && <DashboardSummary />}
       <h2 className="home__heading">{t("home.shortcuts")}</h2>
       <ul className="home__cards">
         {shortcuts.map((r) => (

@@ -1,0 +1,406 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { loadConfig } from "../../src/platform/config.ts";
+import { startServer, type RunningServer } from "../../src/server.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SHOTS = path.join(ROOT, "test-results/screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
+const PASSWORD = "browser-test-password-1";
+
+if (!HAVE_CHROMIUM) console.warn(`[browser test] inventory skipped: no Chromium at ${CHROMIUM}`);
+
+/**
+ * A CV-screening assistant that also chats with candidates, offered in Japan and the EU. As of
+ * 2026-11-22 its EU class is "transparency obligations" (Art. 50 applies since 2026-08-02); the
+ * Annex III high-risk duties for employment start on 2027-12-02, so they show as upcoming.
+ */
+const PROFILE = {
+  facts: {
+    jpRoles: ["ai-provider"],
+    businessUseOfAi: true,
+    researchInstitution: false,
+    advancedAiDeveloper: false,
+    publicSector: false,
+    generative: false,
+    interactsWithPeople: true,
+    emotionRecognition: false,
+    biometricCategorisation: false,
+    gpaiModel: false,
+    personalData: true,
+    sensitiveData: false,
+    thirdPartyProvision: false,
+    crossBorderTransfer: true,
+    pseudonymisedData: false,
+    anonymisedData: false,
+    deploymentRegions: ["jp", "eu"],
+    euRoles: ["provider"],
+    euExclusion: "none",
+    euPlacedOnMarketOn: "2027-04-01",
+    prohibitedPractices: [],
+    annexIProduct: "none",
+    annexIIIAreas: ["employment"],
+    art6Derogation: "none",
+    profilingNaturalPersons: true,
+  },
+};
+
+/** Shift_JIS bytes for `text`, from a reverse table of what the platform's decoder reads (no encoder ships with Node). */
+function shiftJis(text: string): Buffer {
+  const decoder = new TextDecoder("shift_jis");
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead > 0x9f && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== "\ufffd" && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
+
+const IMPORT_CSV = [
+  "管理番号,システム名,英語名,利用目的,事業責任者,部署,ステータス,次回レビュー日",
+  "IMP-001,需要予測,Demand forecast,在庫の最適化,caio@demo.musubi.example,DX,運用中,2027-04-01",
+  "IMP-002,問い合わせチャットボット,Support chatbot,顧客対応,owner@demo.musubi.example,CS,開発中,",
+  "IMP-003,,,名前のない行,,HR,運用中,",
+].join("\r\n");
+
+describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a browser", () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let systemUrl = "";
+  let systemCode = "";
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const header = () => page.getByTestId("page-system").locator(".system-page__class").getByTestId("eu-class");
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await ensureWebBuilt(() => {});
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "musubi-browser-inventory-"));
+    server = await startServer(loadConfig({ MUSUBI_DATA_DIR: dataDir }, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: PASSWORD, print: () => {} });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1440, height: 1000 } });
+    page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
+    await page.getByLabel("メールアドレス", { exact: true }).fill("caio@demo.musubi.example");
+    await page.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "サインイン" }).click();
+    await page.getByTestId("header-org-name").waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("registers a system from the inventory and classifies it from its profile", async () => {
+    await page.getByTestId("nav-systems").click();
+    await page.getByTestId("page-systems").waitFor();
+    // The demo organisation comes with a few systems.
+    await page.getByTestId("system-row-AIS-HR-01").waitFor();
+    await page.getByTestId("system-new").click();
+    await page.getByTestId("page-system-new").waitFor();
+
+    // Refused without names: the server's messages appear next to the fields.
+    await page.getByTestId("system-save").click();
+    await expect.poll(() => page.locator(".field--invalid").count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: path.join(SHOTS, "system-form-ja.png") });
+
+    await page.getByTestId("field-nameJa").fill("採用候補者スクリーニングAI");
+    await page.getByTestId("field-nameEn").fill("Candidate screening assistant");
+    await page.getByTestId("field-purpose").fill("応募書類の一次選考を補助し、候補者からの質問にチャットで回答する。");
+    await page.getByTestId("field-lifecycle").selectOption("deployed");
+    await page.getByTestId("field-businessOwnerId").selectOption({ label: "統括 花子 (CAIO)（caio@demo.musubi.example）" });
+    await page.getByTestId("field-departmentId").selectOption({ label: "HR — 人事部" });
+    await page.getByTestId("field-nextReviewAt").fill("2026-10-01");
+    const tags = page.getByTestId("field-tags").locator("input");
+    await tags.fill("人事");
+    await tags.press("Enter");
+    await tags.fill("EU展開");
+    await tags.press("Enter");
+    const countries = page.getByTestId("field-countries").locator("input");
+    await countries.fill("jp, de");
+    await countries.press("Enter");
+    await page.getByTestId("models-table").getByRole("button", { name: "行を追加" }).click();
+    await page.getByLabel("1行目の名称").first().fill("screening-llm");
+    await page.getByTestId("system-save").click();
+
+    await page.getByTestId("system-profile").waitFor();
+    systemUrl = page.url().replace(/\?.*$/, "");
+    systemCode = (await page.locator(".system-page__code").textContent()) ?? "";
+    expect(systemCode).toMatch(/^AIS-\d{6}$/);
+    await expect.poll(() => header().textContent()).toBe("未分類");
+
+    await page.getByTestId("profile-form").waitFor();
+    await page.getByTestId("profile-file").setInputFiles({ name: "screening.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PROFILE)) });
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk").textContent()).toContain("透明性義務");
+    await page.getByTestId("profile-submit").click();
+    await expect.poll(() => header().textContent()).toBe("透明性義務");
+
+    await page.getByTestId("tab-overview").click();
+    await page.getByTestId("system-overview").waitFor();
+    await expect.poll(() => page.getByTestId("posture").textContent()).toContain("未評価");
+    await shot("system-ja");
+  });
+
+  it("shows the Japanese duties and the EU classification with the reasons", async () => {
+    await page.getByTestId("tab-requirements").click();
+    const tier = page.getByTestId("classification-eu-ai-act-risk");
+    await expect.poll(() => tier.textContent()).toContain("透明性義務");
+    await expect.poll(() => tier.textContent()).toMatch(/高リスク.*2027年12月2日/);
+    const japan = page.getByTestId("duties-jp");
+    await expect.poll(() => japan.textContent()).toContain("AI事業者ガイドライン");
+    await expect.poll(() => japan.textContent()).toContain("個人情報保護法");
+    await expect.poll(() => japan.textContent()).toContain("第七条");
+    const appi = japan.getByTestId("requirements-jp-appi");
+    await appi.locator("button[aria-expanded=false]").first().click();
+    await expect.poll(() => appi.textContent()).toContain("第二十八条");
+    await appi.getByText("なぜ？").first().click();
+    await expect.poll(() => appi.locator(".explanation").count()).toBeGreaterThan(0);
+    await shot("requirements-ja");
+  });
+
+  it("starts an assessment, answers rows with evidence and refuses an incomplete sign-off", async () => {
+    await page.getByTestId("tab-assessments").click();
+    await page.getByTestId("assessment-framework").selectOption("jp-ai-promotion-act");
+    await page.getByTestId("assessment-start").click();
+    const rows = page.getByTestId("items-table").locator("tr.item-row");
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+
+    const first = rows.nth(0);
+    await first.getByTestId("item-status").selectOption("met");
+    await expect.poll(() => first.getAttribute("data-status")).toBe("met");
+    await first.getByTestId("item-add-evidence").click();
+    await page.getByTestId("evidence-file").setInputFiles({ name: "AI利用規程_2026.txt", mimeType: "text/plain", buffer: Buffer.from("AI利用規程 第1版\n") });
+    await expect.poll(() => page.getByTestId("evidence-title").inputValue()).toBe("AI利用規程_2026.txt");
+    await page.getByTestId("evidence-save").click();
+    await expect.poll(() => first.getByTestId("item-evidence").textContent()).toContain("AI利用規程_2026.txt");
+
+    // Not applicable needs a reason.
+    const second = rows.nth(1);
+    await second.getByTestId("item-status").selectOption("not_applicable");
+    await page.getByTestId("item-dialog").waitFor();
+    await page.getByTestId("item-save").click();
+    await expect.poll(() => page.getByTestId("item-dialog").textContent()).toContain("対象外とする理由を記入してください。");
+    await page.getByTestId("item-justification").fill("当社は研究開発機関ではないため。");
+    await page.getByTestId("item-save").click();
+    await expect.poll(() => second.getAttribute("data-status")).toBe("not_applicable");
+    await expect.poll(() => second.textContent()).toContain("対象外の理由：当社は研究開発機関ではないため。");
+
+    await page.getByTestId("sign-off-open").click();
+    await page.getByTestId("sign-off-confirm").click();
+    await expect.poll(() => page.getByTestId("sign-off-incomplete").textContent()).toContain("この評価はまだ承認できません");
+    await page.getByTestId("sign-off-dialog").getByRole("button", { name: "キャンセル" }).click();
+    await expect.poll(() => page.getByTestId("assessment-card-jp-ai-promotion-act").textContent()).toMatch(/2件完了/);
+    await shot("assessment-ja");
+  });
+
+  it("infers answers for the EU AI Act assessment from the AI Guidelines one through the crosswalk", async () => {
+    await page.getByTestId("assessment-framework").selectOption("jp-ai-guidelines");
+    await page.getByTestId("assessment-start").click();
+    const panel = page.getByTestId("assessment-panel");
+    const transparency = panel.getByTestId("item-principle-6");
+    await transparency.getByTestId("item-status").selectOption("met");
+    await expect.poll(() => transparency.getAttribute("data-status")).toBe("met");
+
+    await page.getByTestId("assessment-framework").selectOption("eu-ai-act");
+    await page.getByTestId("assessment-start").click();
+    await expect.poll(() => panel.locator("#assessment-title").textContent()).toContain("Artificial Intelligence Act");
+    await page.getByTestId("infer-open").click();
+    const dialog = page.getByTestId("inference-dialog");
+    await expect.poll(() => dialog.getByTestId("infer-from").locator("option:checked").textContent()).toBe("AI事業者ガイドライン");
+    const proposal = dialog.locator("tr[data-testid^=proposal-]").filter({ hasText: "Article 50(1)" });
+    await expect.poll(() => proposal.textContent()).toContain("部分");
+    await expect.poll(() => proposal.textContent()).toContain("一部達成");
+    expect(await dialog.getByTestId("infer-accept").isDisabled()).toBe(true);
+    await proposal.locator("input[type=checkbox]").check();
+    await page.screenshot({ path: path.join(SHOTS, "inference-ja.png") });
+    await dialog.getByTestId("infer-accept").click();
+    await expect.poll(() => page.getByTestId("assessment-notice").textContent()).toContain("1件採用しました");
+    await panel.locator(".pager__size select").selectOption("100");
+    const art50 = panel.getByTestId("item-art-50.1");
+    await expect.poll(() => art50.getAttribute("data-status")).toBe("partially_met");
+    await expect.poll(() => art50.textContent()).toContain("推定");
+  });
+
+  it("keeps someone else's change when two people edit the same system", async () => {
+    await page.getByTestId("tab-overview").click();
+    await page.getByTestId("system-edit").click();
+    await page.getByTestId("field-purpose").fill("書類選考の補助（自分の変更）");
+    // Meanwhile another session renames the system.
+    const status = await page.evaluate(async (url) => {
+      const id = url.split("/").pop()!;
+      const session = (await (await fetch("/api/auth/session")).json()) as { csrfToken: string };
+      const current = (await (await fetch(`/api/systems/${id}`)).json()) as { version: number };
+      const res = await fetch(`/api/systems/${id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+        body: JSON.stringify({ version: current.version, nameEn: "Candidate screening assistant (renamed)" }),
+      });
+      return res.status;
+    }, systemUrl);
+    expect(status).toBe(200);
+    await page.getByTestId("system-save").click();
+    const conflict = page.getByTestId("system-conflict");
+    await expect.poll(() => conflict.textContent()).toContain("Candidate screening assistant (renamed)");
+    await expect.poll(() => conflict.textContent()).toContain("書類選考の補助（自分の変更）");
+    await conflict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "conflict-ja.png") });
+    await page.getByTestId("conflict-reapply").click();
+    await expect.poll(() => page.getByTestId("field-nameEn").inputValue()).toBe("Candidate screening assistant (renamed)");
+    await page.getByTestId("system-save").click();
+    await expect.poll(() => page.getByTestId("system-overview").textContent()).toContain("書類選考の補助（自分の変更）");
+    await expect.poll(() => page.getByTestId("page-system").locator(".page-header__subtitle").textContent()).toBe("Candidate screening assistant (renamed)");
+  });
+
+  it("adds models from a CycloneDX BOM and shows the system's history", async () => {
+    const bom = {
+      bomFormat: "CycloneDX",
+      specVersion: "1.6",
+      version: 1,
+      components: [{ type: "machine-learning-model", "bom-ref": "model-resume-ranker", name: "resume-ranker", version: "2.1", supplier: { name: "Example AI" } }],
+    };
+    await page.getByTestId("bom-import").click();
+    await page.getByTestId("bom-file").setInputFiles({ name: "ml-bom.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bom)) });
+    await expect.poll(() => page.getByTestId("bom-preview").textContent()).toContain("resume-ranker");
+    await page.getByTestId("bom-add").click();
+    await expect.poll(() => page.getByTestId("technology-models").textContent()).toContain("resume-ranker");
+    await expect.poll(() => page.getByTestId("technology-models").textContent()).toContain("screening-llm");
+
+    await page.getByTestId("tab-history").click();
+    const history = page.getByTestId("system-history");
+    await expect.poll(() => history.locator("tr[data-action='system.updated']").count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => history.textContent()).toContain("Candidate screening assistant (renamed)");
+    await expect.poll(() => history.locator("tr[data-action='system.created']").count()).toBe(1);
+    await shot("history-ja");
+  });
+
+  it("lists, filters and links the system in the inventory", async () => {
+    await page.getByTestId("nav-systems").click();
+    const row = page.getByTestId(`system-row-${systemCode}`);
+    await expect.poll(() => row.textContent()).toContain("透明性義務");
+    await expect.poll(() => row.textContent()).toContain("期限超過");
+    await expect.poll(() => row.textContent()).toContain("統括 花子");
+    await expect.poll(() => row.textContent()).toContain("人事部");
+    await shot("inventory-ja");
+    await page.goto(`${server.url}/systems?euClass=minimal`);
+    await page.getByTestId("page-systems").waitFor();
+    await expect.poll(() => page.getByTestId("systems-table").getAttribute("aria-busy")).toBe("false");
+    expect(await row.count()).toBe(0);
+    await page.goto(`${server.url}/systems?euClass=transparency&reviewOverdue=true`);
+    await row.waitFor();
+    const classes = await page.getByTestId("systems-table").getByTestId("eu-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
+    expect(new Set(classes)).toEqual(new Set(["transparency"]));
+    expect(await page.getByTestId("filter-overdue").isChecked()).toBe(true);
+    await page.getByTestId("export-menu").locator("summary").click();
+    expect(await page.getByTestId("export-csv").getAttribute("href")).toBe("/api/systems/export?format=csv&euClass=transparency&reviewOverdue=true");
+  });
+
+  it("imports a Shift_JIS register through the wizard, leaving out the invalid row", async () => {
+    await page.goto(`${server.url}/systems`);
+    await page.getByTestId("system-import").click();
+    await page.getByTestId("import-file").setInputFiles({ name: "AI台帳.csv", mimeType: "text/csv", buffer: shiftJis(IMPORT_CSV) });
+    await page.getByTestId("import-mapping").waitFor();
+    expect(await page.getByTestId("import-encoding").inputValue()).toBe("shift_jis");
+    await expect.poll(() => page.getByTestId("mapping-table").textContent()).toContain("需要予測");
+    await page.getByTestId("import-preview").click();
+    await expect.poll(() => page.getByTestId("import-valid").textContent()).toBe("2");
+    await expect.poll(() => page.getByTestId("import-invalid").textContent()).toBe("1");
+    await expect.poll(() => page.getByTestId("import-errors").textContent()).toContain("4");
+    expect(await page.getByTestId("import-commit").isDisabled()).toBe(true);
+    await page.getByTestId("import-skip-invalid").check();
+    await shot("import-preview-ja");
+    await page.getByTestId("import-commit").click();
+    await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 20_000 }).toContain("2件");
+    await page.getByTestId("import-to-inventory").click();
+    await expect.poll(() => page.getByTestId("system-row-IMP-001").textContent()).toContain("デジタル推進部");
+    await page.getByTestId("system-row-IMP-002").waitFor();
+  });
+
+  it("does the same in English", async () => {
+    await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
+    await page.goto(`${server.url}/systems`);
+    await expect.poll(() => page.locator(".page-header__title").textContent()).toBe("AI inventory");
+    const row = page.getByTestId(`system-row-${systemCode}`);
+    await expect.poll(() => row.textContent()).toContain("Transparency obligations");
+    await expect.poll(() => row.textContent()).toContain("Overdue");
+    await shot("inventory-en");
+
+    await row.getByRole("link", { name: systemCode }).click();
+    await expect.poll(() => header().textContent()).toBe("Transparency obligations");
+    await expect.poll(() => page.getByTestId("page-system").locator(".page-header__title").textContent()).toBe("Candidate screening assistant (renamed)");
+    await shot("system-en");
+
+    await page.getByTestId("tab-requirements").click();
+    await expect.poll(() => page.getByTestId("duties-jp").textContent()).toContain("Japan's duties and guidance");
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk").textContent()).toMatch(/High-risk.*2 Dec 2027/);
+
+    await page.getByTestId("tab-assessments").click();
+    await page.getByTestId("assessment-card-jp-ai-promotion-act").click();
+    await expect.poll(() => page.getByTestId("items-table").textContent()).toContain("Article 25");
+    const third = page.getByTestId("items-table").locator("tr.item-row").nth(2);
+    await third.getByTestId("item-status").selectOption("met");
+    await expect.poll(() => third.getAttribute("data-status")).toBe("met");
+    await expect.poll(() => page.getByTestId("assessment-card-jp-ai-promotion-act").textContent()).toMatch(/3 of \d+ done/);
+    await shot("assessment-en");
+  });
+
+  it("flags rows that no longer apply after a profile change until someone reviews them", async () => {
+    await page.getByTestId("tab-profile").click();
+    await page.getByTestId("question-interactsWithPeople").getByText("No", { exact: true }).click();
+    await page.getByTestId("profile-submit").click();
+    await expect.poll(() => header().textContent()).toBe("Minimal risk");
+
+    await page.getByTestId("tab-assessments").click();
+    await page.getByTestId("assessment-card-eu-ai-act").click();
+    const banner = page.getByTestId("changes-banner");
+    await expect.poll(() => banner.textContent()).toMatch(/[1-9]\d* no longer apply/);
+    await page.getByTestId("acknowledge").click();
+    await expect.poll(() => banner.count()).toBe(0);
+  });
+
+  it("shows a viewer the same pages without the actions they may not take", async () => {
+    const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1440, height: 1000 } });
+    const viewer = await context.newPage();
+    await viewer.goto(`${server.url}/login`);
+    await viewer.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
+    await viewer.getByLabel("メールアドレス", { exact: true }).fill("viewer@demo.musubi.example");
+    await viewer.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
+    await viewer.getByRole("button", { name: "サインイン" }).click();
+    await viewer.getByTestId("header-org-name").waitFor();
+    await viewer.getByTestId("nav-systems").click();
+    await viewer.getByTestId(`system-row-${systemCode}`).waitFor();
+    expect(await viewer.getByTestId("system-new").count()).toBe(0);
+    expect(await viewer.getByTestId("system-import").count()).toBe(0);
+    await viewer.getByTestId("export-menu").waitFor();
+    await viewer.goto(`${systemUrl}?tab=assessments`);
+    await viewer.getByTestId("items-table").locator("tr.item-row").first().waitFor();
+    expect(await viewer.getByTestId("item-status").count()).toBe(0);
+    expect(await viewer.getByTestId("item-add-evidence").count()).toBe(0);
+    expect(await viewer.getByTestId("sign-off-open").count()).toBe(0);
+    expect(await viewer.getByTestId("assessment-start").count()).toBe(0);
+    await viewer.getByTestId("tab-overview").click();
+    await viewer.getByTestId("system-overview").waitFor();
+    expect(await viewer.getByTestId("system-edit").count()).toBe(0);
+    await viewer.goto(`${server.url}/systems/new`);
+    await viewer.getByText("アクセス権限がありません").waitFor();
+    await context.close();
+  });
+});

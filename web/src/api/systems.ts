@@ -1,0 +1,419 @@
+import { ApiError, queryString, request } from "./client.ts";
+import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
+
+/**
+ * The AI-system inventory, its assessments, imports and evidence uploads, as the web UI sees them.
+ * Kept by hand beside the server's zod schemas (src/systems/systems.schema.ts,
+ * src/compliance/assessments.schema.ts, docs/compliance-api.md).
+ */
+
+const enc = encodeURIComponent;
+const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+
+// ——— Systems ———
+
+export const LIFECYCLES = ["planning", "development", "deployed", "retired"] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const HOSTINGS = ["saas-api", "cloud", "on-premises", "edge", "other"] as const;
+export type Hosting = (typeof HOSTINGS)[number];
+
+/** EU AI Act risk classes (the `eu-ai-act-risk` scheme), most severe first; `none` filters the unclassified. */
+export const EU_CLASSES = ["prohibited", "high-risk", "transparency", "minimal", "out-of-scope"] as const;
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+export interface ModelEntry {
+  name: string;
+  provider?: string;
+  version?: string;
+  licence?: string;
+  hosting?: Hosting;
+  bomRef?: string;
+}
+
+export interface DatasetEntry {
+  name: string;
+  source?: string;
+  personalData: boolean;
+  sensitiveData: boolean;
+  licence?: string;
+}
+
+export interface ComponentEntry {
+  name: string;
+  version?: string;
+  supplier?: string;
+  licence?: string;
+}
+
+/** What a person states about a system: the body of a create, every field of a patch. */
+export interface SystemFields {
+  code?: string;
+  nameJa: string;
+  nameEn: string;
+  purpose: string;
+  businessOwnerId: string | null;
+  technicalOwnerId: string | null;
+  departmentId: string | null;
+  lifecycle: Lifecycle;
+  profile: Record<string, unknown>;
+  models: ModelEntry[];
+  datasets: DatasetEntry[];
+  components: ComponentEntry[];
+  vendors: string[];
+  countries: string[];
+  tags: string[];
+  lastReviewedAt: string | null;
+  nextReviewAt: string | null;
+}
+
+export type SystemPatch = Partial<SystemFields> & { version: number };
+
+export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId" | "technicalOwnerId" | "departmentId"> {
+  id: string;
+  code: string;
+  businessOwner: PersonRef | null;
+  technicalOwner: PersonRef | null;
+  department: { id: string; code: string; nameJa: string; nameEn: string } | null;
+  /** EU AI Act risk class as of `classifiedOn`; null while undetermined. */
+  euClass: string | null;
+  /** Framework ids with a requirement that applies now or later. */
+  frameworks: string[];
+  classifiedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export type SystemRow = Pick<
+  SystemView,
+  "id" | "code" | "nameJa" | "nameEn" | "businessOwner" | "department" | "lifecycle" | "euClass" | "nextReviewAt" | "tags" | "updatedAt" | "version"
+>;
+
+export const SYSTEM_SORTS = ["code", "nameJa", "nameEn", "lifecycle", "euClass", "nextReviewAt", "updatedAt"] as const;
+
+export interface SystemFilters {
+  q?: string;
+  lifecycle?: Lifecycle;
+  /** A class value, or `none` for systems not yet classified. */
+  euClass?: string;
+  departmentId?: string;
+  ownerId?: string;
+  tag?: string;
+  framework?: string;
+  reviewOverdue?: "true";
+}
+
+export interface SystemListParams extends ListParams, SystemFilters {}
+
+export type ExportFormat = "csv" | "xlsx" | "json";
+
+/** The models and datasets a CycloneDX BOM holds, and what could not be read from it. */
+export interface BomPreview {
+  specVersion: string;
+  models: ModelEntry[];
+  datasets: DatasetEntry[];
+  warnings: { en: string; ja: string }[];
+}
+
+export const systemsApi = {
+  list: (params: SystemListParams, signal?: AbortSignal) => request<Page<SystemRow>>("GET", "/api/systems", { query: params, ...withSignal(signal) }),
+  get: (id: string, signal?: AbortSignal) => request<SystemView>("GET", `/api/systems/${enc(id)}`, withSignal(signal)),
+  create: (input: SystemFields) => request<SystemView>("POST", "/api/systems", { body: input }),
+  update: (id: string, patch: SystemPatch) => request<SystemView>("PATCH", `/api/systems/${enc(id)}`, { body: patch }),
+  remove: (id: string) => request<void>("DELETE", `/api/systems/${enc(id)}`),
+  history: (id: string, params: { limit: number; offset: number }, signal?: AbortSignal) =>
+    request<Page<AuditEntry>>("GET", `/api/systems/${enc(id)}/history`, { query: params, ...withSignal(signal) }),
+  applicability: (id: string, signal?: AbortSignal) => request<ApplicabilityReport>("GET", `/api/systems/${enc(id)}/applicability`, withSignal(signal)),
+  /** What a CycloneDX ML-BOM holds (checked against the official schema); nothing is stored. */
+  previewBom: (id: string, bom: unknown) => request<BomPreview>("POST", `/api/systems/${enc(id)}/cyclonedx`, { body: { bom } }),
+  /** Adds the BOM's models and datasets to the system (those already there are skipped). */
+  importBom: (id: string, bom: unknown, version: number) =>
+    request<BomPreview & { system: SystemView }>("POST", `/api/systems/${enc(id)}/cyclonedx`, { body: { bom, commit: true, version } }),
+  /** The address of the inventory as a file, with the list's filters: a plain download link. */
+  exportHref: (format: ExportFormat, filters: SystemFilters) => `/api/systems/export${queryString({ format, ...filters })}`,
+};
+
+// ——— Assessments ———
+
+export const ITEM_STATUSES = ["not_started", "in_progress", "met", "partially_met", "not_met", "not_applicable"] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export interface RequirementRef {
+  urn: string;
+  framework: string;
+  frameworkName: BilingualText;
+  version: string;
+  id: string;
+  label: BilingualText;
+  title?: BilingualText;
+}
+
+interface PersonBrief {
+  id: string;
+  displayName: string;
+}
+
+export interface AssessmentView {
+  id: string;
+  system: { id: string; code: string; nameJa: string; nameEn: string };
+  framework: string;
+  frameworkName: BilingualText;
+  frameworkVersion: string;
+  counts: Partial<Record<ItemStatus, number>>;
+  total: number;
+  changes: { new: number; removed: number };
+  libraryChanged: boolean;
+  signedOff: { by: PersonBrief | null; at: string; note: string | null } | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ItemView {
+  id: string;
+  assessmentId: string;
+  requirement: RequirementRef;
+  applicable: boolean;
+  change: "new" | "removed" | null;
+  timing: string;
+  appliesFrom: string | null;
+  answer: ItemStatus | null;
+  answerSource: "person" | "inferred" | null;
+  inference: unknown;
+  fromControls: ItemStatus | null;
+  effective: ItemStatus;
+  justification: string | null;
+  owner: PersonBrief | null;
+  dueDate: string | null;
+  comment: string | null;
+  controls: { id: string; code: string; titleJa: string; titleEn: string; status: ItemStatus }[];
+  evidence: { id: string; title: string; kind: string; validUntil: string | null; via: "item" | "control" }[];
+  updatedAt: string;
+  version: number;
+}
+
+export type ItemGroup = "gap" | "open" | "done";
+
+export interface ItemListParams extends ListParams {
+  status?: ItemStatus;
+  group?: ItemGroup;
+  change?: "new" | "removed" | "any";
+  includeRemoved?: "true";
+}
+
+export interface UpdateItemInput {
+  version: number;
+  status?: ItemStatus;
+  justification?: string | null;
+  ownerId?: string | null;
+  dueDate?: string | null;
+  comment?: string | null;
+}
+
+/** One crosswalk edge on the way from the source requirement to the row's. */
+export interface InferenceStep {
+  from: string;
+  to: string;
+  relationship: Relationship;
+  crosswalk: string;
+  provenance: string;
+  rationale: BilingualText;
+}
+
+/** A proposed answer for an unanswered row, read through the crosswalks from another assessment. */
+export interface InferenceProposal {
+  itemId: string;
+  requirement: RequirementRef;
+  current: { answer: ItemStatus | null; answerSource: string | null; effective: ItemStatus };
+  proposed: ItemStatus;
+  /** The weakest relationship along the chain. */
+  relationship: Relationship;
+  /** Equal or superset all the way: the source covers the requirement fully. */
+  full: boolean;
+  source: { itemId: string; requirement: RequirementRef; answer: ItemStatus };
+  chain: InferenceStep[];
+}
+
+export interface InferencePreview {
+  from: string;
+  proposals: InferenceProposal[];
+  /** Rows a person answered that a proposal would have touched: left alone. */
+  keptPersonAnswers: number;
+}
+
+export const assessmentsApi = {
+  ofSystem: (systemId: string, signal?: AbortSignal) =>
+    request<{ items: AssessmentView[] }>("GET", `/api/systems/${enc(systemId)}/assessments`, withSignal(signal)),
+  start: (systemId: string, framework: string) => request<AssessmentView>("POST", `/api/systems/${enc(systemId)}/assessments`, { body: { framework } }),
+  resync: (systemId: string) => request<{ added: number; removed: number }>("POST", `/api/systems/${enc(systemId)}/resync`),
+  get: (id: string, signal?: AbortSignal) => request<AssessmentView>("GET", `/api/assessments/${enc(id)}`, withSignal(signal)),
+  items: (id: string, params: ItemListParams, signal?: AbortSignal) =>
+    request<Page<ItemView>>("GET", `/api/assessments/${enc(id)}/items`, { query: params, ...withSignal(signal) }),
+  updateItem: (itemId: string, input: UpdateItemInput) => request<ItemView>("PATCH", `/api/assessment-items/${enc(itemId)}`, { body: input }),
+  signOff: (id: string, version: number, note?: string) =>
+    request<AssessmentView>("POST", `/api/assessments/${enc(id)}/sign-off`, { body: note ? { version, note } : { version } }),
+  acknowledge: (id: string) => request<AssessmentView>("POST", `/api/assessments/${enc(id)}/acknowledge`),
+  inference: (id: string, from: string, signal?: AbortSignal) =>
+    request<InferencePreview>("GET", `/api/assessments/${enc(id)}/inference`, { query: { from }, ...withSignal(signal) }),
+  acceptInference: (id: string, from: string, itemIds: string[]) =>
+    request<{ accepted: number }>("POST", `/api/assessments/${enc(id)}/inference`, { body: { from, itemIds } }),
+};
+
+// ——— Files and evidence ———
+
+export interface UploadedFile {
+  sha256: string;
+  size: number;
+  name: string;
+  mediaType: string;
+}
+
+export interface EvidenceInput {
+  kind: "file" | "link" | "note";
+  title: string;
+  url?: string;
+  note?: string;
+  file?: { sha256: string; name: string; mediaType: string };
+  validUntil?: string;
+  links?: { type: "control" | "item"; id: string }[];
+}
+
+/** Who is sending raw bytes: the CSRF token of the session and the language answers should be in. */
+export interface UploadAuth {
+  csrfToken: string | undefined;
+  lang: Locale;
+}
+
+/**
+ * POSTs a file's raw bytes (not JSON) with its name in `x-file-name`, as `/api/files` and
+ * `/api/imports` take it; error answers are thrown as ApiError like every other call.
+ */
+export async function postBytes<T>(path: string, file: File, auth: UploadAuth): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": auth.lang,
+    "content-type": file.type || "application/octet-stream",
+    "x-file-name": enc(file.name),
+  };
+  if (auth.csrfToken) headers["x-csrf-token"] = auth.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, body: file, credentials: "same-origin" });
+  } catch (err) {
+    throw new ApiError(0, "network", String(err), undefined, auth.lang);
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const body = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(response.status, body?.code ?? "bad_request", body?.message ?? response.statusText, body?.details, auth.lang);
+  }
+  return data as T;
+}
+
+export const evidenceApi = {
+  upload: (file: File, auth: UploadAuth) => postBytes<UploadedFile>("/api/files", file, auth),
+  create: (input: EvidenceInput) => request<{ id: string }>("POST", "/api/evidence", { body: input }),
+};
+
+// ——— Imports ———
+
+export const IMPORT_FIELDS = [
+  "code",
+  "nameJa",
+  "nameEn",
+  "purpose",
+  "businessOwnerEmail",
+  "technicalOwnerEmail",
+  "departmentCode",
+  "lifecycle",
+  "profile",
+  "models",
+  "datasets",
+  "components",
+  "vendors",
+  "countries",
+  "tags",
+  "lastReviewedAt",
+  "nextReviewAt",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Fields several columns may feed (their items are merged). */
+export const LIST_IMPORT_FIELDS: ReadonlySet<ImportField> = new Set(["models", "datasets", "components", "vendors", "countries", "tags"]);
+
+export type ImportEncoding = "utf-8" | "shift_jis";
+export type MappingEntry = { column: string; field: ImportField };
+
+export interface ImportRowError {
+  line: number;
+  column?: string;
+  field?: string;
+  code: string;
+  message: { en: string; ja: string };
+}
+
+export interface ImportReport {
+  rows: number;
+  valid: number;
+  invalid: number;
+  /** The first 500 problems. */
+  errors: ImportRowError[];
+  truncated: boolean;
+  failure?: string;
+}
+
+export interface ImportPreview extends ImportReport {
+  /** The first valid rows as they would be stored, with their line in the file. */
+  sample: ({ line: number } & Partial<Record<string, unknown>>)[];
+}
+
+export type ImportStatus = "uploaded" | "validating" | "committing" | "committed" | "failed";
+
+/** An import job; the upload answer also describes the file (format … suggestedMapping), later reads do not. */
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  status: ImportStatus;
+  /** Data rows in the file. */
+  total: number;
+  imported: number;
+  progress?: { phase: "validating" | "classifying" | "writing"; done: number; total: number };
+  report?: ImportReport;
+  format?: "csv" | "xlsx";
+  encoding?: string;
+  sheets?: string[];
+  sheet?: string;
+  headerRow?: number;
+  headers?: string[];
+  sample?: string[][];
+  suggestedMapping?: MappingEntry[];
+}
+
+/** How the file is read: the mapping plus any reading option the user changed. */
+export interface ImportSettings {
+  mapping: MappingEntry[];
+  sheet?: string;
+  headerRow?: number;
+  encoding?: ImportEncoding;
+}
+
+export const importsApi = {
+  upload: (file: File, auth: UploadAuth) => postBytes<ImportJob>("/api/imports", file, auth),
+  get: (id: string, signal?: AbortSignal) => request<ImportJob>("GET", `/api/imports/${enc(id)}`, withSignal(signal)),
+  preview: (id: string, settings: ImportSettings, signal?: AbortSignal) =>
+    request<ImportPreview>("POST", `/api/imports/${enc(id)}/preview`, { body: settings, ...withSignal(signal) }),
+  commit: (id: string, settings: ImportSettings, skipInvalid: boolean) =>
+    request<ImportJob>("POST", `/api/imports/${enc(id)}/commit`, { body: { ...settings, skipInvalid } }),
+};

@@ -1,0 +1,33 @@
+import type { ImportField, ImportRowError } from "../../api/systems.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+
+/** Row-level problems: line in the file, column, field and the message in the UI language. */
+export function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+  const { t, lang, label, number } = useI18n();
+  return (
+    <div className="table-wrap error-table" data-testid="import-errors">
+      <table className="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col" className="table__numeric">
+              {t("imports.col.line")}
+            </th>
+            <th scope="col">{t("imports.col.column")}</th>
+            <th scope="col">{t("imports.col.field")}</th>
+            <th scope="col">{t("imports.col.message")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={i} data-line={e.line}>
+              <td className="table__numeric">{number(e.line)}</td>
+              <td>{e.column ?? "—"}</td>
+              <td>{e.field ? label("imports.field.", e.field as ImportField) : "—"}</td>
+              <td lang={lang}>{e.message[lang] || e.message.en || e.message.ja}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import { importsApi, type ImportJob, type ImportPreview, type ImportReport, type ImportSettings } from "../../api/systems.ts";
+import { Notice } from "../../components/Notice.tsx";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { CommitStep } from "./CommitStep.tsx";
+import { initialSettings } from "./import-model.ts";
+import { MappingStep } from "./MappingStep.tsx";
+import { PreviewStep } from "./PreviewStep.tsx";
+import { UploadStep } from "./UploadStep.tsx";
+import "./imports.css";
+
+type Step = "upload" | "map" | "preview" | "commit";
+const STEPS: readonly Step[] = ["upload", "map", "preview", "commit"];
+
+/**
+ * 取込み: an inventory spreadsheet (CSV in UTF-8 or Shift_JIS, or Excel) in four steps — upload,
+ * map its columns, preview the row-level errors, then import with a progress bar.
+ */
+export function ImportWizardPage() {
+  const { t, errorMessage } = useI18n();
+  const [job, setJob] = useState<ImportJob>();
+  const [running, setRunning] = useState<ImportJob>();
+  const [settings, setSettings] = useState<ImportSettings>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [step, setStep] = useState<Step>("upload");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [refused, setRefused] = useState<ImportReport>();
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const uploaded = (next: ImportJob) => {
+    setJob(next);
+    setSettings(initialSettings(next));
+    setPreview(undefined);
+    setStep("map");
+  };
+  const runPreview = () =>
+    run(async () => {
+      if (!job || !settings) return;
+      setPreview(await importsApi.preview(job.id, settings));
+      setRefused(undefined);
+      setStep("preview");
+    });
+  const commit = (skipInvalid: boolean) =>
+    run(async () => {
+      if (!job || !settings) return;
+      try {
+        setRunning(await importsApi.commit(job.id, settings, skipInvalid));
+        setStep("commit");
+      } catch (err) {
+        if (err instanceof ApiError && err.code === "import_has_errors") setRefused(err.details as ImportReport);
+        throw err;
+      }
+    });
+
+  return (
+    <div className="import-wizard" data-testid="page-import">
+      <nav className="breadcrumb" aria-label={t("systems.breadcrumb")}>
+        <Link to="/systems">{t("nav.systems")}</Link>
+      </nav>
+      <PageHeader title={t("imports.title")} subtitle={t("imports.subtitle")} />
+      <ol className="wizard-steps" aria-label={t("imports.steps")}>
+        {STEPS.map((s, i) => (
+          <li key={s} className={s === step ? "wizard-steps__step wizard-steps__step--current" : i < STEPS.indexOf(step) ? "wizard-steps__step wizard-steps__step--done" : "wizard-steps__step"} aria-current={s === step ? "step" : undefined}>
+            <span className="wizard-steps__number">{i + 1}</span>
+            {t(`imports.step.${s}`)}
+          </li>
+        ))}
+      </ol>
+      {error !== undefined && (
+        <Notice kind="error" onDismiss={() => setError(undefined)} testId="import-error">
+          {errorMessage(error)}
+        </Notice>
+      )}
+      {step === "upload" && <UploadStep busy={busy} onUploaded={uploaded} onError={setError} onBusy={setBusy} />}
+      {step === "map" && job && settings && (
+        <MappingStep job={job} settings={settings} busy={busy} onChange={setSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
+      )}
+      {step === "preview" && job && preview && (
+        <PreviewStep job={job} preview={refused ? { ...preview, ...refused } : preview} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
+      )}
+      {step === "commit" && running && <CommitStep job={running} onRestart={() => setStep("upload")} />}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
+import { Disclosure } from "../../components/Disclosure.tsx";
+import { Notice } from "../../components/Notice.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { duplicateFields, fieldOf, missingFields, withColumn } from "./import-model.ts";
+import { SampleTable } from "./SampleTable.tsx";
+
+interface MappingStepProps {
+  job: ImportJob;
+  settings: ImportSettings;
+  busy: boolean;
+  onChange(settings: ImportSettings): void;
+  onPreview(): void;
+  onRestart(): void;
+}
+
+const SAMPLE_VALUES = 3;
+
+/** Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds. */
+export function MappingStep({ job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
+  const { t, number } = useI18n();
+  const headers = job.headers ?? [];
+  const sample = job.sample ?? [];
+  const duplicates = duplicateFields(settings.mapping);
+  const missing = missingFields(settings.mapping);
+  const fieldName = (f: ImportField) => t(`imports.field.${f}`);
+
+  return (
+    <section className="card import-step" data-testid="import-mapping">
+      <h2 className="card__title">{t("imports.map.title")}</h2>
+      <dl className="facts import-step__facts">
+        <dt>{t("imports.file")}</dt>
+        <dd>
+          {job.fileName} {job.format && <span className="tag tag--neutral">{t(`imports.format.${job.format}`)}</span>}
+        </dd>
+        <dt>{t("imports.rows")}</dt>
+        <dd data-testid="import-row-count">{number(job.total)}</dd>
+      </dl>
+      <div className="form__row import-step__options">
+        {job.format === "csv" && (
+          <label className="field">
+            <span className="field__label">{t("imports.encoding")}</span>
+            <select className="input" value={settings.encoding ?? "utf-8"} onChange={(e) => onChange({ ...settings, encoding: e.target.value as ImportEncoding })} data-testid="import-encoding">
+              {(["utf-8", "shift_jis"] as const).map((enc) => (
+                <option key={enc} value={enc}>
+                  {t(`imports.encoding.${enc}`)}
+                  {job.encoding === enc ? t("imports.detected") : ""}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {job.sheets && job.sheets.length > 0 && (
+          <label className="field">
+            <span className="field__label">{t("imports.sheet")}</span>
+            <select className="input" value={settings.sheet ?? job.sheet ?? job.sheets[0]} onChange={(e) => onChange({ ...settings, sheet: e.target.value })}>
+              {job.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="field">
+          <span className="field__label">{t("imports.headerRow")}</span>
+          <input type="number" min={1} max={100} className="input input--narrow" value={settings.headerRow ?? 1} onChange={(e) => onChange({ ...settings, headerRow: Math.max(1, Number(e.target.value) || 1) })} data-testid="import-header-row" />
+        </label>
+      </div>
+      <p className="field__hint">{t("imports.optionsHint")}</p>
+      <div className="table-wrap">
+        <table className="table table--compact mapping-table" data-testid="mapping-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("imports.col.column")}</th>
+              <th scope="col">{t("imports.col.field")}</th>
+              <th scope="col">{t("imports.col.sample")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {headers.map((h, i) => (
+              <tr key={`${i}:${h}`} data-column={h}>
+                <th scope="row" className="mapping-table__column">
+                  {h}
+                </th>
+                <td>
+                  <select
+                    className="input input--compact"
+                    aria-label={t("imports.fieldFor", { column: h })}
+                    value={fieldOf(settings.mapping, h)}
+                    onChange={(e) => onChange({ ...settings, mapping: withColumn(settings.mapping, headers, h, e.target.value as ImportField | "") })}
+                  >
+                    <option value="">{t("imports.skipColumn")}</option>
+                    {IMPORT_FIELDS.map((f) => (
+                      <option key={f} value={f}>
+                        {fieldName(f)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="mapping-table__sample">
+                  {sample
+                    .slice(0, SAMPLE_VALUES)
+                    .map((row) => row[i] ?? "")
+                    .filter((v) => v !== "")
+                    .join(" / ") || <span className="muted">—</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {duplicates.length > 0 && <Notice kind="error">{t("imports.duplicate", { fields: duplicates.map(fieldName).join(t("imports.separator")) })}</Notice>}
+      {missing.length > 0 && <Notice kind="warning">{t("imports.missing", { fields: missing.map(fieldName).join(t("imports.separator")) })}</Notice>}
+      <Disclosure summary={t("imports.showSample", { count: number(sample.length) })}>{() => <SampleTable headers={headers} rows={sample} />}</Disclosure>
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onRestart}>
+          {t("imports.another")}
+        </button>
+        <button type="button" className="button button--primary" disabled={busy || duplicates.length > 0 || settings.mapping.length === 0} onClick={onPreview} data-testid="import-preview">
+          {busy ? t("common.working") : t("imports.preview")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from "react";
+import type { ImportJob, ImportPreview } from "../../api/systems.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { ErrorTable } from "./ErrorTable.tsx";
+import { PreviewSample } from "./PreviewSample.tsx";
+
+interface PreviewStepProps {
+  job: ImportJob;
+  preview: ImportPreview;
+  busy: boolean;
+  onBack(): void;
+  onCommit(skipInvalid: boolean): void;
+}
+
+/** Step 3: how many rows are valid, what is wrong with the rest, and the import itself. */
+export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewStepProps) {
+  const { t, number } = useI18n();
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const allowed = preview.valid > 0 && (preview.invalid === 0 || skipInvalid);
+  return (
+    <section className="card import-step" data-testid="import-preview-step">
+      <h2 className="card__title">{t("imports.preview.title", { file: job.fileName })}</h2>
+      <div className="import-counts">
+        <div className="import-counts__item import-counts__item--valid">
+          <span className="import-counts__number" data-testid="import-valid">
+            {number(preview.valid)}
+          </span>
+          {t("imports.valid")}
+        </div>
+        <div className={preview.invalid > 0 ? "import-counts__item import-counts__item--invalid" : "import-counts__item"}>
+          <span className="import-counts__number" data-testid="import-invalid">
+            {number(preview.invalid)}
+          </span>
+          {t("imports.invalid")}
+        </div>
+      </div>
+      {preview.errors.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("imports.errors")}</h3>
+          {preview.truncated && <p className="muted">{t("imports.errorsTruncated", { shown: number(preview.errors.length) })}</p>}
+          <ErrorTable errors={preview.errors} />
+        </>
+      )}
+      {preview.sample.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("imports.sampleTitle")}</h3>
+          <PreviewSample sample={preview.sample} />
+        </>
+      )}
+      {preview.invalid > 0 && (
+        <label className="checkbox import-step__skip">
+          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="import-skip-invalid" />
+          {t("imports.skipInvalid")}
+        </label>
+      )}
+      {!allowed && preview.valid > 0 && <p className="field__hint">{t("imports.fixOrSkip")}</p>}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onBack}>
+          {t("imports.backToMapping")}
+        </button>
+        <button type="button" className="button button--primary" disabled={!allowed || busy} onClick={() => onCommit(skipInvalid)} data-testid="import-commit">
+          {busy ? t("common.working") : t("imports.commit", { count: number(preview.valid) })}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
+
+/** Fields a row cannot do without: a system needs both names. */
+export const REQUIRED_FIELDS: readonly ImportField[] = ["nameJa", "nameEn"];
+
+/** The reading options and mapping the wizard starts from: what the server detected and suggested. */
+export function initialSettings(job: ImportJob): ImportSettings {
+  const headers = job.headers ?? [];
+  const encoding = job.encoding === "utf-8" || job.encoding === "shift_jis" ? (job.encoding as ImportEncoding) : undefined;
+  return {
+    mapping: (job.suggestedMapping ?? []).filter((m) => headers.includes(m.column)),
+    ...(job.headerRow && { headerRow: job.headerRow }),
+    ...(job.sheet && { sheet: job.sheet }),
+    ...(encoding && { encoding }),
+  };
+}
+
+/** The field a column feeds, or "" when it is not imported. */
+export function fieldOf(mapping: readonly MappingEntry[], column: string): ImportField | "" {
+  return mapping.find((m) => m.column === column)?.field ?? "";
+}
+
+/** The mapping with one column pointed at `field` (or left out), keeping the columns' order. */
+export function withColumn(mapping: readonly MappingEntry[], headers: readonly string[], column: string, field: ImportField | ""): MappingEntry[] {
+  const next = new Map(mapping.map((m) => [m.column, m.field]));
+  if (field) next.set(column, field);
+  else next.delete(column);
+  return headers.filter((h) => next.has(h)).map((h) => ({ column: h, field: next.get(h)! }));
+}
+
+/** Fields more than one column feeds, where only list fields may take several. */
+export function duplicateFields(mapping: readonly MappingEntry[]): ImportField[] {
+  const seen = new Map<ImportField, number>();
+  for (const m of mapping) seen.set(m.field, (seen.get(m.field) ?? 0) + 1);
+  return [...seen].filter(([f, n]) => n > 1 && !LIST_IMPORT_FIELDS.has(f)).map(([f]) => f);
+}
+
+export function missingFields(mapping: readonly MappingEntry[]): ImportField[] {
+  return REQUIRED_FIELDS.filter((f) => !mapping.some((m) => m.field === f));
+}
+
+/** Whether an import job has stopped moving. */
+export function isFinished(job: Pick<ImportJob, "status">): boolean {
+  return job.status === "committed" || job.status === "failed";
+}
+
+const PHASES = ["validating", "classifying", "writing"] as const;
+
+/** 0–100 for the progress bar: validating, classifying and writing take a third each. */
+export function progressPercent(job: Pick<ImportJob, "status" | "progress">): number {
+  if (job.status === "committed") return 100;
+  const p = job.progress;
+  if (!p || p.total === 0) return 0;
+  const share = Math.min(1, p.done / p.total);
+  return Math.round(((PHASES.indexOf(p.phase) + share) / PHASES.length) * 100);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_QUERY, inventoryParams, inventorySearch, isOverdue, parseInventoryQuery } from "./inventory-query.ts";
+
+describe("inventory query string", () => {
+  it("reads the dashboard's links", () => {
+    const q = parseInventoryQuery(new URLSearchParams("euClass=high-risk&lifecycle=deployed&reviewOverdue=true"));
+    expect(inventoryParams(q)).toEqual({ limit: 25, offset: 0, sort: "code", euClass: "high-risk", lifecycle: "deployed", reviewOverdue: "true" });
+  });
+
+  it("falls back to defaults for values the API would refuse", () => {
+    const q = parseInventoryQuery(new URLSearchParams("lifecycle=bogus&sort=purpose&limit=7&offset=-1&euClass=a%20b"));
+    expect(q).toEqual(DEFAULT_QUERY);
+  });
+
+  it("writes only what differs from the defaults", () => {
+    expect(inventorySearch({ ...DEFAULT_QUERY, q: "採用", sort: "-nextReviewAt" })).toBe(`?sort=-nextReviewAt&q=${encodeURIComponent("採用")}`);
+    expect(inventorySearch(DEFAULT_QUERY)).toBe("");
+  });
+
+  it("treats a review date before today as overdue", () => {
+    expect(isOverdue("2026-11-21", "2026-11-22")).toBe(true);
+    expect(isOverdue("2026-11-22", "2026-11-22")).toBe(false);
+    expect(isOverdue(null, "2026-11-22")).toBe(false);
+  });
+});
