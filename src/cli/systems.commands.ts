@@ -81,12 +81,8 @@ export function registerSystemsCommands(program: Command): void {
       if (!["csv", "xlsx", "json"].includes(o.format)) throw new Error("--format must be csv, xlsx or json");
       await withDatabase(async (db) => {
         const orgId = await orgIdOf(db, o.org);
-        const records = [];
-        for (let offset = 0; ; offset += 200) {
-          const page = await s.listSystems(db.kysely, orgId, s.listSystemsQuery.parse({ limit: 200, offset }), s.todayInTokyo());
-          records.push(...(await s.findSystems(db.kysely, orgId, page.items.map((r) => r.id))));
-          if (page.items.length < 200) break;
-        }
+        const { limit: _limit, offset: _offset, ...filters } = s.listSystemsQuery.parse({});
+        const records = await s.exportSystems(db.kysely, orgId, filters, s.todayInTokyo());
         const body = o.format === "csv" ? s.toCsv(records) : o.format === "json" ? s.toJson(records) : await s.toXlsx(records);
         fs.writeFileSync(o.out, body);
         out(`${records.length} systems written to ${o.out}`);

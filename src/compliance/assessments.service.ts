@@ -63,7 +63,7 @@ async function itemWithSystem(trx: Transaction<Database>, orgId: string, id: str
 }
 
 /** Any change to a row withdraws the assessment's sign-off: what was signed is no longer what is there. */
-async function withdrawSignOff(trx: Transaction<Database>, orgId: string, assessmentId: string, record: RecordChange) {
+export async function withdrawSignOff(trx: Transaction<Database>, orgId: string, assessmentId: string, record: RecordChange) {
   const a = await trx.selectFrom("assessments").select(["signed_off_at", "version"]).where("org_id", "=", orgId).where("id", "=", assessmentId).executeTakeFirst();
   if (!a?.signed_off_at) return;
   await trx.updateTable("assessments").set({ signed_off_at: null, signed_off_by: null, signoff_note: null, updated_at: nowIso(), version: a.version + 1 }).where("org_id", "=", orgId).where("id", "=", assessmentId).execute();

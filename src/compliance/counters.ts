@@ -57,14 +57,6 @@ export async function applyCounters(trx: Transaction<Database> | Kysely<Database
   }
 }
 
-/** The counters of one family as key → n, zeros left out. */
-export async function readCounters(db: Kysely<Database>, orgId: string, name: CounterName): Promise<Map<string, number>> {
-  const rows = await db.selectFrom("counters").select(["key", "n"]).where("org_id", "=", orgId).where("name", "=", name).execute();
-  const out = new Map<string, number>();
-  for (const r of rows) if (Number(r.n) !== 0) out.set(r.key, Number(r.n));
-  return out;
-}
-
 /** Every counter of an organisation, by family. One statement, for the dashboard. */
 export async function readAllCounters(db: Kysely<Database>, orgId: string): Promise<Map<string, Map<string, number>>> {
   const rows = await db.selectFrom("counters").select(["name", "key", "n"]).where("org_id", "=", orgId).where("n", "<>", 0).execute();

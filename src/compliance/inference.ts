@@ -12,6 +12,7 @@ import { assertCanEditSystem } from "../systems/systems.policy.ts";
 import { getSystemRow } from "../systems/systems.store.ts";
 import { refOf } from "./assessments.read.ts";
 import { itemStatus, requirementRef } from "./assessments.schema.ts";
+import { withdrawSignOff } from "./assessments.service.ts";
 import { countItem } from "./assessments.store.ts";
 import { applyCounters, CounterDeltas } from "./counters.ts";
 import type { ItemStatus } from "./statuses.ts";
@@ -155,10 +156,7 @@ export async function acceptInference(db: Db, library: Library, who: ChangeConte
       accepted++;
     }
     await applyCounters(trx, who.orgId, d);
-    if (accepted && target.signed_off_at) {
-      await trx.updateTable("assessments").set({ signed_off_at: null, signed_off_by: null, signoff_note: null, updated_at: now, version: target.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", target.id).execute();
-      record({ action: "assessment.sign_off_withdrawn", entityType: "assessment", entityId: target.id, before: { signedOffAt: target.signed_off_at } });
-    }
+    if (accepted) await withdrawSignOff(trx, who.orgId, target.id, record);
     return { accepted };
   });
 }

@@ -1,3 +1,4 @@
+import { JP_BUSINESS_USER_PROFILE } from "../applicability/profile.examples.ts";
 import { SYSTEM_ACTOR } from "../audit/audited.ts";
 import { createAssessment, updateItem } from "../compliance/assessments.service.ts";
 import { listItems } from "../compliance/assessments.read.ts";
@@ -10,19 +11,8 @@ import { todayInTokyo } from "../platform/time.ts";
 import type { CreateSystemInput } from "../systems/systems.schema.ts";
 import { createSystem } from "../systems/systems.service.ts";
 
-/** A business user of AI in Japan: the AI Promotion Act, the AI Guidelines and (with personal data) the APPI. */
-const JP_USER = {
-  jpRoles: ["ai-business-user"],
-  businessUseOfAi: true,
-  researchInstitution: false,
-  advancedAiDeveloper: false,
-  publicSector: false,
-  generative: false,
-  personalData: true,
-  deploymentRegions: ["jp"],
-  euOutputUsed: false,
-  voluntaryFrameworks: ["nist-ai-rmf"],
-};
+/** A business user of AI in Japan that follows NIST AI RMF only (see the shared example). */
+const JP_USER = { ...JP_BUSINESS_USER_PROFILE, voluntaryFrameworks: ["nist-ai-rmf"] };
 
 /** An HR screening tool offered in Japan and the EU: Annex III point 4 (employment), provider. */
 const HR_SCREENING = {

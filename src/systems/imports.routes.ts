@@ -3,7 +3,6 @@ import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { MAX_LIMIT } from "../platform/pagination.ts";
 import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { commitBody, importOptions, importView, previewView } from "./imports.schema.ts";
@@ -12,7 +11,7 @@ import { parseCycloneDx } from "./io/cyclonedx.parse.ts";
 import { toCsv, toJson, toXlsx } from "./io/export.write.ts";
 import { listSystemsQuery, systemView } from "./systems.schema.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
-import { findSystems, listSystems } from "./systems.store.ts";
+import { exportSystems } from "./systems.store.ts";
 
 const exportQuery = listSystemsQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(["csv", "xlsx", "json"]).default("csv") });
 
@@ -87,14 +86,9 @@ export const importRoutes = [
     query: exportQuery,
     handler: async ({ deps, actor, query }) => {
       const today = todayInTokyo();
-      const records = [];
-      // Paged reads by id, then full records: the export holds no long transaction open.
-      for (let offset = 0; ; offset += MAX_LIMIT) {
-        const page = await listSystems(deps.db.kysely, actor.orgId, { ...query, limit: MAX_LIMIT, offset }, today);
-        records.push(...(await findSystems(deps.db.kysely, actor.orgId, page.items.map((r) => r.id))));
-        if (page.items.length < MAX_LIMIT) break;
-      }
-      const body = query.format === "csv" ? toCsv(records) : query.format === "json" ? toJson(records) : await toXlsx(records);
+      const { format, ...filters } = query;
+      const records = await exportSystems(deps.db.kysely, actor.orgId, filters, today);
+      const body = format === "csv" ? toCsv(records) : format === "json" ? toJson(records) : await toXlsx(records);
       return new Response(typeof body === "string" ? body : new Uint8Array(body), {
         headers: { "content-type": CONTENT_TYPES[query.format], "content-disposition": `attachment; filename="ai-inventory-${today}.${query.format}"`, "cache-control": "no-store" },
       });

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AiSystem, Database } from "../db/schema.ts";
-import { likePattern, type Page } from "../platform/pagination.ts";
+import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -183,6 +183,19 @@ export async function findSystems(db: Q, orgId: string, ids: readonly string[]):
   const rows = await selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "in", ids).execute();
   const byId = new Map(rows.map((r) => [r.id, presentSystem(r as AiSystem & Joined)]));
   return ids.map((id) => byId.get(id)).filter((v): v is SystemView => v !== undefined);
+}
+
+/**
+ * Every system matching the list filters, as full records, for exports: read a page of 200 ids at
+ * a time and their records in one statement per page, so no long transaction is held open.
+ */
+export async function exportSystems(db: Q, orgId: string, filters: Omit<ListSystemsQuery, "limit" | "offset">, today: string): Promise<SystemView[]> {
+  const records: SystemView[] = [];
+  for (let offset = 0; ; offset += MAX_LIMIT) {
+    const page = await listSystems(db, orgId, { ...filters, limit: MAX_LIMIT, offset }, today);
+    records.push(...(await findSystems(db, orgId, page.items.map((r) => r.id))));
+    if (page.items.length < MAX_LIMIT) return records;
+  }
 }
 
 /** The stored row alone, for writes that need the previous values. */

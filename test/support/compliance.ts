@@ -1,21 +1,6 @@
 import type { TestApp } from "./app.ts";
 
-/**
- * A business user of AI in Japan handling personal data: in scope of the AI Promotion Act, the AI
- * Guidelines and the APPI, so one system carries several assessments the crosswalks can join.
- */
-export const JP_BUSINESS_PROFILE = {
-  jpRoles: ["ai-business-user"],
-  businessUseOfAi: true,
-  researchInstitution: false,
-  advancedAiDeveloper: false,
-  publicSector: false,
-  generative: false,
-  personalData: true,
-  deploymentRegions: ["jp"],
-  euOutputUsed: false,
-  voluntaryFrameworks: ["nist-ai-rmf", "iso-42001"],
-};
+export { JP_BUSINESS_USER_PROFILE as JP_BUSINESS_PROFILE } from "../../src/applicability/profile.examples.ts";
 
 /** Registers a system through the API and fails loudly when that does not work. */
 export async function registerSystem(api: TestApp, token: string, body: Record<string, unknown>) {

@@ -107,3 +107,42 @@ export async function request<T>(
   }
   return data as T;
 }
+
+/** Who is sending raw bytes: the CSRF token of the session and the language answers should be in. */
+export interface UploadAuth {
+  csrfToken: string | undefined;
+  lang: Locale;
+}
+
+/**
+ * POSTs a file's raw bytes (not JSON) with its name in `x-file-name`, as `/api/files` and
+ * `/api/imports` take it; error answers are thrown as ApiError like every other call.
+ */
+export async function postBytes<T>(path: string, file: File, auth: UploadAuth): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "accept-language": auth.lang,
+    "content-type": file.type || "application/octet-stream",
+    "x-file-name": encodeURIComponent(file.name),
+  };
+  if (auth.csrfToken) headers["x-csrf-token"] = auth.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers, body: file, credentials: "same-origin" });
+  } catch (err) {
+    throw new ApiError(0, "network", String(err), undefined, auth.lang);
+  }
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const body = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const code = body?.code ?? (response.status === 413 ? "payload_too_large" : response.status >= 500 ? "internal" : "bad_request");
+    throw new ApiError(response.status, code, body?.message ?? response.statusText, body?.details, auth.lang);
+  }
+  return data as T;
+}

@@ -1,4 +1,4 @@
-import { ApiError, request } from "./client.ts";
+import { postBytes, request } from "./client.ts";
 import type { BilingualText, ListParams, Locale, Page } from "./types.ts";
 
 /**
@@ -215,32 +215,7 @@ export const evidenceApi = {
   fileUrl: (id: string) => `/api/evidence/${enc(id)}/file`,
 };
 
-/**
- * Sends a file's raw bytes to `POST /api/files`. Not JSON, so not through `request()`: the CSRF
- * token and language come from the signed-in session. Errors are thrown as ApiError, like `request()`.
- */
-export async function uploadFile(file: File, opts: { csrfToken: string | undefined; language: Locale }): Promise<StoredFile> {
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "accept-language": opts.language,
-    "content-type": file.type || "application/octet-stream",
-    "x-file-name": enc(file.name),
-  };
-  if (opts.csrfToken) headers["x-csrf-token"] = opts.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch("/api/files", { method: "POST", headers, body: file, credentials: "same-origin" });
-  } catch (err) {
-    throw new ApiError(0, "network", String(err), undefined, opts.language);
-  }
-  const data = (await response.json().catch(() => undefined)) as
-    | StoredFile
-    | { error?: { code?: string; message?: string; details?: unknown } }
-    | undefined;
-  if (!response.ok) {
-    const body = data && "error" in data ? data.error : undefined;
-    const code = body?.code ?? (response.status === 413 ? "payload_too_large" : response.status >= 500 ? "internal" : "bad_request");
-    throw new ApiError(response.status, code, body?.message ?? response.statusText, body?.details, opts.language);
-  }
-  return data as StoredFile;
+/** Sends a file's raw bytes to `POST /api/files` (see `postBytes`). */
+export function uploadFile(file: File, opts: { csrfToken: string | undefined; language: Locale }): Promise<StoredFile> {
+  return postBytes<StoredFile>("/api/files", file, { csrfToken: opts.csrfToken, lang: opts.language });
 }

@@ -1,4 +1,6 @@
-import { ApiError, queryString, request } from "./client.ts";
+import { postBytes, queryString, request, type UploadAuth } from "./client.ts";
+export type { UploadAuth } from "./client.ts";
+import type { ImportField as ServerImportField } from "../../../src/systems/io/import.mapping.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
 
 /**
@@ -284,44 +286,6 @@ export interface EvidenceInput {
   links?: { type: "control" | "item"; id: string }[];
 }
 
-/** Who is sending raw bytes: the CSRF token of the session and the language answers should be in. */
-export interface UploadAuth {
-  csrfToken: string | undefined;
-  lang: Locale;
-}
-
-/**
- * POSTs a file's raw bytes (not JSON) with its name in `x-file-name`, as `/api/files` and
- * `/api/imports` take it; error answers are thrown as ApiError like every other call.
- */
-export async function postBytes<T>(path: string, file: File, auth: UploadAuth): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "accept-language": auth.lang,
-    "content-type": file.type || "application/octet-stream",
-    "x-file-name": enc(file.name),
-  };
-  if (auth.csrfToken) headers["x-csrf-token"] = auth.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "POST", headers, body: file, credentials: "same-origin" });
-  } catch (err) {
-    throw new ApiError(0, "network", String(err), undefined, auth.lang);
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const body = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(response.status, body?.code ?? "bad_request", body?.message ?? response.statusText, body?.details, auth.lang);
-  }
-  return data as T;
-}
-
 export const evidenceApi = {
   upload: (file: File, auth: UploadAuth) => postBytes<UploadedFile>("/api/files", file, auth),
   create: (input: EvidenceInput) => request<{ id: string }>("POST", "/api/evidence", { body: input }),
@@ -347,8 +311,9 @@ export const IMPORT_FIELDS = [
   "tags",
   "lastReviewedAt",
   "nextReviewAt",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+] as const satisfies readonly ImportField[];
+/** The server's import fields (src/systems/io/import.mapping.ts); the list above is their order in the wizard. */
+export type ImportField = ServerImportField;
 
 /** Fields several columns may feed (their items are merged). */
 export const LIST_IMPORT_FIELDS: ReadonlySet<ImportField> = new Set(["models", "datasets", "components", "vendors", "countries", "tags"]);
