@@ -9,6 +9,13 @@ export type Change = Omit<AuditEvent, "actor" | "requestId" | "orgId"> & { orgId
 
 export type RecordChange = (change: Change) => void;
 
+/**
+ * Appends what was recorded so far, still inside the transaction. Only bulk work needs it: an
+ * import of 100,000 systems would otherwise hold 100,000 snapshots in memory and send them in one
+ * statement at the end (measured: 4 GB of heap and 25 s of garbage collection on PostgreSQL).
+ */
+export type FlushChanges = () => Promise<void>;
+
 /** Who a change is attributed to in the ledger. */
 export type AuditActor = AuditEvent["actor"];
 
@@ -38,11 +45,12 @@ export function changeContextOf(actor: Actor, requestId: string): ChangeContext 
  * On PostgreSQL the append and the COMMIT travel in one message (see migration 0002), so the
  * organisation's chain lock is held only while the server appends and commits. The work itself
  * runs on a pinned connection inside BEGIN; it sees the same query API as a Kysely transaction.
+ * A `flush` during the work appends the entries recorded so far and takes the chain lock then.
  */
 export async function audited<T>(
   db: Db,
   who: ChangeContext,
-  work: (trx: Transaction<Database>, record: RecordChange) => Promise<T>,
+  work: (trx: Transaction<Database>, record: RecordChange, flush: FlushChanges) => Promise<T>,
 ): Promise<T> {
   const events: AuditEvent[] = [];
   const record: RecordChange = (change) =>
@@ -50,7 +58,10 @@ export async function audited<T>(
 
   if (db.dialect !== "postgres") {
     return db.kysely.transaction().execute(async (trx) => {
-      const result = await work(trx, record);
+      const flush = async () => {
+        if (events.length > 0) await appendAudit(trx, db.dialect, events.splice(0));
+      };
+      const result = await work(trx, record, flush);
       if (events.length > 0) await appendAudit(trx, db.dialect, events);
       return result;
     });
@@ -58,7 +69,11 @@ export async function audited<T>(
   return db.kysely.connection().execute(async (conn) => {
     await sql`begin`.execute(conn);
     try {
-      const result = await work(conn as unknown as Transaction<Database>, record);
+      const trx = conn as unknown as Transaction<Database>;
+      const flush = async () => {
+        if (events.length > 0) await appendAudit(trx, "postgres", events.splice(0));
+      };
+      const result = await work(trx, record, flush);
       const tail = events.length > 0 ? `${appendAuditSql(events, loadPg().escapeLiteral)}; commit` : "commit";
       await sql.raw(tail).execute(conn);
       return result;

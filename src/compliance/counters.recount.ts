@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { COUNTERS } from "./counters.ts";
+import { COUNTERS, systemCounts } from "./counters.ts";
 
 /**
  * The counters an organisation should have, computed from the rows themselves with GROUP BY: the
@@ -14,12 +14,12 @@ export async function expectedCounters(db: Kysely<Database>, orgId: string): Pro
     if (!f) out.set(name, (f = new Map()));
     f.set(key, (f.get(key) ?? 0) + n);
   };
-  const systems = await db.selectFrom("ai_systems").select(["lifecycle", "eu_class", "frameworks"]).where("org_id", "=", orgId).execute();
-  for (const s of systems) {
-    add(COUNTERS.lifecycle, s.lifecycle, 1);
-    add(COUNTERS.euClass, s.eu_class ?? "none", 1);
-    for (const fw of JSON.parse(s.frameworks) as string[]) add(COUNTERS.scope, fw, 1);
-  }
+  const systems = await db
+    .selectFrom("ai_systems")
+    .select(["lifecycle", "eu_class", "frameworks", "tags", "department_id", "business_owner_id", "technical_owner_id"])
+    .where("org_id", "=", orgId)
+    .execute();
+  for (const s of systems) for (const [name, key] of systemCounts(s)) add(name, key, 1);
   const assessed = await db.selectFrom("assessments").select(["framework_id", (eb) => eb.fn.countAll<number>().as("n")]).where("org_id", "=", orgId).groupBy("framework_id").execute();
   for (const a of assessed) add(COUNTERS.assessed, a.framework_id, Number(a.n));
   const items = await db

@@ -13,6 +13,12 @@ export const COUNTERS = {
   euClass: "systems.eu_class",
   /** key: framework id; systems with at least one requirement of it applying now or later */
   scope: "systems.framework",
+  /** key: tag; systems carrying it (the inventory's exact total for a tag filter) */
+  tag: "systems.tag",
+  /** key: department id; systems of it */
+  department: "systems.department",
+  /** key: user id; systems it owns, as business or technical owner (counted once) */
+  owner: "systems.owner",
   /** key: framework id; systems with an assessment against it */
   assessed: "assessments.framework",
   /** key: `framework|status`; applicable assessment rows by effective status */
@@ -21,6 +27,22 @@ export const COUNTERS = {
   requirement: "items.requirement_status",
 } as const;
 export type CounterName = (typeof COUNTERS)[keyof typeof COUNTERS];
+
+/** The columns of a system the counters read. */
+export type CountedSystem = Pick<Database["ai_systems"], "lifecycle" | "eu_class" | "frameworks" | "tags" | "department_id" | "business_owner_id" | "technical_owner_id">;
+
+/**
+ * Every counter a system adds 1 to: one place, used by the running totals and by the recount,
+ * so the two cannot disagree about what is counted.
+ */
+export function systemCounts(r: CountedSystem): [CounterName, string][] {
+  const out: [CounterName, string][] = [[COUNTERS.lifecycle, r.lifecycle], [COUNTERS.euClass, r.eu_class ?? "none"]];
+  for (const fw of JSON.parse(r.frameworks) as string[]) out.push([COUNTERS.scope, fw]);
+  for (const tag of new Set(JSON.parse(r.tags) as string[])) out.push([COUNTERS.tag, tag]);
+  if (r.department_id) out.push([COUNTERS.department, r.department_id]);
+  for (const owner of new Set([r.business_owner_id, r.technical_owner_id])) if (owner) out.push([COUNTERS.owner, owner]);
+  return out;
+}
 
 /** Pending changes to counters: `name\u0000key` → delta. */
 export class CounterDeltas {

@@ -50,7 +50,7 @@ export async function readDashboard(db: Kysely<Database>, library: Library, orgI
       .orderBy("n", "desc")
       .limit(40)
       .execute(),
-    listSystems(db, orgId, { limit: 5, offset: 0, sort: "nextReviewAt", reviewOverdue: true }, today),
+    listSystems(db, orgId, { limit: 5, offset: 0, sort: "nextReviewAt", reviewOverdue: true }, today, { exactTotal: true }),
     db
       .selectFrom("evidence")
       .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.sum<number>(eb.case().when("valid_until", "<", today).then(1).else(0).end()).as("expired")])

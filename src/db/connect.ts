@@ -6,6 +6,7 @@ import { loadPg } from "./pg.ts";
 import { withNamedStatements } from "./pg-named-statements.ts";
 import type { Database } from "./schema.ts";
 import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
+import { DEFAULT_SQLITE_CACHE_MB } from "../platform/config.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -29,7 +30,7 @@ export interface Db {
 
 export { loadPg };
 
-export function openSqlite(file: string): Db {
+export function openSqlite(file: string, opts: { cacheMb?: number } = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma("journal_mode = WAL");
@@ -37,6 +38,7 @@ export function openSqlite(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma(`cache_size = -${Math.max(2, opts.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
   const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
   return { kysely, dialect: "sqlite", sqlite, location: file, connection: { kind: "sqlite", file }, close: () => kysely.destroy() };
 }
@@ -61,7 +63,7 @@ export function openPostgres(url: string, maxConnections = 10): Db {
 }
 
 /** Opens PostgreSQL when `databaseUrl` is set, otherwise the embedded SQLite file in the data folder. */
-export function openDatabase(opts: { dataDir: string; databaseUrl?: string | undefined }): Db {
+export function openDatabase(opts: { dataDir: string; databaseUrl?: string | undefined; sqliteCacheMb?: number }): Db {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openSqlite(path.join(opts.dataDir, "musubi.sqlite"));
+  return openSqlite(path.join(opts.dataDir, "musubi.sqlite"), { ...(opts.sqliteCacheMb !== undefined && { cacheMb: opts.sqliteCacheMb }) });
 }

@@ -3,6 +3,8 @@ import type { Db, DialectName } from "./connect.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_audit_append.ts";
 import * as m0003 from "./migrations/0003_compliance.ts";
+import * as m0004 from "./migrations/0004_inventory_counters.ts";
+import * as m0005 from "./migrations/0005_audit_append_linear.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0001_foundation": m0001,
   "0002_audit_append": m0002,
   "0003_compliance": m0003,
+  "0004_inventory_counters": m0004,
+  "0005_audit_append_linear": m0005,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -1,5 +1,12 @@
 import path from "node:path";
 
+/**
+ * SQLite's own page cache, 256 MiB unless configured. Inventory filters read rows the indexes do
+ * not cover; with SQLite's default cache every such page is a system call away, which made a
+ * filtered page of 100,000 systems 2–3 times slower. Memory is used only as pages are read.
+ */
+export const DEFAULT_SQLITE_CACHE_MB = 256;
+
 /** Runtime settings, all from the environment so the same build runs on a laptop and a server. */
 export interface Config {
   dataDir: string;
@@ -18,6 +25,8 @@ export interface Config {
   loginWindowMs: number;
   /** Memory for cached list answers (0 switches the page cache off). */
   pageCacheBytes: number;
+  /** SQLite's page cache in MiB (`MUSUBI_SQLITE_CACHE_MB`); ignored on PostgreSQL. */
+  sqliteCacheMb: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -46,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),
     loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
     pageCacheBytes: int(env.MUSUBI_PAGE_CACHE_MB, 64, "MUSUBI_PAGE_CACHE_MB") * 1024 * 1024,
+    sqliteCacheMb: int(env.MUSUBI_SQLITE_CACHE_MB, DEFAULT_SQLITE_CACHE_MB, "MUSUBI_SQLITE_CACHE_MB"),
     ...overrides,
   };
 }

@@ -30,6 +30,8 @@ export function listQuery<S extends string, F extends z.ZodRawShape>(opts: {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Set when `total` is a lower bound: at least that many match (lists that cap their counts). */
+  totalCapped?: true;
   limit: number;
   offset: number;
 }
@@ -43,7 +45,7 @@ export function parseSort<S extends string>(sort: string): { field: S; direction
 
 /** OpenAPI/zod schema of a page of `item`. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  return z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.literal(true).optional(), limit: z.number().int(), offset: z.number().int() });
 }
 
 /** Escapes `%`, `_` and `\` so user text is matched literally inside a LIKE pattern. */

@@ -1,7 +1,7 @@
 import type { Transaction } from "kysely";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { syncSystemAssessments } from "../compliance/assessments.sync.ts";
-import { applyCounters, COUNTERS, CounterDeltas } from "../compliance/counters.ts";
+import { applyCounters, CounterDeltas, systemCounts, type CountedSystem } from "../compliance/counters.ts";
 import { deleteAssessmentsOfSystem } from "../compliance/assessments.store.ts";
 import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database } from "../db/schema.ts";
@@ -114,11 +114,9 @@ export function newSystemRow(orgId: string, code: string, input: CreateSystemInp
   };
 }
 
-/** Counter changes for a system appearing (+1) or disappearing (-1). */
-export function countSystem(d: CounterDeltas, r: Pick<AiSystem, "lifecycle" | "eu_class" | "frameworks">, sign: 1 | -1): void {
-  d.add(COUNTERS.lifecycle, r.lifecycle, sign);
-  d.add(COUNTERS.euClass, r.eu_class ?? "none", sign);
-  for (const fw of JSON.parse(r.frameworks) as string[]) d.add(COUNTERS.scope, fw, sign);
+/** Counter changes for a system appearing (+1) or disappearing (-1); `systemCounts` says which. */
+export function countSystem(d: CounterDeltas, r: CountedSystem, sign: 1 | -1): void {
+  for (const [name, key] of systemCounts(r)) d.add(name, key, sign);
 }
 
 async function readBack(trx: Transaction<Database>, orgId: string, id: string): Promise<SystemView> {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AiSystem, Database } from "../db/schema.ts";
 import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
+import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -136,39 +137,94 @@ function jsonListHas(column: string, value: string) {
 }
 
 /**
- * A page of the inventory and the total matching: two statements whatever the page size. Filters
- * and sorts use the indexes of migration 0003; `q` scans the folded search column.
+ * Above this many matches past the offset, a total that would have to be counted row by row is
+ * given as "at least" (`totalCapped`): counting 40,000 search hits costs more than the page does.
  */
-export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string): Promise<Page<SystemRow>> {
-  let base = selectSystems(db, orgId);
-  if (q.lifecycle) base = base.where("s.lifecycle", "=", q.lifecycle);
-  if (q.euClass) base = q.euClass === "none" ? base.where("s.eu_class", "is", null) : base.where("s.eu_class", "=", q.euClass);
-  if (q.departmentId) base = base.where("s.department_id", "=", q.departmentId);
+export const COUNT_CAP = 1_000;
+
+/** The inventory's filters on `ai_systems` alone (no joins): what both the page's ids and the count use. */
+function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string) {
+  let base = db.selectFrom("ai_systems as m").where("m.org_id", "=", orgId);
+  if (q.lifecycle) base = base.where("m.lifecycle", "=", q.lifecycle);
+  if (q.euClass) base = q.euClass === "none" ? base.where("m.eu_class", "is", null) : base.where("m.eu_class", "=", q.euClass);
+  if (q.departmentId) base = base.where("m.department_id", "=", q.departmentId);
   if (q.ownerId) {
     const owner = q.ownerId;
-    base = base.where((eb) => eb.or([eb("s.business_owner_id", "=", owner), eb("s.technical_owner_id", "=", owner)]));
+    base = base.where((eb) => eb.or([eb("m.business_owner_id", "=", owner), eb("m.technical_owner_id", "=", owner)]));
   }
-  if (q.tag) base = base.where(jsonListHas("s.tags", q.tag));
-  if (q.framework) base = base.where(jsonListHas("s.frameworks", q.framework));
-  if (q.reviewOverdue === true) base = base.where("s.next_review_at", "<", today).where("s.lifecycle", "<>", "retired");
-  if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("s.next_review_at", "is", null), eb("s.next_review_at", ">=", today)]));
-  if (q.q) base = base.where(sql<boolean>`s.search_text like ${likePattern(foldForSearch(q.q))} escape '\\'`);
+  if (q.tag) base = base.where(jsonListHas("m.tags", q.tag));
+  if (q.framework) base = base.where(jsonListHas("m.frameworks", q.framework));
+  if (q.reviewOverdue === true) base = base.where("m.next_review_at", "<", today).where("m.lifecycle", "<>", "retired");
+  if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("m.next_review_at", "is", null), eb("m.next_review_at", ">=", today)]));
+  if (q.q) base = base.where(sql<boolean>`m.search_text like ${likePattern(foldForSearch(q.q))} escape '\\'`);
+  return base;
+}
 
+/**
+ * The running total that answers "how many systems match" exactly when at most one of the
+ * counted filters is set (none: every system, read as the sum over lifecycle stages).
+ */
+function counterFor(q: ListSystemsQuery): { name: CounterName; key?: string } | undefined {
+  if (q.q || q.reviewOverdue !== undefined) return undefined;
+  const set: { name: CounterName; key: string }[] = [];
+  if (q.lifecycle) set.push({ name: COUNTERS.lifecycle, key: q.lifecycle });
+  if (q.euClass) set.push({ name: COUNTERS.euClass, key: q.euClass });
+  if (q.framework) set.push({ name: COUNTERS.scope, key: q.framework });
+  if (q.tag) set.push({ name: COUNTERS.tag, key: q.tag });
+  if (q.departmentId) set.push({ name: COUNTERS.department, key: q.departmentId });
+  if (q.ownerId) set.push({ name: COUNTERS.owner, key: q.ownerId });
+  if (set.length === 0) return { name: COUNTERS.lifecycle };
+  return set.length === 1 ? set[0] : undefined;
+}
+
+/**
+ * How many systems match: from the running totals when one counted filter (or none) is set;
+ * otherwise counted, exactly when `exact` is asked for (the dashboard), else up to
+ * `offset + COUNT_CAP` matches. One statement either way.
+ */
+async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, exact: boolean, countCap: number): Promise<{ total: number; capped: boolean }> {
+  const counter = counterFor(q);
+  if (counter) {
+    let read = db.selectFrom("counters").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("n"), sql<number>`0`).as("n")).where("org_id", "=", orgId).where("name", "=", counter.name);
+    if (counter.key !== undefined) read = read.where("key", "=", counter.key);
+    return { total: Number((await read.executeTakeFirstOrThrow()).n), capped: false };
+  }
+  const base = filtered(db, orgId, q, today);
+  if (exact) return { total: Number((await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n), capped: false };
+  const cap = q.offset + countCap;
+  const row = await db
+    .selectFrom(base.select(sql<number>`1`.as("one")).limit(cap + 1).as("m"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
+}
+
+/**
+ * A page of the inventory and how many systems match: three statements whatever the page size.
+ * Filters and sorts use the indexes of migrations 0003 and 0004; `q` scans the folded search column.
+ */
+export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, opts: { exactTotal?: boolean; countCap?: number } = {}): Promise<Page<SystemRow>> {
   const desc = q.sort.startsWith("-");
   const column = SORT_COLUMNS[(desc ? q.sort.slice(1) : q.sort) as keyof typeof SORT_COLUMNS];
   const direction = desc ? "desc" : "asc";
-  const [rows, count] = await Promise.all([
-    base
-      .select(ROW_COLUMNS)
-      .select(JOINED)
-      .orderBy(column, direction)
-      .orderBy("s.id", direction)
+  // The page's ids first (an index walk over `ai_systems` alone, skipping the offset), then those
+  // rows with their owners and department by primary key: a single joined statement lets the
+  // planner walk every system in sort order and join each one, which costs 100 times more.
+  const [ids, count] = await Promise.all([
+    filtered(db, orgId, q, today)
+      .select("m.id")
+      .orderBy(column.replace("s.", "m.") as never, direction)
+      .orderBy("m.id", direction)
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP),
   ]);
-  return { items: (rows as ListedRow[]).map(presentRow), total: Number(count.n), limit: q.limit, offset: q.offset };
+  const found = ids.length === 0 ? [] : await selectSystems(db, orgId).where("s.id", "in", ids.map((r) => r.id)).select(ROW_COLUMNS).select(JOINED).execute();
+  const byId = new Map((found as ListedRow[]).map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)).filter((r): r is ListedRow => r !== undefined);
+  return { items: rows.map(presentRow), total: count.total, ...(count.capped ? { totalCapped: true } : {}), limit: q.limit, offset: q.offset };
 }
 
 /** One system with its owners and department, or undefined when it is not in this organisation. */

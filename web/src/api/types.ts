@@ -21,6 +21,8 @@ export type UserStatus = "active" | "disabled";
 export interface Page<T> {
   items: T[];
   total: number;
+  /** `total` is a lower bound ("1,000+"): the list stopped counting there. */
+  totalCapped?: true;
   limit: number;
   offset: number;
 }

@@ -55,6 +55,7 @@ export const en = {
 
   "pager.label": "Pagination",
   "pager.range": "{from}–{to} of {total}",
+  "pager.rangeAtLeast": "{from}–{to} of {total}+",
   "pager.none": "0 of 0",
   "pager.previous": "Previous",
   "pager.next": "Next",

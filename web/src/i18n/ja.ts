@@ -56,6 +56,7 @@ export const ja: Record<MessageKey, string> = {
 
   "pager.label": "ページ送り",
   "pager.range": "全{total}件中 {from}〜{to}件",
+  "pager.rangeAtLeast": "{total}件以上中 {from}〜{to}件",
   "pager.none": "全0件",
   "pager.previous": "前へ",
   "pager.next": "次へ",

@@ -80,7 +80,7 @@ export function SystemsPage() {
           </tbody>
         </table>
       </div>
-      {list.page && <Pager total={list.page.total} limit={query.limit} offset={query.offset} onChange={(p) => go({ ...query, ...p })} />}
+      {list.page && <Pager total={list.page.total} capped={list.page.totalCapped} limit={query.limit} offset={query.offset} onChange={(p) => go({ ...query, ...p })} />}
     </div>
   );
 }
