@@ -161,6 +161,7 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "patch /api/evidence/:id": { body: { version: 1, title: "x" } },
   "post /api/evidence/:id/links": { body: { type: "control", id: "ctl_x" } },
   "post /api/imports/:id/preview": { body: { mapping: [{ column: "nameJa", field: "nameJa" }] } },
+  "post /api/imports/:id/read": { body: { headerRow: 1 } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

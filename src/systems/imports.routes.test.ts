@@ -42,6 +42,25 @@ describe.each(testDatabases())("inventory import and export ($name)", (dialect) 
   });
   afterAll(() => ctx.cleanup());
 
+  it("reads the uploaded file again with another header row or encoding: new columns and mapping, or a clear refusal", async () => {
+    const up = await upload(api, admin(), "AI台帳.csv", fs.readFileSync(FIXTURE));
+    const titleRow = await api.call("POST", `/api/imports/${up.body.id}/read`, { token: admin(), body: { headerRow: 1, encoding: "shift_jis" } });
+    expect(titleRow.status).toBe(200);
+    expect(titleRow.body.headerRow).toBe(1);
+    expect(titleRow.body.headers[0]).toBe("AIシステム台帳（2025年4月1日現在）");
+    expect(titleRow.body.suggestedMapping).not.toContainEqual({ column: "システム名", field: "nameJa" });
+    expect(titleRow.body.total).toBe(up.body.total + 1);
+    const asUtf8 = await api.call("POST", `/api/imports/${up.body.id}/read`, { token: admin(), body: { headerRow: 2, encoding: "utf-8" } });
+    // Shift_JIS bytes are not UTF-8: a clear refusal, not mojibake.
+    expect(asUtf8.status).toBe(422);
+    expect(asUtf8.body.error.code).toBe("import_unreadable");
+    const back = await api.call("POST", `/api/imports/${up.body.id}/read`, { token: admin(), body: { headerRow: 2, encoding: "shift_jis" } });
+    expect(back.body.headers).toEqual(up.body.headers);
+    expect(back.body.suggestedMapping).toEqual(up.body.suggestedMapping);
+    const bad = await api.call("POST", `/api/imports/${up.body.id}/read`, { token: admin(), body: { headerRow: 0 } });
+    expect(bad.status).toBe(400);
+  });
+
   it("reads a Shift_JIS register, names each bad row, and imports nothing while any row fails", async () => {
     const up = await upload(api, admin(), "AI台帳.csv", fs.readFileSync(FIXTURE));
     expect(up.status).toBe(201);

@@ -5,8 +5,8 @@ import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
-import { commitBody, importOptions, importView, previewView } from "./imports.schema.ts";
-import { commitImport, previewImport, readImport, uploadImport } from "./imports.service.ts";
+import { commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
+import { commitImport, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
 import { parseCycloneDx } from "./io/cyclonedx.parse.ts";
 import { toCsv, toJson, toXlsx } from "./io/export.write.ts";
 import { listSystemsQuery, systemView } from "./systems.schema.ts";
@@ -49,6 +49,18 @@ export const importRoutes = [
     params: idParams,
     response: importView,
     handler: ({ deps, actor, params }) => readImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/imports/:id/read",
+    summary: "Read the uploaded file again with another encoding, sheet or header row: its columns, a sample and a suggested mapping",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    body: readOptions,
+    response: importView,
+    handler: ({ deps, actor, params, body }) => rereadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",

@@ -39,12 +39,15 @@ export const importView = z.object({
 });
 export type ImportView = z.infer<typeof importView>;
 
-export const importOptions = z.strictObject({
-  mapping: importMapping,
+/** How the file is read: a CSV's encoding, a workbook's sheet, the row holding the headers. */
+export const readOptions = z.strictObject({
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
   encoding: z.enum(["utf-8", "shift_jis"]).optional(),
 });
+export type ReadOptions = z.infer<typeof readOptions>;
+
+export const importOptions = readOptions.extend({ mapping: importMapping });
 export type ImportOptions = z.infer<typeof importOptions>;
 export const commitBody = importOptions.extend({ skipInvalid: z.boolean().default(false) });
 

@@ -11,7 +11,7 @@ import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { Logger } from "../platform/logger.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
-import type { ImportOptions, ImportView, PreviewView } from "./imports.schema.ts";
+import type { ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import type { Mapping } from "./io/import.mapping.ts";
 import { suggestMapping } from "./io/import.mapping.ts";
 import { createRowValidator, type ImportContext, type RowError } from "./io/import.validate.ts";
@@ -99,7 +99,17 @@ export async function readImport(deps: ImportDeps, orgId: string, id: string): P
   return presentJob(await getJob(deps.db, orgId, id));
 }
 
-async function loadTable(deps: ImportDeps, job: ImportJob, opts: ImportOptions): Promise<Table> {
+/**
+ * Reads the stored file again another way (encoding, sheet, header row) and describes it as the
+ * upload did: its headers, a sample and a suggested mapping for those headers.
+ */
+export async function rereadImport(deps: ImportDeps, orgId: string, id: string, opts: ReadOptions): Promise<ImportView> {
+  const job = await getJob(deps.db, orgId, id);
+  const table = await loadTable(deps, job, opts);
+  return presentJob({ ...job, total: table.rows.length }, table);
+}
+
+async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions): Promise<Table> {
   const bytes = readStoredFile(deps.dataDir, job.file_sha256);
   return readTable(bytes, job.file_name, { ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
 }
@@ -201,17 +211,26 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   const total = valid.length;
   const asOf = todayInTokyo();
   const classified: { input: CreateSystemInput; euClass: string | null; frameworks: string[] }[] = [];
+  // Registers repeat profiles (rows copied from a template, one profile per kind of system): each
+  // distinct profile is evaluated once per import. The evaluation depends only on the answers and
+  // the date, so rows with the same answers get the same classification.
+  const byProfile = new Map<string, { euClass: string | null; frameworks: string[] }>();
   for (let i = 0; i < total; i++) {
     const input = valid[i]!.input;
-    const checked = checkProfile(deps.library, input.profile, "en");
-    classified.push({ input, ...summarise(evaluateFacts(deps.library, checked.facts, asOf)) });
+    const key = JSON.stringify(input.profile);
+    let c = byProfile.get(key);
+    if (!c) {
+      c = summarise(evaluateFacts(deps.library, checkProfile(deps.library, input.profile, "en").facts, asOf));
+      byProfile.set(key, c);
+    }
+    classified.push({ input, ...c });
     if ((i + 1) % 2_000 === 0) {
       progress.set(job.id, { phase: "classifying", done: i + 1, total });
       await yieldToEventLoop();
     }
   }
   progress.set(job.id, { phase: "writing", done: 0, total });
-  await audited(deps.db, who, async (trx, record) => {
+  await audited(deps.db, who, async (trx, record, flush) => {
     const codes = await assignCodes(trx, who.orgId, classified.map((c) => c.input.code));
     const now = nowIso();
     const d = new CounterDeltas();
@@ -224,6 +243,13 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
         record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });
       }
       progress.set(job.id, { phase: "writing", done: Math.min(i + 400, total), total });
+      if ((i / 400) % 10 === 9) {
+        // Ledger entries go in as the rows do, so their snapshots do not pile up in memory; and the
+        // event loop breathes: other requests queue for the connection instead of finding their
+        // keep-alive sockets closed when a long write finally lets the server look at them.
+        await flush();
+        await yieldToEventLoop();
+      }
     }
     await applyCounters(trx, who.orgId, d);
     await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();

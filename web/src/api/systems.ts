@@ -377,6 +377,8 @@ export interface ImportSettings {
 export const importsApi = {
   upload: (file: File, auth: UploadAuth) => postBytes<ImportJob>("/api/imports", file, auth),
   get: (id: string, signal?: AbortSignal) => request<ImportJob>("GET", `/api/imports/${enc(id)}`, withSignal(signal)),
+  /** Reads the uploaded file again with another encoding, sheet or header row (new headers and sample). */
+  read: (id: string, options: Omit<ImportSettings, "mapping">) => request<ImportJob>("POST", `/api/imports/${enc(id)}/read`, { body: options }),
   preview: (id: string, settings: ImportSettings, signal?: AbortSignal) =>
     request<ImportPreview>("POST", `/api/imports/${enc(id)}/preview`, { body: settings, ...withSignal(signal) }),
   commit: (id: string, settings: ImportSettings, skipInvalid: boolean) =>

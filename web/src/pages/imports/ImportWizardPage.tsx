@@ -47,6 +47,20 @@ export function ImportWizardPage() {
     setPreview(undefined);
     setStep("map");
   };
+  /** A new encoding, sheet or header row changes the columns: read the file again and re-suggest the mapping. */
+  const changeSettings = (next: ImportSettings) => {
+    if (!job || !settings) return;
+    const { mapping: _, ...reading } = next;
+    if (reading.encoding === settings.encoding && reading.sheet === settings.sheet && reading.headerRow === settings.headerRow) {
+      setSettings(next);
+      return;
+    }
+    void run(async () => {
+      const reread = await importsApi.read(job.id, reading);
+      setJob(reread);
+      setSettings({ ...initialSettings(reread), ...reading });
+    });
+  };
   const runPreview = () =>
     run(async () => {
       if (!job || !settings) return;
@@ -87,7 +101,7 @@ export function ImportWizardPage() {
       )}
       {step === "upload" && <UploadStep busy={busy} onUploaded={uploaded} onError={setError} onBusy={setBusy} />}
       {step === "map" && job && settings && (
-        <MappingStep job={job} settings={settings} busy={busy} onChange={setSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
+        <MappingStep job={job} settings={settings} busy={busy} onChange={changeSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
       )}
       {step === "preview" && job && preview && (
         <PreviewStep job={job} preview={refused ? { ...preview, ...refused } : preview} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
