@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { Suspense, useEffect } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { ErrorPage } from "../pages/errors/ErrorPage.tsx";
 import { usePath } from "../router/router.tsx";
@@ -35,7 +35,7 @@ export function Shell() {
           <Nav />
         </aside>
         <main id="main" className="content" tabIndex={-1}>
-          {page}
+          <Suspense fallback={<p className="muted">{t("common.loading")}</p>}>{page}</Suspense>
         </main>
       </div>
     </div>

@@ -1,28 +1,39 @@
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { Permission } from "../api/types.ts";
 import type { MessageKey } from "../i18n/en.ts";
-import { AccountPage } from "../pages/account/AccountPage.tsx";
-import { ApplicabilityPage } from "../pages/applicability/ApplicabilityPage.tsx";
-import { AssessmentItemsPage } from "../pages/assessment-items/AssessmentItemsPage.tsx";
-import { AuditPage } from "../pages/audit/AuditPage.tsx";
-import { ControlPage } from "../pages/controls/ControlPage.tsx";
-import { ControlsPage } from "../pages/controls/ControlsPage.tsx";
-import { DashboardPage } from "../pages/dashboard/DashboardPage.tsx";
-import { DepartmentsPage } from "../pages/departments/DepartmentsPage.tsx";
-import { EvidencePage } from "../pages/evidence/EvidencePage.tsx";
 import { HomePage } from "../pages/home/HomePage.tsx";
-import { ImportWizardPage } from "../pages/imports/ImportWizardPage.tsx";
-import { DiffPage } from "../pages/library/DiffPage.tsx";
-import { FrameworkPage } from "../pages/library/FrameworkPage.tsx";
-import { LibraryPage } from "../pages/library/LibraryPage.tsx";
-import { NodePage } from "../pages/library/NodePage.tsx";
-import { OrgPage } from "../pages/org/OrgPage.tsx";
-import { SystemCreatePage } from "../pages/systems/SystemCreatePage.tsx";
-import { SystemPage } from "../pages/systems/SystemPage.tsx";
-import { SystemsPage } from "../pages/systems/SystemsPage.tsx";
-import { TokensPage } from "../pages/tokens/TokensPage.tsx";
-import { UsersPage } from "../pages/users/UsersPage.tsx";
 import { matchPath, type RouteParams } from "../router/router.tsx";
+
+type PageComponent = ComponentType<{ params: RouteParams }>;
+
+/**
+ * A page loaded on first visit: each page is its own chunk, so signing in downloads the shell and
+ * the home page, not every screen (and not the charts) of the application.
+ */
+function page<K extends string>(load: () => Promise<Record<K, PageComponent>>, name: K): PageComponent {
+  return lazy<PageComponent>(() => load().then((m) => ({ default: m[name] })));
+}
+
+const AccountPage = page(() => import("../pages/account/AccountPage.tsx"), "AccountPage");
+const ApplicabilityPage = page(() => import("../pages/applicability/ApplicabilityPage.tsx"), "ApplicabilityPage");
+const AssessmentItemsPage = page(() => import("../pages/assessment-items/AssessmentItemsPage.tsx"), "AssessmentItemsPage");
+const AuditPage = page(() => import("../pages/audit/AuditPage.tsx"), "AuditPage");
+const ControlPage = page(() => import("../pages/controls/ControlPage.tsx"), "ControlPage");
+const ControlsPage = page(() => import("../pages/controls/ControlsPage.tsx"), "ControlsPage");
+const DashboardPage = page(() => import("../pages/dashboard/DashboardPage.tsx"), "DashboardPage");
+const DepartmentsPage = page(() => import("../pages/departments/DepartmentsPage.tsx"), "DepartmentsPage");
+const EvidencePage = page(() => import("../pages/evidence/EvidencePage.tsx"), "EvidencePage");
+const ImportWizardPage = page(() => import("../pages/imports/ImportWizardPage.tsx"), "ImportWizardPage");
+const DiffPage = page(() => import("../pages/library/DiffPage.tsx"), "DiffPage");
+const FrameworkPage = page(() => import("../pages/library/FrameworkPage.tsx"), "FrameworkPage");
+const LibraryPage = page(() => import("../pages/library/LibraryPage.tsx"), "LibraryPage");
+const NodePage = page(() => import("../pages/library/NodePage.tsx"), "NodePage");
+const OrgPage = page(() => import("../pages/org/OrgPage.tsx"), "OrgPage");
+const SystemCreatePage = page(() => import("../pages/systems/SystemCreatePage.tsx"), "SystemCreatePage");
+const SystemPage = page(() => import("../pages/systems/SystemPage.tsx"), "SystemPage");
+const SystemsPage = page(() => import("../pages/systems/SystemsPage.tsx"), "SystemsPage");
+const TokensPage = page(() => import("../pages/tokens/TokensPage.tsx"), "TokensPage");
+const UsersPage = page(() => import("../pages/users/UsersPage.tsx"), "UsersPage");
 
 export interface AppRoute {
   /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
@@ -34,7 +45,7 @@ export interface AppRoute {
   description?: MessageKey;
   /** A page reached from another one: not in the navigation, which highlights `parent` instead. */
   parent?: string;
-  component: ComponentType<{ params: RouteParams }>;
+  component: PageComponent;
 }
 
 /** Every signed-in page, in navigation order; patterns before the pages they could be mistaken for. */
