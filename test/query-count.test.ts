@@ -33,7 +33,9 @@ describe.each(testDatabases())("statements per request do not grow with the page
 
   beforeAll(async () => {
     ctx = await dialect.open();
-    const counted: Db = { ...ctx.db, kysely: ctx.db.kysely.withPlugin(counter) };
+    // Reads go through SQLite's query-only connection (`Db.reader`): count there too.
+    const reader = ctx.db.reader;
+    const counted: Db = { ...ctx.db, kysely: ctx.db.kysely.withPlugin(counter), ...(reader && { reader: { ...reader, kysely: reader.kysely.withPlugin(counter) } }) };
     // The page cache off: every request must reach the database to be counted.
     api = testApp(counted, ctx.dataDir, { pageCacheBytes: 0 });
     org = await seedOrg(ctx.db, "count");

@@ -25,6 +25,13 @@ export interface Db {
   connection?: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   /** The PostgreSQL pool under Kysely, for named prepared statements on hot paths. */
   pgPool?: import("pg").Pool;
+  /**
+   * SQLite only: a second connection, query-only, that API reads use. SQLite has one writer and
+   * Musubi one write connection; with reads on their own connection (WAL lets them see the last
+   * commit while a write is under way) a long write such as a 100,000-row import no longer makes
+   * every page, and the import's own progress, wait for its commit. Opened on first use.
+   */
+  readonly reader?: Db;
   close(): Promise<void>;
 }
 
@@ -39,6 +46,30 @@ export function openSqlite(file: string, opts: { cacheMb?: number } = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma(`cache_size = -${Math.max(2, opts.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
+  const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
+  let reader: Db | undefined;
+  return {
+    kysely,
+    dialect: "sqlite",
+    sqlite,
+    location: file,
+    connection: { kind: "sqlite", file },
+    get reader() {
+      return (reader ??= openSqliteReader(file, opts));
+    },
+    async close() {
+      await reader?.close();
+      await kysely.destroy();
+    },
+  };
+}
+
+/** The query-only connection behind `Db.reader`: a write through it fails instead of bypassing the writer. */
+function openSqliteReader(file: string, opts: { cacheMb?: number }): Db {
+  const sqlite = new BetterSqlite3(file, { fileMustExist: true });
+  sqlite.pragma("busy_timeout = 10000");
+  sqlite.pragma(`cache_size = -${Math.max(2, opts.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
+  sqlite.pragma("query_only = ON");
   const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
   return { kysely, dialect: "sqlite", sqlite, location: file, connection: { kind: "sqlite", file }, close: () => kysely.destroy() };
 }

@@ -15,8 +15,11 @@ const UNSAFE = new Set(["post", "put", "patch", "delete"]);
  * Mounts a route behind the fixed pipeline: authenticate → CSRF → authorise → validate → handle.
  * Handlers never see an unauthenticated or unauthorised call, so none has to remember to check.
  */
-export function mountRoute(app: Hono, deps: AppDeps, route: AnyRoute): void {
+export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
   if (route.access === undefined) throw new Error(`route ${route.method} ${route.path} declares no access policy`);
+  // Reads run on SQLite's query-only connection, so a long write does not hold them up (see
+  // `Db.reader`); a GET that tried to write would fail there, which keeps GETs honest.
+  const deps = route.method === "get" && appDeps.db.reader ? { ...appDeps, db: appDeps.db.reader } : appDeps;
   // Only requests that may carry a body get a limit: touching the body of a GET makes the Node
   // adapter build a full web Request (stream, abort signal), which measurably slowed every read.
   const maxBytes = route.upload ? deps.config.uploadLimitBytes : deps.config.bodyLimitBytes;
