@@ -41,12 +41,8 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
       if (actor.kind === "session" && UNSAFE.has(route.method)) checkCsrf(c, actor.csrfToken);
       authorize(actor, route.access.permission);
     }
-    const params = route.params ? validate(route.params, c.req.param(), "params", locale) : undefined;
-    const query = route.query ? validate(route.query, c.req.query(), "query", locale) : undefined;
-    // Uploads are read only after the caller is authenticated and authorised.
-    const body = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
     const cache = route.cache !== undefined && actor ? deps.pageCache : undefined;
-    let cached: { key: string; head: number } | undefined;
+    let cached: { key: string; head: number; etag: string } | undefined;
     if (cache) {
       // Read before the handler runs, so the label is never newer than the data it labels.
       const head = actor.ledgerHead ?? (await ledgerHead(deps.db, actor.orgId));
@@ -55,19 +51,31 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
       const key = `${actor.orgId} ${c.req.url}${day}`;
       // The organisation is part of the tag: two tenants' heads can have the same number.
       const etag = `W/"${actor.orgId}.${head}${day.replace(" ", ".")}"`;
-      c.header("etag", etag);
-      if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+      // Looked up before validation: only answers to valid requests are ever stored, and the
+      // key is the whole URL, so a hit is an answer to this very (valid) request.
       const hit = cache.get(key, head);
-      if (hit !== undefined) return c.body(hit, 200, { "content-type": "application/json" });
-      cached = { key, head };
+      if (hit !== undefined) {
+        c.header("etag", etag);
+        if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+        return c.body(hit as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/json" });
+      }
+      cached = { key, head, etag };
+    }
+    const params = route.params ? validate(route.params, c.req.param(), "params", locale) : undefined;
+    const query = route.query ? validate(route.query, c.req.query(), "query", locale) : undefined;
+    // Uploads are read only after the caller is authenticated and authorised.
+    const body = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
+    if (cached) {
+      c.header("etag", cached.etag);
+      if (c.req.header("if-none-match") === cached.etag) return c.body(null, 304);
     }
     const result = await route.handler({ deps, actor, params, query, body, locale, requestId, c });
     if (result instanceof Response) return result;
     if (route.status === 204) return c.body(null, 204);
     if (cached && cache) {
-      const text = JSON.stringify(result);
-      cache.set(cached.key, cached.head, text);
-      return c.body(text, route.status ?? 200, { "content-type": "application/json" });
+      const bytes = Buffer.from(JSON.stringify(result));
+      cache.set(cached.key, cached.head, bytes);
+      return c.body(bytes, route.status ?? 200, { "content-type": "application/json" });
     }
     return c.json(result as object, route.status ?? 200);
   });

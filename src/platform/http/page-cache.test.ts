@@ -7,18 +7,19 @@ import { PageCache } from "./page-cache.ts";
 describe("PageCache", () => {
   it("answers only for the head it was filled at", () => {
     const cache = new PageCache();
-    cache.set("k", 5, "body");
-    expect(cache.get("k", 5)).toBe("body");
+    const body = Buffer.from("body");
+    cache.set("k", 5, body);
+    expect(cache.get("k", 5)).toBe(body);
     expect(cache.get("k", 6)).toBeUndefined();
   });
 
   it("evicts the least recently used answers beyond its size", () => {
-    const cache = new PageCache(160); // sixteen 10-character answers
+    const cache = new PageCache(160); // sixteen 10-byte answers
     const keys = "abcdefghijklmnop".split("");
-    for (const k of keys) cache.set(k, 1, k.repeat(10));
+    for (const k of keys) cache.set(k, 1, Buffer.from(k.repeat(10)));
     expect(keys.every((k) => cache.get(k, 1) !== undefined)).toBe(true);
     cache.get("a", 1); // now the most recently used; "b" is the least
-    cache.set("q", 1, "q".repeat(10));
+    cache.set("q", 1, Buffer.from("q".repeat(10)));
     expect(cache.get("q", 1)).toBeDefined();
     expect(cache.get("a", 1)).toBeDefined();
     expect(cache.get("b", 1)).toBeUndefined();

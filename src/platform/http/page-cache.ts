@@ -3,7 +3,8 @@ import { prepared } from "../../db/prepared.ts";
 
 interface Entry {
   head: number;
-  body: string;
+  /** The answer as UTF-8 bytes: a hit is written to the socket without encoding it again. */
+  body: Uint8Array;
 }
 
 /**
@@ -19,7 +20,7 @@ export class PageCache {
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
-  get(key: string, head: number): string | undefined {
+  get(key: string, head: number): Uint8Array | undefined {
     const entry = this.#entries.get(key);
     if (!entry || entry.head !== head) return undefined;
     // Refresh its place: the Map's order is the eviction order.
@@ -28,7 +29,7 @@ export class PageCache {
     return entry.body;
   }
 
-  set(key: string, head: number, body: string): void {
+  set(key: string, head: number, body: Uint8Array): void {
     const old = this.#entries.get(key);
     if (old) {
       this.#bytes -= old.body.length;
