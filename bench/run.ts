@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { applicabilityBench } from "./applicability.bench.ts";
+import { complianceBench } from "./compliance.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   "read-load": readLoadBench,
   "write-load": writeLoadBench,
   applicability: applicabilityBench,
+  compliance: complianceBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { run } from "./proc.ts";
 
 export const WRK = "/usr/bin/wrk";
@@ -43,9 +45,21 @@ export function parseWrk(out: string): WrkResult {
   };
 }
 
+/**
+ * A wrk script that sends each request to a path drawn at random from `paths` (fixed seed), so a
+ * load covers many pages, filters and sorts instead of one URL.
+ */
+export function pathsScript(paths: readonly string[]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "musubi-wrk-")), "paths.lua");
+  const list = paths.map((p) => `  ${JSON.stringify(p)},`).join("\n");
+  fs.writeFileSync(file, `local paths = {\n${list}\n}\nmath.randomseed(2026)\nrequest = function()\n  return wrk.format(nil, paths[math.random(#paths)])\nend\n`);
+  return file;
+}
+
 /** Runs wrk with a bearer token; one thread is enough for 50 connections and leaves a core to the server. */
-export async function wrk(url: string, token: string, opts: { connections: number; seconds: number; threads?: number }): Promise<WrkResult> {
+export async function wrk(url: string, token: string, opts: { connections: number; seconds: number; threads?: number; script?: string }): Promise<WrkResult> {
   const r = await run(WRK, [
+    ...(opts.script ? ["-s", opts.script] : []),
     `-t${opts.threads ?? 1}`,
     `-c${opts.connections}`,
     `-d${opts.seconds}s`,
