@@ -320,6 +320,12 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await page.getByTestId("import-mapping").waitFor();
     expect(await page.getByTestId("import-encoding").inputValue()).toBe("shift_jis");
     await expect.poll(() => page.getByTestId("mapping-table").textContent()).toContain("需要予測");
+    // Another header row reads the file again: the columns and the row count follow it.
+    await page.getByTestId("import-header-row").fill("2");
+    await expect.poll(() => page.getByTestId("import-row-count").textContent()).toBe("2");
+    await page.getByTestId("import-header-row").fill("1");
+    await expect.poll(() => page.getByTestId("import-row-count").textContent()).toBe("3");
+    await expect.poll(() => page.getByTestId("mapping-table").textContent()).toContain("需要予測");
     await page.getByTestId("import-preview").click();
     await expect.poll(() => page.getByTestId("import-valid").textContent()).toBe("2");
     await expect.poll(() => page.getByTestId("import-invalid").textContent()).toBe("1");
