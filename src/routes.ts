@@ -8,6 +8,7 @@ import { aiSystemRoutes } from "./systems/systems.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
+import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
 import { systemRoutes } from "./system.routes.ts";
@@ -24,6 +25,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...userRoutes,
   ...auditRoutes,
   ...libraryRoutes,
+  ...riskTaxonomyRoutes,
   ...applicabilityRoutes,
   ...importRoutes,
   ...aiSystemRoutes,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RiskTaxonomy } from "../risks/taxonomy.schema.ts";
 
 /**
  * The library file formats. Frameworks, crosswalks, profile questions and applicability rules are
@@ -302,7 +303,7 @@ export type RulesFile = z.infer<typeof RulesFile>;
 /** The JSON Schemas published under `library/schema/`, keyed by file name. */
 export function publishedSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile };
+  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "risk-taxonomy": RiskTaxonomy };
   for (const [name, schema] of Object.entries(files)) {
     out[`${name}.schema.json`] = {
       $id: `https://musubi.example/schema/${name}.schema.json`,

@@ -10,6 +10,7 @@ import * as jaisi from "./jaisi.ts";
 import * as aiGuidelines from "./jp-ai-guidelines.ts";
 import * as promotionAct from "./jp-ai-promotion-act.ts";
 import * as appi from "./jp-appi.ts";
+import * as mitAiRisk from "./mit-ai-risk.ts";
 import * as nist from "./nist-ai-rmf.ts";
 
 const builders = [promotionAct, appi, aiGuidelines, hiroshima, jaisi, euAiAct, nist, iso42001];
@@ -17,3 +18,4 @@ for (const b of builders) {
   const built = b.build();
   for (const file of Array.isArray(built) ? built : [built]) process.stdout.write(`wrote ${writeFramework(file)}\n`);
 }
+process.stdout.write(`wrote ${mitAiRisk.writeTaxonomy(mitAiRisk.build())}\n`);
