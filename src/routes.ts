@@ -8,6 +8,7 @@ import { aiSystemRoutes } from "./systems/systems.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
+import { riskRoutes } from "./risks/risks.routes.ts";
 import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
@@ -33,4 +34,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...controlRoutes,
   ...evidenceRoutes,
   ...dashboardRoutes,
+  ...riskRoutes,
 ];

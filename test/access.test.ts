@@ -23,8 +23,9 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Plant
   const up = await api.app.request("/api/files", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "e.txt" }, body: new TextEncoder().encode(org.slug) });
   const file = await up.json();
   const evidence = await api.call("POST", "/api/evidence", { token: admin, body: { kind: "file", title: "e", file: { sha256: file.sha256, name: "e.txt" }, links: [{ type: "control", id: control.body.id }] } });
+  const risk = await api.call("POST", "/api/risks", { token: admin, body: { titleJa: "リスク", titleEn: "Risk", systemId: system.id, inherentLikelihood: 3, inherentImpact: 4 } });
   const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -112,7 +113,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk"]));
   });
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -162,6 +163,9 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/evidence/:id/links": { body: { type: "control", id: "ctl_x" } },
   "post /api/imports/:id/preview": { body: { mapping: [{ column: "nameJa", field: "nameJa" }] } },
   "post /api/imports/:id/read": { body: { headerRow: 1 } },
+  "patch /api/risks/:id": { body: { version: 1, titleJa: "x" } },
+  "post /api/risks/:id/accept": { body: { version: 1, expiresOn: "2999-01-01", note: "x" } },
+  "post /api/risks/:id/review": { body: { version: 1, note: "x" } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

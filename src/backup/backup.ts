@@ -27,6 +27,9 @@ const KEYS: Record<TableName, readonly string[]> = {
   evidence_links: ["evidence_id", "target_type", "target_id"],
   import_jobs: ["id"],
   counters: ["org_id", "name", "key"],
+  risk_matrices: ["org_id"],
+  risks: ["id"],
+  risk_controls: ["risk_id", "control_id"],
   audit_log: ["org_id", "seq"],
 };
 

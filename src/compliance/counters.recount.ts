@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { COUNTERS, systemCounts } from "./counters.ts";
+import { COUNTERS, riskCounts, systemCounts } from "./counters.ts";
 
 /**
  * The counters an organisation should have, computed from the rows themselves with GROUP BY: the
@@ -33,5 +33,7 @@ export async function expectedCounters(db: Kysely<Database>, orgId: string): Pro
     add(COUNTERS.posture, `${i.framework_id}|${i.effective}`, Number(i.n));
     add(COUNTERS.requirement, `${i.requirement_urn}|${i.effective}`, Number(i.n));
   }
+  const risks = await db.selectFrom("risks").select(["inherent_likelihood", "inherent_impact", "residual_likelihood", "residual_impact"]).where("org_id", "=", orgId).execute();
+  for (const r of risks) for (const [name, key] of riskCounts(r)) add(name, key, 1);
   return out;
 }

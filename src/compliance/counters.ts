@@ -25,6 +25,10 @@ export const COUNTERS = {
   posture: "items.framework_status",
   /** key: `urn|status`; applicable assessment rows by requirement and effective status */
   requirement: "items.requirement_status",
+  /** key: `likelihood|impact`; risks by inherent rating (the heat map's inherent view) */
+  riskInherent: "risks.inherent",
+  /** key: `likelihood|impact`; risks by residual rating where assessed, else inherent */
+  riskCurrent: "risks.current",
 } as const;
 export type CounterName = (typeof COUNTERS)[keyof typeof COUNTERS];
 
@@ -42,6 +46,17 @@ export function systemCounts(r: CountedSystem): [CounterName, string][] {
   if (r.department_id) out.push([COUNTERS.department, r.department_id]);
   for (const owner of new Set([r.business_owner_id, r.technical_owner_id])) if (owner) out.push([COUNTERS.owner, owner]);
   return out;
+}
+
+/** The columns of a risk the counters read. */
+export type CountedRisk = Pick<Database["risks"], "inherent_likelihood" | "inherent_impact" | "residual_likelihood" | "residual_impact">;
+
+/** Every counter a risk adds 1 to (the two heat maps). */
+export function riskCounts(r: CountedRisk): [CounterName, string][] {
+  return [
+    [COUNTERS.riskInherent, `${r.inherent_likelihood}|${r.inherent_impact}`],
+    [COUNTERS.riskCurrent, `${r.residual_likelihood ?? r.inherent_likelihood}|${r.residual_impact ?? r.inherent_impact}`],
+  ];
 }
 
 /** Pending changes to counters: `name\u0000key` → delta. */
@@ -77,6 +92,12 @@ export async function applyCounters(trx: Transaction<Database> | Kysely<Database
       .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet({ n: sql`counters.n + excluded.n` }))
       .execute();
   }
+}
+
+/** One family of an organisation's counters: key → total. */
+export async function readCounterFamily(db: Kysely<Database>, orgId: string, name: CounterName): Promise<Map<string, number>> {
+  const rows = await db.selectFrom("counters").select(["key", "n"]).where("org_id", "=", orgId).where("name", "=", name).where("n", "<>", 0).execute();
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
 /** Every counter of an organisation, by family. One statement, for the dashboard. */

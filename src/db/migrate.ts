@@ -5,6 +5,7 @@ import * as m0002 from "./migrations/0002_audit_append.ts";
 import * as m0003 from "./migrations/0003_compliance.ts";
 import * as m0004 from "./migrations/0004_inventory_counters.ts";
 import * as m0005 from "./migrations/0005_audit_append_linear.ts";
+import * as m0006 from "./migrations/0006_risks.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0003_compliance": m0003,
   "0004_inventory_counters": m0004,
   "0005_audit_append_linear": m0005,
+  "0006_risks": m0006,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

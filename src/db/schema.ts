@@ -236,6 +236,52 @@ export interface CountersTable {
   n: number;
 }
 
+export interface RiskMatricesTable {
+  org_id: string;
+  /** JSON text of a {@link import("../risks/matrix.schema.ts").RiskMatrix}. */
+  config: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RisksTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  description: string;
+  /** Null for an organisation-wide risk. */
+  system_id: string | null;
+  /** JSON array of MIT AI Risk Repository ids (`7.1`, `entity.ai`). */
+  categories: string;
+  /** JSON array of J-AISI evaluation perspective URNs. */
+  perspectives: string;
+  owner_id: string | null;
+  status: string;
+  inherent_likelihood: number;
+  inherent_impact: number;
+  residual_likelihood: number | null;
+  residual_impact: number | null;
+  treatment: string | null;
+  treatment_plan: string;
+  accepted_by: string | null;
+  accepted_at: string | null;
+  acceptance_expires_on: string | null;
+  acceptance_note: string | null;
+  last_reviewed_at: string | null;
+  next_review_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface RiskControlsTable {
+  org_id: string;
+  risk_id: string;
+  control_id: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -252,6 +298,9 @@ export interface Database {
   evidence_links: EvidenceLinksTable;
   import_jobs: ImportJobsTable;
   counters: CountersTable;
+  risk_matrices: RiskMatricesTable;
+  risks: RisksTable;
+  risk_controls: RiskControlsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -267,6 +316,7 @@ export type AssessmentItem = Selectable<AssessmentItemsTable>;
 export type Control = Selectable<ControlsTable>;
 export type Evidence = Selectable<EvidenceTable>;
 export type ImportJob = Selectable<ImportJobsTable>;
+export type Risk = Selectable<RisksTable>;
 
 /** Tables in the order a restore must insert them (parents before children). */
 export const TABLES_IN_ORDER = [
@@ -284,5 +334,8 @@ export const TABLES_IN_ORDER = [
   "evidence_links",
   "import_jobs",
   "counters",
+  "risk_matrices",
+  "risks",
+  "risk_controls",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

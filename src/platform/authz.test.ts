@@ -30,6 +30,10 @@ const EXPECTED: Record<Permission, Role[]> = {
   "evidence.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "evidence.manage": ["admin", "governance_lead", "system_owner"],
   "dashboard.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "risks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "risks.edit": ["admin", "governance_lead", "system_owner"],
+  "risks.manage": ["admin", "governance_lead"],
+  "risks.accept": ["admin", "governance_lead"],
 };
 
 describe("authz.can", () => {

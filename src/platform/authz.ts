@@ -44,6 +44,13 @@ export const PERMISSIONS = {
   "evidence.read": ALL,
   "evidence.manage": ["admin", "governance_lead", "system_owner"],
   "dashboard.read": ALL,
+  "risks.read": ALL,
+  /** File and keep risks current; a system owner only risks they own or of systems they own (risks.policy.ts). */
+  "risks.edit": ["admin", "governance_lead", "system_owner"],
+  /** Any risk, whoever owns it, and the organisation's risk matrix. */
+  "risks.manage": ["admin", "governance_lead"],
+  /** Accept a risk on the organisation's behalf (never one's own: risks.decisions.ts). */
+  "risks.accept": ["admin", "governance_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

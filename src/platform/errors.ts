@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   "assessment_incomplete",
   "import_has_errors",
   "import_not_ready",
+  "matrix_in_use",
+  "self_approval",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -115,6 +117,8 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   assessment_incomplete: { en: "Some requirements are still not started or in progress; answer them before signing off.", ja: "未着手又は対応中の要求事項があります。承認する前に回答してください。" },
   import_has_errors: { en: "Some rows are not valid; nothing was imported. Fix them, or choose to skip the invalid rows.", ja: "不正な行があるため、何も取り込んでいません。修正するか、不正な行を除外して取り込んでください。" },
   import_not_ready: { en: "This import is not waiting to be committed (it is running, finished or failed).", ja: "この取込みは確定待ちの状態ではありません（実行中、完了済み又は失敗）。" },
+  matrix_in_use: { en: "Some risks are rated on levels the new matrix drops; re-rate them first (see details).", ja: "新しいマトリクスで削除されるレベルで評価されたリスクがあります。先にそれらを再評価してください（詳細を参照）。" },
+  self_approval: { en: "You cannot approve or accept your own item; another person must decide.", ja: "自分自身の案件を承認又は受容することはできません。別の担当者が判断する必要があります。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

@@ -10,6 +10,7 @@ import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import type { Locale } from "../platform/i18n.ts";
 import { newId } from "../platform/ids.ts";
+import { nextFreeCode } from "../platform/sequence.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
 import { type Classification, classifyProfile } from "./systems.classify.ts";
 import { assertCanEditSystem } from "./systems.policy.ts";
@@ -67,18 +68,8 @@ async function checkReferences(trx: Transaction<Database>, orgId: string, input:
 }
 
 /** The next free `AIS-000001`-style code, from a per-organisation sequence that skips codes already taken. */
-export async function nextSystemCode(trx: Transaction<Database>, orgId: string): Promise<string> {
-  for (;;) {
-    const row = await trx
-      .insertInto("counters")
-      .values({ org_id: orgId, name: "sequence", key: "system_code", n: 1 })
-      .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet((eb) => ({ n: eb("counters.n", "+", 1) })))
-      .returning("n")
-      .executeTakeFirstOrThrow();
-    const code = `AIS-${String(row.n).padStart(6, "0")}`;
-    const taken = await trx.selectFrom("ai_systems").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst();
-    if (!taken) return code;
-  }
+export function nextSystemCode(trx: Transaction<Database>, orgId: string): Promise<string> {
+  return nextFreeCode(trx, orgId, "system_code", "AIS", async (code) => !!(await trx.selectFrom("ai_systems").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst()));
 }
 
 /** A new row from validated input and its classification; shared by the API and the importer. */

@@ -1,0 +1,90 @@
+import { audited, type ChangeContext } from "../audit/audited.ts";
+import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
+import type { Db } from "../db/connect.ts";
+import type { Risk } from "../db/schema.ts";
+import type { Library } from "../library/library.model.ts";
+import type { Actor } from "../platform/authz.ts";
+import { AppError } from "../platform/errors.ts";
+import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { readRiskMatrix } from "./matrix.service.ts";
+import { assertCanEditRisk } from "./risks.policy.ts";
+import type { RiskView } from "./risks.schema.ts";
+import { countRiskChange, readRisk } from "./risks.service.ts";
+import { getRiskRow } from "./risks.store.ts";
+
+/**
+ * Accepts a risk as it stands until `expiresOn`: who accepted it, when, why and until when go on
+ * the risk and into the ledger. The risk's owner cannot accept their own risk — acceptance is the
+ * decision of someone accountable for the organisation's appetite, not of the person carrying it.
+ */
+export async function acceptRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: { version: number; expiresOn: string; note: string }, today = todayInTokyo()): Promise<RiskView> {
+  if (input.expiresOn <= today) throw new AppError(400, "validation_failed", [{ field: "body.expiresOn", message: "Acceptance must run past today" }]);
+  await audited(db, who, async (trx, record) => {
+    const before = await getRiskRow(trx, who.orgId, id);
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
+    if (before.owner_id === actor.userId) throw new AppError(403, "self_approval", { reason: "risk_owner" });
+    const next: Risk = {
+      ...before,
+      status: "accepted",
+      treatment: "accept",
+      accepted_by: actor.userId,
+      accepted_at: nowIso(),
+      acceptance_expires_on: input.expiresOn,
+      acceptance_note: input.note,
+      updated_at: nowIso(),
+      version: before.version + 1,
+    };
+    await trx.updateTable("risks").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    record({
+      action: "risk.accepted",
+      entityType: "risk",
+      entityId: id,
+      before: { status: before.status, treatment: before.treatment },
+      after: { status: "accepted", acceptedBy: actor.userId, expiresOn: input.expiresOn, note: input.note, residual: [before.residual_likelihood, before.residual_impact], inherent: [before.inherent_likelihood, before.inherent_impact] },
+    });
+  });
+  return readRisk(db.kysely, library, who.orgId, id);
+}
+
+/**
+ * Records a review: the note, optionally a new residual rating, and the next review date (a year
+ * on by default).
+ */
+export async function reviewRisk(
+  db: Db,
+  library: Library,
+  actor: Actor,
+  who: ChangeContext,
+  id: string,
+  input: { version: number; note: string; residualLikelihood?: number | null; residualImpact?: number | null; nextReviewOn?: string },
+  today = todayInTokyo(),
+): Promise<RiskView> {
+  const nextReviewOn = input.nextReviewOn ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
+  if (nextReviewOn <= today) throw new AppError(400, "validation_failed", [{ field: "body.nextReviewOn", message: "The next review must be after today" }]);
+  await audited(db, who, async (trx, record) => {
+    const before = await getRiskRow(trx, who.orgId, id);
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
+    await assertCanEditRisk(trx, actor, before);
+    const next: Risk = { ...before, last_reviewed_at: nowIso(), next_review_on: nextReviewOn, updated_at: nowIso(), version: before.version + 1 };
+    if (input.residualLikelihood !== undefined) {
+      const { matrix } = await readRiskMatrix(trx, who.orgId);
+      if ((input.residualLikelihood ?? 0) > matrix.likelihood.length || (input.residualImpact ?? 0) > matrix.impact.length) {
+        throw new AppError(400, "validation_failed", [{ field: "body.residualLikelihood", message: "Outside the organisation's matrix" }]);
+      }
+      next.residual_likelihood = input.residualLikelihood;
+      next.residual_impact = input.residualImpact ?? null;
+    }
+    await trx.updateTable("risks").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    const d = new CounterDeltas();
+    countRiskChange(d, before, next);
+    await applyCounters(trx, who.orgId, d);
+    record({
+      action: "risk.reviewed",
+      entityType: "risk",
+      entityId: id,
+      before: { residual: before.residual_likelihood === null ? null : [before.residual_likelihood, before.residual_impact], nextReviewOn: before.next_review_on },
+      after: { note: input.note, residual: next.residual_likelihood === null ? null : [next.residual_likelihood, next.residual_impact], nextReviewOn },
+    });
+  });
+  return readRisk(db.kysely, library, who.orgId, id);
+}
