@@ -9,6 +9,10 @@ import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
 import { riskRoutes } from "./risks/risks.routes.ts";
+import { notifyRoutes } from "./notify/notify.routes.ts";
+import { approvalRoutes } from "./workflow/approvals.routes.ts";
+import { scheduleRoutes } from "./workflow/schedules.routes.ts";
+import { taskRoutes } from "./workflow/tasks.routes.ts";
 import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
@@ -35,4 +39,8 @@ export const ROUTES: readonly AnyRoute[] = [
   ...evidenceRoutes,
   ...dashboardRoutes,
   ...riskRoutes,
+  ...taskRoutes,
+  ...approvalRoutes,
+  ...scheduleRoutes,
+  ...notifyRoutes,
 ];

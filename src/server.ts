@@ -3,6 +3,8 @@ import fs from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app.ts";
+import { startJobs } from "./jobs.ts";
+import { setEmailDelivery } from "./notify/notify.ts";
 import { openDatabase, type Db } from "./db/connect.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
@@ -19,6 +21,7 @@ export interface RunningServer {
 }
 
 export function createDeps(config: Config, db: Db, logger: Logger = createLogger(config.logLevel)): AppDeps {
+  setEmailDelivery(config.smtpUrl !== undefined);
   return {
     config,
     db,
@@ -53,6 +56,7 @@ export async function startServer(
     }
   }
 
+  const jobs = config.backgroundJobs ? startJobs(db, config, deps.logger) : undefined;
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -66,6 +70,7 @@ export async function startServer(
     url,
     deps,
     async close() {
+      jobs?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -24,8 +24,13 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Plant
   const file = await up.json();
   const evidence = await api.call("POST", "/api/evidence", { token: admin, body: { kind: "file", title: "e", file: { sha256: file.sha256, name: "e.txt" }, links: [{ type: "control", id: control.body.id }] } });
   const risk = await api.call("POST", "/api/risks", { token: admin, body: { titleJa: "リスク", titleEn: "Risk", systemId: system.id, inherentLikelihood: 3, inherentImpact: 4 } });
+  const task = await api.call("POST", "/api/tasks", { token: admin, body: { title: "是正", assigneeId: org.users.admin.id, approvalPlan: [[org.users.governance_lead.id]] } });
+  const submitted = await api.call("POST", `/api/tasks/${task.body.id}/complete`, { token: admin, body: { version: task.body.version } });
+  const delegation = await api.call("POST", "/api/delegations", { token: admin, body: { delegateId: org.users.governance_lead.id, startsOn: "2026-01-01", endsOn: "2026-12-31" } });
+  const webhook = await api.call("POST", "/api/webhooks", { token: admin, body: { url: "http://127.0.0.1:9/hook" } });
+  const schedule = await api.call("POST", "/api/review-schedules", { token: admin, body: { name: "年次レビュー", subjectType: "system", active: false } });
   const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -113,7 +118,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule"]));
   });
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -166,6 +171,11 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "patch /api/risks/:id": { body: { version: 1, titleJa: "x" } },
   "post /api/risks/:id/accept": { body: { version: 1, expiresOn: "2999-01-01", note: "x" } },
   "post /api/risks/:id/review": { body: { version: 1, note: "x" } },
+  "patch /api/tasks/:id": { body: { version: 1, title: "x" } },
+  "post /api/tasks/:id/complete": { body: { version: 1 } },
+  "post /api/tasks/:id/comments": { body: { body: "x" } },
+  "post /api/approvals/:id/decide": { body: { decision: "approve" } },
+  "patch /api/review-schedules/:id": { body: { version: 1, name: "x" } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

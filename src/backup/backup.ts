@@ -30,6 +30,15 @@ const KEYS: Record<TableName, readonly string[]> = {
   risk_matrices: ["org_id"],
   risks: ["id"],
   risk_controls: ["risk_id", "control_id"],
+  review_schedules: ["id"],
+  tasks: ["id"],
+  approvals: ["id"],
+  approval_steps: ["id"],
+  delegations: ["id"],
+  comments: ["id"],
+  notifications: ["id"],
+  webhook_endpoints: ["id"],
+  outbox: ["id"],
   audit_log: ["org_id", "seq"],
 };
 

@@ -282,6 +282,145 @@ export interface RiskControlsTable {
   control_id: string;
 }
 
+export interface TasksTable {
+  id: string;
+  org_id: string;
+  code: string;
+  kind: string;
+  title: string;
+  description: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  assignee_id: string | null;
+  due_on: string | null;
+  status: string;
+  active: number;
+  /** JSON: approver ids per stage, `[["usr_a"], ["usr_b", "usr_c"]]`, asked when the task is completed. */
+  approval_plan: string | null;
+  approval_id: string | null;
+  schedule_id: string | null;
+  /** The review period a scheduled task covers (`FY2026`, `2026-10`). */
+  period: string | null;
+  created_by: string | null;
+  completed_by: string | null;
+  completed_at: string | null;
+  escalated_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ApprovalsTable {
+  id: string;
+  org_id: string;
+  subject_type: string;
+  subject_id: string;
+  title: string;
+  status: string;
+  /** The stage now deciding (1-based); steps of one stage decide in parallel. */
+  stage: number;
+  requested_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+  version: number;
+}
+
+export interface ApprovalStepsTable {
+  id: string;
+  org_id: string;
+  approval_id: string;
+  stage: number;
+  approver_id: string;
+  status: string;
+  due_on: string | null;
+  escalated_to: string | null;
+  escalated_at: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
+}
+
+export interface DelegationsTable {
+  id: string;
+  org_id: string;
+  principal_id: string;
+  delegate_id: string;
+  starts_on: string;
+  ends_on: string;
+  note: string;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  org_id: string;
+  subject_type: string;
+  subject_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+export interface ReviewSchedulesTable {
+  id: string;
+  org_id: string;
+  name: string;
+  subject_type: string;
+  cycle: string;
+  interval_months: number;
+  anchor_on: string | null;
+  assignee_id: string | null;
+  approval_plan: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  event: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON `{ ja, en }`. */
+  title: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  org_id: string;
+  url: string;
+  /** The HMAC key; shown once at creation, kept to sign every delivery. */
+  secret: string;
+  /** JSON array of event names, `["*"]` for all. */
+  events: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface OutboxTable {
+  id: string;
+  org_id: string;
+  channel: string;
+  /** A webhook endpoint id, or an e-mail address. */
+  target: string;
+  event: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -301,6 +440,15 @@ export interface Database {
   risk_matrices: RiskMatricesTable;
   risks: RisksTable;
   risk_controls: RiskControlsTable;
+  tasks: TasksTable;
+  approvals: ApprovalsTable;
+  approval_steps: ApprovalStepsTable;
+  delegations: DelegationsTable;
+  comments: CommentsTable;
+  review_schedules: ReviewSchedulesTable;
+  notifications: NotificationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  outbox: OutboxTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -317,6 +465,11 @@ export type Control = Selectable<ControlsTable>;
 export type Evidence = Selectable<EvidenceTable>;
 export type ImportJob = Selectable<ImportJobsTable>;
 export type Risk = Selectable<RisksTable>;
+export type Task = Selectable<TasksTable>;
+export type Approval = Selectable<ApprovalsTable>;
+export type ApprovalStep = Selectable<ApprovalStepsTable>;
+export type ReviewSchedule = Selectable<ReviewSchedulesTable>;
+export type OutboxRow = Selectable<OutboxTable>;
 
 /** Tables in the order a restore must insert them (parents before children). */
 export const TABLES_IN_ORDER = [
@@ -337,5 +490,14 @@ export const TABLES_IN_ORDER = [
   "risk_matrices",
   "risks",
   "risk_controls",
+  "review_schedules",
+  "tasks",
+  "approvals",
+  "approval_steps",
+  "delegations",
+  "comments",
+  "notifications",
+  "webhook_endpoints",
+  "outbox",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

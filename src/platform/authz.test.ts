@@ -34,6 +34,12 @@ const EXPECTED: Record<Permission, Role[]> = {
   "risks.edit": ["admin", "governance_lead", "system_owner"],
   "risks.manage": ["admin", "governance_lead"],
   "risks.accept": ["admin", "governance_lead"],
+  "tasks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "tasks.edit": ["admin", "governance_lead", "system_owner", "reviewer"],
+  "tasks.manage": ["admin", "governance_lead"],
+  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
+  "schedules.manage": ["admin", "governance_lead"],
+  "webhooks.manage": ["admin"],
 };
 
 describe("authz.can", () => {

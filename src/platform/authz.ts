@@ -51,6 +51,17 @@ export const PERMISSIONS = {
   "risks.manage": ["admin", "governance_lead"],
   /** Accept a risk on the organisation's behalf (never one's own: risks.decisions.ts). */
   "risks.accept": ["admin", "governance_lead"],
+  "tasks.read": ALL,
+  /** Create tasks, and move forward those assigned to or created by oneself (tasks.policy.ts). */
+  "tasks.edit": ["admin", "governance_lead", "system_owner", "reviewer"],
+  /** Change any task, whoever it is assigned to. */
+  "tasks.manage": ["admin", "governance_lead"],
+  /** Decide approval steps — only steps one is the approver, delegate or escalation of (approvals.service.ts). */
+  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
+  /** Recurring review schedules. */
+  "schedules.manage": ["admin", "governance_lead"],
+  /** Webhook endpoints receive the organisation's events, so only administrators add them. */
+  "webhooks.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -27,6 +27,12 @@ export interface Config {
   pageCacheBytes: number;
   /** SQLite's page cache in MiB (`MUSUBI_SQLITE_CACHE_MB`); ignored on PostgreSQL. */
   sqliteCacheMb: number;
+  /** SMTP relay for e-mail notifications (`MUSUBI_SMTP_URL`); e-mail is off without it. */
+  smtpUrl: string | undefined;
+  /** Sender address of notification e-mail (`MUSUBI_SMTP_FROM`). */
+  smtpFrom: string;
+  /** Run the background jobs (deliveries, recurring reviews, escalations) in the server process. */
+  backgroundJobs: boolean;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -42,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error(`DATABASE_URL must start with postgres:// (got "${databaseUrl.split(":")[0]}:…")`);
   }
+  const smtpUrl = env.MUSUBI_SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error(`MUSUBI_SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl.split(":")[0]}:…")`);
   return {
     dataDir: path.resolve(env.MUSUBI_DATA_DIR ?? "data"),
     databaseUrl,
@@ -56,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
     pageCacheBytes: int(env.MUSUBI_PAGE_CACHE_MB, 64, "MUSUBI_PAGE_CACHE_MB") * 1024 * 1024,
     sqliteCacheMb: int(env.MUSUBI_SQLITE_CACHE_MB, DEFAULT_SQLITE_CACHE_MB, "MUSUBI_SQLITE_CACHE_MB"),
+    smtpUrl,
+    smtpFrom: env.MUSUBI_SMTP_FROM ?? "musubi@localhost",
+    backgroundJobs: env.MUSUBI_BACKGROUND_JOBS !== "0",
     ...overrides,
   };
 }

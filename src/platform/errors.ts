@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   "import_not_ready",
   "matrix_in_use",
   "self_approval",
+  "not_approver",
+  "already_decided",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -119,6 +121,8 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   import_not_ready: { en: "This import is not waiting to be committed (it is running, finished or failed).", ja: "この取込みは確定待ちの状態ではありません（実行中、完了済み又は失敗）。" },
   matrix_in_use: { en: "Some risks are rated on levels the new matrix drops; re-rate them first (see details).", ja: "新しいマトリクスで削除されるレベルで評価されたリスクがあります。先にそれらを再評価してください（詳細を参照）。" },
   self_approval: { en: "You cannot approve or accept your own item; another person must decide.", ja: "自分自身の案件を承認又は受容することはできません。別の担当者が判断する必要があります。" },
+  not_approver: { en: "No step of this approval is waiting for you (as approver, delegate or escalation).", ja: "この承認で、あなた（承認者・代理人・エスカレーション先）の判断待ちの段階はありません。" },
+  already_decided: { en: "This has already been decided or completed.", ja: "この案件は既に決定又は完了しています。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

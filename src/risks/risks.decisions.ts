@@ -6,6 +6,7 @@ import type { Library } from "../library/library.model.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { readRiskMatrix } from "./matrix.service.ts";
 import { assertCanEditRisk } from "./risks.policy.ts";
 import type { RiskView } from "./risks.schema.ts";
@@ -48,7 +49,7 @@ export async function acceptRisk(db: Db, library: Library, actor: Actor, who: Ch
 
 /**
  * Records a review: the note, optionally a new residual rating, and the next review date (a year
- * on by default).
+ * on by default). The risk's open review tasks are done by the same act.
  */
 export async function reviewRisk(
   db: Db,
@@ -85,6 +86,7 @@ export async function reviewRisk(
       before: { residual: before.residual_likelihood === null ? null : [before.residual_likelihood, before.residual_impact], nextReviewOn: before.next_review_on },
       after: { note: input.note, residual: next.residual_likelihood === null ? null : [next.residual_likelihood, next.residual_impact], nextReviewOn },
     });
+    await completeReviewTasks(trx, record, who.orgId, "risk", id, actor.userId);
   });
   return readRisk(db.kysely, library, who.orgId, id);
 }

@@ -556,6 +556,8 @@ export const en = {
   "error.conflict": "Someone else changed this record in the meantime.",
   "error.matrix_in_use": "Some risks are rated on levels the new matrix drops; re-rate them first.",
   "error.self_approval": "You cannot approve or accept your own item; another person must decide.",
+  "error.not_approver": "No step of this approval is waiting for you.",
+  "error.already_decided": "This has already been decided or completed.",
   "error.code_taken": "This code is already in use; choose another.",
   "error.in_use": "This record is still in use and cannot be deleted.",
   "error.email_taken": "A user with this e-mail address already exists.",

@@ -1,0 +1,48 @@
+import type { Db } from "./db/connect.ts";
+import { deliverDue, type SendEmail } from "./notify/outbox.worker.ts";
+import { smtpSender } from "./notify/smtp.ts";
+import type { Config } from "./platform/config.ts";
+import type { Logger } from "./platform/logger.ts";
+import { escalateOverdue } from "./workflow/escalation.ts";
+import { runAllSchedules } from "./workflow/schedules.service.ts";
+
+const DELIVERY_EVERY_MS = 10_000;
+const DAILY_WORK_EVERY_MS = 3_600_000;
+
+/** The e-mail sender when SMTP is configured. */
+export function emailSender(config: Config): SendEmail | undefined {
+  return config.smtpUrl ? smtpSender(config.smtpUrl, config.smtpFrom) : undefined;
+}
+
+/** Recurring reviews and escalations: idempotent, so running them hourly (and at start) is safe. */
+export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: number; escalatedSteps: number; escalatedTasks: number }> {
+  const reviews = await runAllSchedules(db);
+  const { steps, tasks } = await escalateOverdue(db);
+  if (reviews || steps || tasks) logger?.info({ reviews, escalatedSteps: steps, escalatedTasks: tasks }, "workflow jobs ran");
+  return { reviews, escalatedSteps: steps, escalatedTasks: tasks };
+}
+
+/**
+ * The server's background jobs: outbox deliveries every 10 s, recurring reviews and escalations
+ * every hour. A run never overlaps the previous one of its kind; failures are logged and retried
+ * on the next tick. `MUSUBI_BACKGROUND_JOBS=0` turns them off (e.g. when a cron job runs
+ * `musubi jobs run` instead, or several servers share one database).
+ */
+export function startJobs(db: Db, config: Config, logger: Logger): { stop(): void } {
+  const sendEmail = emailSender(config);
+  const guard = (name: string, work: () => Promise<unknown>) => {
+    let running = false;
+    return () => {
+      if (running) return;
+      running = true;
+      work()
+        .catch((err) => logger.error({ err, job: name }, "background job failed"))
+        .finally(() => (running = false));
+    };
+  };
+  const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger }));
+  const daily = guard("workflow", () => runDailyWork(db, logger));
+  const timers = [setInterval(deliver, DELIVERY_EVERY_MS), setInterval(daily, DAILY_WORK_EVERY_MS), setTimeout(daily, 5_000)];
+  for (const t of timers) t.unref();
+  return { stop: () => timers.forEach((t) => clearInterval(t)) };
+}

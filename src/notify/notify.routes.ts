@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { audited, changeContextOf } from "../audit/audited.ts";
+import { notFound } from "../platform/errors.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { newId, newSecret } from "../platform/ids.ts";
+import { nowIso } from "../platform/time.ts";
+import { idParams } from "../users/users.schema.ts";
+import { outboxRow } from "./notify.ts";
+
+const text = z.object({ ja: z.string(), en: z.string() });
+const notificationView = z.object({ id: z.string(), event: z.string(), subject: z.object({ type: z.string(), id: z.string() }).nullable(), title: text, createdAt: z.string(), readAt: z.string().nullable() });
+const eventName = z.string().regex(/^(\*|[a-z_]+\.(\*|[a-z_]+))$/, "an event such as task.assigned, task.* or *");
+const endpointView = z.object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), secretHint: z.string(), createdAt: z.string() });
+const deliveryView = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), nextAttemptAt: z.string(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string() });
+
+export const notifyRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/notifications",
+    summary: "My in-app notifications, newest first, with the unread count",
+    tag: "notifications",
+    access: { permission: "self" },
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(30) }),
+    response: z.object({ items: z.array(notificationView), unread: z.number().int() }),
+    handler: async ({ deps, actor, query }) => {
+      const mine = deps.db.kysely.selectFrom("notifications").where("org_id", "=", actor.orgId).where("user_id", "=", actor.userId);
+      const [rows, unread] = await Promise.all([
+        mine.selectAll().orderBy("created_at", "desc").orderBy("id", "desc").limit(query.limit).execute(),
+        mine.select((eb) => eb.fn.countAll<number>().as("n")).where("read_at", "is", null).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((r) => ({ id: r.id, event: r.event, subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null, title: JSON.parse(r.title), createdAt: r.created_at, readAt: r.read_at })),
+        unread: Number(unread.n),
+      };
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/notifications/read",
+    summary: "Mark some (or all) of my notifications read",
+    tag: "notifications",
+    access: { permission: "self" },
+    body: z.strictObject({ ids: z.array(z.string().max(64)).max(500).optional() }),
+    status: 204,
+    handler: async ({ deps, actor, body }) => {
+      let q = deps.db.kysely.updateTable("notifications").set({ read_at: nowIso() }).where("org_id", "=", actor.orgId).where("user_id", "=", actor.userId).where("read_at", "is", null);
+      if (body.ids) q = q.where("id", "in", body.ids.length ? body.ids : [""]);
+      await q.execute();
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/webhooks",
+    summary: "Webhook endpoints that receive the organisation's events (signed with HMAC-SHA256)",
+    tag: "notifications",
+    access: { permission: "webhooks.manage" },
+    response: z.array(endpointView),
+    handler: async ({ deps, actor }) => {
+      const rows = await deps.db.kysely.selectFrom("webhook_endpoints").selectAll().where("org_id", "=", actor.orgId).orderBy("created_at").execute();
+      return rows.map((r) => ({ id: r.id, url: r.url, events: JSON.parse(r.events), active: r.active === 1, secretHint: `${r.secret.slice(0, 4)}…`, createdAt: r.created_at }));
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/webhooks",
+    summary: "Add a webhook endpoint; its signing secret is shown once, in this answer",
+    tag: "notifications",
+    access: { permission: "webhooks.manage" },
+    body: z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(2000), events: z.array(eventName).min(1).max(50).default(["*"]) }),
+    response: endpointView.extend({ secret: z.string() }),
+    status: 201,
+    handler: async ({ deps, actor, body, requestId }) => {
+      const now = nowIso();
+      const row = { id: newId("whk"), org_id: actor.orgId, url: body.url, secret: `whsec_${newSecret(24)}`, events: JSON.stringify(body.events), active: 1, created_at: now, updated_at: now, version: 1 };
+      await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
+        await trx.insertInto("webhook_endpoints").values(row).execute();
+        record({ action: "webhook.created", entityType: "webhook", entityId: row.id, after: { url: row.url, events: body.events } });
+      });
+      return { id: row.id, url: row.url, events: body.events, active: true, secretHint: `${row.secret.slice(0, 4)}…`, createdAt: now, secret: row.secret };
+    },
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/api/webhooks/:id",
+    summary: "Remove a webhook endpoint (undelivered events to it are dropped)",
+    tag: "notifications",
+    access: { permission: "webhooks.manage" },
+    resource: "webhook",
+    params: idParams,
+    status: 204,
+    handler: async ({ deps, actor, params, requestId }) => {
+      await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
+        const row = await trx.selectFrom("webhook_endpoints").select(["id", "url"]).where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
+        if (!row) throw notFound();
+        await trx.deleteFrom("outbox").where("org_id", "=", actor.orgId).where("channel", "=", "webhook").where("target", "=", params.id).where("status", "in", ["pending", "sending"]).execute();
+        await trx.deleteFrom("webhook_endpoints").where("org_id", "=", actor.orgId).where("id", "=", params.id).execute();
+        record({ action: "webhook.deleted", entityType: "webhook", entityId: params.id, before: { url: row.url } });
+      });
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/webhooks/:id/deliveries",
+    summary: "Recent deliveries to an endpoint: status, attempts, next attempt and last error",
+    tag: "notifications",
+    access: { permission: "webhooks.manage" },
+    resource: "webhook",
+    params: idParams,
+    response: z.array(deliveryView),
+    handler: async ({ deps, actor, params }) => {
+      const ep = await deps.db.kysely.selectFrom("webhook_endpoints").select("id").where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
+      if (!ep) throw notFound();
+      const rows = await deps.db.kysely.selectFrom("outbox").selectAll().where("org_id", "=", actor.orgId).where("channel", "=", "webhook").where("target", "=", params.id).orderBy("created_at", "desc").limit(100).execute();
+      return rows.map((r) => ({ id: r.id, event: r.event, status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error, deliveredAt: r.delivered_at, createdAt: r.created_at }));
+    },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/webhooks/:id/ping",
+    summary: "Queue a `webhook.ping` event to the endpoint, to check it receives and verifies",
+    tag: "notifications",
+    access: { permission: "webhooks.manage" },
+    resource: "webhook",
+    params: idParams,
+    status: 204,
+    handler: async ({ deps, actor, params, requestId }) => {
+      await audited(deps.db, changeContextOf(actor, requestId), async (trx) => {
+        const ep = await trx.selectFrom("webhook_endpoints").select("id").where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
+        if (!ep) throw notFound();
+        await trx.insertInto("outbox").values(outboxRow(actor.orgId, "webhook", ep.id, "webhook.ping", { event: "webhook.ping", occurredAt: nowIso(), orgId: actor.orgId, subject: null, title: { ja: "接続確認", en: "Ping" }, data: {} })).execute();
+      });
+    },
+  }),
+];

@@ -1,0 +1,114 @@
+import { createHmac } from "node:crypto";
+import type { Db } from "../db/connect.ts";
+import type { OutboxRow } from "../db/schema.ts";
+import type { Logger } from "../platform/logger.ts";
+
+/** Waits before attempt 2, 3, …: 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h. Then it gives up. */
+export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000];
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** A claimed row whose worker died is claimed again after this long. */
+const LEASE_MS = 120_000;
+const TIMEOUT_MS = 10_000;
+
+export type SendEmail = (to: string, subject: string, text: string) => Promise<void>;
+
+export interface DeliveryOptions {
+  now?: Date;
+  limit?: number;
+  fetch?: typeof fetch;
+  /** Present when SMTP is configured; e-mail rows wait (and are retried) until it is. */
+  sendEmail?: SendEmail;
+  logger?: Logger;
+}
+
+/**
+ * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` — receivers recompute it with their
+ * endpoint's secret, and refuse stale timestamps to stop replays.
+ */
+export function signWebhook(secret: string, body: string, unixSeconds: number): string {
+  const mac = createHmac("sha256", secret).update(`${unixSeconds}.${body}`).digest("hex");
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+/**
+ * Delivers what is due from the outbox: each row is claimed with a lease (so two workers never send
+ * the same row at once), sent, and marked delivered — or given its next attempt time with backoff,
+ * or marked failed after {@link MAX_ATTEMPTS}. A row is sent again only if no 2xx came back, and
+ * always with the same delivery id and body, so an idempotent receiver keeps exactly one copy.
+ */
+export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ delivered: number; retried: number; failed: number }> {
+  const now = opts.now ?? new Date();
+  const nowIso = now.toISOString();
+  const due = await db.kysely
+    .selectFrom("outbox")
+    .selectAll()
+    .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", nowIso)]), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]))
+    .orderBy("next_attempt_at")
+    .limit(opts.limit ?? 100)
+    .execute();
+  const result = { delivered: 0, retried: 0, failed: 0 };
+  for (const row of due) {
+    const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+    const claimed = await db.kysely
+      .updateTable("outbox")
+      .set({ status: "sending", lease_until: lease })
+      .where("id", "=", row.id)
+      .where("status", "=", row.status)
+      .where((eb) => (row.lease_until === null ? eb("lease_until", "is", null) : eb("lease_until", "=", row.lease_until)))
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    const error = await attempt(db, row, now, opts);
+    const attempts = row.attempts + 1;
+    if (error === null) {
+      await db.kysely.updateTable("outbox").set({ status: "delivered", attempts, delivered_at: new Date().toISOString(), lease_until: null, last_error: null }).where("id", "=", row.id).execute();
+      result.delivered++;
+    } else if (attempts >= MAX_ATTEMPTS) {
+      await db.kysely.updateTable("outbox").set({ status: "failed", attempts, lease_until: null, last_error: error }).where("id", "=", row.id).execute();
+      opts.logger?.warn({ delivery: row.id, channel: row.channel, error }, "delivery failed for good");
+      result.failed++;
+    } else {
+      const next = new Date(now.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
+      await db.kysely.updateTable("outbox").set({ status: "pending", attempts, next_attempt_at: next, lease_until: null, last_error: error }).where("id", "=", row.id).execute();
+      result.retried++;
+    }
+  }
+  return result;
+}
+
+/** One attempt; null on success, else what went wrong (kept on the row for the admin page). */
+async function attempt(db: Db, row: OutboxRow, now: Date, opts: DeliveryOptions): Promise<string | null> {
+  try {
+    if (row.channel === "webhook") return await sendWebhook(db, row, now, opts.fetch ?? fetch);
+    if (row.channel === "email") {
+      if (!opts.sendEmail) return "SMTP is not configured";
+      const p = JSON.parse(row.payload) as { locale: string; title: { ja: string; en: string }; event: string };
+      const title = p.locale === "ja" ? p.title.ja : p.title.en;
+      await opts.sendEmail(row.target, `[Musubi] ${title}`, `${title}\n\n${p.title.ja}\n${p.title.en}\n\n(${p.event})`);
+      return null;
+    }
+    return `unknown channel ${row.channel}`;
+  } catch (err) {
+    return err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500);
+  }
+}
+
+async function sendWebhook(db: Db, row: OutboxRow, now: Date, doFetch: typeof fetch): Promise<string | null> {
+  const endpoint = await db.kysely.selectFrom("webhook_endpoints").select(["url", "secret", "active"]).where("org_id", "=", row.org_id).where("id", "=", row.target).executeTakeFirst();
+  if (!endpoint) return "the endpoint was deleted";
+  const t = Math.floor(now.getTime() / 1000);
+  const res = await doFetch(endpoint.url, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "user-agent": "Musubi-Webhooks/1",
+      "musubi-event": row.event,
+      "musubi-delivery": row.id,
+      "musubi-signature": signWebhook(endpoint.secret, row.payload, t),
+    },
+    body: row.payload,
+    redirect: "manual",
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+  await res.body?.cancel();
+  return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
+}
