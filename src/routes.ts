@@ -10,6 +10,7 @@ import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
 import { riskRoutes } from "./risks/risks.routes.ts";
 import { notifyRoutes } from "./notify/notify.routes.ts";
+import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { approvalRoutes } from "./workflow/approvals.routes.ts";
 import { scheduleRoutes } from "./workflow/schedules.routes.ts";
 import { taskRoutes } from "./workflow/tasks.routes.ts";
@@ -43,4 +44,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...approvalRoutes,
   ...scheduleRoutes,
   ...notifyRoutes,
+  ...incidentRoutes,
 ];

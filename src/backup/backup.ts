@@ -39,6 +39,10 @@ const KEYS: Record<TableName, readonly string[]> = {
   notifications: ["id"],
   webhook_endpoints: ["id"],
   outbox: ["id"],
+  incidents: ["id"],
+  incident_links: ["incident_id", "target_type", "target_id"],
+  incident_timeline: ["id"],
+  reference_incidents: ["id"],
   audit_log: ["org_id", "seq"],
 };
 

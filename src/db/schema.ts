@@ -421,6 +421,86 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface IncidentsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title: string;
+  summary: string;
+  status: string;
+  severity: string;
+  occurred_at: string | null;
+  detected_at: string;
+  /** `web`, `api` or `webhook:<tool>`. */
+  source: string;
+  /** The sending tool's own id (an alert fingerprint): a repeat adds to the timeline instead of a new incident. */
+  external_key: string | null;
+  reported_by: string | null;
+  owner_id: string | null;
+  /** CSETv1 "AI Harm Level". */
+  harm_level: string;
+  /** JSON array of CSETv1 harm flags (tangible and special-interest intangible harms). */
+  harm_types: string;
+  /** JSON array of CSETv1 "Harm Distribution Basis" values. */
+  harm_basis: string;
+  /** JSON array of MIT AI Risk Repository ids. */
+  categories: string;
+  /** JSON array of rights affected. */
+  rights: string;
+  affected_parties: string;
+  people_affected: number | null;
+  lives_lost: number | null;
+  injuries: number | null;
+  /** `no`, `yes` or `unknown`: did personal data leak, get lost or damaged (APPI Art. 26). */
+  personal_data: string;
+  data_subjects: number | null;
+  /** `no`, `yes` or `unknown`: special care-required personal information (要配慮個人情報, APPI Art. 2(3)). */
+  sensitive_data: string;
+  root_cause: string;
+  search_text: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IncidentLinksTable {
+  org_id: string;
+  incident_id: string;
+  /** `system`, `risk` or `control` (a control that failed). */
+  target_type: string;
+  target_id: string;
+}
+
+export interface IncidentTimelineTable {
+  id: string;
+  org_id: string;
+  incident_id: string;
+  at: string;
+  kind: string;
+  body: string;
+  author_id: string | null;
+  created_at: string;
+}
+
+/** Public incidents (the AI Incident Database), shared reference data outside any organisation. */
+export interface ReferenceIncidentsTable {
+  id: string;
+  source: string;
+  number: number;
+  date: string | null;
+  title: string;
+  description: string;
+  deployers: string;
+  developers: string;
+  harmed: string;
+  categories: string;
+  classifications: string;
+  url: string;
+  imported_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -449,6 +529,10 @@ export interface Database {
   notifications: NotificationsTable;
   webhook_endpoints: WebhookEndpointsTable;
   outbox: OutboxTable;
+  incidents: IncidentsTable;
+  incident_links: IncidentLinksTable;
+  incident_timeline: IncidentTimelineTable;
+  reference_incidents: ReferenceIncidentsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -470,6 +554,7 @@ export type Approval = Selectable<ApprovalsTable>;
 export type ApprovalStep = Selectable<ApprovalStepsTable>;
 export type ReviewSchedule = Selectable<ReviewSchedulesTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type Incident = Selectable<IncidentsTable>;
 
 /** Tables in the order a restore must insert them (parents before children). */
 export const TABLES_IN_ORDER = [
@@ -499,5 +584,9 @@ export const TABLES_IN_ORDER = [
   "notifications",
   "webhook_endpoints",
   "outbox",
+  "incidents",
+  "incident_links",
+  "incident_timeline",
+  "reference_incidents",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -40,6 +40,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
   "schedules.manage": ["admin", "governance_lead"],
   "webhooks.manage": ["admin"],
+  "incidents.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "incidents.report": ["admin", "governance_lead", "system_owner", "reviewer"],
+  "incidents.manage": ["admin", "governance_lead"],
 };
 
 describe("authz.can", () => {

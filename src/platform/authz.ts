@@ -62,6 +62,11 @@ export const PERMISSIONS = {
   "schedules.manage": ["admin", "governance_lead"],
   /** Webhook endpoints receive the organisation's events, so only administrators add them. */
   "webhooks.manage": ["admin"],
+  "incidents.read": ALL,
+  /** File incidents, and keep those one owns current (incidents.policy.ts). */
+  "incidents.report": ["admin", "governance_lead", "system_owner", "reviewer"],
+  /** Change or close any incident. */
+  "incidents.manage": ["admin", "governance_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

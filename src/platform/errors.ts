@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   "self_approval",
   "not_approver",
   "already_decided",
+  "actions_open",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -123,6 +124,7 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   self_approval: { en: "You cannot approve or accept your own item; another person must decide.", ja: "自分自身の案件を承認又は受容することはできません。別の担当者が判断する必要があります。" },
   not_approver: { en: "No step of this approval is waiting for you (as approver, delegate or escalation).", ja: "この承認で、あなた（承認者・代理人・エスカレーション先）の判断待ちの段階はありません。" },
   already_decided: { en: "This has already been decided or completed.", ja: "この案件は既に決定又は完了しています。" },
+  actions_open: { en: "Some corrective or preventive actions are not done yet; finish or cancel them before closing (see details).", ja: "未完了の是正・予防措置があります。完了又は取消ししてからクローズしてください（詳細を参照）。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

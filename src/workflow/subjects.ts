@@ -10,6 +10,7 @@ const SOURCES = {
   system: { table: "ai_systems", code: "code", ja: "name_ja", en: "name_en" },
   risk: { table: "risks", code: "code", ja: "title_ja", en: "title_en" },
   control: { table: "controls", code: "code", ja: "title_ja", en: "title_en" },
+  incident: { table: "incidents", code: "code", ja: "title", en: "title" },
 } as const satisfies Record<SubjectType, { table: keyof Database; code: string; ja: string; en: string }>;
 
 /** Names of the records tasks and approvals point at: one statement per kind present. */

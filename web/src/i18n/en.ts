@@ -558,6 +558,7 @@ export const en = {
   "error.self_approval": "You cannot approve or accept your own item; another person must decide.",
   "error.not_approver": "No step of this approval is waiting for you.",
   "error.already_decided": "This has already been decided or completed.",
+  "error.actions_open": "Some corrective or preventive actions are not done yet; finish or cancel them before closing.",
   "error.code_taken": "This code is already in use; choose another.",
   "error.in_use": "This record is still in use and cannot be deleted.",
   "error.email_taken": "A user with this e-mail address already exists.",

@@ -559,6 +559,7 @@ export const ja: Record<MessageKey, string> = {
   "error.self_approval": "自分自身の案件を承認又は受容することはできません。別の担当者が判断する必要があります。",
   "error.not_approver": "この承認で、あなたの判断待ちの段階はありません。",
   "error.already_decided": "この案件は既に決定又は完了しています。",
+  "error.actions_open": "未完了の是正・予防措置があります。完了又は取消ししてからクローズしてください。",
   "error.code_taken": "このコードは既に使用されています。別のコードを指定してください。",
   "error.in_use": "このデータは使用中のため削除できません。",
   "error.email_taken": "このメールアドレスのユーザーは既に存在します。",
