@@ -82,6 +82,9 @@ describe.each(testDatabases())("incidents ($name)", (dialect) => {
     expect(ledger.body.items.map((e: { action: string }) => e.action)).toEqual(["incident.filed", "incident.closed"]);
     expect((await api.call("GET", "/api/audit/verify", { token: t("auditor") })).body.ok).toBe(true);
     expect((await api.call("PATCH", `/api/incidents/${inc.id}`, { token: t("governance_lead"), body: { version: closed.body.version, title: "x" } })).body.error.code).toBe("already_decided");
+    const del = await api.call("DELETE", `/api/risks/${risk.id}`, { token: t("governance_lead") });
+    expect(del.status).toBe(409);
+    expect(del.body.error).toMatchObject({ code: "in_use", details: { incidents: [inc.id] } });
   });
 
   it("flags a possible personal-data leak for the APPI Art. 26 check, and finds incidents by it", async () => {

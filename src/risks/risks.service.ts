@@ -261,10 +261,13 @@ export async function updateRisk(db: Db, library: Library, actor: Actor, who: Ch
   return readRisk(db.kysely, library, who.orgId, id);
 }
 
+/** Deletes a risk; one that incidents point to is kept (409 `in_use`): their history needs it. */
 export async function deleteRisk(db: Db, actor: Actor, who: ChangeContext, id: string): Promise<void> {
   await audited(db, who, async (trx, record) => {
     const before = await getRiskRow(trx, who.orgId, id);
     await assertCanEditRisk(trx, actor, before);
+    const incidents = await trx.selectFrom("incident_links").select("incident_id").where("org_id", "=", who.orgId).where("target_type", "=", "risk").where("target_id", "=", id).limit(20).execute();
+    if (incidents.length) throw new AppError(409, "in_use", { incidents: incidents.map((i) => i.incident_id) });
     const controls = await controlIdsOf(trx, who.orgId, id);
     await trx.deleteFrom("risk_controls").where("org_id", "=", who.orgId).where("risk_id", "=", id).execute();
     await trx.deleteFrom("risks").where("org_id", "=", who.orgId).where("id", "=", id).execute();
