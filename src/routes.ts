@@ -11,6 +11,7 @@ import { libraryRoutes } from "./library/library.routes.ts";
 import { riskRoutes } from "./risks/risks.routes.ts";
 import { notifyRoutes } from "./notify/notify.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
+import { referenceRoutes } from "./incidents/reference.routes.ts";
 import { approvalRoutes } from "./workflow/approvals.routes.ts";
 import { scheduleRoutes } from "./workflow/schedules.routes.ts";
 import { taskRoutes } from "./workflow/tasks.routes.ts";
@@ -44,5 +45,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...approvalRoutes,
   ...scheduleRoutes,
   ...notifyRoutes,
+  ...referenceRoutes,
   ...incidentRoutes,
 ];

@@ -4,6 +4,7 @@ import { VERSION } from "../platform/version.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
+import { registerIncidentsCommands } from "./incidents.commands.ts";
 import { registerJobsCommands } from "./jobs.commands.ts";
 import { registerLibraryCommands } from "./library.commands.ts";
 import { registerServeCommand } from "./serve.command.ts";
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerIncidentsCommands(program);
   registerJobsCommands(program);
   registerLibraryCommands(program);
   registerSystemsCommands(program);

@@ -45,6 +45,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addUniqueConstraint("incidents_org_code", ["org_id", "code"])
     .execute();
   await db.schema.createIndex("incidents_org_detected").on("incidents").columns(["org_id", "detected_at", "id"]).execute();
+  await db.schema.createIndex("incidents_org_updated").on("incidents").columns(["org_id", "updated_at", "id"]).execute();
   await db.schema.createIndex("incidents_org_status").on("incidents").columns(["org_id", "status", "detected_at"]).execute();
   await db.schema.createIndex("incidents_org_external").on("incidents").columns(["org_id", "source", "external_key"]).unique().execute();
 

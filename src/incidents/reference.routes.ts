@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { containsText } from "../platform/pagination.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { searchReference, similarIncidents, similarQuery, similarView } from "./similar/similar.service.ts";
+
+const referenceView = z.object({
+  id: z.string(),
+  source: z.string(),
+  number: z.number().int(),
+  date: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  deployers: z.array(z.string()),
+  developers: z.array(z.string()),
+  harmed: z.array(z.string()),
+  categories: z.array(z.string()),
+  harmLevel: z.string().nullable(),
+  url: z.string(),
+  score: z.number().optional(),
+});
+
+const referenceQuery = z.strictObject({
+  /** Japanese or English; results are ranked by relevance. Without it, newest first. */
+  q: z.string().trim().min(1).max(500).optional(),
+  category: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const referenceRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/incidents/similar",
+    summary: "Past incidents like this text: the organisation's own and public reference cases (JA/EN)",
+    tag: "incidents",
+    access: { permission: "incidents.read" },
+    query: similarQuery,
+    response: similarView,
+    handler: ({ deps, actor, query }) => similarIncidents(deps.db.kysely, actor.orgId, query),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/reference-incidents",
+    summary: "Public reference incidents (AI Incident Database, CC BY-SA 4.0), searchable in Japanese and English",
+    tag: "incidents",
+    access: { permission: "incidents.read" },
+    query: referenceQuery,
+    response: z.object({ items: z.array(referenceView), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), licence: z.string() }),
+    handler: async ({ deps, query }) => {
+      const db = deps.db.kysely;
+      const ranked = query.q ? await searchReference(db, query.q, 500) : [];
+      let base = db.selectFrom("reference_incidents");
+      if (query.category) base = base.where("categories", "like", `%${JSON.stringify(query.category)}%`);
+      const score = new Map(ranked.map((h) => [h.id, h.score]));
+      let page;
+      let total;
+      if (ranked.length) {
+        // Ranked: the index's order, filtered by category, paged here.
+        const rows = await base.selectAll().where("id", "in", ranked.map((h) => h.id)).execute();
+        rows.sort((a, b) => score.get(b.id)! - score.get(a.id)!);
+        total = rows.length;
+        page = rows.slice(query.offset, query.offset + query.limit);
+      } else {
+        // Unranked: newest first; a query the index has no terms for falls back to a substring match.
+        const text = query.q;
+        if (text) base = base.where((eb) => eb.or([containsText("title", text), containsText("description", text)]));
+        const [rows, count] = await Promise.all([
+          base.selectAll().orderBy("date", "desc").orderBy("number", "desc").limit(query.limit).offset(query.offset).execute(),
+          base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+        ]);
+        page = rows;
+        total = Number(count.n);
+      }
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          source: r.source,
+          number: r.number,
+          date: r.date,
+          title: r.title,
+          description: r.description,
+          deployers: JSON.parse(r.deployers),
+          developers: JSON.parse(r.developers),
+          harmed: JSON.parse(r.harmed),
+          categories: JSON.parse(r.categories),
+          harmLevel: (JSON.parse(r.classifications) as { csetv1?: { harmLevel?: string } }).csetv1?.harmLevel ?? null,
+          url: r.url,
+          ...(score.has(r.id) && { score: Math.round(score.get(r.id)! * 100) / 100 }),
+        })),
+        total,
+        limit: query.limit,
+        offset: query.offset,
+        licence: "AI Incident Database, CC BY-SA 4.0 (https://incidentdatabase.ai)",
+      };
+    },
+  }),
+];

@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../../db/schema.ts";
+import { SimilarIndex } from "./index.ts";
+
+interface OrgIndex {
+  index: SimilarIndex;
+  /** Rows updated at or after this were not yet read. */
+  through: string;
+}
+
+const orgIndexes = new WeakMap<Kysely<Database>, Map<string, OrgIndex>>();
+const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; stamp: string }>();
+
+const textOf = (r: { title: string; summary?: string; description?: string; root_cause?: string }) => [r.title, r.summary ?? r.description ?? "", r.root_cause ?? ""].join("\n");
+
+/**
+ * The organisation's incident index, brought up to date by reading only the incidents changed
+ * since the last look (one indexed query when nothing changed). Kept per database handle.
+ */
+async function orgIndex(db: Kysely<Database>, orgId: string): Promise<SimilarIndex> {
+  let byOrg = orgIndexes.get(db);
+  if (!byOrg) orgIndexes.set(db, (byOrg = new Map()));
+  let entry = byOrg.get(orgId);
+  if (!entry) byOrg.set(orgId, (entry = { index: new SimilarIndex(), through: "" }));
+  const rows = await db
+    .selectFrom("incidents")
+    .select(["id", "title", "summary", "root_cause", "categories", "updated_at"])
+    .where("org_id", "=", orgId)
+    .where("updated_at", ">=", entry.through)
+    .orderBy("updated_at")
+    .execute();
+  for (const r of rows) {
+    entry.index.put(r.id, textOf(r), JSON.parse(r.categories) as string[]);
+    if (r.updated_at > entry.through) entry.through = r.updated_at;
+  }
+  return entry.index;
+}
+
+/** The public reference cases' index, rebuilt when an import changed them. */
+async function referenceIndex(db: Kysely<Database>): Promise<SimilarIndex> {
+  const s = await db.selectFrom("reference_incidents").select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("imported_at").as("at")]).executeTakeFirstOrThrow();
+  const stamp = `${s.n}|${s.at ?? ""}`;
+  const cached = referenceIndexes.get(db);
+  if (cached?.stamp === stamp) return cached.index;
+  const index = new SimilarIndex();
+  const rows = await db.selectFrom("reference_incidents").select(["id", "title", "description", "categories"]).execute();
+  for (const r of rows) index.put(r.id, textOf(r), JSON.parse(r.categories) as string[]);
+  referenceIndexes.set(db, { index, stamp });
+  return index;
+}
+
+export const similarQuery = z.strictObject({
+  text: z.string().trim().min(1).max(20000),
+  /** MIT ids, comma-separated: incidents filed under the same ones rank higher. */
+  categories: z.string().max(400).optional(),
+  /** Leave this incident out (when asking for one already filed). */
+  exclude: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+});
+
+export const similarView = z.object({
+  internal: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string(), severity: z.string(), detectedAt: z.string(), score: z.number() })),
+  public: z.array(z.object({ id: z.string(), source: z.string(), number: z.number().int(), title: z.string(), date: z.string().nullable(), url: z.string(), score: z.number() })),
+});
+
+/**
+ * Past incidents like a new one: the organisation's own and the public reference cases, ranked by
+ * BM25 over Japanese and English text (with a bilingual glossary) and shared MIT categories.
+ */
+export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z.infer<typeof similarQuery>): Promise<z.infer<typeof similarView>> {
+  const categories = q.categories ? q.categories.split(",").map((c) => c.trim()).filter(Boolean) : [];
+  const [own, pub] = await Promise.all([orgIndex(db, orgId), referenceIndex(db)]);
+  const ownHits = own.search(q.text, categories, q.limit, q.exclude);
+  const pubHits = pub.search(q.text, categories, q.limit);
+  const [ownRows, pubRows] = await Promise.all([
+    ownHits.length ? db.selectFrom("incidents").select(["id", "code", "title", "status", "severity", "detected_at"]).where("org_id", "=", orgId).where("id", "in", ownHits.map((h) => h.id)).execute() : [],
+    pubHits.length ? db.selectFrom("reference_incidents").select(["id", "source", "number", "title", "date", "url"]).where("id", "in", pubHits.map((h) => h.id)).execute() : [],
+  ]);
+  const round = (s: number) => Math.round(s * 100) / 100;
+  return {
+    internal: ownHits.flatMap((h) => {
+      const r = ownRows.find((x) => x.id === h.id);
+      return r ? [{ id: r.id, code: r.code, title: r.title, status: r.status, severity: r.severity, detectedAt: r.detected_at, score: round(h.score) }] : [];
+    }),
+    public: pubHits.flatMap((h) => {
+      const r = pubRows.find((x) => x.id === h.id);
+      return r ? [{ id: r.id, source: r.source, number: r.number, title: r.title, date: r.date, url: r.url, score: round(h.score) }] : [];
+    }),
+  };
+}
+
+/** Ranked search of the public reference cases (for their own page). */
+export async function searchReference(db: Kysely<Database>, text: string, limit: number): Promise<{ id: string; score: number }[]> {
+  return (await referenceIndex(db)).search(text, [], limit);
+}
