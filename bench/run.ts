@@ -13,6 +13,7 @@ import { printFigures, printTable, type BenchResult } from "./lib/report.ts";
 import { round } from "./lib/stats.ts";
 import { readLoadBench } from "./read-load.bench.ts";
 import { startupBench } from "./startup.bench.ts";
+import { workflowBench } from "./workflow.bench.ts";
 import { writeLoadBench } from "./write-load.bench.ts";
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   "write-load": writeLoadBench,
   applicability: applicabilityBench,
   compliance: complianceBench,
+  workflow: workflowBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

@@ -1,4 +1,5 @@
 import type { Db } from "./db/connect.ts";
+import { refreshPlannerStatistics } from "./db/maintenance.ts";
 import { deliverDue, type SendEmail } from "./notify/outbox.worker.ts";
 import { smtpSender } from "./notify/smtp.ts";
 import type { Config } from "./platform/config.ts";
@@ -14,8 +15,9 @@ export function emailSender(config: Config): SendEmail | undefined {
   return config.smtpUrl ? smtpSender(config.smtpUrl, config.smtpFrom) : undefined;
 }
 
-/** Recurring reviews and escalations: idempotent, so running them hourly (and at start) is safe. */
+/** Planner statistics, recurring reviews and escalations: idempotent, so running them hourly (and at start) is safe. */
 export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: number; escalatedSteps: number; escalatedTasks: number }> {
+  await refreshPlannerStatistics(db);
   const reviews = await runAllSchedules(db);
   const { steps, tasks } = await escalateOverdue(db);
   if (reviews || steps || tasks) logger?.info({ reviews, escalatedSteps: steps, escalatedTasks: tasks }, "workflow jobs ran");

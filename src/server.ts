@@ -6,6 +6,7 @@ import { createApp } from "./app.ts";
 import { startJobs } from "./jobs.ts";
 import { setEmailDelivery } from "./notify/notify.ts";
 import { openDatabase, type Db } from "./db/connect.ts";
+import { refreshPlannerStatistics } from "./db/maintenance.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
 import type { Config } from "./platform/config.ts";
@@ -44,6 +45,7 @@ export async function startServer(
   if (!config.databaseUrl) fs.mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(config);
   await migrateToLatest(db);
+  await refreshPlannerStatistics(db);
   const deps = createDeps(config, db);
 
   if (opts.demo) {

@@ -36,7 +36,7 @@ export const referenceRoutes = [
     access: { permission: "incidents.read" },
     query: similarQuery,
     response: similarView,
-    handler: ({ deps, actor, query }) => similarIncidents(deps.db.kysely, actor.orgId, query),
+    handler: ({ deps, actor, query }) => similarIncidents(deps.db.kysely, actor.orgId, query, actor.ledgerHead),
   }),
   defineRoute({
     method: "get",

@@ -5,9 +5,17 @@ import { SimilarIndex } from "./index.ts";
 
 interface OrgIndex {
   index: SimilarIndex;
-  /** Rows updated at or after this were not yet read. */
+  /** The latest `updated_at` read. */
   through: string;
+  /** The organisation's ledger head when last refreshed: every incident change moves it. */
+  head: number | undefined;
 }
+
+/**
+ * How far back a refresh re-reads: a transaction that stamped its rows before the last refresh may
+ * commit after it, so rows up to this much older than the newest seen are read again (idempotently).
+ */
+const SKEW_MS = 60_000;
 
 const orgIndexes = new WeakMap<Kysely<Database>, Map<string, OrgIndex>>();
 const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; stamp: string }>();
@@ -15,21 +23,25 @@ const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; st
 const textOf = (r: { title: string; summary?: string; description?: string; root_cause?: string }) => [r.title, r.summary ?? r.description ?? "", r.root_cause ?? ""].join("\n");
 
 /**
- * The organisation's incident index, brought up to date by reading only the incidents changed
- * since the last look (one indexed query when nothing changed). Kept per database handle.
+ * The organisation's incident index, kept per database handle. While the organisation's ledger
+ * head is where it was, nothing is read; after a change, only incidents updated since the last
+ * look (less {@link SKEW_MS}) are.
  */
-async function orgIndex(db: Kysely<Database>, orgId: string): Promise<SimilarIndex> {
+async function orgIndex(db: Kysely<Database>, orgId: string, head: number | undefined): Promise<SimilarIndex> {
   let byOrg = orgIndexes.get(db);
   if (!byOrg) orgIndexes.set(db, (byOrg = new Map()));
   let entry = byOrg.get(orgId);
-  if (!entry) byOrg.set(orgId, (entry = { index: new SimilarIndex(), through: "" }));
+  if (!entry) byOrg.set(orgId, (entry = { index: new SimilarIndex(), through: "", head: undefined }));
+  if (head !== undefined && entry.head === head) return entry.index;
+  const since = entry.through ? new Date(Date.parse(entry.through) - SKEW_MS).toISOString() : "";
   const rows = await db
     .selectFrom("incidents")
     .select(["id", "title", "summary", "root_cause", "categories", "updated_at"])
     .where("org_id", "=", orgId)
-    .where("updated_at", ">=", entry.through)
+    .where("updated_at", ">=", since)
     .orderBy("updated_at")
     .execute();
+  entry.head = head;
   for (const r of rows) {
     entry.index.put(r.id, textOf(r), JSON.parse(r.categories) as string[]);
     if (r.updated_at > entry.through) entry.through = r.updated_at;
@@ -68,9 +80,9 @@ export const similarView = z.object({
  * Past incidents like a new one: the organisation's own and the public reference cases, ranked by
  * BM25 over Japanese and English text (with a bilingual glossary) and shared MIT categories.
  */
-export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z.infer<typeof similarQuery>): Promise<z.infer<typeof similarView>> {
+export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z.infer<typeof similarQuery>, ledgerHead?: number): Promise<z.infer<typeof similarView>> {
   const categories = q.categories ? q.categories.split(",").map((c) => c.trim()).filter(Boolean) : [];
-  const [own, pub] = await Promise.all([orgIndex(db, orgId), referenceIndex(db)]);
+  const [own, pub] = await Promise.all([orgIndex(db, orgId, ledgerHead), referenceIndex(db)]);
   const ownHits = own.search(q.text, categories, q.limit, q.exclude);
   const pubHits = pub.search(q.text, categories, q.limit);
   const [ownRows, pubRows] = await Promise.all([

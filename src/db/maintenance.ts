@@ -1,0 +1,20 @@
+import { sql } from "kysely";
+import type { Db } from "./connect.ts";
+
+/**
+ * Refreshes the query planner's statistics. SQLite keeps none until asked: without them it may
+ * answer `WHERE org_id = ? AND id IN (…)` by walking an `(org_id, code)` index through every row
+ * of the organisation instead of looking the ids up (measured: 29 ms → 0.06 ms at 100,000
+ * incidents). `PRAGMA optimize` analyses only tables whose size changed a lot since last time, and
+ * `analysis_limit` keeps each analysis to a sample, so it is cheap to run at start and hourly.
+ * PostgreSQL's autovacuum does the same unasked, unless `full` asks for an ANALYZE now (after a
+ * bulk load).
+ */
+export async function refreshPlannerStatistics(db: Db, opts: { full?: boolean } = {}): Promise<void> {
+  if (db.sqlite) {
+    db.sqlite.pragma("analysis_limit = 1000");
+    db.sqlite.pragma("optimize = 0x10002");
+    return;
+  }
+  if (opts.full) await sql`analyze`.execute(db.kysely);
+}
