@@ -12,6 +12,7 @@ import { riskRoutes } from "./risks/risks.routes.ts";
 import { notifyRoutes } from "./notify/notify.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { referenceRoutes } from "./incidents/reference.routes.ts";
+import { vendorRoutes } from "./vendors/vendors.routes.ts";
 import { approvalRoutes } from "./workflow/approvals.routes.ts";
 import { scheduleRoutes } from "./workflow/schedules.routes.ts";
 import { taskRoutes } from "./workflow/tasks.routes.ts";
@@ -47,4 +48,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...notifyRoutes,
   ...referenceRoutes,
   ...incidentRoutes,
+  ...vendorRoutes,
 ];

@@ -30,8 +30,9 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Plant
   const webhook = await api.call("POST", "/api/webhooks", { token: admin, body: { url: "http://127.0.0.1:9/hook" } });
   const schedule = await api.call("POST", "/api/review-schedules", { token: admin, body: { name: "年次レビュー", subjectType: "system", active: false } });
   const incident = await api.call("POST", "/api/incidents", { token: admin, body: { title: "誤判定", systemIds: [system.id] } });
+  const vendor = await api.call("POST", "/api/vendors", { token: admin, body: { name: "Vendor", systemIds: [system.id] } });
   const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -119,7 +120,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor"]));
   });
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -181,6 +182,8 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/incidents/:id/timeline": { body: { body: "x" } },
   "post /api/incidents/:id/actions": { body: { kind: "corrective", title: "x" } },
   "post /api/incidents/:id/close": { body: { version: 1, note: "x" } },
+  "patch /api/vendors/:id": { body: { version: 1, name: "x" } },
+  "post /api/vendors/:id/reviews": { body: { version: 1, answers: Object.fromEntries(["sec.assurance", "sec.incident_notice", "sec.access", "data.training", "data.location", "data.retention", "data.personal", "prov.models", "prov.training_data", "prov.evaluation", "ctr.inputs", "ctr.outputs", "ctr.rights", "ctr.use_restrictions", "ctr.liability"].map((q) => [q, { answer: "yes" }])) } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

@@ -43,6 +43,9 @@ const KEYS: Record<TableName, readonly string[]> = {
   incident_links: ["incident_id", "target_type", "target_id"],
   incident_timeline: ["id"],
   reference_incidents: ["id"],
+  vendors: ["id"],
+  vendor_systems: ["vendor_id", "system_id"],
+  vendor_reviews: ["id"],
   audit_log: ["org_id", "seq"],
 };
 

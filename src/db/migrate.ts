@@ -8,6 +8,7 @@ import * as m0005 from "./migrations/0005_audit_append_linear.ts";
 import * as m0006 from "./migrations/0006_risks.ts";
 import * as m0007 from "./migrations/0007_workflow.ts";
 import * as m0008 from "./migrations/0008_incidents.ts";
+import * as m0009 from "./migrations/0009_vendors.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0006_risks": m0006,
   "0007_workflow": m0007,
   "0008_incidents": m0008,
+  "0009_vendors": m0009,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

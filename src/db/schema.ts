@@ -501,6 +501,52 @@ export interface ReferenceIncidentsTable {
   imported_at: string;
 }
 
+export interface VendorsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  kind: string;
+  services: string;
+  website: string | null;
+  owner_id: string | null;
+  status: string;
+  /** The rating decided at the last review: `unrated`, `low`, `medium`, `high` or `critical`. */
+  rating: string;
+  /** JSON array of ISO 3166 codes where the vendor stores or processes the organisation's data. */
+  data_countries: string;
+  contract_start: string | null;
+  contract_end: string | null;
+  /** Monitoring cadence: months between reviews. */
+  review_months: number;
+  last_reviewed_at: string | null;
+  next_review_on: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface VendorSystemsTable {
+  org_id: string;
+  vendor_id: string;
+  system_id: string;
+}
+
+export interface VendorReviewsTable {
+  id: string;
+  org_id: string;
+  vendor_id: string;
+  /** JSON: question id → { answer, note }. */
+  answers: string;
+  gaps: number;
+  suggested_rating: string;
+  rating: string;
+  note: string;
+  reviewer_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -533,6 +579,9 @@ export interface Database {
   incident_links: IncidentLinksTable;
   incident_timeline: IncidentTimelineTable;
   reference_incidents: ReferenceIncidentsTable;
+  vendors: VendorsTable;
+  vendor_systems: VendorSystemsTable;
+  vendor_reviews: VendorReviewsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -555,6 +604,7 @@ export type ApprovalStep = Selectable<ApprovalStepsTable>;
 export type ReviewSchedule = Selectable<ReviewSchedulesTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Incident = Selectable<IncidentsTable>;
+export type Vendor = Selectable<VendorsTable>;
 
 /** Tables in the order a restore must insert them (parents before children). */
 export const TABLES_IN_ORDER = [
@@ -588,5 +638,8 @@ export const TABLES_IN_ORDER = [
   "incident_links",
   "incident_timeline",
   "reference_incidents",
+  "vendors",
+  "vendor_systems",
+  "vendor_reviews",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

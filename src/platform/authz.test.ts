@@ -43,6 +43,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "incidents.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "incidents.report": ["admin", "governance_lead", "system_owner", "reviewer"],
   "incidents.manage": ["admin", "governance_lead"],
+  "vendors.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "vendors.manage": ["admin", "governance_lead"],
 };
 
 describe("authz.can", () => {

@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   "incidents.report": ["admin", "governance_lead", "system_owner", "reviewer"],
   /** Change or close any incident. */
   "incidents.manage": ["admin", "governance_lead"],
+  "vendors.read": ALL,
+  /** Vendors, their reviews and ratings (DESIGN's "vendor manager" is a governance lead here). */
+  "vendors.manage": ["admin", "governance_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

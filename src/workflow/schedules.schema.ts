@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isoDate } from "../systems/systems.schema.ts";
 import { approvalPlan } from "./tasks.schema.ts";
 
-/** What a schedule reviews: every system not retired, or every risk not closed. */
-export const SCHEDULE_SUBJECTS = ["system", "risk"] as const;
+/** What a schedule reviews: every system not retired, every risk not closed, or every vendor not offboarded. */
+export const SCHEDULE_SUBJECTS = ["system", "risk", "vendor"] as const;
 /** `fiscal_year`: once per fiscal year, from the organisation's start month (4 = 年度, April–March). `months`: every N months from an anchor date. */
 export const CYCLES = ["fiscal_year", "months"] as const;
 
@@ -32,7 +32,7 @@ export const createScheduleBody = z
     cycle: z.enum(CYCLES).default("fiscal_year"),
     intervalMonths: z.number().int().min(1).max(60).default(12),
     anchorOn: isoDate.nullable().default(null),
-    /** Null: each subject's owner (a system's business owner, else technical owner; a risk's owner). */
+    /** Null: each subject's owner (a system's business owner, else technical owner; a risk's or vendor's owner). */
     assigneeId: z.string().max(64).nullable().default(null),
     approvalPlan: approvalPlan.nullable().default(null),
     active: z.boolean().default(true),

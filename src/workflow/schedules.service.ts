@@ -105,11 +105,15 @@ export async function deleteSchedule(db: Db, who: ChangeContext, id: string): Pr
 
 /** The subjects a schedule covers that have no task for the period yet, with their default assignee. */
 async function uncovered(trx: Transaction<Database>, s: ReviewSchedule, period: string): Promise<{ id: string; label: string; owner: string | null }[]> {
-  const noTask = (subjectCol: "a.id" | "r.id") => (eb: any) =>
+  const noTask = (subjectCol: "a.id" | "r.id" | "v.id") => (eb: any) =>
     eb.not(eb.exists(eb.selectFrom("tasks as t").select("t.id").where("t.org_id", "=", s.org_id).where("t.schedule_id", "=", s.id).whereRef("t.subject_id", "=", subjectCol).where("t.period", "=", period)));
   if (s.subject_type === "system") {
     const rows = await trx.selectFrom("ai_systems as a").select(["a.id", "a.code", "a.name_ja", "a.business_owner_id", "a.technical_owner_id"]).where("a.org_id", "=", s.org_id).where("a.lifecycle", "<>", "retired").where(noTask("a.id")).orderBy("a.code").execute();
     return rows.map((r) => ({ id: r.id, label: `${r.code} ${r.name_ja}`, owner: r.business_owner_id ?? r.technical_owner_id }));
+  }
+  if (s.subject_type === "vendor") {
+    const rows = await trx.selectFrom("vendors as v").select(["v.id", "v.code", "v.name", "v.owner_id"]).where("v.org_id", "=", s.org_id).where("v.status", "<>", "offboarded").where(noTask("v.id")).orderBy("v.code").execute();
+    return rows.map((r) => ({ id: r.id, label: `${r.code} ${r.name}`, owner: r.owner_id }));
   }
   const rows = await trx.selectFrom("risks as r").select(["r.id", "r.code", "r.title_ja", "r.owner_id"]).where("r.org_id", "=", s.org_id).where("r.status", "<>", "closed").where(noTask("r.id")).orderBy("r.code").execute();
   return rows.map((r) => ({ id: r.id, label: `${r.code} ${r.title_ja}`, owner: r.owner_id }));

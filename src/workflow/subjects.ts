@@ -11,6 +11,7 @@ const SOURCES = {
   risk: { table: "risks", code: "code", ja: "title_ja", en: "title_en" },
   control: { table: "controls", code: "code", ja: "title_ja", en: "title_en" },
   incident: { table: "incidents", code: "code", ja: "title", en: "title" },
+  vendor: { table: "vendors", code: "code", ja: "name", en: "name" },
 } as const satisfies Record<SubjectType, { table: keyof Database; code: string; ja: string; en: string }>;
 
 /** Names of the records tasks and approvals point at: one statement per kind present. */

@@ -9,7 +9,7 @@ export const TASK_STATUSES = ["open", "in_progress", "awaiting_approval", "done"
 /** Statuses in which a task still needs someone: "my tasks" shows these. */
 export const ACTIVE_STATUSES = ["open", "in_progress", "awaiting_approval"] as const;
 /** The records a task can act on. */
-export const SUBJECT_TYPES = ["system", "risk", "control", "incident"] as const;
+export const SUBJECT_TYPES = ["system", "risk", "control", "incident", "vendor"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 export const taskKind = z.enum(TASK_KINDS);

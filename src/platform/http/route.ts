@@ -28,7 +28,7 @@ export interface AppDeps {
 export type Access = "public" | { permission: Permission };
 
 /** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
-export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident";
+export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
