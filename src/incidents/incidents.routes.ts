@@ -1,9 +1,13 @@
+import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { idParams } from "../users/users.schema.ts";
 import { actionBody, closeIncidentBody, createIncidentBody, incidentPage, incidentView, listIncidentsQuery, timelineBody, updateIncidentBody } from "./incidents.schema.ts";
 import { addAction, addTimelineEntry, closeIncident, createIncident, listIncidents, readIncident, updateIncident } from "./incidents.service.ts";
 import { intakeAlerts, intakeBody, intakeResult } from "./intake.ts";
+import { buildIncidentReport } from "./report.ts";
+import { renderIncidentReportHtml } from "./report.html.ts";
+import { IncidentReport } from "./report.schema.ts";
 
 export const incidentRoutes = [
   defineRoute({
@@ -48,6 +52,23 @@ export const incidentRoutes = [
     params: idParams,
     response: incidentView,
     handler: ({ deps, actor, params }) => readIncident(deps.db.kysely, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/incidents/:id/report",
+    summary: "The regulator-ready report: JSON (musubi-incident-report/1, schema in library/schema) or a bilingual HTML document",
+    tag: "incidents",
+    access: { permission: "incidents.read" },
+    resource: "incident",
+    params: idParams,
+    query: z.strictObject({ format: z.enum(["json", "html"]).default("json") }),
+    response: IncidentReport,
+    handler: async ({ deps, actor, params, query }) => {
+      const me = await deps.db.kysely.selectFrom("users").select(["display_name", "email"]).where("org_id", "=", actor.orgId).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+      const report = await buildIncidentReport(deps.db.kysely, deps.library, actor.orgId, params.id, { name: me.display_name, email: me.email });
+      if (query.format === "json") return report;
+      return new Response(renderIncidentReportHtml(report), { headers: { "content-type": "text/html; charset=utf-8", "content-disposition": `inline; filename="${report.incident.code}-report.html"` } });
+    },
   }),
   defineRoute({
     method: "patch",

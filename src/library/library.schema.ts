@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IncidentReport } from "../incidents/report.schema.ts";
 import { RiskTaxonomy } from "../risks/taxonomy.schema.ts";
 
 /**
@@ -303,7 +304,7 @@ export type RulesFile = z.infer<typeof RulesFile>;
 /** The JSON Schemas published under `library/schema/`, keyed by file name. */
 export function publishedSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "risk-taxonomy": RiskTaxonomy };
+  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport };
   for (const [name, schema] of Object.entries(files)) {
     out[`${name}.schema.json`] = {
       $id: `https://musubi.example/schema/${name}.schema.json`,
