@@ -34,6 +34,17 @@ const SystemPage = page(() => import("../pages/systems/SystemPage.tsx"), "System
 const SystemsPage = page(() => import("../pages/systems/SystemsPage.tsx"), "SystemsPage");
 const TokensPage = page(() => import("../pages/tokens/TokensPage.tsx"), "TokensPage");
 const UsersPage = page(() => import("../pages/users/UsersPage.tsx"), "UsersPage");
+const RisksPage = page(() => import("../pages/risks/RisksPage.tsx"), "RisksPage");
+const RiskPage = page(() => import("../pages/risks/RiskPage.tsx"), "RiskPage");
+const IncidentsPage = page(() => import("../pages/incidents/IncidentsPage.tsx"), "IncidentsPage");
+const IncidentPage = page(() => import("../pages/incidents/IncidentPage.tsx"), "IncidentPage");
+const ReferenceIncidentsPage = page(() => import("../pages/incidents/ReferenceIncidentsPage.tsx"), "ReferenceIncidentsPage");
+const MyTasksPage = page(() => import("../pages/tasks/MyTasksPage.tsx"), "MyTasksPage");
+const TaskPage = page(() => import("../pages/tasks/TaskPage.tsx"), "TaskPage");
+const SchedulesPage = page(() => import("../pages/tasks/SchedulesPage.tsx"), "SchedulesPage");
+const WebhooksPage = page(() => import("../pages/tasks/WebhooksPage.tsx"), "WebhooksPage");
+const VendorsPage = page(() => import("../pages/vendors/VendorsPage.tsx"), "VendorsPage");
+const VendorPage = page(() => import("../pages/vendors/VendorPage.tsx"), "VendorPage");
 
 export interface AppRoute {
   /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
@@ -51,6 +62,8 @@ export interface AppRoute {
 /** Every signed-in page, in navigation order; patterns before the pages they could be mistaken for. */
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/", label: "nav.home", permission: "self", section: "main", component: HomePage },
+  { path: "/my-tasks", label: "nav.myTasks", permission: "tasks.read", section: "main", description: "home.desc.myTasks", component: MyTasksPage },
+  { path: "/tasks/:id", label: "nav.myTasks", permission: "tasks.read", section: "main", parent: "/my-tasks", component: TaskPage },
   { path: "/systems", label: "nav.systems", permission: "systems.read", section: "main", description: "home.desc.systems", component: SystemsPage },
   { path: "/systems/new", label: "systems.create.title", permission: "systems.edit", section: "main", parent: "/systems", component: SystemCreatePage },
   { path: "/systems/import", label: "imports.title", permission: "systems.import", section: "main", parent: "/systems", component: ImportWizardPage },
@@ -59,6 +72,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/assessment-items", label: "nav.dashboard", permission: "assessments.read", section: "main", parent: "/dashboard", component: AssessmentItemsPage },
   { path: "/controls", label: "nav.controls", permission: "controls.read", section: "main", description: "home.desc.controls", component: ControlsPage },
   { path: "/controls/:id", label: "nav.controls", permission: "controls.read", section: "main", parent: "/controls", component: ControlPage },
+  { path: "/risks", label: "nav.risks", permission: "risks.read", section: "main", description: "home.desc.risks", component: RisksPage },
+  { path: "/risks/:id", label: "nav.risks", permission: "risks.read", section: "main", parent: "/risks", component: RiskPage },
+  { path: "/incidents", label: "nav.incidents", permission: "incidents.read", section: "main", description: "home.desc.incidents", component: IncidentsPage },
+  { path: "/incidents/reference", label: "nav.incidents", permission: "incidents.read", section: "main", parent: "/incidents", component: ReferenceIncidentsPage },
+  { path: "/incidents/:id", label: "nav.incidents", permission: "incidents.read", section: "main", parent: "/incidents", component: IncidentPage },
+  { path: "/vendors", label: "nav.vendors", permission: "vendors.read", section: "main", description: "home.desc.vendors", component: VendorsPage },
+  { path: "/vendors/:id", label: "nav.vendors", permission: "vendors.read", section: "main", parent: "/vendors", component: VendorPage },
   { path: "/evidence", label: "nav.evidence", permission: "evidence.read", section: "main", description: "home.desc.evidence", component: EvidencePage },
   { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
   { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },
@@ -68,6 +88,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/users", label: "nav.users", permission: "users.read", section: "admin", description: "home.desc.users", component: UsersPage },
   { path: "/departments", label: "nav.departments", permission: "departments.read", section: "admin", description: "home.desc.departments", component: DepartmentsPage },
   { path: "/tokens", label: "nav.tokens", permission: "tokens.read", section: "admin", description: "home.desc.tokens", component: TokensPage },
+  { path: "/schedules", label: "nav.schedules", permission: "tasks.read", section: "admin", description: "home.desc.schedules", component: SchedulesPage },
+  { path: "/webhooks", label: "nav.webhooks", permission: "webhooks.manage", section: "admin", description: "home.desc.webhooks", component: WebhooksPage },
   { path: "/audit", label: "nav.audit", permission: "audit.read", section: "admin", description: "home.desc.audit", component: AuditPage },
   { path: "/org", label: "nav.org", permission: "org.read", section: "admin", description: "home.desc.org", component: OrgPage },
   { path: "/account", label: "nav.account", permission: "self", section: "personal", description: "home.desc.account", component: AccountPage },

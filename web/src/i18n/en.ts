@@ -1,4 +1,7 @@
 import { enCompliance } from "./en.compliance.ts";
+import { enIncidents } from "./en.incidents.ts";
+import { enRisks } from "./en.risks.ts";
+import { enWorkflow } from "./en.workflow.ts";
 import { enSystems } from "./en.systems.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
@@ -579,6 +582,9 @@ export const en = {
   "error.network": "The server cannot be reached. Check your connection and try again.",
   "error.unknown": "Something went wrong.",
   ...enCompliance,
+  ...enRisks,
+  ...enIncidents,
+  ...enWorkflow,
   ...enSystems,
 } as const;
 

@@ -1,5 +1,8 @@
 import type { MessageKey } from "./en.ts";
 import { jaCompliance } from "./ja.compliance.ts";
+import { jaIncidents } from "./ja.incidents.ts";
+import { jaRisks } from "./ja.risks.ts";
+import { jaWorkflow } from "./ja.workflow.ts";
 import { jaSystems } from "./ja.systems.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
@@ -580,5 +583,8 @@ export const ja: Record<MessageKey, string> = {
   "error.network": "サーバーに接続できません。通信環境を確認してからもう一度お試しください。",
   "error.unknown": "エラーが発生しました。",
   ...jaCompliance,
+  ...jaRisks,
+  ...jaIncidents,
+  ...jaWorkflow,
   ...jaSystems,
 };

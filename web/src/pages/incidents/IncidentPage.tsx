@@ -1,0 +1,4 @@
+/** Placeholder until the page is built. */
+export function IncidentPage() {
+  return <div data-testid="page-stub" />;
+}
