@@ -17,3 +17,19 @@ export async function withDatabase<T>(work: (db: Db, config: Config) => Promise<
 export function out(line: string): void {
   process.stdout.write(`${line}\n`);
 }
+
+/** The id of the organisation a `--org <slug>` names; an unknown slug is a clear error. */
+export async function orgIdOf(db: Db, slug: string): Promise<string> {
+  const org = await db.kysely.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirst();
+  if (!org) throw new Error(`no organisation "${slug}"`);
+  return org.id;
+}
+
+/** Turns an API error into the message a terminal user reads, with its details. */
+export async function explain<T>(work: Promise<T>): Promise<T> {
+  const { AppError } = await import("../platform/errors.ts");
+  return work.catch((err: unknown) => {
+    if (err instanceof AppError) throw new Error(`${err.code}: ${err.message}${err.details === undefined ? "" : `\n${JSON.stringify(err.details, null, 2)}`}`);
+    throw err;
+  });
+}

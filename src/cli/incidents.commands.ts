@@ -1,17 +1,55 @@
 import type { Command } from "commander";
-import { importAiid } from "../incidents/aiid.ts";
-import { out, withDatabase } from "./context.ts";
+import { importAiid, shippedAiidDir } from "../incidents/aiid.ts";
+import fs from "node:fs";
+import { orgIdOf, out, withDatabase } from "./context.ts";
 
 export function registerIncidentsCommands(program: Command): void {
   const incidents = program.command("incidents").description("incidents and public reference cases");
   incidents
-    .command("import-aiid <dir>")
-    .description("import an AI Incident Database snapshot folder (incidents.csv, classifications_MIT.csv, classifications_CSETv1.csv) as reference cases, replacing the previous import")
-    .action(async (dir: string) => {
+    .command("import-aiid [dir]")
+    .description("import an AI Incident Database snapshot folder (incidents.csv, classifications_MIT.csv, classifications_CSETv1.csv) as reference cases, replacing the previous import; default: the snapshot shipped in library/reference")
+    .action(async (dir: string | undefined) => {
       await withDatabase(async (db) => {
-        const r = await importAiid(db, dir);
+        const r = await importAiid(db, dir ?? shippedAiidDir());
         out(`imported ${r.incidents} AIID incidents (${r.mitClassified} with MIT categories, ${r.csetClassified} with a CSETv1 harm level; ${r.duplicatesSkipped} duplicates skipped) in ${r.ms} ms`);
         out("AI Incident Database — CC BY-SA 4.0, https://incidentdatabase.ai");
+      });
+    });
+  incidents
+    .command("list")
+    .description("list incidents, newest first")
+    .requiredOption("--org <slug>", "organisation slug")
+    .option("--status <status>", "open, investigating, mitigated or closed")
+    .option("--limit <n>", "rows", "50")
+    .option("--json", "print JSON")
+    .action(async (o: { org: string; status?: string; limit: string; json?: boolean }) => {
+      const { listIncidents } = await import("../incidents/incidents.service.ts");
+      const { listIncidentsQuery } = await import("../incidents/incidents.schema.ts");
+      await withDatabase(async (db) => {
+        const page = await listIncidents(db.kysely, await orgIdOf(db, o.org), listIncidentsQuery.parse({ limit: o.limit, ...(o.status && { status: o.status }) }));
+        if (o.json) return out(JSON.stringify(page, null, 2));
+        for (const i of page.items) out([i.code.padEnd(11), i.severity.padEnd(9), i.status.padEnd(13), i.detectedAt.slice(0, 10), i.appiReportCheck ? "APPI" : "    ", i.title].join(" "));
+        out(`${page.items.length} of ${page.total}`);
+      });
+    });
+  incidents
+    .command("report <code>")
+    .description("write an incident's regulator-ready report: JSON (musubi-incident-report/1) or the bilingual HTML document")
+    .requiredOption("--org <slug>", "organisation slug")
+    .option("--format <format>", "json or html", "json")
+    .requiredOption("--out <file>", "where to write")
+    .action(async (code: string, o: { org: string; format: string; out: string }) => {
+      if (o.format !== "json" && o.format !== "html") throw new Error("--format must be json or html");
+      const { buildIncidentReport } = await import("../incidents/report.ts");
+      const { renderIncidentReportHtml } = await import("../incidents/report.html.ts");
+      const { getLibrary } = await import("../library/library.runtime.ts");
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const row = await db.kysely.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst();
+        if (!row) throw new Error(`no incident "${code}"`);
+        const report = await buildIncidentReport(db.kysely, getLibrary(), orgId, row.id, { name: "musubi cli", email: "" });
+        fs.writeFileSync(o.out, o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderIncidentReportHtml(report));
+        out(`${code}: report written to ${o.out}`);
       });
     });
 }

@@ -4,6 +4,7 @@ import { VERSION } from "../platform/version.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
+import { registerGovernanceCommands } from "./governance.commands.ts";
 import { registerIncidentsCommands } from "./incidents.commands.ts";
 import { registerJobsCommands } from "./jobs.commands.ts";
 import { registerLibraryCommands } from "./library.commands.ts";
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerBackupCommands(program);
   registerIncidentsCommands(program);
+  registerGovernanceCommands(program);
   registerJobsCommands(program);
   registerLibraryCommands(program);
   registerSystemsCommands(program);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { out, withDatabase } from "./context.ts";
+import { explain, orgIdOf, out, withDatabase } from "./context.ts";
 import type { Db } from "../db/connect.ts";
 
 /** Loaded on use, so other commands do not pay for the workspace's modules at start-up. */
@@ -20,13 +20,6 @@ const services = async () => ({
   ...(await import("../platform/time.ts")),
 });
 
-async function orgIdOf(db: Db, slug: string): Promise<string> {
-  const { findOrganizationBySlug } = await services();
-  const org = await findOrganizationBySlug(db.kysely, slug);
-  if (!org) throw new Error(`no organisation "${slug}"`);
-  return org.id;
-}
-
 /** The CLI acts for the organisation as `system` in the ledger, with an administrator's reach. */
 function cliActor(orgId: string) {
   return { kind: "token" as const, userId: "", orgId, role: "admin" as const, label: "musubi cli" };
@@ -36,15 +29,6 @@ async function systemIdByCode(db: Db, orgId: string, code: string): Promise<stri
   const row = await db.kysely.selectFrom("ai_systems").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst();
   if (!row) throw new Error(`no system with code "${code}"`);
   return row.id;
-}
-
-/** Turns an API error into the message a terminal user reads, with its details. */
-async function explain<T>(work: Promise<T>): Promise<T> {
-  const { AppError } = await services();
-  return work.catch((err: unknown) => {
-    if (err instanceof AppError) throw new Error(`${err.code}: ${err.message}${err.details === undefined ? "" : `\n${JSON.stringify(err.details, null, 2)}`}`);
-    throw err;
-  });
 }
 
 export function registerSystemsCommands(program: Command): void {

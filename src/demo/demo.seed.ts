@@ -8,6 +8,7 @@ import { createOrganization } from "../orgs/orgs.service.ts";
 import { createUser } from "../users/users.service.ts";
 import { createDepartment } from "../orgs/departments.service.ts";
 import { getLibrary } from "../library/library.runtime.ts";
+import { seedDemoGovernance } from "./demo.governance.ts";
 import { seedDemoWorkspace } from "./demo.workspace.ts";
 
 export const DEMO_ORG_SLUG = "demo";
@@ -64,7 +65,8 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
     const { user } = await createUser(db, who, { email: c.email, displayName: DEMO_USERS[i + 1]!.name, role: c.role, locale: "ja", password: c.password });
     users[DEMO_USERS[i + 1]!.local] = user.id;
   }
-  await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
+  const workspace = await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
+  await seedDemoGovernance(db, getLibrary(), org.id, users, workspace.systems, workspace.controls);
   fs.mkdirSync(dataDir, { recursive: true });
   const file = demoCredentialsFile(dataDir);
   const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);

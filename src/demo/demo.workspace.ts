@@ -109,7 +109,7 @@ const SYSTEMS: Seed[] = [
  * assessment half answered, two controls mapped across frameworks and evidence about to expire —
  * so the dashboard, the inventory and the system pages have something to show on first start.
  */
-export async function seedDemoWorkspace(db: Db, library: Library, orgId: string, users: Record<string, string>, departments: Record<string, string>): Promise<void> {
+export async function seedDemoWorkspace(db: Db, library: Library, orgId: string, users: Record<string, string>, departments: Record<string, string>): Promise<{ systems: string[]; controls: string[] }> {
   const who = { actor: SYSTEM_ACTOR, orgId };
   const actor: Actor = { kind: "token", userId: users.admin!, orgId, role: "admin", label: "musubi" };
   const ctx = { db, library, locale: "ja" as const };
@@ -153,7 +153,7 @@ export async function seedDemoWorkspace(db: Db, library: Library, orgId: string,
     status: "met",
     requirements: urns.slice(6, 8),
   });
-  await createControl(db, library, who, {
+  const data = await createControl(db, library, who, {
     code: "CTL-DATA-01",
     titleJa: "個人データの取扱い手順",
     titleEn: "Personal data handling procedure",
@@ -164,4 +164,5 @@ export async function seedDemoWorkspace(db: Db, library: Library, orgId: string,
   });
   const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await createEvidence(db, "", who, { kind: "note", title: "AI利用規程 研修実施記録（2026年度）", note: "全従業員の受講を確認。", validFrom: null, validUntil: soon, links: [{ type: "control", id: policy.id }] }, () => 0);
+  return { systems: ids, controls: [policy.id, data.id] };
 }

@@ -3,9 +3,15 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { Db } from "../db/connect.ts";
 import type { Database } from "../db/schema.ts";
+import { defaultLibraryDir } from "../library/library.load.ts";
 import { nowIso } from "../platform/time.ts";
 import { taxonomyIds } from "../risks/taxonomy.ts";
 import { HARM_LEVELS, type HarmLevel } from "./vocabulary.ts";
+
+/** The AIID snapshot shipped with Musubi (CC BY-SA 4.0; see its README). */
+export function shippedAiidDir(): string {
+  return join(defaultLibraryDir(), "reference", "aiid-2025-03");
+}
 
 /** What an AIID snapshot import did. */
 export interface AiidImport {

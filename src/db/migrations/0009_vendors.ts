@@ -49,7 +49,7 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn("org_id", "text", (c) => c.notNull().references("organizations.id"))
     .addColumn("vendor_id", "text", (c) => c.notNull().references("vendors.id"))
     .addColumn("answers", "text", (c) => c.notNull())
-    .addColumn("gaps", "integer", (c) => c.notNull())
+    .addColumn("gaps", "real", (c) => c.notNull())
     .addColumn("suggested_rating", "text", (c) => c.notNull())
     .addColumn("rating", "text", (c) => c.notNull())
     .addColumn("note", "text", (c) => c.notNull())
