@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { Database } from "../db/schema.ts";
 import { audited, changeContextOf } from "../audit/audited.ts";
 import { notFound } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
@@ -12,6 +14,13 @@ const notificationView = z.object({ id: z.string(), event: z.string(), subject: 
 const eventName = z.string().regex(/^(\*|[a-z_]+\.(\*|[a-z_]+))$/, "an event such as task.assigned, task.* or *");
 const endpointView = z.object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), secretHint: z.string(), createdAt: z.string() });
 const deliveryView = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), nextAttemptAt: z.string(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string() });
+
+/** The organisation's endpoint, or 404: another organisation's id is as unknown as a made-up one. */
+async function endpointOf(db: Kysely<Database>, orgId: string, id: string) {
+  const ep = await db.selectFrom("webhook_endpoints").select(["id", "url"]).where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+  if (!ep) throw notFound();
+  return ep;
+}
 
 export const notifyRoutes = [
   defineRoute({
@@ -90,8 +99,7 @@ export const notifyRoutes = [
     status: 204,
     handler: async ({ deps, actor, params, requestId }) => {
       await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
-        const row = await trx.selectFrom("webhook_endpoints").select(["id", "url"]).where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
-        if (!row) throw notFound();
+        const row = await endpointOf(trx, actor.orgId, params.id);
         await trx.deleteFrom("outbox").where("org_id", "=", actor.orgId).where("channel", "=", "webhook").where("target", "=", params.id).where("status", "in", ["pending", "sending"]).execute();
         await trx.deleteFrom("webhook_endpoints").where("org_id", "=", actor.orgId).where("id", "=", params.id).execute();
         record({ action: "webhook.deleted", entityType: "webhook", entityId: params.id, before: { url: row.url } });
@@ -108,8 +116,7 @@ export const notifyRoutes = [
     params: idParams,
     response: z.array(deliveryView),
     handler: async ({ deps, actor, params }) => {
-      const ep = await deps.db.kysely.selectFrom("webhook_endpoints").select("id").where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
-      if (!ep) throw notFound();
+      await endpointOf(deps.db.kysely, actor.orgId, params.id);
       const rows = await deps.db.kysely.selectFrom("outbox").selectAll().where("org_id", "=", actor.orgId).where("channel", "=", "webhook").where("target", "=", params.id).orderBy("created_at", "desc").limit(100).execute();
       return rows.map((r) => ({ id: r.id, event: r.event, status: r.status, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error, deliveredAt: r.delivered_at, createdAt: r.created_at }));
     },
@@ -125,8 +132,7 @@ export const notifyRoutes = [
     status: 204,
     handler: async ({ deps, actor, params, requestId }) => {
       await audited(deps.db, changeContextOf(actor, requestId), async (trx) => {
-        const ep = await trx.selectFrom("webhook_endpoints").select("id").where("org_id", "=", actor.orgId).where("id", "=", params.id).executeTakeFirst();
-        if (!ep) throw notFound();
+        const ep = await endpointOf(trx, actor.orgId, params.id);
         await trx.insertInto("outbox").values(outboxRow(actor.orgId, "webhook", ep.id, "webhook.ping", { event: "webhook.ping", occurredAt: nowIso(), orgId: actor.orgId, subject: null, title: { ja: "接続確認", en: "Ping" }, data: {} })).execute();
       });
     },
