@@ -3,10 +3,11 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { Link } from "../router/router.tsx";
 import { useSignedIn } from "../session/SessionProvider.tsx";
 import { BrandMark } from "./BrandMark.tsx";
+import { NotificationsBell } from "./NotificationsBell.tsx";
 import { orgName } from "./orgName.ts";
 import { UserMenu } from "./UserMenu.tsx";
 
-/** Brand and organisation on the left; language and the user menu on the right. */
+/** Brand and organisation on the left; language, notifications and the user menu on the right. */
 export function Header() {
   const { t, lang } = useI18n();
   const { session } = useSignedIn();
@@ -22,6 +23,7 @@ export function Header() {
       </span>
       <div className="topbar__spacer" />
       <LanguageSwitch />
+      <NotificationsBell />
       <UserMenu />
     </header>
   );

@@ -1,4 +1,126 @@
-/** Placeholder until the page is built. */
+import { useState } from "react";
+import { INCIDENT_STATUSES, incidentsApi, SEVERITIES, TRISTATE, type IncidentStatus, type Severity, type Tristate } from "../../api/incidents.ts";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { SearchBox } from "../../components/SearchBox.tsx";
+import { SortHeader } from "../../components/SortHeader.tsx";
+import { TableState } from "../../components/TableState.tsx";
+import { usePagedList } from "../../hooks/usePagedList.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link, navigate } from "../../router/router.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { IncidentDialog } from "./IncidentDialog.tsx";
+import { IncidentRow } from "./IncidentRow.tsx";
+import { incidentPath } from "./incident-rules.ts";
+import "./incidents.css";
+
+interface Query {
+  limit: number;
+  offset: number;
+  sort: string;
+  q: string;
+  status: IncidentStatus | "";
+  severity: Severity | "";
+  personalData: Tristate | "";
+}
+const INITIAL: Query = { limit: 25, offset: 0, sort: "-detectedAt", q: "", status: "", severity: "", personalData: "" };
+
+/**
+ * The organisation's incidents, newest first: filed by people or raised by monitoring tools.
+ * Filters narrow to what needs attention — open ones, the severe, those involving personal data.
+ */
 export function IncidentsPage() {
-  return <div data-testid="page-stub" />;
+  const { t } = useI18n();
+  const { can } = useSignedIn();
+  const report = can("incidents.report");
+  const [query, setQuery] = useState<Query>(INITIAL);
+  const list = usePagedList(incidentsApi.list, {
+    ...query,
+    q: query.q || undefined,
+    status: query.status || undefined,
+    severity: query.severity || undefined,
+    personalData: query.personalData || undefined,
+  });
+  const [filing, setFiling] = useState(false);
+  const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
+  const sortBy = (sort: string) => set({ sort });
+  const filtered = Boolean(query.q || query.status || query.severity || query.personalData);
+
+  return (
+    <div data-testid="page-incidents">
+      <PageHeader
+        title={t("incidents.title")}
+        subtitle={t("incidents.subtitle")}
+        actions={
+          <>
+            <Link to="/incidents/reference" className="button" data-testid="reference-incidents-link">
+              {t("incidents.reference.link")}
+            </Link>
+            {report && (
+              <button type="button" className="button button--primary" onClick={() => setFiling(true)} data-testid="create-incident">
+                {t("incidents.create")}
+              </button>
+            )}
+          </>
+        }
+      />
+      <div className="toolbar">
+        <SearchBox value={query.q} label={t("incidents.search")} onSearch={(q) => set({ q })} />
+        <select className="input" aria-label={t("incidents.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as IncidentStatus | "" })} data-testid="incident-filter-status">
+          <option value="">{t("incidents.filter.allStatuses")}</option>
+          {INCIDENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`incidents.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select className="input" aria-label={t("incidents.filter.severity")} value={query.severity} onChange={(e) => set({ severity: e.target.value as Severity | "" })} data-testid="incident-filter-severity">
+          <option value="">{t("incidents.filter.allSeverities")}</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`incidents.severity.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select className="input" aria-label={t("incidents.filter.personalData")} value={query.personalData} onChange={(e) => set({ personalData: e.target.value as Tristate | "" })} data-testid="incident-filter-personal-data">
+          <option value="">{t("incidents.filter.anyPersonalData")}</option>
+          {TRISTATE.map((v) => (
+            <option key={v} value={v}>
+              {t(`incidents.filter.personalData.${v}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="table-wrap">
+        <table className="table" aria-busy={list.loading} data-testid="incidents-table">
+          <thead>
+            <tr>
+              <SortHeader label={t("incidents.col.code")} field="code" sort={query.sort} onSort={sortBy} />
+              <th scope="col">{t("incidents.col.title")}</th>
+              <SortHeader label={t("incidents.col.severity")} field="severity" sort={query.sort} onSort={sortBy} />
+              <th scope="col">{t("incidents.col.status")}</th>
+              <th scope="col">{t("incidents.col.systems")}</th>
+              <SortHeader label={t("incidents.col.detectedAt")} field="detectedAt" sort={query.sort} onSort={sortBy} />
+              <th scope="col">{t("incidents.col.appi")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <TableState
+              colSpan={7}
+              loading={list.loading}
+              error={list.error}
+              count={list.page?.items.length ?? 0}
+              filtered={filtered}
+              emptyMessage={t("incidents.empty")}
+              onRetry={list.reload}
+              onClearFilters={() => setQuery({ ...INITIAL, limit: query.limit })}
+            />
+            {!list.error && list.page?.items.map((i) => <IncidentRow key={i.id} incident={i} />)}
+          </tbody>
+        </table>
+      </div>
+      {list.page && <Pager total={list.page.total} capped={list.page.totalCapped === true} limit={query.limit} offset={query.offset} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} />}
+      {filing && <IncidentDialog onClose={() => setFiling(false)} onSaved={(saved) => navigate(incidentPath(saved.id))} />}
+    </div>
+  );
 }

@@ -1,4 +1,95 @@
-/** Placeholder until the page is built. */
+import { useState } from "react";
+import { referenceIncidentsApi } from "../../api/incidents.ts";
+import { LoadState } from "../../components/LoadState.tsx";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { SearchBox } from "../../components/SearchBox.tsx";
+import { useResource } from "../../hooks/useResource.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { categoryGroups, categoryNames } from "./categories.ts";
+import { ReferenceCase } from "./ReferenceCase.tsx";
+import { useRiskTaxonomy } from "./useIncidentOptions.ts";
+import "./incidents.css";
+
+interface Query {
+  q: string;
+  category: string;
+  limit: number;
+  offset: number;
+}
+const INITIAL: Query = { q: "", category: "", limit: 25, offset: 0 };
+
+/**
+ * Public AI incidents from the AI Incident Database, searchable in Japanese or English: how
+ * failures like yours played out elsewhere. Shown under the database's CC BY-SA 4.0 licence.
+ */
 export function ReferenceIncidentsPage() {
-  return <div data-testid="page-stub" />;
+  const { t, lang } = useI18n();
+  const taxonomy = useRiskTaxonomy();
+  const [query, setQuery] = useState<Query>(INITIAL);
+  const key = JSON.stringify(query);
+  const list = useResource(
+    (signal) => referenceIncidentsApi.list({ q: query.q || undefined, category: query.category || undefined, limit: query.limit, offset: query.offset }, signal),
+    key,
+  );
+  const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
+  const names = categoryNames(taxonomy, lang);
+  const filtered = Boolean(query.q || query.category);
+  const page = list.data;
+
+  return (
+    <div data-testid="page-reference-incidents">
+      <nav className="breadcrumb" aria-label={t("incidents.breadcrumb")}>
+        <Link to="/incidents">{t("nav.incidents")}</Link>
+        <span aria-current="page">{t("incidents.reference.title")}</span>
+      </nav>
+      <PageHeader title={t("incidents.reference.title")} subtitle={t("incidents.reference.subtitle")} />
+      <div className="toolbar">
+        <SearchBox value={query.q} label={t("incidents.reference.search")} onSearch={(q) => set({ q })} />
+        <select className="input" aria-label={t("incidents.reference.category")} value={query.category} onChange={(e) => set({ category: e.target.value })} data-testid="reference-category">
+          <option value="">{t("incidents.reference.allCategories")}</option>
+          {taxonomy &&
+            categoryGroups(taxonomy, lang).map((g) => (
+              <optgroup key={g.id} label={g.name}>
+                {g.options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {`${o.id} ${o.name}`}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+        </select>
+      </div>
+      {page && <p className="reference-licence muted" data-testid="reference-licence">{t("incidents.reference.licence", { licence: page.licence })}</p>}
+      {!page || list.error !== undefined ? (
+        <LoadState loading={list.loading} error={list.error} onRetry={list.reload} />
+      ) : page.items.length === 0 ? (
+        <div className="table-state" data-testid="reference-empty">
+          {filtered ? (
+            <>
+              <p>{t("common.noMatches")}</p>
+              <button type="button" className="button button--small" onClick={() => setQuery({ ...INITIAL, limit: query.limit })}>
+                {t("common.clearFilters")}
+              </button>
+            </>
+          ) : (
+            <>
+              <p>{t("incidents.reference.empty")}</p>
+              <p className="muted">
+                {t("incidents.reference.emptyHint")} <code>{t("incidents.reference.importCommand")}</code>
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <ol className="reference-list" aria-busy={list.loading} data-testid="reference-list">
+          {page.items.map((item) => (
+            <ReferenceCase key={item.id} item={item} names={names} />
+          ))}
+        </ol>
+      )}
+      {page && page.items.length > 0 && <Pager total={page.total} limit={query.limit} offset={query.offset} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} />}
+    </div>
+  );
 }

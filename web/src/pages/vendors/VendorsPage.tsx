@@ -1,4 +1,129 @@
-/** Placeholder until the page is built. */
+import { useState } from "react";
+import { RATINGS, VENDOR_STATUSES, vendorsApi, type Rating, type VendorStatus } from "../../api/vendors.ts";
+import { PageHeader } from "../../components/PageHeader.tsx";
+import { Pager } from "../../components/Pager.tsx";
+import { SearchBox } from "../../components/SearchBox.tsx";
+import { SortHeader } from "../../components/SortHeader.tsx";
+import { TableState } from "../../components/TableState.tsx";
+import { usePagedList } from "../../hooks/usePagedList.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { navigate } from "../../router/router.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { useSystemOptions } from "./useSystemOptions.ts";
+import { vendorPath } from "./vendor-paths.ts";
+import { VendorDialog } from "./VendorDialog.tsx";
+import { VendorRow } from "./VendorRow.tsx";
+import "../tasks/tasks.css";
+import "./vendors.css";
+
+interface Query {
+  limit: number;
+  offset: number;
+  sort: string;
+  q: string;
+  rating: Rating | "";
+  status: VendorStatus | "";
+  systemId: string;
+  reviewOverdue: boolean;
+}
+const INITIAL: Query = { limit: 25, offset: 0, sort: "name", q: "", rating: "", status: "", systemId: "", reviewOverdue: false };
+
+/** Third-party AI tools and services: rating, status, contract end, next due-diligence review and the systems that depend on them. */
 export function VendorsPage() {
-  return <div data-testid="page-stub" />;
+  const { t, lang } = useI18n();
+  const { can } = useSignedIn();
+  const manage = can("vendors.manage");
+  const systems = useSystemOptions();
+  const [query, setQuery] = useState<Query>(INITIAL);
+  const list = usePagedList(vendorsApi.list, {
+    ...query,
+    rating: query.rating || undefined,
+    status: query.status || undefined,
+    systemId: query.systemId || undefined,
+    reviewOverdue: query.reviewOverdue ? ("true" as const) : undefined,
+  });
+  const [creating, setCreating] = useState(false);
+  const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
+  const sortBy = (sort: string) => set({ sort });
+  const filtered = Boolean(query.q || query.rating || query.status || query.systemId || query.reviewOverdue);
+
+  return (
+    <div data-testid="page-vendors">
+      <PageHeader
+        title={t("vendors.title")}
+        subtitle={t("vendors.subtitle")}
+        actions={
+          manage && (
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)} data-testid="create-vendor">
+              {t("vendors.create")}
+            </button>
+          )
+        }
+      />
+      <div className="toolbar vendors-toolbar">
+        <SearchBox value={query.q} label={t("vendors.search")} onSearch={(q) => set({ q })} />
+        <select className="input" aria-label={t("vendors.filter.rating")} value={query.rating} onChange={(e) => set({ rating: e.target.value as Rating | "" })} data-testid="vendor-filter-rating">
+          <option value="">{t("vendors.filter.allRatings")}</option>
+          {RATINGS.map((r) => (
+            <option key={r} value={r}>
+              {t(`vendors.rating.${r}`)}
+            </option>
+          ))}
+        </select>
+        <select className="input" aria-label={t("vendors.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as VendorStatus | "" })} data-testid="vendor-filter-status">
+          <option value="">{t("vendors.filter.allStatuses")}</option>
+          {VENDOR_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`vendors.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <select className="input vendor-filter-system" aria-label={t("vendors.filter.system")} value={query.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="vendor-filter-system">
+          <option value="">{t("vendors.filter.allSystems")}</option>
+          {systems.map((s) => (
+            <option key={s.id} value={s.id}>
+              {`${s.code} ${lang === "ja" ? s.nameJa : s.nameEn}`}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={query.reviewOverdue} onChange={(e) => set({ reviewOverdue: e.target.checked })} data-testid="vendor-filter-overdue" />
+          {t("vendors.filter.reviewOverdue")}
+        </label>
+      </div>
+      <div className="table-wrap">
+        <table className="table" aria-busy={list.loading} data-testid="vendors-table">
+          <thead>
+            <tr>
+              <SortHeader label={t("vendors.col.code")} field="code" sort={query.sort} onSort={sortBy} />
+              <SortHeader label={t("vendors.col.name")} field="name" sort={query.sort} onSort={sortBy} />
+              <SortHeader label={t("vendors.col.rating")} field="rating" sort={query.sort} onSort={sortBy} />
+              <th scope="col">{t("vendors.col.status")}</th>
+              <SortHeader label={t("vendors.col.contractEnd")} field="contractEnd" sort={query.sort} onSort={sortBy} />
+              <SortHeader label={t("vendors.col.nextReview")} field="nextReviewOn" sort={query.sort} onSort={sortBy} />
+              <th scope="col" className="table__numeric">
+                {t("vendors.col.systems")}
+              </th>
+              <th scope="col">{t("vendors.col.owner")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <TableState
+              colSpan={8}
+              loading={list.loading}
+              error={list.error}
+              count={list.page?.items.length ?? 0}
+              filtered={filtered}
+              emptyMessage={t("vendors.empty")}
+              onRetry={list.reload}
+              onClearFilters={() => setQuery({ ...INITIAL, limit: query.limit })}
+            />
+            {!list.error && list.page?.items.map((v) => <VendorRow key={v.id} vendor={v} />)}
+          </tbody>
+        </table>
+      </div>
+      {list.page && <Pager total={list.page.total} capped={list.page.totalCapped} limit={query.limit} offset={query.offset} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} />}
+      {creating && <VendorDialog onClose={() => setCreating(false)} onSaved={(saved) => navigate(vendorPath(saved.id))} />}
+    </div>
+  );
 }

@@ -1,0 +1,357 @@
+import { request } from "./client.ts";
+import type { ListParams, Page } from "./types.ts";
+import type {
+  HarmBasis as ServerHarmBasis,
+  HarmLevel as ServerHarmLevel,
+  HarmType as ServerHarmType,
+  Right as ServerRight,
+} from "../../../src/incidents/vocabulary.ts";
+
+/**
+ * Incidents as the web UI sees them: filing, the investigation (timeline, corrective and preventive
+ * actions), closure, the regulator-ready report, similar past incidents and the public reference
+ * cases. Kept by hand beside src/incidents/incidents.schema.ts, vocabulary.ts, reference.routes.ts,
+ * similar/similar.service.ts and report.schema.ts, so the browser bundle never pulls in server code.
+ */
+
+const enc = encodeURIComponent;
+const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+
+/**
+ * Fails to compile when `Local` leaves out one of the server's values: a vocabulary id added in
+ * src/incidents/vocabulary.ts must be added here (and to the dictionaries) too.
+ */
+type Covers<Server extends string, Local extends string> = [Exclude<Server, Local>] extends [never] ? true : false;
+const covers = <T extends true>(ok: T) => ok;
+
+// ——— Vocabularies (CSETv1-aligned, src/incidents/vocabulary.ts) ———
+
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const INCIDENT_STATUSES = ["open", "investigating", "mitigated", "closed"] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** The statuses a PATCH may set; closing has its own call, which checks the actions are done. */
+export const OPEN_STATUSES = ["open", "investigating", "mitigated"] as const satisfies readonly IncidentStatus[];
+export const TRISTATE = ["no", "yes", "unknown"] as const;
+export type Tristate = (typeof TRISTATE)[number];
+
+export const HARM_LEVELS = ["event", "near_miss", "issue", "none", "unclear"] as const satisfies readonly ServerHarmLevel[];
+export type HarmLevel = (typeof HARM_LEVELS)[number];
+export const HARM_TYPES = [
+  "tangible",
+  "critical_services",
+  "rights_violation",
+  "involving_minor",
+  "detrimental_content",
+  "protected_characteristic",
+] as const satisfies readonly ServerHarmType[];
+export type HarmType = (typeof HARM_TYPES)[number];
+export const HARM_BASES = [
+  "none",
+  "age",
+  "disability",
+  "familial_status",
+  "financial_means",
+  "genetic_information",
+  "geography",
+  "ideology",
+  "nation_of_origin",
+  "race",
+  "religion",
+  "sex",
+  "sexual_orientation",
+  "veteran_status",
+  "unclear",
+  "other",
+] as const satisfies readonly ServerHarmBasis[];
+export type HarmBasis = (typeof HARM_BASES)[number];
+export const RIGHTS = [
+  "privacy",
+  "non_discrimination",
+  "life_and_safety",
+  "property",
+  "reputation",
+  "intellectual_property",
+  "expression_and_information",
+  "labour",
+  "consumer",
+  "other",
+] as const satisfies readonly ServerRight[];
+export type Right = (typeof RIGHTS)[number];
+
+covers<Covers<ServerHarmLevel, HarmLevel>>(true);
+covers<Covers<ServerHarmType, HarmType>>(true);
+covers<Covers<ServerHarmBasis, HarmBasis>>(true);
+covers<Covers<ServerRight, Right>>(true);
+
+/** Task kinds and statuses (src/workflow/tasks.schema.ts) as an incident's actions use them. */
+export const ACTION_KINDS = ["corrective", "preventive"] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+export type TaskKind = "general" | ActionKind | "review";
+export const TASK_STATUSES = ["open", "in_progress", "awaiting_approval", "done", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type ApprovalStatus = "pending" | "approved" | "rejected" | "cancelled";
+/** Approval plans have at most this many stages in the incident UI (the API allows more). */
+export const MAX_APPROVAL_STAGES = 3;
+
+// ——— Views ———
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+/** A system, risk or control an incident is linked to. */
+export interface LinkedRecord {
+  id: string;
+  code: string;
+  titleJa: string;
+  titleEn: string;
+}
+
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  /** `filed`, `note`, `status`, `root_cause`, `closed`, `alert_firing`, `alert_resolved`, … */
+  kind: string;
+  body: string;
+  author: PersonRef | null;
+  createdAt: string;
+}
+
+/** A corrective or preventive action: a task of the workflow (`taskView`), as far as this UI reads it. */
+export interface IncidentAction {
+  id: string;
+  code: string;
+  kind: TaskKind;
+  title: string;
+  description: string;
+  assignee: PersonRef | null;
+  dueOn: string | null;
+  overdue: boolean;
+  status: TaskStatus;
+  approvalPlan: PersonRef[][] | null;
+  approval: { id: string; status: ApprovalStatus; stage: number; stages: number } | null;
+  completedBy: PersonRef | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** One incident as lists show it (`incidentSummary`). */
+export interface IncidentSummary {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  status: IncidentStatus;
+  severity: Severity;
+  occurredAt: string | null;
+  detectedAt: string;
+  /** `web`, `api` or `webhook:<tool>`. */
+  source: string;
+  externalKey: string | null;
+  reportedBy: string | null;
+  owner: PersonRef | null;
+  harmLevel: HarmLevel;
+  harmTypes: HarmType[];
+  harmBasis: HarmBasis[];
+  /** MIT AI Risk Repository ids. */
+  categories: string[];
+  rights: Right[];
+  affectedParties: string;
+  peopleAffected: number | null;
+  livesLost: number | null;
+  injuries: number | null;
+  personalData: Tristate;
+  dataSubjects: number | null;
+  sensitiveData: Tristate;
+  /** Personal data leaked or may have: APPI Art. 26 may require a report to the PPC. */
+  appiReportCheck: boolean;
+  rootCause: string;
+  systems: LinkedRecord[];
+  risks: LinkedRecord[];
+  /** Controls that failed. */
+  controls: LinkedRecord[];
+  closedAt: string | null;
+  /** A user id. */
+  closedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The whole incident (`incidentView`): its summary, actions and timeline. */
+export interface IncidentView extends IncidentSummary {
+  actions: IncidentAction[];
+  timeline: TimelineEntry[];
+}
+
+/** What a person states about an incident: the body of a create, any part of it in a patch. */
+export interface IncidentInput {
+  title: string;
+  summary: string;
+  severity: Severity;
+  occurredAt: string | null;
+  detectedAt?: string;
+  ownerId: string | null;
+  harmLevel: HarmLevel;
+  harmTypes: HarmType[];
+  harmBasis: HarmBasis[];
+  categories: string[];
+  rights: Right[];
+  affectedParties: string;
+  peopleAffected: number | null;
+  livesLost: number | null;
+  injuries: number | null;
+  personalData: Tristate;
+  dataSubjects: number | null;
+  sensitiveData: Tristate;
+  rootCause: string;
+  systemIds: string[];
+  riskIds: string[];
+  controlIds: string[];
+}
+
+export type IncidentPatch = Partial<IncidentInput> & { version: number; status?: Exclude<IncidentStatus, "closed"> };
+
+export interface ActionInput {
+  kind: ActionKind;
+  title: string;
+  description?: string;
+  assigneeId: string | null;
+  dueOn: string | null;
+  /** Stages in order; the users of one stage approve in parallel. Null: no approval. */
+  approvalPlan: string[][] | null;
+}
+
+export interface IncidentListParams extends ListParams {
+  status?: IncidentStatus;
+  severity?: Severity;
+  systemId?: string;
+  category?: string;
+  personalData?: Tristate;
+}
+
+/** `details` of a 409 `actions_open`: the actions still active. */
+export interface OpenActions {
+  actions: { id: string; code: string; status: TaskStatus }[];
+}
+
+export interface SimilarIncidents {
+  internal: { id: string; code: string; title: string; status: string; severity: string; detectedAt: string; score: number }[];
+  public: { id: string; source: string; number: number; title: string; date: string | null; url: string; score: number }[];
+}
+
+export interface SimilarParams {
+  text: string;
+  /** MIT ids: incidents filed under the same ones rank higher. */
+  categories?: string[];
+  exclude?: string;
+  limit?: number;
+}
+
+/** A public reference case (AI Incident Database). */
+export interface ReferenceIncident {
+  id: string;
+  source: string;
+  number: number;
+  date: string | null;
+  title: string;
+  description: string;
+  deployers: string[];
+  developers: string[];
+  harmed: string[];
+  categories: string[];
+  harmLevel: string | null;
+  url: string;
+  score?: number;
+}
+
+export interface ReferencePage extends Page<ReferenceIncident> {
+  /** The attribution the cases are shown under (CC BY-SA 4.0). */
+  licence: string;
+}
+
+export interface ReferenceParams {
+  q?: string;
+  category?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** The regulator-ready report (`musubi-incident-report/1`), as far as the UI reads it; the rest is for regulators. */
+export interface IncidentReport {
+  format: "musubi-incident-report/1";
+  generatedAt: string;
+  purposes: ("jp-ai-promotion-act" | "jp-appi-leak")[];
+  incident: { id: string; code: string; title: string };
+  [key: string]: unknown;
+}
+
+// ——— Pickers ———
+
+interface TaxonomyText {
+  en: string;
+  ja?: string;
+}
+interface TaxonomyTerm {
+  id: string;
+  name: TaxonomyText;
+  description?: TaxonomyText;
+}
+
+/** The MIT AI Risk Repository taxonomy (`GET /api/risk-taxonomy`), for category pickers. */
+export interface RiskTaxonomy {
+  id: string;
+  version: string;
+  title: TaxonomyText;
+  licence: string;
+  domains: (TaxonomyTerm & { subdomains: TaxonomyTerm[] })[];
+  causal: (TaxonomyTerm & { values: TaxonomyTerm[] })[];
+}
+
+/** A risk as a picker lists it (fields of `riskView`). */
+export interface RiskOption {
+  id: string;
+  code: string;
+  titleJa: string;
+  titleEn: string;
+}
+
+// ——— Calls ———
+
+export const incidentsApi = {
+  list: (params: IncidentListParams, signal?: AbortSignal) => request<Page<IncidentSummary>>("GET", "/api/incidents", { query: params, ...withSignal(signal) }),
+  get: (id: string, signal?: AbortSignal) => request<IncidentView>("GET", `/api/incidents/${enc(id)}`, withSignal(signal)),
+  create: (input: IncidentInput) => request<IncidentView>("POST", "/api/incidents", { body: input }),
+  update: (id: string, patch: IncidentPatch) => request<IncidentView>("PATCH", `/api/incidents/${enc(id)}`, { body: patch }),
+  addTimeline: (id: string, entry: { at?: string; body: string }) => request<IncidentView>("POST", `/api/incidents/${enc(id)}/timeline`, { body: entry }),
+  addAction: (id: string, action: ActionInput) => request<IncidentView>("POST", `/api/incidents/${enc(id)}/actions`, { body: action }),
+  /** Refused with 409 `actions_open` (details: {@link OpenActions}) while actions are active. */
+  close: (id: string, input: { version: number; note: string }) => request<IncidentView>("POST", `/api/incidents/${enc(id)}/close`, { body: input }),
+  report: (id: string, signal?: AbortSignal) => request<IncidentReport>("GET", `/api/incidents/${enc(id)}/report`, withSignal(signal)),
+  /** The report as JSON: a same-origin GET, so a plain link carries the session cookie. */
+  reportJsonHref: (id: string) => `/api/incidents/${enc(id)}/report`,
+  /** The bilingual report document, to open in a new tab. */
+  reportHtmlHref: (id: string) => `/api/incidents/${enc(id)}/report?format=html`,
+  similar: (params: SimilarParams, signal?: AbortSignal) =>
+    request<SimilarIncidents>("GET", "/api/incidents/similar", {
+      query: { text: params.text, categories: params.categories?.join(","), exclude: params.exclude, limit: params.limit },
+      ...withSignal(signal),
+    }),
+};
+
+export const referenceIncidentsApi = {
+  list: (params: ReferenceParams, signal?: AbortSignal) => request<ReferencePage>("GET", "/api/reference-incidents", { query: params, ...withSignal(signal) }),
+};
+
+export const riskTaxonomyApi = {
+  get: (signal?: AbortSignal) => request<RiskTaxonomy>("GET", "/api/risk-taxonomy", withSignal(signal)),
+};
+
+/** The first 200 risks by code, for linking an incident to them. */
+export const riskOptionsApi = {
+  list: (signal?: AbortSignal) => request<Page<RiskOption>>("GET", "/api/risks", { query: { limit: 200, sort: "code" }, ...withSignal(signal) }),
+};

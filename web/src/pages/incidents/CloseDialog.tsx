@@ -1,0 +1,95 @@
+import { useState } from "react";
+import { ApiError } from "../../api/client.ts";
+import { incidentsApi, type IncidentView } from "../../api/incidents.ts";
+import { Dialog } from "../../components/Dialog.tsx";
+import { Field } from "../../components/Field.tsx";
+import { Notice } from "../../components/Notice.tsx";
+import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { activeActions, openActionsOf, taskPath } from "./incident-rules.ts";
+
+interface CloseDialogProps {
+  incident: IncidentView;
+  onClose(): void;
+  onClosed(incident: IncidentView): void;
+}
+
+/**
+ * Closes the incident with a closing note — the "Act" step. The server refuses while corrective or
+ * preventive actions are still active; its message and those actions are shown so they can be finished.
+ * Closing also asks each linked risk's owner to re-review the risk.
+ */
+export function CloseDialog({ incident, onClose, onClosed }: CloseDialogProps) {
+  const { t, errorMessage, label } = useI18n();
+  const [note, setNote] = useState("");
+  const [version, setVersion] = useState(incident.version);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const pending = activeActions(incident.actions);
+
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onClosed(await incidentsApi.close(incident.id, { version, note: note.trim() }));
+      onClose();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "conflict") setVersion(err.currentRecord<IncidentView>()?.version ?? version);
+      setError(err);
+      setBusy(false);
+    }
+  };
+
+  const errors = fieldErrors(error);
+  const open = openActionsOf(error);
+  const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
+
+  return (
+    <Dialog
+      title={t("incidents.close.title", { code: incident.code })}
+      onClose={onClose}
+      testId="close-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            {t("common.cancel")}
+          </button>
+          <button type="button" className="button button--primary" onClick={confirm} disabled={busy || !note.trim()} data-testid="close-confirm">
+            {busy ? t("common.working") : t("incidents.close.confirm")}
+          </button>
+        </>
+      }
+    >
+      <div className="form">
+        <p className="dialog-message">{t("incidents.close.explain")}</p>
+        {pending.length > 0 && error === undefined && (
+          <Notice kind="warning" testId="close-pending-actions">
+            {t("incidents.close.pending", { count: pending.length })}
+          </Notice>
+        )}
+        {formError && (
+          <Notice kind="error" testId="close-error">
+            <p className="incident-notice__text">{formError}</p>
+            {open.length > 0 && (
+              <ul className="plain-list" data-testid="close-open-actions">
+                {open.map((a) => (
+                  <li key={a.id}>
+                    <Link to={taskPath(a.id)} className="table__mono">
+                      {a.code}
+                    </Link>{" "}
+                    <span>{incident.actions.find((x) => x.id === a.id)?.title ?? ""}</span>{" "}
+                    <span className="muted">{label("incidents.taskStatus.", a.status)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Notice>
+        )}
+        <Field label={t("incidents.close.note")} hint={t("incidents.close.noteHint")} error={errors.note}>
+          <textarea className="input" rows={4} required value={note} onChange={(e) => setNote(e.target.value)} data-testid="close-note" />
+        </Field>
+      </div>
+    </Dialog>
+  );
+}

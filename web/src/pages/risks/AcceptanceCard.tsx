@@ -1,0 +1,37 @@
+import type { RiskView } from "../../api/risks.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+
+/**
+ * The risk's acceptance: who accepted it, when, until when and why. An expired acceptance stays
+ * visible, marked, because the risk then needs a fresh decision.
+ */
+export function AcceptanceCard({ risk }: { risk: RiskView }) {
+  const { t, day, dateTime } = useI18n();
+  const a = risk.acceptance;
+  return (
+    <section className={a?.expired ? "card risk-acceptance risk-acceptance--expired" : "card risk-acceptance"} aria-labelledby="risk-acceptance-title" data-testid="risk-acceptance">
+      <h2 className="card__title" id="risk-acceptance-title">
+        {t("risks.acceptance.title")}
+        {a?.expired && (
+          <span className="date-badge risk-badge--overdue" data-testid="risk-acceptance-expired">
+            {t("risks.acceptance.expired")}
+          </span>
+        )}
+      </h2>
+      {!a ? (
+        <p className="muted">{t("risks.acceptance.none")}</p>
+      ) : (
+        <dl className="facts">
+          <dt>{t("risks.acceptance.by")}</dt>
+          <dd data-testid="risk-accepted-by">{a.by.displayName}</dd>
+          <dt>{t("risks.acceptance.at")}</dt>
+          <dd>{dateTime(a.at)}</dd>
+          <dt>{t("risks.acceptance.until")}</dt>
+          <dd data-testid="risk-accepted-until">{day(a.expiresOn)}</dd>
+          <dt>{t("risks.acceptance.reason")}</dt>
+          <dd className="risk-text">{a.note}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}

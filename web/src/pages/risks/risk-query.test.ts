@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, queryFromSearch } from "./risk-query.ts";
+
+describe("listParams", () => {
+  it("sends only paging and sort when nothing is filtered", () => {
+    expect(listParams(INITIAL_RISK_QUERY)).toEqual({ limit: 25, offset: 0, sort: "-rating" });
+    expect(isFiltered(INITIAL_RISK_QUERY)).toBe(false);
+  });
+
+  it("sends every chosen filter, the overdue flag as the string true", () => {
+    const q = { ...INITIAL_RISK_QUERY, q: "bias", status: "open" as const, treatment: "avoid" as const, band: "high", systemId: "none", category: "7.1", reviewOverdue: true };
+    expect(listParams(q)).toEqual({ limit: 25, offset: 0, sort: "-rating", q: "bias", status: "open", treatment: "avoid", band: "high", systemId: "none", category: "7.1", reviewOverdue: "true" });
+    expect(isFiltered(q)).toBe(true);
+  });
+
+  it("sends a heat-map cell as both levels, never one alone", () => {
+    expect(listParams({ ...INITIAL_RISK_QUERY, likelihood: 4, impact: 2 })).toMatchObject({ likelihood: 4, impact: 2 });
+    expect(listParams({ ...INITIAL_RISK_QUERY, likelihood: 4 })).not.toHaveProperty("likelihood");
+    expect(isFiltered({ ...INITIAL_RISK_QUERY, likelihood: 4, impact: 2 })).toBe(true);
+  });
+});
+
+describe("queryFromSearch", () => {
+  it("takes a link's system, band, status and overdue filter", () => {
+    const q = queryFromSearch(new URLSearchParams("systemId=sys_1&band=high&status=accepted&reviewOverdue=true"));
+    expect(q).toMatchObject({ systemId: "sys_1", band: "high", status: "accepted", reviewOverdue: true, sort: "-rating" });
+  });
+  it("ignores an unknown status", () => {
+    expect(queryFromSearch(new URLSearchParams("status=bogus")).status).toBe("");
+  });
+});
+
+describe("heatmapSystem", () => {
+  it("counts one system's risks only for a real system id", () => {
+    expect(heatmapSystem({ ...INITIAL_RISK_QUERY, systemId: "sys_1" })).toBe("sys_1");
+    expect(heatmapSystem({ ...INITIAL_RISK_QUERY, systemId: "none" })).toBeUndefined();
+    expect(heatmapSystem(INITIAL_RISK_QUERY)).toBeUndefined();
+  });
+});

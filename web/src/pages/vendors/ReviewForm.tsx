@@ -1,0 +1,167 @@
+import { useState, type FormEvent } from "react";
+import { ApiError } from "../../api/client.ts";
+import { ANSWERS, DECIDED_RATINGS, vendorsApi, type Answer, type DecidedRating, type Questionnaire, type VendorView } from "../../api/vendors.ts";
+import { Notice } from "../../components/Notice.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { answeredCount, groupByTopic, suggestRating } from "./rating.ts";
+import { RatingBadge } from "./RatingBadge.tsx";
+
+type Draft = Record<string, { answer?: Answer; note: string }>;
+
+interface ReviewFormProps {
+  vendor: VendorView;
+  questionnaire: Questionnaire;
+  onReviewed(vendor: VendorView): void;
+  /** The vendor changed meanwhile: the form keeps its answers, the page takes the current record. */
+  onStale(vendor: VendorView): void;
+}
+
+/**
+ * The due-diligence review (デューデリジェンス): every question answered yes / partial / no / n.a.
+ * with a note, grouped by topic, the suggested rating updated as answers come in, an optional
+ * override, and a note for the record.
+ */
+export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: ReviewFormProps) {
+  const { t, lang, number, errorMessage } = useI18n();
+  const [draft, setDraft] = useState<Draft>({});
+  const [override, setOverride] = useState<DecidedRating | "">("");
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const questions = questionnaire.questions;
+  const answered = answeredCount(questions, draft);
+  const suggestion = suggestRating(questions, draft);
+  const complete = answered === questions.length;
+
+  const set = (id: string, patch: Partial<{ answer: Answer; note: string }>) =>
+    setDraft((d) => ({ ...d, [id]: { note: d[id]?.note ?? "", ...d[id], ...patch } }));
+
+  const copyLast = () => {
+    const last = vendor.lastReview;
+    if (!last) return;
+    setDraft(Object.fromEntries(Object.entries(last.answers).map(([id, a]) => [id, { answer: a.answer, note: a.note }])));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!complete) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const answers = Object.fromEntries(questions.map((q) => [q.id, { answer: draft[q.id]!.answer!, note: (draft[q.id]?.note ?? "").trim() }]));
+      const saved = await vendorsApi.review(vendor.id, { version: vendor.version, answers, ...(override && { rating: override }), note: note.trim() });
+      setDraft({});
+      setOverride("");
+      setNote("");
+      onReviewed(saved);
+    } catch (err) {
+      const latest = err instanceof ApiError ? err.currentRecord<VendorView>() : undefined;
+      if (latest) onStale(latest);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="vendor-review-title" data-testid="vendor-review">
+      <div className="card__header">
+        <h2 id="vendor-review-title" className="card__title">
+          {t("vendors.review.title")}
+        </h2>
+        {vendor.lastReview && (
+          <button type="button" className="button button--small" onClick={copyLast} data-testid="review-copy-last">
+            {t("vendors.review.copyLast")}
+          </button>
+        )}
+      </div>
+      <p className="card__lead">{t("vendors.review.lead")}</p>
+      <Notice kind="info" testId="questionnaire-note">
+        <span lang={lang}>{questionnaire.note[lang]}</span>
+      </Notice>
+      <form className="form review-form" onSubmit={submit} noValidate data-testid="vendor-review-form">
+        {groupByTopic(questions).map((g) => (
+          <fieldset key={g.topic} className="review-topic" data-testid="review-topic" data-topic={g.topic}>
+            <legend className="review-topic__title">{questionnaire.topics[g.topic]?.[lang] ?? g.topic}</legend>
+            {g.questions.map((q) => {
+              const current = draft[q.id];
+              return (
+                <div key={q.id} className={q.critical ? "review-question review-question--critical" : "review-question"} data-testid="review-question" data-question={q.id}>
+                  <p className="review-question__text" id={`q-${q.id}`}>
+                    {q.critical && (
+                      <span className="critical-badge" title={t("vendors.review.criticalHint")}>
+                        {t("vendors.review.critical")}
+                      </span>
+                    )}
+                    <span lang={lang}>{q[lang]}</span>
+                  </p>
+                  <div className="review-question__answers" role="radiogroup" aria-labelledby={`q-${q.id}`}>
+                    {ANSWERS.map((a) => (
+                      <label key={a} className={`answer-option answer-option--${a}`}>
+                        <input
+                          type="radio"
+                          name={`answer-${q.id}`}
+                          value={a}
+                          checked={current?.answer === a}
+                          onChange={() => set(q.id, { answer: a })}
+                          data-testid={`answer-${q.id}-${a}`}
+                        />
+                        {t(`vendors.answer.${a}`)}
+                      </label>
+                    ))}
+                  </div>
+                  <input
+                    className="input input--compact review-question__note"
+                    placeholder={t("vendors.review.notePlaceholder")}
+                    aria-label={t("vendors.review.noteFor")}
+                    maxLength={2000}
+                    value={current?.note ?? ""}
+                    onChange={(e) => set(q.id, { note: e.target.value })}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        <div className="review-summary" aria-live="polite" data-testid="review-summary">
+          <span>{t("vendors.review.progress", { answered: number(answered), total: number(questions.length) })}</span>
+          <span>
+            {t("vendors.review.suggested")} <RatingBadge rating={suggestion.rating} testId="review-suggested" />
+          </span>
+          <span data-testid="review-gaps">{t("vendors.review.gaps", { gaps: number(suggestion.gaps) })}</span>
+        </div>
+        <p className="field__hint">{t("vendors.review.ruleHint")}</p>
+        <div className="form__row">
+          <div className="field">
+            <label className="field__label" htmlFor="review-override">
+              {t("vendors.review.override")}
+              <span className="field__optional">{t("common.optional")}</span>
+            </label>
+            <select id="review-override" className="input" value={override} onChange={(e) => setOverride(e.target.value as DecidedRating | "")} data-testid="review-override">
+              <option value="">{t("vendors.review.useSuggested")}</option>
+              {DECIDED_RATINGS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`vendors.rating.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="review-note">
+            {t("vendors.review.note")}
+            <span className="field__optional">{t("common.optional")}</span>
+          </label>
+          <textarea id="review-note" className="input" rows={3} maxLength={8000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+        </div>
+        {error !== undefined && <Notice kind="error">{errorMessage(error)}</Notice>}
+        <div className="form__actions">
+          {!complete && <span className="muted">{t("vendors.review.answerAll")}</span>}
+          <button type="submit" className="button button--primary" disabled={busy || !complete} data-testid="review-submit">
+            {busy ? t("common.saving") : t("vendors.review.submit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

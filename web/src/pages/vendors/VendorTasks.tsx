@@ -1,0 +1,41 @@
+import { useState } from "react";
+import type { VendorView } from "../../api/vendors.ts";
+import { tasksApi } from "../../api/workflow.ts";
+import { usePagedList } from "../../hooks/usePagedList.ts";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { navigate } from "../../router/router.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { MyTaskTable } from "../tasks/MyTaskTable.tsx";
+import { taskPath } from "../tasks/task-paths.ts";
+import { TaskDialog } from "../tasks/TaskDialog.tsx";
+import "../tasks/tasks.css";
+
+/** The open tasks about a vendor (its scheduled reviews among them), and a way to add one. */
+export function VendorTasks({ vendor }: { vendor: VendorView }) {
+  const { t } = useI18n();
+  const { can } = useSignedIn();
+  const list = usePagedList(tasksApi.list, { subjectType: "vendor" as const, subjectId: vendor.id, active: "true" as const, limit: 50, sort: "dueOn" });
+  const [creating, setCreating] = useState(false);
+  return (
+    <section className="card" aria-labelledby="vendor-tasks-title" data-testid="vendor-tasks">
+      <div className="card__header">
+        <h2 id="vendor-tasks-title" className="card__title">
+          {t("vendors.tasks.title")}
+        </h2>
+        {can("tasks.edit") && (
+          <button type="button" className="button button--small button--primary" onClick={() => setCreating(true)} data-testid="vendor-create-task">
+            {t("tasks.create")}
+          </button>
+        )}
+      </div>
+      <MyTaskTable tasks={list.page?.items} loading={list.loading} error={list.error} onRetry={list.reload} emptyMessage={t("vendors.tasks.none")} rowTestId="vendor-task" />
+      {creating && (
+        <TaskDialog
+          subject={{ type: "vendor", id: vendor.id, code: vendor.code, titleJa: vendor.name, titleEn: vendor.name }}
+          onClose={() => setCreating(false)}
+          onSaved={(task) => navigate(taskPath(task.id))}
+        />
+      )}
+    </section>
+  );
+}

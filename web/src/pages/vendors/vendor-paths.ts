@@ -1,0 +1,2 @@
+/** Where a vendor's page is. */
+export const vendorPath = (id: string) => `/vendors/${encodeURIComponent(id)}`;
