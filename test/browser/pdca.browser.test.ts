@@ -144,6 +144,13 @@ describe.skipIf(!HAVE_CHROMIUM)("the PDCA loop in a browser", () => {
     await lead.getByTestId("close-note").fill("再重み付け後の評価で偏りなし。");
     await lead.getByTestId("close-confirm").click();
     await expect.poll(() => lead.getByTestId("incident-status").textContent()).toContain("クローズ");
+    // The register's heat map counts the demo's risks; a cell filters the list to its risks.
+    await lead.getByRole("link", { name: "リスク", exact: true }).first().click();
+    await lead.getByTestId("risk-heatmap").waitFor();
+    await lead.getByTestId("heatmap-cell-2-4").click();
+    await expect.poll(() => lead.getByTestId("risk-row").count()).toBe(1);
+    expect(await lead.getByTestId("risk-row").first().textContent()).toContain("選考スコアの性別による偏り");
+    await lead.screenshot({ path: path.join(SHOTS, "risks-ja.png"), fullPage: true });
     await lead.context().close();
 
     const owner = await signIn("owner");

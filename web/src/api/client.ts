@@ -57,6 +57,9 @@ export function queryString(query: Record<string, QueryValue> | object | undefin
   return text ? `?${text}` : "";
 }
 
+/** A call's options with `signal` when there is one (a request may be made without a way to cancel it). */
+export const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+
 /** Public paths whose 401 means "wrong password", not "your session is gone". */
 const NO_REDIRECT = new Set(["/api/auth/login", "/api/auth/session"]);
 

@@ -1,4 +1,4 @@
-import { postBytes, request } from "./client.ts";
+import { postBytes, request, withSignal } from "./client.ts";
 import type { BilingualText, ListParams, Locale, Page } from "./types.ts";
 
 /**
@@ -183,7 +183,6 @@ export interface EvidenceListParams extends ListParams {
 }
 
 const enc = encodeURIComponent;
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const dashboardApi = {
   get: (signal?: AbortSignal) => request<DashboardView>("GET", "/api/dashboard", withSignal(signal)),

@@ -1,5 +1,6 @@
-import { request } from "./client.ts";
+import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
+import type { ApprovalStatus, Person, TaskKind, TaskStatus, TaskView } from "./workflow.ts";
 import type {
   HarmBasis as ServerHarmBasis,
   HarmLevel as ServerHarmLevel,
@@ -15,7 +16,6 @@ import type {
  */
 
 const enc = encodeURIComponent;
-const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 
 /**
  * Fails to compile when `Local` leaves out one of the server's values: a vocabulary id added in
@@ -84,22 +84,13 @@ covers<Covers<ServerHarmType, HarmType>>(true);
 covers<Covers<ServerHarmBasis, HarmBasis>>(true);
 covers<Covers<ServerRight, Right>>(true);
 
-/** Task kinds and statuses (src/workflow/tasks.schema.ts) as an incident's actions use them. */
-export const ACTION_KINDS = ["corrective", "preventive"] as const;
+/** The task kinds (src/workflow/tasks.schema.ts) an incident's actions are opened as. */
+export const ACTION_KINDS = ["corrective", "preventive"] as const satisfies readonly TaskKind[];
 export type ActionKind = (typeof ACTION_KINDS)[number];
-export type TaskKind = "general" | ActionKind | "review";
-export const TASK_STATUSES = ["open", "in_progress", "awaiting_approval", "done", "cancelled"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export type ApprovalStatus = "pending" | "approved" | "rejected" | "cancelled";
 /** Approval plans have at most this many stages in the incident UI (the API allows more). */
 export const MAX_APPROVAL_STAGES = 3;
 
 // ——— Views ———
-
-export interface PersonRef {
-  id: string;
-  displayName: string;
-}
 
 /** A system, risk or control an incident is linked to. */
 export interface LinkedRecord {
@@ -115,28 +106,16 @@ export interface TimelineEntry {
   /** `filed`, `note`, `status`, `root_cause`, `closed`, `alert_firing`, `alert_resolved`, … */
   kind: string;
   body: string;
-  author: PersonRef | null;
+  author: Person | null;
   createdAt: string;
 }
 
-/** A corrective or preventive action: a task of the workflow (`taskView`), as far as this UI reads it. */
-export interface IncidentAction {
-  id: string;
-  code: string;
-  kind: TaskKind;
-  title: string;
-  description: string;
-  assignee: PersonRef | null;
-  dueOn: string | null;
-  overdue: boolean;
-  status: TaskStatus;
-  approvalPlan: PersonRef[][] | null;
+/**
+ * A corrective or preventive action: a task of the workflow (`taskView`) without its subject (the
+ * incident) and creator, and with the latest approval in brief.
+ */
+export interface IncidentAction extends Omit<TaskView, "subject" | "createdBy" | "approval"> {
   approval: { id: string; status: ApprovalStatus; stage: number; stages: number } | null;
-  completedBy: PersonRef | null;
-  completedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
 }
 
 /** One incident as lists show it (`incidentSummary`). */
@@ -153,7 +132,7 @@ export interface IncidentSummary {
   source: string;
   externalKey: string | null;
   reportedBy: string | null;
-  owner: PersonRef | null;
+  owner: Person | null;
   harmLevel: HarmLevel;
   harmTypes: HarmType[];
   harmBasis: HarmBasis[];
@@ -189,26 +168,29 @@ export interface IncidentView extends IncidentSummary {
 }
 
 /** What a person states about an incident: the body of a create, any part of it in a patch. */
-export interface IncidentInput {
-  title: string;
-  summary: string;
-  severity: Severity;
-  occurredAt: string | null;
+export interface IncidentInput
+  extends Pick<
+    IncidentSummary,
+    | "title"
+    | "summary"
+    | "severity"
+    | "occurredAt"
+    | "harmLevel"
+    | "harmTypes"
+    | "harmBasis"
+    | "categories"
+    | "rights"
+    | "affectedParties"
+    | "peopleAffected"
+    | "livesLost"
+    | "injuries"
+    | "personalData"
+    | "dataSubjects"
+    | "sensitiveData"
+    | "rootCause"
+  > {
   detectedAt?: string;
   ownerId: string | null;
-  harmLevel: HarmLevel;
-  harmTypes: HarmType[];
-  harmBasis: HarmBasis[];
-  categories: string[];
-  rights: Right[];
-  affectedParties: string;
-  peopleAffected: number | null;
-  livesLost: number | null;
-  injuries: number | null;
-  personalData: Tristate;
-  dataSubjects: number | null;
-  sensitiveData: Tristate;
-  rootCause: string;
   systemIds: string[];
   riskIds: string[];
   controlIds: string[];
@@ -290,36 +272,6 @@ export interface IncidentReport {
   [key: string]: unknown;
 }
 
-// ——— Pickers ———
-
-interface TaxonomyText {
-  en: string;
-  ja?: string;
-}
-interface TaxonomyTerm {
-  id: string;
-  name: TaxonomyText;
-  description?: TaxonomyText;
-}
-
-/** The MIT AI Risk Repository taxonomy (`GET /api/risk-taxonomy`), for category pickers. */
-export interface RiskTaxonomy {
-  id: string;
-  version: string;
-  title: TaxonomyText;
-  licence: string;
-  domains: (TaxonomyTerm & { subdomains: TaxonomyTerm[] })[];
-  causal: (TaxonomyTerm & { values: TaxonomyTerm[] })[];
-}
-
-/** A risk as a picker lists it (fields of `riskView`). */
-export interface RiskOption {
-  id: string;
-  code: string;
-  titleJa: string;
-  titleEn: string;
-}
-
 // ——— Calls ———
 
 export const incidentsApi = {
@@ -345,13 +297,4 @@ export const incidentsApi = {
 
 export const referenceIncidentsApi = {
   list: (params: ReferenceParams, signal?: AbortSignal) => request<ReferencePage>("GET", "/api/reference-incidents", { query: params, ...withSignal(signal) }),
-};
-
-export const riskTaxonomyApi = {
-  get: (signal?: AbortSignal) => request<RiskTaxonomy>("GET", "/api/risk-taxonomy", withSignal(signal)),
-};
-
-/** The first 200 risks by code, for linking an incident to them. */
-export const riskOptionsApi = {
-  list: (signal?: AbortSignal) => request<Page<RiskOption>>("GET", "/api/risks", { query: { limit: 200, sort: "code" }, ...withSignal(signal) }),
 };

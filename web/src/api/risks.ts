@@ -1,9 +1,11 @@
-import { request } from "./client.ts";
+import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
+import type { Person } from "./workflow.ts";
 
 /**
  * The risk register as the web UI sees it: risks, the organisation's risk matrix, the heat map,
- * the MIT taxonomy and J-AISI perspectives a risk is filed under, and the tasks that act on a risk.
+ * and the MIT taxonomy and J-AISI perspectives a risk is filed under (the tasks that act on a risk
+ * come from workflow.ts).
  * Kept by hand beside src/risks/risks.schema.ts, matrix.schema.ts and taxonomy.schema.ts, so the
  * browser bundle never pulls in server code.
  */
@@ -30,11 +32,6 @@ export interface RiskRating {
   band: BandView | null;
 }
 
-export interface RiskPerson {
-  id: string;
-  displayName: string;
-}
-
 /** One risk (`riskView` in src/risks/risks.schema.ts). */
 export interface RiskView {
   id: string;
@@ -47,7 +44,7 @@ export interface RiskView {
   /** MIT AI Risk Repository ids: domains, sub-domains and causal values. */
   categories: string[];
   perspectives: { urn: string; ja: string; en: string | null }[];
-  owner: RiskPerson | null;
+  owner: Person | null;
   status: RiskStatus;
   inherent: RiskRating;
   /** After treatment; null until assessed. */
@@ -55,7 +52,7 @@ export interface RiskView {
   treatment: RiskTreatment | null;
   treatmentPlan: string;
   controls: { id: string; code: string; titleJa: string; titleEn: string; status: string }[];
-  acceptance: { by: RiskPerson; at: string; expiresOn: string; note: string; expired: boolean } | null;
+  acceptance: { by: Person; at: string; expiresOn: string; note: string; expired: boolean } | null;
   lastReviewedAt: string | null;
   nextReviewOn: string | null;
   reviewOverdue: boolean;
@@ -192,25 +189,7 @@ export interface RiskPerspective {
   en: string | null;
 }
 
-export const TASK_STATUSES = ["open", "in_progress", "awaiting_approval", "done", "cancelled"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_KINDS = ["general", "corrective", "preventive", "review"] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
-
-/** The fields of a task (`taskView` in src/workflow/tasks.schema.ts) a risk's page shows. */
-export interface RiskTask {
-  id: string;
-  code: string;
-  kind: TaskKind;
-  title: string;
-  status: TaskStatus;
-  dueOn: string | null;
-  overdue: boolean;
-  assignee: RiskPerson | null;
-}
-
 const enc = encodeURIComponent;
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const risksApi = {
   list: (params: RiskListParams, signal?: AbortSignal) => request<Page<RiskView>>("GET", "/api/risks", { query: params, ...withSignal(signal) }),
@@ -223,9 +202,6 @@ export const risksApi = {
   review: (id: string, input: ReviewRiskInput) => request<RiskView>("POST", `/api/risks/${enc(id)}/review`, { body: input }),
   heatmap: (params: { basis: HeatmapBasis; systemId?: string }, signal?: AbortSignal) =>
     request<HeatmapView>("GET", "/api/risks/heatmap", { query: params, ...withSignal(signal) }),
-  /** Active tasks that act on the risk (open, in progress, awaiting approval). */
-  tasks: (riskId: string, signal?: AbortSignal) =>
-    request<Page<RiskTask>>("GET", "/api/tasks", { query: { subjectType: "risk", subjectId: riskId, active: "true", limit: 50 }, ...withSignal(signal) }),
 };
 
 export const riskMatrixApi = {

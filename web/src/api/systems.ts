@@ -1,4 +1,4 @@
-import { postBytes, queryString, request, type UploadAuth } from "./client.ts";
+import { postBytes, queryString, request, withSignal, type UploadAuth } from "./client.ts";
 export type { UploadAuth } from "./client.ts";
 import type { ImportField as ServerImportField } from "../../../src/systems/io/import.mapping.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
@@ -10,7 +10,6 @@ import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale
  */
 
 const enc = encodeURIComponent;
-const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 
 // ——— Systems ———
 

@@ -1,5 +1,6 @@
-import { request } from "./client.ts";
+import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
+import type { Person } from "./workflow.ts";
 
 /**
  * Third-party AI vendors and their due-diligence reviews as the web UI sees them. Kept by hand
@@ -30,7 +31,7 @@ export interface VendorReview {
   suggestedRating: DecidedRating;
   rating: DecidedRating;
   note: string;
-  reviewer: { id: string; displayName: string } | null;
+  reviewer: Person | null;
   createdAt: string;
 }
 
@@ -49,7 +50,7 @@ export interface VendorView {
   kind: VendorKind;
   services: string;
   website: string | null;
-  owner: { id: string; displayName: string } | null;
+  owner: Person | null;
   status: VendorStatus;
   rating: Rating;
   dataCountries: string[];
@@ -121,7 +122,6 @@ export interface ReviewInput {
 }
 
 const enc = encodeURIComponent;
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const vendorsApi = {
   list: (params: VendorListParams, signal?: AbortSignal) => request<Page<VendorView>>("GET", "/api/vendors", { query: params, ...withSignal(signal) }),

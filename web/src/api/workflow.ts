@@ -1,4 +1,4 @@
-import { request } from "./client.ts";
+import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
 
 /**
@@ -195,16 +195,7 @@ export interface ScheduleView {
   version: number;
 }
 
-export interface CreateScheduleInput {
-  name: string;
-  subjectType: ScheduleSubject;
-  cycle: Cycle;
-  intervalMonths: number;
-  anchorOn: string | null;
-  assigneeId: string | null;
-  approvalPlan: ApprovalPlan | null;
-  active: boolean;
-}
+export type CreateScheduleInput = Pick<ScheduleView, "name" | "subjectType" | "cycle" | "intervalMonths" | "anchorOn" | "assigneeId" | "approvalPlan" | "active">;
 
 export interface UpdateScheduleInput {
   version: number;
@@ -273,7 +264,6 @@ export interface WebhookDelivery {
 }
 
 const enc = encodeURIComponent;
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const tasksApi = {
   /** My active tasks (soonest due first) and the approvals waiting for me. */

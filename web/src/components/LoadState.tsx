@@ -35,3 +35,12 @@ export function LoadState({ loading, error, onRetry, notFoundPage }: LoadStatePr
   }
   return null;
 }
+
+/** A record's page until the record has arrived: the spinner, the error, or "page not found" for a 404. */
+export function RecordLoadState({ resource, testId }: { resource: { loading: boolean; error: unknown; reload(): void }; testId: string }) {
+  return (
+    <div data-testid={testId}>
+      <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
+    </div>
+  );
+}

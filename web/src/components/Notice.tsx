@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import type { NoticeMessage } from "./notice-message.ts";
 
 interface NoticeProps {
   kind: "info" | "success" | "warning" | "error";
@@ -21,5 +22,16 @@ export function Notice({ kind, children, onDismiss, testId }: NoticeProps) {
         </button>
       )}
     </div>
+  );
+}
+
+/** A page's message (kept as a function of the language), dismissible; nothing when there is none. */
+export function PageNotice({ notice, onDismiss, testId }: { notice: NoticeMessage | undefined; onDismiss(): void; testId?: string }) {
+  const i18n = useI18n();
+  if (!notice) return null;
+  return (
+    <Notice kind={notice.kind} onDismiss={onDismiss} testId={testId}>
+      {notice.text(i18n)}
+    </Notice>
   );
 }

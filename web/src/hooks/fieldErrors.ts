@@ -14,3 +14,18 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+/**
+ * The message for one form field, or the first for any of its items (`systemIds` shows
+ * `systemIds.2`'s, `approvalPlan` shows `approvalPlan.0.1`'s), for lists whose errors name the item.
+ */
+export function errorFor(errors: Record<string, string>, field: string): string | undefined {
+  if (errors[field]) return errors[field];
+  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
+  return key === undefined ? undefined : errors[key];
+}
+
+/** Whether any field error belongs to none of `fields` (a form shows those in a notice at the top). */
+export function hasFieldErrorOutside(errors: Record<string, string>, fields: readonly string[]): boolean {
+  return Object.keys(errors).some((k) => !fields.some((f) => k === f || k.startsWith(`${f}.`)));
+}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { evidenceApi, type ControlView } from "../../api/compliance.ts";
+import { Card } from "../../components/Card.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -18,17 +19,18 @@ export function ControlEvidence({ control, onChanged }: { control: ControlView; 
   const [adding, setAdding] = useState(false);
 
   return (
-    <section className="card" aria-labelledby="control-evidence-title" data-testid="control-evidence">
-      <div className="card__header">
-        <h2 id="control-evidence-title" className="card__title">
-          {t("controls.evidence.title")}
-        </h2>
-        {manage && (
+    <Card
+      title={t("controls.evidence.title")}
+      titleId="control-evidence-title"
+      testId="control-evidence"
+      actions={
+        manage && (
           <button type="button" className="button button--small button--primary" onClick={() => setAdding(true)} data-testid="add-control-evidence">
             {t("evidence.add")}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="card__lead">{t("controls.evidence.lead")}</p>
       <EvidenceTable list={list} manage={manage} filtered={false} emptyMessage={t("controls.evidence.none")} showLinks={false} onChanged={onChanged} />
       {list.page && list.page.total > paging.limit && <Pager total={list.page.total} limit={paging.limit} offset={paging.offset} onChange={setPaging} />}
@@ -42,6 +44,6 @@ export function ControlEvidence({ control, onChanged }: { control: ControlView; 
           }}
         />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { CONTROL_STATUSES, type ControlStatus, type ControlView } from "../../api/compliance.ts";
-import { StatusBadge, toneStyle } from "../../components/StatusBadge.tsx";
+import { StatusBadge } from "../../components/StatusBadge.tsx";
+import { StatusButtons } from "../../components/StatusButtons.tsx";
 import { ITEM_STATUS_LABELS, ITEM_STATUS_TONES } from "../../components/status-tones.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { groupByFramework } from "./control-paths.ts";
@@ -21,11 +21,25 @@ export function ControlFacts({ control, onStatus }: ControlFactsProps) {
         <dt>{t("controls.field.code")}</dt>
         <dd className="table__mono">{control.code}</dd>
         <dt>{t("controls.field.status")}</dt>
-        <dd>{onStatus ? <StatusButtons current={control.status} onStatus={onStatus} /> : <StatusBadge status={control.status} />}</dd>
+        <dd>
+          {onStatus ? (
+            <StatusButtons
+              statuses={CONTROL_STATUSES}
+              current={control.status}
+              onStatus={onStatus}
+              tone={(s) => ITEM_STATUS_TONES[s]}
+              label={(s) => t(ITEM_STATUS_LABELS[s])}
+              groupLabel={t("controls.changeStatus")}
+              testId="status-buttons"
+            />
+          ) : (
+            <StatusBadge status={control.status} />
+          )}
+        </dd>
         <dt>{t("controls.field.owner")}</dt>
         <dd>{control.owner?.displayName ?? <span className="muted">{t("controls.noOwner")}</span>}</dd>
         <dt>{t("controls.field.description")}</dt>
-        <dd className="control-facts__description">{control.description || <span className="muted">{t("controls.noDescription")}</span>}</dd>
+        <dd className="pre-text">{control.description || <span className="muted">{t("controls.noDescription")}</span>}</dd>
         <dt>{t("controls.col.coverage")}</dt>
         <dd data-testid="control-coverage">
           {t("controls.coverage.long", { requirements: number(control.requirements.length), frameworks: number(frameworks), rows: number(control.rows) })}
@@ -34,38 +48,5 @@ export function ControlFacts({ control, onStatus }: ControlFactsProps) {
         <dd>{dateTime(control.updatedAt)}</dd>
       </dl>
     </section>
-  );
-}
-
-/** One button per status; the current one is pressed. A click saves at once. */
-function StatusButtons({ current, onStatus }: { current: ControlStatus; onStatus(status: ControlStatus): Promise<void> }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const pick = async (status: ControlStatus) => {
-    if (status === current) return;
-    setBusy(true);
-    try {
-      await onStatus(status);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="status-buttons" role="group" aria-label={t("controls.changeStatus")} data-testid="status-buttons">
-      {CONTROL_STATUSES.map((s) => (
-        <button
-          key={s}
-          type="button"
-          className={s === current ? "status-button status-button--current" : "status-button"}
-          style={toneStyle(ITEM_STATUS_TONES[s])}
-          aria-pressed={s === current}
-          disabled={busy}
-          onClick={() => pick(s)}
-          data-status={s}
-        >
-          {t(ITEM_STATUS_LABELS[s])}
-        </button>
-      ))}
-    </div>
   );
 }

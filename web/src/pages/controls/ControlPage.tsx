@@ -1,15 +1,16 @@
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { controlsApi, type ControlStatus, type ControlView } from "../../api/compliance.ts";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { RouteParams } from "../../router/router.tsx";
-import { Link, navigate } from "../../router/router.tsx";
+import { navigate } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { ControlDialog } from "./ControlDialog.tsx";
 import { ControlEvidence } from "./ControlEvidence.tsx";
@@ -19,8 +20,7 @@ import "./controls.css";
 
 /** One control: what it is, its status (one click to change), the requirements it answers and its evidence. */
 export function ControlPage({ params }: { params: RouteParams }) {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t, lang } = useI18n();
   const { can } = useSignedIn();
   const manage = can("controls.manage");
   const id = params.id ?? "";
@@ -44,19 +44,12 @@ export function ControlPage({ params }: { params: RouteParams }) {
   };
 
   if (!control) {
-    return (
-      <div data-testid="page-control">
-        <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
-      </div>
-    );
+    return <RecordLoadState resource={resource} testId="page-control" />;
   }
 
   return (
-    <div className="control-page" data-testid="page-control">
-      <nav className="breadcrumb" aria-label={t("controls.breadcrumb")}>
-        <Link to="/controls">{t("nav.controls")}</Link>
-        <span aria-current="page">{control.code}</span>
-      </nav>
+    <div className="page-stack control-page" data-testid="page-control">
+      <Breadcrumb label={t("controls.breadcrumb")} parent={{ to: "/controls", label: t("nav.controls") }} current={control.code} />
       <PageHeader
         title={lang === "ja" ? control.titleJa : control.titleEn}
         subtitle={lang === "ja" ? control.titleEn : control.titleJa}
@@ -73,11 +66,7 @@ export function ControlPage({ params }: { params: RouteParams }) {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="control-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="control-notice" />
       <ControlFacts control={control} onStatus={manage ? (s) => changeStatus(control, s) : undefined} />
       <MappedRequirements control={control} />
       <ControlEvidence control={control} onChanged={resource.reload} />

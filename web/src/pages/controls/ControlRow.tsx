@@ -15,7 +15,7 @@ export function ControlRow({ control, onEdit }: { control: ControlView; onEdit: 
         <Link to={controlPath(control.id)}>{control.code}</Link>
       </td>
       <td className="table__primary">
-        <Link to={controlPath(control.id)} className="control-row__title">
+        <Link to={controlPath(control.id)} className="row-link">
           {lang === "ja" ? control.titleJa : control.titleEn}
         </Link>
       </td>

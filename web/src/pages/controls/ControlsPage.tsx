@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { CONTROL_STATUSES, controlsApi, type ControlStatus, type ControlView } from "../../api/compliance.ts";
-import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
@@ -56,11 +56,7 @@ export function ControlsPage() {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="controls-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="controls-notice" />
       <div className="toolbar">
         <SearchBox value={query.q} label={t("controls.search")} onSearch={(q) => set({ q })} />
         <select className="input" aria-label={t("controls.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as ControlStatus | "" })}>

@@ -29,7 +29,7 @@ export function RequirementPicker({ value, onChange, error }: RequirementPickerP
   const rows = useRowCounts(value.map((r) => r.urn));
 
   return (
-    <fieldset className="req-picker" data-testid="requirement-picker">
+    <fieldset className="fieldset-box" data-testid="requirement-picker">
       <legend className="field__label">{t("controls.picker.label")}</legend>
       <p className="field__hint">{t("controls.picker.hint")}</p>
       <div className="req-picker__search">
@@ -68,16 +68,16 @@ export function RequirementPicker({ value, onChange, error }: RequirementPickerP
           <span className="framework-badge">
             <LocalText text={g.items[0]!.frameworkName} mark="none" />
           </span>
-          <ul className="req-picker__chips">
+          <ul className="choice-chips">
             {g.items.map((r) => (
-              <li key={r.urn} className="req-chip" data-testid="requirement-chip" data-urn={r.urn}>
+              <li key={r.urn} className="choice-chip req-chip" data-testid="requirement-chip" data-urn={r.urn}>
                 <LocalText text={r.label} mark="none" />
                 {r.title && (
                   <span className="req-chip__title">
                     <LocalText text={r.title} mark="compact" />
                   </span>
                 )}
-                <button type="button" className="req-chip__remove" aria-label={t("controls.picker.remove")} onClick={() => onChange(value.filter((x) => x.urn !== r.urn))}>
+                <button type="button" className="choice-chip__remove" aria-label={t("controls.picker.remove")} onClick={() => onChange(value.filter((x) => x.urn !== r.urn))}>
                   ×
                 </button>
               </li>

@@ -1,4 +1,4 @@
-import type { RiskTaxonomy } from "../../api/incidents.ts";
+import type { RiskTaxonomy } from "../../api/risks.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { toggle } from "./incident-form.ts";
 import { categoryGroups } from "./categories.ts";

@@ -1,13 +1,14 @@
 import { useState } from "react";
-import { ApiError } from "../../api/client.ts";
 import { incidentsApi, type IncidentView } from "../../api/incidents.ts";
 import { Dialog } from "../../components/Dialog.tsx";
+import { DialogFooter } from "../../components/DialogFooter.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Notice } from "../../components/Notice.tsx";
-import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
-import { activeActions, openActionsOf, taskPath } from "./incident-rules.ts";
+import { taskPath } from "../tasks/task-paths.ts";
+import { activeActions, openActionsOf } from "./incident-rules.ts";
 
 interface CloseDialogProps {
   incident: IncidentView;
@@ -21,45 +22,22 @@ interface CloseDialogProps {
  * Closing also asks each linked risk's owner to re-review the risk.
  */
 export function CloseDialog({ incident, onClose, onClosed }: CloseDialogProps) {
-  const { t, errorMessage, label } = useI18n();
+  const { t, label } = useI18n();
   const [note, setNote] = useState("");
-  const [version, setVersion] = useState(incident.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const pending = activeActions(incident.actions);
 
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onClosed(await incidentsApi.close(incident.id, { version, note: note.trim() }));
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === "conflict") setVersion(err.currentRecord<IncidentView>()?.version ?? version);
-      setError(err);
-      setBusy(false);
-    }
-  };
-
-  const errors = fieldErrors(error);
+  const form = useFormSave({ version: incident.version, onDone: onClose }, async (version) => {
+    onClosed(await incidentsApi.close(incident.id, { version, note: note.trim() }));
+  });
+  const { error, errors, formError } = form;
   const open = openActionsOf(error);
-  const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
 
   return (
     <Dialog
       title={t("incidents.close.title", { code: incident.code })}
       onClose={onClose}
       testId="close-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            {t("common.cancel")}
-          </button>
-          <button type="button" className="button button--primary" onClick={confirm} disabled={busy || !note.trim()} data-testid="close-confirm">
-            {busy ? t("common.working") : t("incidents.close.confirm")}
-          </button>
-        </>
-      }
+      footer={<DialogFooter onCancel={onClose} label={t("incidents.close.confirm")} busy={form.busy} busyLabel={t("common.working")} onConfirm={form.onSubmit} disabled={!note.trim()} lockCancel testId="close-confirm" />}
     >
       <div className="form">
         <p className="dialog-message">{t("incidents.close.explain")}</p>
@@ -79,7 +57,7 @@ export function CloseDialog({ incident, onClose, onClosed }: CloseDialogProps) {
                       {a.code}
                     </Link>{" "}
                     <span>{incident.actions.find((x) => x.id === a.id)?.title ?? ""}</span>{" "}
-                    <span className="muted">{label("incidents.taskStatus.", a.status)}</span>
+                    <span className="muted">{label("tasks.status.", a.status)}</span>
                   </li>
                 ))}
               </ul>

@@ -1,8 +1,10 @@
-import { HARM_BASES, HARM_LEVELS, HARM_TYPES, RIGHTS, type HarmLevel } from "../../api/incidents.ts";
+import { HARM_BASES, HARM_LEVELS, HARM_TYPES, RIGHTS } from "../../api/incidents.ts";
 import { Field } from "../../components/Field.tsx";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
+import { errorFor } from "../../hooks/fieldErrors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { CheckboxGroup } from "./CheckboxGroup.tsx";
-import { errorFor, type FormPartProps } from "./incident-form.ts";
+import type { FormPartProps } from "./incident-form.ts";
 
 /**
  * The harm, in the CSET AI Harm Taxonomy's terms (level, kinds, on what basis it fell unequally),
@@ -15,13 +17,7 @@ export function HarmFields({ form, set, errors }: FormPartProps) {
     <fieldset className="incident-dialog__section">
       <legend className="incident-dialog__legend">{t("incidents.section.harm")}</legend>
       <Field label={t("incidents.field.harmLevel")} hint={t("incidents.field.harmLevelHint")} error={errors.harmLevel}>
-        <select className="input" value={form.harmLevel} onChange={(e) => set({ harmLevel: e.target.value as HarmLevel })} data-testid="incident-harm-level">
-          {HARM_LEVELS.map((h) => (
-            <option key={h} value={h}>
-              {t(`incidents.harmLevel.${h}`)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect value={form.harmLevel} options={HARM_LEVELS} label={(h) => t(`incidents.harmLevel.${h}`)} onChange={(harmLevel) => set({ harmLevel })} testId="incident-harm-level" />
       </Field>
       <CheckboxGroup
         legend={t("incidents.field.harmTypes")}

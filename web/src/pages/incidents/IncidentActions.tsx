@@ -1,7 +1,9 @@
 import type { IncidentAction, IncidentView } from "../../api/incidents.ts";
+import { Card } from "../../components/Card.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
-import { taskPath } from "./incident-rules.ts";
+import { taskPath } from "../tasks/task-paths.ts";
+import { TASK_STATUS_LABELS } from "../tasks/task-tones.ts";
 
 interface IncidentActionsProps {
   incident: IncidentView;
@@ -16,17 +18,18 @@ interface IncidentActionsProps {
 export function IncidentActions({ incident, onAdd }: IncidentActionsProps) {
   const { t } = useI18n();
   return (
-    <section className="card" aria-labelledby="incident-actions-title" data-testid="incident-actions">
-      <div className="incident-card__header">
-        <h2 className="card__title" id="incident-actions-title">
-          {t("incidents.section.actions")}
-        </h2>
-        {onAdd && (
+    <Card
+      title={t("incidents.section.actions")}
+      titleId="incident-actions-title"
+      testId="incident-actions"
+      actions={
+        onAdd && (
           <button type="button" className="button button--small" onClick={onAdd} data-testid="action-add">
             {t("incidents.action.add")}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {incident.actions.length === 0 ? (
         <p className="muted" data-testid="incident-actions-empty">
           {t("incidents.action.empty")}
@@ -53,7 +56,7 @@ export function IncidentActions({ incident, onAdd }: IncidentActionsProps) {
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -66,13 +69,13 @@ function ActionRow({ action }: { action: IncidentAction }) {
       </td>
       <td>{label("incidents.actionKind.", action.kind)}</td>
       <td className="table__primary">{action.title}</td>
-      <td>{action.assignee?.displayName ?? <span className="muted">{t("incidents.action.unassigned")}</span>}</td>
+      <td>{action.assignee?.displayName ?? <span className="muted">{t("tasks.unassigned")}</span>}</td>
       <td className="table__nowrap">
         {action.dueOn ? day(action.dueOn) : <span className="muted">{t("incidents.none")}</span>}
-        {action.overdue && <span className="date-badge incident-overdue">{t("incidents.action.overdue")}</span>}
+        {action.overdue && <span className="date-badge incident-overdue">{t("tasks.overdue")}</span>}
       </td>
       <td className="table__nowrap" data-testid="incident-action-status">
-        {t(`incidents.taskStatus.${action.status}`)}
+        {t(TASK_STATUS_LABELS[action.status])}
       </td>
       <td className="table__nowrap" data-testid="incident-action-approval">
         <ApprovalCell action={action} />

@@ -1,6 +1,5 @@
-import { useState } from "react";
-import { OPEN_STATUSES, type IncidentStatus, type IncidentView } from "../../api/incidents.ts";
-import { toneStyle } from "../../components/StatusBadge.tsx";
+import { OPEN_STATUSES, type IncidentView } from "../../api/incidents.ts";
+import { StatusButtons } from "../../components/StatusButtons.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { IncidentStatusBadge, SeverityBadge } from "./IncidentBadges.tsx";
 import { formatWhen } from "./incident-rules.ts";
@@ -10,7 +9,7 @@ type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 interface IncidentFactsProps {
   incident: IncidentView;
-  /** Moves the incident along; absent when this person may not work it or it is closed. */
+  /** Moves the incident along (closing has its own button and checks); absent when this person may not work it or it is closed. */
   onStatus: ((status: OpenStatus) => Promise<void>) | undefined;
 }
 
@@ -32,7 +31,16 @@ export function IncidentFacts({ incident, onStatus }: IncidentFactsProps) {
           <>
             <dt>{t("incidents.changeStatus")}</dt>
             <dd>
-              <StatusButtons current={incident.status} onStatus={onStatus} />
+              <StatusButtons
+                statuses={OPEN_STATUSES}
+                current={incident.status}
+                onStatus={onStatus}
+                tone={(s) => INCIDENT_STATUS_TONES[s]}
+                label={(s) => t(`incidents.status.${s}`)}
+                groupLabel={t("incidents.changeStatus")}
+                compact
+                testId="incident-status-buttons"
+              />
             </dd>
           </>
         )}
@@ -52,47 +60,14 @@ export function IncidentFacts({ incident, onStatus }: IncidentFactsProps) {
           {incident.reportedBy && <span className="muted incident-facts__reporter">{t("incidents.reportedBy", { name: incident.reportedBy })}</span>}
         </dd>
         <dt>{t("incidents.field.summary")}</dt>
-        <dd className="incident-text">{incident.summary || <span className="muted">{t("incidents.noSummary")}</span>}</dd>
+        <dd className="pre-text">{incident.summary || <span className="muted">{t("incidents.noSummary")}</span>}</dd>
         <dt>{t("incidents.field.rootCause")}</dt>
-        <dd className="incident-text" data-testid="incident-root-cause-value">
+        <dd className="pre-text" data-testid="incident-root-cause-value">
           {incident.rootCause || <span className="muted">{t("incidents.noRootCause")}</span>}
         </dd>
         <dt>{t("incidents.field.updatedAt")}</dt>
         <dd>{dateTime(incident.updatedAt)}</dd>
       </dl>
     </section>
-  );
-}
-
-/** One button per open status; the current one is pressed. Closing has its own button and checks. */
-function StatusButtons({ current, onStatus }: { current: IncidentStatus; onStatus(status: OpenStatus): Promise<void> }) {
-  const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const pick = async (status: OpenStatus) => {
-    if (status === current) return;
-    setBusy(true);
-    try {
-      await onStatus(status);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <div className="incident-status-buttons" role="group" aria-label={t("incidents.changeStatus")} data-testid="incident-status-buttons">
-      {OPEN_STATUSES.map((s) => (
-        <button
-          key={s}
-          type="button"
-          className={s === current ? "incident-status-button incident-status-button--current" : "incident-status-button"}
-          style={toneStyle(INCIDENT_STATUS_TONES[s])}
-          aria-pressed={s === current}
-          disabled={busy}
-          onClick={() => pick(s)}
-          data-status={s}
-        >
-          {t(`incidents.status.${s}`)}
-        </button>
-      ))}
-    </div>
   );
 }

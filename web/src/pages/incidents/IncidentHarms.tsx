@@ -1,8 +1,8 @@
 import type { IncidentView } from "../../api/incidents.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useTaxonomy } from "../risks/useRiskRefs.ts";
 import { categoryNames } from "./categories.ts";
-import { useRiskTaxonomy } from "./useIncidentOptions.ts";
 
 /**
  * The harm in CSET terms, the MIT categories, the rights touched, the people affected and personal
@@ -10,7 +10,7 @@ import { useRiskTaxonomy } from "./useIncidentOptions.ts";
  */
 export function IncidentHarms({ incident }: { incident: IncidentView }) {
   const { t, lang, number } = useI18n();
-  const names = categoryNames(useRiskTaxonomy(), lang);
+  const names = categoryNames(useTaxonomy(), lang);
   const none = <span className="muted">{t("incidents.none")}</span>;
   const count = (n: number | null) => (n === null ? <span className="muted">{t("incidents.unknown")}</span> : number(n));
   return (
@@ -38,7 +38,7 @@ export function IncidentHarms({ incident }: { incident: IncidentView }) {
             : none}
         </dd>
         <dt>{t("incidents.field.affectedParties")}</dt>
-        <dd className="incident-text">{incident.affectedParties || none}</dd>
+        <dd className="pre-text">{incident.affectedParties || none}</dd>
         <dt>{t("incidents.field.peopleAffected")}</dt>
         <dd>{count(incident.peopleAffected)}</dd>
         <dt>{t("incidents.field.injuries")}</dt>

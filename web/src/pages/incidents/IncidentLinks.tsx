@@ -1,7 +1,9 @@
 import type { IncidentView, LinkedRecord } from "../../api/incidents.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
-import { controlPath, riskPath, systemPath } from "./incident-rules.ts";
+import { controlPath } from "../controls/control-paths.ts";
+import { riskPath } from "../risks/risk-labels.ts";
+import { systemPath } from "../systems/names.ts";
 
 /** The AI systems involved, the risks that materialised and the controls that failed, each a link to its record. */
 export function IncidentLinks({ incident }: { incident: IncidentView }) {
@@ -33,7 +35,7 @@ function Records({ records, path, testId }: { records: LinkedRecord[]; path(id: 
   const { t, lang } = useI18n();
   if (records.length === 0) return <span className="muted">{t("incidents.none")}</span>;
   return (
-    <ul className="incident-records" data-testid={testId}>
+    <ul className="stack-list incident-records" data-testid={testId}>
       {records.map((r) => (
         <li key={r.id}>
           <Link to={path(r.id)} className="table__mono">

@@ -1,24 +1,25 @@
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { incidentsApi, OPEN_STATUSES, type IncidentView } from "../../api/incidents.ts";
-import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
+import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { Notice, PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link, type RouteParams } from "../../router/router.tsx";
+import type { RouteParams } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { ActionDialog } from "./ActionDialog.tsx";
 import { CloseDialog } from "./CloseDialog.tsx";
-import { AppiFlag } from "./IncidentBadges.tsx";
+import { canWorkIncident, closedByName, closingNote, formatWhen, similarTextOf } from "./incident-rules.ts";
 import { IncidentActions } from "./IncidentActions.tsx";
+import { AppiFlag } from "./IncidentBadges.tsx";
 import { IncidentDialog } from "./IncidentDialog.tsx";
 import { IncidentFacts } from "./IncidentFacts.tsx";
 import { IncidentHarms } from "./IncidentHarms.tsx";
 import { IncidentLinks } from "./IncidentLinks.tsx";
 import { IncidentTimeline } from "./IncidentTimeline.tsx";
-import { canWorkIncident, closedByName, closingNote, formatWhen, similarTextOf } from "./incident-rules.ts";
 import { SimilarIncidents } from "./SimilarIncidents.tsx";
 import "./incidents.css";
 
@@ -40,11 +41,7 @@ export function IncidentPage({ params }: { params: RouteParams }) {
   const incident = resource.data;
 
   if (!incident) {
-    return (
-      <div data-testid="page-incident">
-        <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
-      </div>
-    );
+    return <RecordLoadState resource={resource} testId="page-incident" />;
   }
 
   const closed = incident.status === "closed";
@@ -65,11 +62,8 @@ export function IncidentPage({ params }: { params: RouteParams }) {
   };
 
   return (
-    <div className="incident-page" data-testid="page-incident">
-      <nav className="breadcrumb" aria-label={t("incidents.breadcrumb")}>
-        <Link to="/incidents">{t("nav.incidents")}</Link>
-        <span aria-current="page">{incident.code}</span>
-      </nav>
+    <div className="page-stack incident-page" data-testid="page-incident">
+      <Breadcrumb label={t("incidents.breadcrumb")} parent={{ to: "/incidents", label: t("nav.incidents") }} current={incident.code} />
       <PageHeader
         title={incident.title}
         subtitle={t("incidents.page.subtitle", { code: incident.code, detected: formatWhen(i18n, incident.detectedAt) })}
@@ -88,17 +82,13 @@ export function IncidentPage({ params }: { params: RouteParams }) {
           </>
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="incident-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="incident-notice" />
       {closed && (
         <Notice kind="success" testId="incident-closed">
           <p className="incident-notice__text">
             {t("incidents.closedBy", { name: closedByName(incident, incident.timeline) ?? t("incidents.someone"), at: incident.closedAt ? dateTime(incident.closedAt) : "" })}
           </p>
-          {closingNote(incident.timeline) && <p className="incident-text incident-notice__note">{closingNote(incident.timeline)}</p>}
+          {closingNote(incident.timeline) && <p className="pre-text incident-notice__note">{closingNote(incident.timeline)}</p>}
         </Notice>
       )}
       {incident.appiReportCheck && !closed && (
@@ -107,14 +97,14 @@ export function IncidentPage({ params }: { params: RouteParams }) {
         </div>
       )}
       <div className="incident-layout">
-        <div className="incident-layout__main">
+        <div className="stack incident-layout__main">
           <IncidentFacts incident={incident} onStatus={work ? changeStatus : undefined} />
           <IncidentHarms incident={incident} />
           <IncidentLinks incident={incident} />
           <IncidentActions incident={incident} onAdd={work ? () => setOpen("action") : undefined} />
           <IncidentTimeline incident={incident} onAdded={mayWork ? replace : undefined} />
         </div>
-        <aside className="incident-layout__side">
+        <aside className="stack incident-layout__side">
           <section className="card incident-report" aria-labelledby="incident-report-title">
             <h2 className="card__title" id="incident-report-title">
               {t("incidents.report.title")}

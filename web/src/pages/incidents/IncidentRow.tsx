@@ -14,7 +14,7 @@ export function IncidentRow({ incident }: { incident: IncidentSummary }) {
         <Link to={incidentPath(incident.id)}>{incident.code}</Link>
       </td>
       <td className="table__primary">
-        <Link to={incidentPath(incident.id)} className="incident-row__title">
+        <Link to={incidentPath(incident.id)} className="row-link">
           {incident.title}
         </Link>
         {incident.owner && <span className="incident-row__owner muted">{t("incidents.row.owner", { name: incident.owner.displayName })}</span>}

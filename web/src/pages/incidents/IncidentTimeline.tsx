@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { incidentsApi, type IncidentView } from "../../api/incidents.ts";
 import { Field } from "../../components/Field.tsx";
-import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { isoOfLocalInput } from "./incident-form.ts";
 import { formatWhen, statusChangeOf } from "./incident-rules.ts";
@@ -37,7 +37,7 @@ export function IncidentTimeline({ incident, onAdded }: IncidentTimelineProps) {
               <span className="incident-timeline__kind">{label("incidents.timeline.kind.", e.kind)}</span>
               {e.author && <span className="muted">{e.author.displayName}</span>}
             </div>
-            <p className="incident-text incident-timeline__body">{timelineBody(e.kind, e.body)}</p>
+            <p className="pre-text incident-timeline__body">{timelineBody(e.kind, e.body)}</p>
           </li>
         ))}
       </ol>
@@ -47,34 +47,22 @@ export function IncidentTimeline({ incident, onAdded }: IncidentTimelineProps) {
 }
 
 function TimelineForm({ incident, onAdded }: { incident: IncidentView; onAdded(incident: IncidentView): void }) {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const [body, setBody] = useState("");
   const [at, setAt] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const form = useFormSave({}, async () => {
     if (!body.trim()) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const when = isoOfLocalInput(at);
-      const saved = await incidentsApi.addTimeline(incident.id, { body: body.trim(), ...(when !== null && { at: when }) });
-      setBody("");
-      setAt("");
-      onAdded(saved);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const when = isoOfLocalInput(at);
+    const saved = await incidentsApi.addTimeline(incident.id, { body: body.trim(), ...(when !== null && { at: when }) });
+    setBody("");
+    setAt("");
+    onAdded(saved);
+  });
+  const { errors, formError } = form;
 
-  const errors = fieldErrors(error);
-  const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
   return (
-    <form className="form incident-timeline__form" onSubmit={submit} noValidate>
+    <form className="form incident-timeline__form" onSubmit={form.onSubmit} noValidate>
       <h3 className="card__subtitle">{t("incidents.timeline.add")}</h3>
       <Field label={t("incidents.timeline.body")} error={errors.body ?? formError}>
         <textarea className="input" rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="timeline-body" />
@@ -83,8 +71,8 @@ function TimelineForm({ incident, onAdded }: { incident: IncidentView; onAdded(i
         <Field label={t("incidents.timeline.at")} hint={t("incidents.timeline.atHint")} error={errors.at} optional>
           <input className="input" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="timeline-at" />
         </Field>
-        <button type="submit" className="button button--primary" disabled={busy || !body.trim()} data-testid="timeline-add">
-          {busy ? t("common.saving") : t("incidents.timeline.submit")}
+        <button type="submit" className="button button--primary" disabled={form.busy || !body.trim()} data-testid="timeline-add">
+          {form.busy ? t("common.saving") : t("incidents.timeline.submit")}
         </button>
       </div>
     </form>

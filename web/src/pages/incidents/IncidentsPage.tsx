@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { INCIDENT_STATUSES, incidentsApi, SEVERITIES, TRISTATE, type IncidentStatus, type Severity, type Tristate } from "../../api/incidents.ts";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
@@ -66,30 +67,9 @@ export function IncidentsPage() {
       />
       <div className="toolbar">
         <SearchBox value={query.q} label={t("incidents.search")} onSearch={(q) => set({ q })} />
-        <select className="input" aria-label={t("incidents.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as IncidentStatus | "" })} data-testid="incident-filter-status">
-          <option value="">{t("incidents.filter.allStatuses")}</option>
-          {INCIDENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`incidents.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={t("incidents.filter.severity")} value={query.severity} onChange={(e) => set({ severity: e.target.value as Severity | "" })} data-testid="incident-filter-severity">
-          <option value="">{t("incidents.filter.allSeverities")}</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`incidents.severity.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={t("incidents.filter.personalData")} value={query.personalData} onChange={(e) => set({ personalData: e.target.value as Tristate | "" })} data-testid="incident-filter-personal-data">
-          <option value="">{t("incidents.filter.anyPersonalData")}</option>
-          {TRISTATE.map((v) => (
-            <option key={v} value={v}>
-              {t(`incidents.filter.personalData.${v}`)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect value={query.status} options={INCIDENT_STATUSES} label={(s) => t(`incidents.status.${s}`)} emptyLabel={t("incidents.filter.allStatuses")} onChange={(status) => set({ status })} aria-label={t("incidents.filter.status")} testId="incident-filter-status" />
+        <OptionSelect value={query.severity} options={SEVERITIES} label={(s) => t(`incidents.severity.${s}`)} emptyLabel={t("incidents.filter.allSeverities")} onChange={(severity) => set({ severity })} aria-label={t("incidents.filter.severity")} testId="incident-filter-severity" />
+        <OptionSelect value={query.personalData} options={TRISTATE} label={(v) => t(`incidents.filter.personalData.${v}`)} emptyLabel={t("incidents.filter.anyPersonalData")} onChange={(personalData) => set({ personalData })} aria-label={t("incidents.filter.personalData")} testId="incident-filter-personal-data" />
       </div>
       <div className="table-wrap">
         <table className="table" aria-busy={list.loading} data-testid="incidents-table">

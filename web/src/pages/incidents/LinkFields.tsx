@@ -1,7 +1,8 @@
 import type { LinkedRecord } from "../../api/incidents.ts";
 import { Field } from "../../components/Field.tsx";
+import { errorFor } from "../../hooks/fieldErrors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { errorFor, type FormPartProps } from "./incident-form.ts";
+import type { FormPartProps } from "./incident-form.ts";
 import type { LinkOptions } from "./useIncidentOptions.ts";
 
 interface LinkFieldsProps extends FormPartProps {

@@ -1,6 +1,7 @@
-import { TRISTATE, type Tristate } from "../../api/incidents.ts";
+import { TRISTATE } from "../../api/incidents.ts";
 import { Field } from "../../components/Field.tsx";
 import { Notice } from "../../components/Notice.tsx";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { FormPartProps } from "./incident-form.ts";
 
@@ -17,13 +18,7 @@ export function PersonalDataFields({ form, set, errors }: FormPartProps) {
       <legend className="incident-dialog__legend">{t("incidents.section.personalData")}</legend>
       <div className="form__row">
         <Field label={t("incidents.field.personalData")} error={errors.personalData}>
-          <select className="input" value={form.personalData} onChange={(e) => set({ personalData: e.target.value as Tristate })} data-testid="incident-personal-data">
-            {TRISTATE.map((v) => (
-              <option key={v} value={v}>
-                {t(`incidents.tristate.${v}`)}
-              </option>
-            ))}
-          </select>
+          <OptionSelect value={form.personalData} options={TRISTATE} label={(v) => t(`incidents.tristate.${v}`)} onChange={(personalData) => set({ personalData })} testId="incident-personal-data" />
         </Field>
         {involved && (
           <Field label={t("incidents.field.dataSubjects")} error={errors.dataSubjects} optional>
@@ -32,13 +27,7 @@ export function PersonalDataFields({ form, set, errors }: FormPartProps) {
         )}
         {involved && (
           <Field label={t("incidents.field.sensitiveData")} hint={t("incidents.field.sensitiveDataHint")} error={errors.sensitiveData}>
-            <select className="input" value={form.sensitiveData} onChange={(e) => set({ sensitiveData: e.target.value as Tristate })} data-testid="incident-sensitive-data">
-              {TRISTATE.map((v) => (
-                <option key={v} value={v}>
-                  {t(`incidents.tristate.${v}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect value={form.sensitiveData} options={TRISTATE} label={(v) => t(`incidents.tristate.${v}`)} onChange={(sensitiveData) => set({ sensitiveData })} testId="incident-sensitive-data" />
           </Field>
         )}
       </div>

@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { referenceIncidentsApi } from "../../api/incidents.ts";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
 import { LoadState } from "../../components/LoadState.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link } from "../../router/router.tsx";
+import { useTaxonomy } from "../risks/useRiskRefs.ts";
 import { categoryGroups, categoryNames } from "./categories.ts";
 import { ReferenceCase } from "./ReferenceCase.tsx";
-import { useRiskTaxonomy } from "./useIncidentOptions.ts";
 import "./incidents.css";
 
 interface Query {
@@ -26,7 +26,7 @@ const INITIAL: Query = { q: "", category: "", limit: 25, offset: 0 };
  */
 export function ReferenceIncidentsPage() {
   const { t, lang } = useI18n();
-  const taxonomy = useRiskTaxonomy();
+  const taxonomy = useTaxonomy();
   const [query, setQuery] = useState<Query>(INITIAL);
   const key = JSON.stringify(query);
   const list = useResource(
@@ -40,10 +40,7 @@ export function ReferenceIncidentsPage() {
 
   return (
     <div data-testid="page-reference-incidents">
-      <nav className="breadcrumb" aria-label={t("incidents.breadcrumb")}>
-        <Link to="/incidents">{t("nav.incidents")}</Link>
-        <span aria-current="page">{t("incidents.reference.title")}</span>
-      </nav>
+      <Breadcrumb label={t("incidents.breadcrumb")} parent={{ to: "/incidents", label: t("nav.incidents") }} current={t("incidents.reference.title")} />
       <PageHeader title={t("incidents.reference.title")} subtitle={t("incidents.reference.subtitle")} />
       <div className="toolbar">
         <SearchBox value={query.q} label={t("incidents.reference.search")} onSearch={(q) => set({ q })} />
@@ -83,7 +80,7 @@ export function ReferenceIncidentsPage() {
           )}
         </div>
       ) : (
-        <ol className="reference-list" aria-busy={list.loading} data-testid="reference-list">
+        <ol className="stack-list reference-list" aria-busy={list.loading} data-testid="reference-list">
           {page.items.map((item) => (
             <ReferenceCase key={item.id} item={item} names={names} />
           ))}

@@ -40,7 +40,7 @@ export function SimilarIncidents({ text, categories, exclude, delay = 400, testI
       {result && result.internal.length > 0 && (
         <>
           <h4 className="incident-similar__group">{t("incidents.similar.own")}</h4>
-          <ul className="incident-similar__list">
+          <ul className="stack-list">
             {result.internal.map((r) => (
               <li key={r.id} data-testid="similar-own">
                 <Link to={incidentPath(r.id)} className="table__mono">
@@ -59,7 +59,7 @@ export function SimilarIncidents({ text, categories, exclude, delay = 400, testI
       {result && result.public.length > 0 && (
         <>
           <h4 className="incident-similar__group">{t("incidents.similar.public")}</h4>
-          <ul className="incident-similar__list">
+          <ul className="stack-list">
             {result.public.map((r) => (
               <li key={r.id} data-testid="similar-public">
                 <a href={r.url} target="_blank" rel="noopener noreferrer" className="table__mono">

@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RiskTaxonomy } from "../../api/incidents.ts";
+import type { RiskTaxonomy } from "../../api/risks.ts";
 import { categoryGroups, categoryNames } from "./categories.ts";
 
-const TAXONOMY: RiskTaxonomy = {
-  id: "mit",
-  version: "3",
-  title: { en: "MIT AI Risk Repository" },
-  licence: "CC BY 4.0",
+const TAXONOMY: Pick<RiskTaxonomy, "domains" | "causal"> = {
   domains: [{ id: "2", name: { en: "Privacy & Security", ja: "プライバシーとセキュリティ" }, subdomains: [{ id: "2.1", name: { en: "Compromise of privacy" } }] }],
   causal: [{ id: "entity", name: { en: "Entity", ja: "主体" }, values: [{ id: "entity.ai", name: { en: "AI" } }] }],
 };

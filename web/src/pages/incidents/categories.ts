@@ -1,5 +1,6 @@
-import type { RiskTaxonomy } from "../../api/incidents.ts";
+import type { RiskTaxonomy } from "../../api/risks.ts";
 import type { Locale } from "../../api/types.ts";
+import { taxonomyText } from "../risks/risk-taxonomy.ts";
 
 /** One MIT category as a picker or a chip shows it. */
 export interface CategoryOption {
@@ -16,35 +17,33 @@ export interface CategoryGroup {
   options: CategoryOption[];
 }
 
-const nameIn = (name: { en: string; ja?: string }, lang: Locale) => (lang === "ja" ? (name.ja ?? name.en) : name.en);
-
 /**
  * The MIT AI Risk Repository taxonomy as picker groups: each domain (itself choosable) with its
  * sub-domains, then each causal dimension with its values (the dimension itself is not an id).
  */
-export function categoryGroups(taxonomy: RiskTaxonomy, lang: Locale): CategoryGroup[] {
+export function categoryGroups(taxonomy: Pick<RiskTaxonomy, "domains" | "causal">, lang: Locale): CategoryGroup[] {
   return [
     ...taxonomy.domains.map((d) => ({
       id: d.id,
-      name: `${d.id}. ${nameIn(d.name, lang)}`,
-      options: [{ id: d.id, name: nameIn(d.name, lang), depth: 0 as const }, ...d.subdomains.map((s) => ({ id: s.id, name: nameIn(s.name, lang), depth: 1 as const }))],
+      name: `${d.id}. ${taxonomyText(d.name, lang)}`,
+      options: [{ id: d.id, name: taxonomyText(d.name, lang), depth: 0 as const }, ...d.subdomains.map((s) => ({ id: s.id, name: taxonomyText(s.name, lang), depth: 1 as const }))],
     })),
     ...taxonomy.causal.map((c) => ({
       id: c.id,
-      name: nameIn(c.name, lang),
-      options: c.values.map((v) => ({ id: v.id, name: nameIn(v.name, lang), depth: 1 as const })),
+      name: taxonomyText(c.name, lang),
+      options: c.values.map((v) => ({ id: v.id, name: taxonomyText(v.name, lang), depth: 1 as const })),
     })),
   ];
 }
 
 /** Every id's name in one language, for chips ("2.1 Compromise of privacy…"). */
-export function categoryNames(taxonomy: RiskTaxonomy | undefined, lang: Locale): Map<string, string> {
+export function categoryNames(taxonomy: Pick<RiskTaxonomy, "domains" | "causal"> | undefined, lang: Locale): Map<string, string> {
   const names = new Map<string, string>();
   if (!taxonomy) return names;
   for (const d of taxonomy.domains) {
-    names.set(d.id, nameIn(d.name, lang));
-    for (const s of d.subdomains) names.set(s.id, nameIn(s.name, lang));
+    names.set(d.id, taxonomyText(d.name, lang));
+    for (const s of d.subdomains) names.set(s.id, taxonomyText(s.name, lang));
   }
-  for (const c of taxonomy.causal) for (const v of c.values) names.set(v.id, `${nameIn(c.name, lang)}: ${nameIn(v.name, lang)}`);
+  for (const c of taxonomy.causal) for (const v of c.values) names.set(v.id, `${taxonomyText(c.name, lang)}: ${taxonomyText(v.name, lang)}`);
   return names;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IncidentSummary } from "../../api/incidents.ts";
-import { countOf, emptyForm, errorFor, formOf, inputOf, isoOfLocalInput, localInputOf, localInputOfIso, patchOf, toggle } from "./incident-form.ts";
+import { countOf, emptyForm, formOf, inputOf, isoOfLocalInput, localInputOf, localInputOfIso, patchOf, toggle } from "./incident-form.ts";
 
 const SUMMARY: IncidentSummary = {
   id: "inc_1",
@@ -103,15 +103,6 @@ describe("patchOf", () => {
     expect(patchOf(before, inputOf(initial))).toEqual({});
     const after = inputOf({ ...initial, severity: "critical", rights: ["privacy", "reputation"], rootCause: "No output filter" });
     expect(patchOf(before, after)).toEqual({ severity: "critical", rights: ["privacy", "reputation"], rootCause: "No output filter" });
-  });
-});
-
-describe("errorFor", () => {
-  it("finds a field's message or its first item's", () => {
-    const errors = { title: "Required", "systemIds.1": "No system with this id" };
-    expect(errorFor(errors, "title")).toBe("Required");
-    expect(errorFor(errors, "systemIds")).toBe("No system with this id");
-    expect(errorFor(errors, "system")).toBeUndefined();
   });
 });
 

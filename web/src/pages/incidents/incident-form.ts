@@ -165,16 +165,6 @@ export function patchOf(before: IncidentInput, after: IncidentInput): Partial<In
   return out as Partial<IncidentInput>;
 }
 
-/**
- * The first server message for a field or any of its items (`systemIds` matches `systemIds.2`),
- * for lists whose errors name the item.
- */
-export function errorFor(errors: Record<string, string>, field: string): string | undefined {
-  if (errors[field]) return errors[field];
-  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
-  return key === undefined ? undefined : errors[key];
-}
-
 /** Adds or removes one value of a checkbox group, keeping the others' order. */
 export function toggle<T>(values: readonly T[], value: T, on: boolean): T[] {
   const without = values.filter((v) => v !== value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client.ts";
 import type { IncidentAction, TimelineEntry } from "../../api/incidents.ts";
-import { activeActions, approvalPlanOf, formatWhen, harmLevelOfCset, statusChangeOf, canWorkIncident, closedByName, closingNote, incidentPath, openActionsOf, similarTextOf } from "./incident-rules.ts";
+import { activeActions, formatWhen, harmLevelOfCset, statusChangeOf, canWorkIncident, closedByName, closingNote, incidentPath, openActionsOf, similarTextOf } from "./incident-rules.ts";
 
 describe("similarTextOf", () => {
   it("asks nothing until there are at least four characters", () => {
@@ -9,13 +9,6 @@ describe("similarTextOf", () => {
     expect(similarTextOf("bug")).toBeUndefined();
     expect(similarTextOf("漏えい事")).toBe("漏えい事");
     expect(similarTextOf(" Chat ", "", "leak")).toBe("Chat\nleak");
-  });
-});
-
-describe("approvalPlanOf", () => {
-  it("drops empty stages and repeated approvers; no one at all is no approval", () => {
-    expect(approvalPlanOf([[], [], []])).toBeNull();
-    expect(approvalPlanOf([["a"], [], ["b", "c", "b"]])).toEqual([["a"], ["b", "c"]]);
   });
 });
 

@@ -4,10 +4,6 @@ import { HARM_LEVELS, type HarmLevel, type IncidentAction, type IncidentSummary,
 
 /** Where an incident lives in the UI. */
 export const incidentPath = (id: string) => `/incidents/${encodeURIComponent(id)}`;
-export const taskPath = (id: string) => `/tasks/${encodeURIComponent(id)}`;
-export const systemPath = (id: string) => `/systems/${encodeURIComponent(id)}`;
-export const riskPath = (id: string) => `/risks/${encodeURIComponent(id)}`;
-export const controlPath = (id: string) => `/controls/${encodeURIComponent(id)}`;
 
 /** Shorter text than this finds nothing useful, so similar incidents are not asked for. */
 export const MIN_SIMILAR_CHARS = 4;
@@ -19,15 +15,6 @@ export function similarTextOf(...parts: (string | undefined)[]): string | undefi
     .filter(Boolean)
     .join("\n");
   return [...text].length >= MIN_SIMILAR_CHARS ? text.slice(0, 20000) : undefined;
-}
-
-/**
- * The approval plan the stage pickers describe: empty stages dropped, an approver named twice in
- * one stage kept once, and no plan at all (null) when no stage names anyone.
- */
-export function approvalPlanOf(stages: readonly (readonly string[])[]): string[][] | null {
-  const plan = stages.map((s) => [...new Set(s.filter(Boolean))]).filter((s) => s.length > 0);
-  return plan.length ? plan : null;
 }
 
 /** The still-active actions a refused close lists (409 `actions_open`); empty for any other error. */

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { risksApi, type RiskView } from "../../api/risks.ts";
-import { Dialog } from "../../components/Dialog.tsx";
+import { addDays, addMonths, todayIso } from "../../components/dates.ts";
 import { Field } from "../../components/Field.tsx";
+import { FormDialog } from "../../components/FormDialog.tsx";
 import { Notice } from "../../components/Notice.tsx";
-import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
-import { addDays, addMonths, isoToday } from "./risk-form.ts";
 
 interface AcceptDialogProps {
   risk: RiskView;
@@ -21,73 +21,47 @@ interface AcceptDialogProps {
  * explains the server's `self_approval` refusal in words rather than as a bare error.
  */
 export function AcceptDialog({ risk, onClose, onSaved }: AcceptDialogProps) {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const { session } = useSignedIn();
-  const today = isoToday();
+  const today = todayIso();
   const [expiresOn, setExpiresOn] = useState(() => addMonths(today, 12));
   const [note, setNote] = useState("");
-  const [version, setVersion] = useState(risk.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const ownRisk = risk.owner?.id === session.user.id;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await risksApi.accept(risk.id, { version, expiresOn, note: note.trim() });
-      onSaved(saved);
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === "conflict") setVersion(err.currentRecord<RiskView>()?.version ?? version);
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const form = useFormSave({ version: risk.version, onDone: onClose }, async (version) => {
+    onSaved(await risksApi.accept(risk.id, { version, expiresOn, note: note.trim() }));
+  });
+  const { error, errors } = form;
 
-  const errors = fieldErrors(error);
+  // The server's `self_approval` refusal is explained in words, not shown as a bare error.
   const selfApproval = error instanceof ApiError && error.code === "self_approval";
-  const formError = error !== undefined && !selfApproval && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
+  const formError = selfApproval ? undefined : form.formError;
 
   return (
-    <Dialog
+    <FormDialog
       title={t("risks.accept.title", { code: risk.code })}
       size="small"
       onClose={onClose}
       testId="risk-accept-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" form="risk-accept-form" className="button button--primary" disabled={busy} data-testid="risk-accept-submit">
-            {busy ? t("common.working") : t("risks.accept.submit")}
-          </button>
-        </>
-      }
+      formId="risk-accept-form"
+      form={{ ...form, formError: undefined }}
+      submitLabel={t("risks.accept.submit")}
+      busyLabel={t("common.working")}
+      submitTestId="risk-accept-submit"
     >
-      <form id="risk-accept-form" className="form" onSubmit={submit} noValidate>
-        {selfApproval ? (
-          <Notice kind="error" testId="risk-self-approval">
-            <strong>{t("risks.accept.selfTitle")}</strong> {t("risks.accept.selfBody")}
-          </Notice>
-        ) : (
-          ownRisk && (
-            <Notice kind="warning" testId="risk-own-warning">
-              <strong>{t("risks.accept.selfTitle")}</strong> {t("risks.accept.selfBody")}
-            </Notice>
-          )
-        )}
-        {formError && <Notice kind="error">{formError}</Notice>}
-        <p className="dialog-message">{t("risks.accept.lead")}</p>
-        <Field label={t("risks.accept.expiresOn")} hint={t("risks.accept.expiresHint")} error={errors.expiresOn}>
-          <input type="date" className="input" required min={addDays(today, 1)} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} data-testid="risk-accept-expires" />
-        </Field>
-        <Field label={t("risks.accept.reason")} hint={t("risks.accept.reasonHint")} error={errors.note}>
-          <textarea className="input" rows={4} required maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="risk-accept-note" />
-        </Field>
-      </form>
-    </Dialog>
+      {(selfApproval || ownRisk) && (
+        <Notice kind={selfApproval ? "error" : "warning"} testId={selfApproval ? "risk-self-approval" : "risk-own-warning"}>
+          <strong>{t("risks.accept.selfTitle")}</strong> {t("risks.accept.selfBody")}
+        </Notice>
+      )}
+      {formError && <Notice kind="error">{formError}</Notice>}
+      <p className="dialog-message">{t("risks.accept.lead")}</p>
+      <Field label={t("risks.accept.expiresOn")} hint={t("risks.accept.expiresHint")} error={errors.expiresOn}>
+        <input type="date" className="input" required min={addDays(today, 1)} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} data-testid="risk-accept-expires" />
+      </Field>
+      <Field label={t("risks.accept.reason")} hint={t("risks.accept.reasonHint")} error={errors.note}>
+        <textarea className="input" rows={4} required maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="risk-accept-note" />
+      </Field>
+    </FormDialog>
   );
 }

@@ -29,7 +29,7 @@ export function AcceptanceCard({ risk }: { risk: RiskView }) {
           <dt>{t("risks.acceptance.until")}</dt>
           <dd data-testid="risk-accepted-until">{day(a.expiresOn)}</dd>
           <dt>{t("risks.acceptance.reason")}</dt>
-          <dd className="risk-text">{a.note}</dd>
+          <dd className="pre-text">{a.note}</dd>
         </dl>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { HEATMAP_BASES, type HeatmapBasis, type HeatmapView, type RiskMatrix } from "../../api/risks.ts";
+import { HEATMAP_BASES, type HeatmapBasis, type HeatmapView, type LevelLabel, type RiskMatrix } from "../../api/risks.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/en.ts";
@@ -70,8 +70,7 @@ export function HeatMap(props: HeatMapProps) {
                 <td colSpan={2} />
                 {matrix.impact.map((label, i) => (
                   <th key={i} scope="col" className="heatmap__level heatmap__level--col">
-                    <span className="heatmap__num">{i + 1}</span>
-                    {localName(label, lang)}
+                    <LevelName level={i + 1} label={label} />
                   </th>
                 ))}
               </tr>
@@ -85,8 +84,7 @@ export function HeatMap(props: HeatMapProps) {
                     </th>
                   )}
                   <th scope="row" className="heatmap__level heatmap__level--row">
-                    <span className="heatmap__num">{row.likelihood}</span>
-                    {localName(row.label, lang)}
+                    <LevelName level={row.likelihood} label={row.label} />
                   </th>
                   {row.cells.map((cell) => (
                     <td key={cell.impact} className="heatmap__td">
@@ -157,7 +155,7 @@ function Cell({ cell, matrix, interactive, pressed, onPick }: CellProps) {
 function Legend({ matrix, data, band, onBand }: { matrix: RiskMatrix; data: HeatmapView | undefined; band: string; onBand: ((band: string) => void) | undefined }) {
   const { t, lang, number } = useI18n();
   return (
-    <ul className="heatmap-legend" aria-label={t("risks.heatmap.legend")} data-testid="heatmap-legend">
+    <ul className="stack-list heatmap-legend" aria-label={t("risks.heatmap.legend")} data-testid="heatmap-legend">
       {bandTotals(matrix, data?.byBand)
         .slice()
         .reverse()
@@ -191,5 +189,16 @@ function Legend({ matrix, data, band, onBand }: { matrix: RiskMatrix; data: Heat
           );
         })}
     </ul>
+  );
+}
+
+/** A level as the heat map's axes name it: its number, then its name in the UI language. */
+export function LevelName({ level, label }: { level: number; label: LevelLabel }) {
+  const { lang } = useI18n();
+  return (
+    <>
+      <span className="heatmap__num">{level}</span>
+      {localName(label, lang)}
+    </>
   );
 }

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { riskMatrixApi, type RiskMatrix, type RiskMatrixView } from "../../api/risks.ts";
-import { Dialog } from "../../components/Dialog.tsx";
+import { FormDialog } from "../../components/FormDialog.tsx";
 import { Notice } from "../../components/Notice.tsx";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { LevelName } from "./HeatMap.tsx";
 import { copyMatrix, MAX_LEVELS, MIN_LEVELS, resizeAxis, setBand, setCell, setLevelLabel } from "./matrix-edit.ts";
 import { bandStyle } from "./RatingBadge.tsx";
 import { localName } from "./risk-matrix.ts";
@@ -22,64 +24,44 @@ interface MatrixDialogProps {
 export function MatrixDialog({ current, onClose, onSaved }: MatrixDialogProps) {
   const { t, errorMessage } = useI18n();
   const [draft, setDraft] = useState<RiskMatrix>(() => copyMatrix(current.matrix));
-  const [version, setVersion] = useState(current.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await riskMatrixApi.update(version, draft);
-      onSaved(saved);
-      onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === "conflict") setVersion(err.currentRecord<RiskMatrixView>()?.version ?? version);
-      setError(err);
-      setBusy(false);
-    }
-  };
+  const form = useFormSave({ version: current.version, onDone: onClose }, async (version) => {
+    onSaved(await riskMatrixApi.update(version, draft));
+  });
+  const { error } = form;
 
   const issues = error instanceof ApiError ? error.fieldIssues : [];
   return (
-    <Dialog
+    <FormDialog
       title={t("risks.matrix.title")}
       onClose={onClose}
       testId="risk-matrix-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" form="risk-matrix-form" className="button button--primary" disabled={busy} data-testid="risk-matrix-save">
-            {busy ? t("common.saving") : t("common.save")}
-          </button>
-        </>
-      }
+      formId="risk-matrix-form"
+      formClassName="form matrix-form"
+      form={{ ...form, formError: undefined }}
+      submitLabel={t("common.save")}
+      submitTestId="risk-matrix-save"
     >
-      <form id="risk-matrix-form" className="form matrix-form" onSubmit={submit} noValidate>
-        {error !== undefined && (
-          <Notice kind="error" testId="risk-matrix-error">
-            {errorMessage(error)}
-            {issues.length > 0 && (
-              <ul className="plain-list">
-                {issues.map((issue) => (
-                  <li key={issue.field}>
-                    <code>{issue.field.replace(/^body\./, "")}</code> {issue.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Notice>
-        )}
-        <p className="field__hint">{current.isDefault ? t("risks.matrix.isDefault") : t("risks.matrix.lead")}</p>
-        <LevelEditor axis="likelihood" matrix={draft} onChange={setDraft} />
-        <LevelEditor axis="impact" matrix={draft} onChange={setDraft} />
-        <BandEditor matrix={draft} onChange={setDraft} />
-        <CellEditor matrix={draft} onChange={setDraft} />
-      </form>
-    </Dialog>
+      {error !== undefined && (
+        <Notice kind="error" testId="risk-matrix-error">
+          {errorMessage(error)}
+          {issues.length > 0 && (
+            <ul className="plain-list">
+              {issues.map((issue) => (
+                <li key={issue.field}>
+                  <code>{issue.field.replace(/^body\./, "")}</code> {issue.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Notice>
+      )}
+      <p className="field__hint">{current.isDefault ? t("risks.matrix.isDefault") : t("risks.matrix.lead")}</p>
+      <LevelEditor axis="likelihood" matrix={draft} onChange={setDraft} />
+      <LevelEditor axis="impact" matrix={draft} onChange={setDraft} />
+      <BandEditor matrix={draft} onChange={setDraft} />
+      <CellEditor matrix={draft} onChange={setDraft} />
+    </FormDialog>
   );
 }
 
@@ -171,8 +153,7 @@ function CellEditor({ matrix, onChange }: { matrix: RiskMatrix; onChange(m: Risk
               <td />
               {matrix.impact.map((label, i) => (
                 <th key={i} scope="col">
-                  <span className="heatmap__num">{i + 1}</span>
-                  {localName(label, lang)}
+                  <LevelName level={i + 1} label={label} />
                 </th>
               ))}
             </tr>
@@ -181,8 +162,7 @@ function CellEditor({ matrix, onChange }: { matrix: RiskMatrix; onChange(m: Risk
             {rows.map((l) => (
               <tr key={l}>
                 <th scope="row">
-                  <span className="heatmap__num">{l}</span>
-                  {localName(matrix.likelihood[l - 1]!, lang)}
+                  <LevelName level={l} label={matrix.likelihood[l - 1]!} />
                 </th>
                 {matrix.impact.map((_, index) => {
                   const i = index + 1;

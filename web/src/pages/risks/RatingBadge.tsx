@@ -1,7 +1,7 @@
 import type { CSSProperties } from "react";
 import type { RiskMatrix, RiskRating } from "../../api/risks.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { localName, textOn } from "./risk-matrix.ts";
+import { bandAt, localName, textOn } from "./risk-matrix.ts";
 
 /** Band colours as CSS custom properties (set through the CSSOM, which the CSP allows). */
 export function bandStyle(color: string): CSSProperties {
@@ -37,4 +37,11 @@ export function RatingBadge({ rating, matrix }: RatingBadgeProps) {
       {localName(rating.band, lang)} <span className="rating-badge__levels">{levels}</span>
     </span>
   );
+}
+
+/** The rating two level selects describe, as it will show once saved; nothing while either is unchosen (""). */
+export function RatingPreview({ matrix, likelihood, impact }: { matrix: RiskMatrix; likelihood: string; impact: string }) {
+  if (!likelihood || !impact) return null;
+  const [l, i] = [Number(likelihood), Number(impact)];
+  return <RatingBadge rating={{ likelihood: l, impact: i, band: bandAt(matrix, l, i) }} matrix={matrix} />;
 }

@@ -1,21 +1,23 @@
-import { useState, type FormEvent } from "react";
-import { ApiError } from "../../api/client.ts";
-import { RISK_TREATMENTS, risksApi, type RiskMatrix, type RiskStatus, type RiskTreatment, type RiskView } from "../../api/risks.ts";
-import { Dialog } from "../../components/Dialog.tsx";
+import { useState } from "react";
+import { RISK_TREATMENTS, risksApi, type RiskMatrix, type RiskStatus, type RiskView } from "../../api/risks.ts";
 import { Field } from "../../components/Field.tsx";
-import { Notice } from "../../components/Notice.tsx";
-import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { FormDialog } from "../../components/FormDialog.tsx";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
+import { PersonSelect } from "../../components/PersonSelect.tsx";
+import { SystemOptions } from "../../components/SystemOptions.tsx";
+import { errorFor, hasFieldErrorOutside } from "../../hooks/fieldErrors.ts";
+import { useFormSave } from "../../hooks/useFormSave.ts";
+import { useControlOptions, useSystemOptions } from "../../hooks/useOptions.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { useOwners } from "../controls/useOwners.ts";
 import { CategoryPicker } from "./CategoryPicker.tsx";
 import { CheckList } from "./CheckList.tsx";
 import { LevelSelect } from "./LevelSelect.tsx";
-import { RatingBadge } from "./RatingBadge.tsx";
-import { draftOf, errorFor, hasFieldErrorOutside, inputOf, type RiskDraft } from "./risk-form.ts";
+import { RatingPreview } from "./RatingBadge.tsx";
+import { draftOf, inputOf, type RiskDraft } from "./risk-form.ts";
 import { TREATMENT_LABELS } from "./risk-labels.ts";
-import { bandAt } from "./risk-matrix.ts";
-import { useControlOptions, usePerspectives, useSystemOptions, useTaxonomy } from "./useRiskRefs.ts";
+import { usePerspectives, useTaxonomy } from "./useRiskRefs.ts";
 
 /** The fields the form shows errors beside; any other field's error goes in the notice at the top. */
 const FORM_FIELDS = [
@@ -50,196 +52,151 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
   const [draft, setDraft] = useState<RiskDraft>(() => draftOf(risk, systemId ?? ""));
   const [code, setCode] = useState(risk?.code ?? "");
   const [status, setStatus] = useState<RiskStatus>(risk?.status ?? "open");
-  const [version, setVersion] = useState(risk?.version);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const set = (patch: Partial<RiskDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const form = useFormSave({ version: risk?.version, onDone: onClose, codeField: true }, async (version) => {
     const input = inputOf(draft);
     const trimmedCode = code.trim();
-    try {
-      let saved: RiskView;
-      if (risk && version !== undefined) {
-        const statusChange = status !== risk.status && status !== "accepted" ? { status } : {};
-        saved = await risksApi.update(risk.id, { ...input, ...(trimmedCode && trimmedCode !== risk.code ? { code: trimmedCode } : {}), ...statusChange, version });
-      } else {
-        saved = await risksApi.create(trimmedCode ? { ...input, code: trimmedCode } : input);
-      }
-      onSaved(saved);
-      onClose();
-    } catch (err) {
-      // A stale edit: keep what was typed, adopt the current version so a second save overwrites knowingly.
-      if (err instanceof ApiError && err.code === "conflict") setVersion(err.currentRecord<RiskView>()?.version ?? version);
-      setError(err);
-      setBusy(false);
+    if (risk && version !== undefined) {
+      const statusChange = status !== risk.status && status !== "accepted" ? { status } : {};
+      onSaved(await risksApi.update(risk.id, { ...input, ...(trimmedCode && trimmedCode !== risk.code ? { code: trimmedCode } : {}), ...statusChange, version }));
+    } else {
+      onSaved(await risksApi.create(trimmedCode ? { ...input, code: trimmedCode } : input));
     }
-  };
+  });
+  const { error, errors } = form;
 
-  const errors = fieldErrors(error);
-  if (error instanceof ApiError && error.code === "code_taken") errors.code = errorMessage(error);
   const err = (field: string) => errorFor(errors, field);
   const formError = error !== undefined && (Object.keys(errors).length === 0 || hasFieldErrorOutside(errors, FORM_FIELDS)) ? errorMessage(error) : undefined;
-  const preview = (l: string, i: string) => (l && i ? <RatingBadge rating={{ likelihood: Number(l), impact: Number(i), band: bandAt(matrix, Number(l), Number(i)) }} matrix={matrix} /> : null);
   const currentSystem = risk?.system;
-  const owner = risk?.owner;
   const otherTitle = (ja: string, en: string) => (lang === "ja" ? en : ja);
 
   return (
-    <Dialog
+    <FormDialog
       title={risk ? t("risks.dialog.editTitle", { code: risk.code }) : t("risks.dialog.createTitle")}
       onClose={onClose}
       testId="risk-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t("common.cancel")}
-          </button>
-          <button type="submit" form="risk-form" className="button button--primary" disabled={busy} data-testid="risk-save">
-            {busy ? t("common.saving") : risk ? t("common.save") : t("risks.dialog.register")}
-          </button>
-        </>
-      }
+      formId="risk-form"
+      formClassName="form risk-form"
+      form={{ ...form, formError }}
+      submitLabel={risk ? t("common.save") : t("risks.dialog.register")}
+      submitTestId="risk-save"
+      formErrorTestId="risk-form-error"
     >
-      <form id="risk-form" className="form risk-form" onSubmit={submit} noValidate>
-        {formError && (
-          <Notice kind="error" testId="risk-form-error">
-            {formError}
-          </Notice>
+      <h3 className="risk-form__section">{t("risks.form.sectionWhat")}</h3>
+      <Field label={t("risks.field.titleJa")} error={err("titleJa")}>
+        <input className="input" lang="ja" required maxLength={300} value={draft.titleJa} onChange={(e) => set({ titleJa: e.target.value })} data-testid="risk-title-ja" />
+      </Field>
+      <Field label={t("risks.field.titleEn")} error={err("titleEn")}>
+        <input className="input" lang="en" required maxLength={300} value={draft.titleEn} onChange={(e) => set({ titleEn: e.target.value })} data-testid="risk-title-en" />
+      </Field>
+      <Field label={t("risks.field.description")} error={err("description")} optional>
+        <textarea className="input" rows={3} maxLength={8000} value={draft.description} onChange={(e) => set({ description: e.target.value })} data-testid="risk-description" />
+      </Field>
+      <div className="form__row">
+        <Field label={t("risks.field.system")} error={err("systemId")}>
+          <select className="input" value={draft.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="risk-system">
+            <option value="">{t("risks.orgWide")}</option>
+            <SystemOptions systems={currentSystem && !systems.some((s) => s.id === currentSystem.id) ? [currentSystem, ...systems] : systems} />
+          </select>
+        </Field>
+        <Field label={t("risks.field.owner")} error={err("ownerId")} optional>
+          <PersonSelect value={draft.ownerId} onChange={(ownerId) => set({ ownerId })} users={owners} offered={[risk?.owner]} emptyLabel={t("risks.noOwner")} testId="risk-owner" />
+        </Field>
+      </div>
+      <div className="form__row">
+        <Field label={t("risks.field.code")} hint={risk ? undefined : t("risks.field.codeHint")} error={err("code")} optional={!risk}>
+          <input className="input input--mono" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} data-testid="risk-code" />
+        </Field>
+        {risk && (
+          <Field label={t("risks.field.status")} error={err("status")} hint={status === "open" && risk.status === "accepted" ? t("risks.form.withdrawHint") : undefined}>
+            <select className="input" value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)} data-testid="risk-status">
+              {risk.status === "accepted" && <option value="accepted">{t("risks.status.accepted")}</option>}
+              <option value="open">{t("risks.status.open")}</option>
+              <option value="closed">{t("risks.status.closed")}</option>
+            </select>
+          </Field>
         )}
-        <h3 className="risk-form__section">{t("risks.form.sectionWhat")}</h3>
-        <Field label={t("risks.field.titleJa")} error={err("titleJa")}>
-          <input className="input" lang="ja" required maxLength={300} value={draft.titleJa} onChange={(e) => set({ titleJa: e.target.value })} data-testid="risk-title-ja" />
-        </Field>
-        <Field label={t("risks.field.titleEn")} error={err("titleEn")}>
-          <input className="input" lang="en" required maxLength={300} value={draft.titleEn} onChange={(e) => set({ titleEn: e.target.value })} data-testid="risk-title-en" />
-        </Field>
-        <Field label={t("risks.field.description")} error={err("description")} optional>
-          <textarea className="input" rows={3} maxLength={8000} value={draft.description} onChange={(e) => set({ description: e.target.value })} data-testid="risk-description" />
-        </Field>
-        <div className="form__row">
-          <Field label={t("risks.field.system")} error={err("systemId")}>
-            <select className="input" value={draft.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="risk-system">
-              <option value="">{t("risks.orgWide")}</option>
-              {currentSystem && !systems.some((s) => s.id === currentSystem.id) && (
-                <option value={currentSystem.id}>{`${currentSystem.code} ${lang === "ja" ? currentSystem.nameJa : currentSystem.nameEn}`}</option>
-              )}
-              {systems.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {`${s.code} ${lang === "ja" ? s.nameJa : s.nameEn}`}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("risks.field.owner")} error={err("ownerId")} optional>
-            <select className="input" value={draft.ownerId} onChange={(e) => set({ ownerId: e.target.value })} data-testid="risk-owner">
-              <option value="">{t("risks.noOwner")}</option>
-              {owner && !owners.some((u) => u.id === owner.id) && <option value={owner.id}>{owner.displayName}</option>}
-              {owners.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <div className="form__row">
-          <Field label={t("risks.field.code")} hint={risk ? undefined : t("risks.field.codeHint")} error={err("code")} optional={!risk}>
-            <input className="input input--mono" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} data-testid="risk-code" />
-          </Field>
-          {risk && (
-            <Field label={t("risks.field.status")} error={err("status")} hint={status === "open" && risk.status === "accepted" ? t("risks.form.withdrawHint") : undefined}>
-              <select className="input" value={status} onChange={(e) => setStatus(e.target.value as RiskStatus)} data-testid="risk-status">
-                {risk.status === "accepted" && <option value="accepted">{t("risks.status.accepted")}</option>}
-                <option value="open">{t("risks.status.open")}</option>
-                <option value="closed">{t("risks.status.closed")}</option>
-              </select>
-            </Field>
-          )}
-        </div>
+      </div>
 
-        <h3 className="risk-form__section">{t("risks.form.sectionRating")}</h3>
-        <p className="field__hint risk-form__lead">{t("risks.form.ratingHint")}</p>
-        <div className="risk-form__rating">
-          <div className="risk-form__rating-head">
-            <span className="risk-form__rating-title">{t("risks.inherent")}</span>
-            <span className="risk-form__preview" aria-live="polite">
-              {preview(draft.inherentLikelihood, draft.inherentImpact)}
-            </span>
-          </div>
-          <Field label={t("risks.field.likelihood")} error={err("inherentLikelihood")}>
-            <LevelSelect matrix={matrix} axis="likelihood" value={draft.inherentLikelihood} onChange={(v) => set({ inherentLikelihood: v })} emptyLabel={t("risks.form.chooseLevel")} testId="risk-inherent-likelihood" />
-          </Field>
-          <Field label={t("risks.field.impact")} error={err("inherentImpact")}>
-            <LevelSelect matrix={matrix} axis="impact" value={draft.inherentImpact} onChange={(v) => set({ inherentImpact: v })} emptyLabel={t("risks.form.chooseLevel")} testId="risk-inherent-impact" />
-          </Field>
+      <h3 className="risk-form__section">{t("risks.form.sectionRating")}</h3>
+      <p className="field__hint risk-form__lead">{t("risks.form.ratingHint")}</p>
+      <div className="risk-form__rating">
+        <div className="risk-form__rating-head">
+          <span className="risk-form__rating-title">{t("risks.inherent")}</span>
+          <span className="risk-form__preview" aria-live="polite">
+            <RatingPreview matrix={matrix} likelihood={draft.inherentLikelihood} impact={draft.inherentImpact} />
+          </span>
         </div>
-        <div className="risk-form__rating">
-          <div className="risk-form__rating-head">
-            <span className="risk-form__rating-title">{t("risks.residual")}</span>
-            <span className="risk-form__preview" aria-live="polite">
-              {preview(draft.residualLikelihood, draft.residualImpact)}
-            </span>
-          </div>
-          <Field label={t("risks.field.likelihood")} error={err("residualLikelihood")} optional>
-            <LevelSelect matrix={matrix} axis="likelihood" value={draft.residualLikelihood} onChange={(v) => set({ residualLikelihood: v })} emptyLabel={t("risks.form.notAssessed")} testId="risk-residual-likelihood" />
-          </Field>
-          <Field label={t("risks.field.impact")} error={err("residualImpact")} optional>
-            <LevelSelect matrix={matrix} axis="impact" value={draft.residualImpact} onChange={(v) => set({ residualImpact: v })} emptyLabel={t("risks.form.notAssessed")} testId="risk-residual-impact" />
-          </Field>
-        </div>
-
-        <h3 className="risk-form__section">{t("risks.form.sectionTreatment")}</h3>
-        <div className="form__row">
-          <Field label={t("risks.field.treatment")} error={err("treatment")} optional hint={draft.treatment === "accept" ? t("risks.form.acceptHint") : undefined}>
-            <select className="input" value={draft.treatment} onChange={(e) => set({ treatment: e.target.value as RiskTreatment | "" })} data-testid="risk-treatment">
-              <option value="">{t("risks.treatment.none")}</option>
-              {RISK_TREATMENTS.map((tr) => (
-                <option key={tr} value={tr}>
-                  {t(TREATMENT_LABELS[tr])}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t("risks.field.nextReviewOn")} error={err("nextReviewOn")} optional>
-            <input type="date" className="input" value={draft.nextReviewOn} onChange={(e) => set({ nextReviewOn: e.target.value })} data-testid="risk-next-review" />
-          </Field>
-        </div>
-        <Field label={t("risks.field.treatmentPlan")} error={err("treatmentPlan")} optional>
-          <textarea className="input" rows={3} maxLength={8000} value={draft.treatmentPlan} onChange={(e) => set({ treatmentPlan: e.target.value })} data-testid="risk-treatment-plan" />
+        <Field label={t("risks.field.likelihood")} error={err("inherentLikelihood")}>
+          <LevelSelect matrix={matrix} axis="likelihood" value={draft.inherentLikelihood} onChange={(v) => set({ inherentLikelihood: v })} emptyLabel={t("risks.form.chooseLevel")} testId="risk-inherent-likelihood" />
         </Field>
-        <CheckList
-          legend={t("risks.field.controls")}
-          options={withMissing(
-            controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}`, hint: otherTitle(c.titleJa, c.titleEn) })),
-            risk?.controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}` })) ?? [],
-          )}
-          value={draft.controlIds}
-          onChange={(controlIds) => set({ controlIds })}
-          error={err("controlIds")}
-          emptyMessage={t("risks.form.noControls")}
-          testId="risk-controls"
-        />
+        <Field label={t("risks.field.impact")} error={err("inherentImpact")}>
+          <LevelSelect matrix={matrix} axis="impact" value={draft.inherentImpact} onChange={(v) => set({ inherentImpact: v })} emptyLabel={t("risks.form.chooseLevel")} testId="risk-inherent-impact" />
+        </Field>
+      </div>
+      <div className="risk-form__rating">
+        <div className="risk-form__rating-head">
+          <span className="risk-form__rating-title">{t("risks.residual")}</span>
+          <span className="risk-form__preview" aria-live="polite">
+            <RatingPreview matrix={matrix} likelihood={draft.residualLikelihood} impact={draft.residualImpact} />
+          </span>
+        </div>
+        <Field label={t("risks.field.likelihood")} error={err("residualLikelihood")} optional>
+          <LevelSelect matrix={matrix} axis="likelihood" value={draft.residualLikelihood} onChange={(v) => set({ residualLikelihood: v })} emptyLabel={t("risks.form.notAssessed")} testId="risk-residual-likelihood" />
+        </Field>
+        <Field label={t("risks.field.impact")} error={err("residualImpact")} optional>
+          <LevelSelect matrix={matrix} axis="impact" value={draft.residualImpact} onChange={(v) => set({ residualImpact: v })} emptyLabel={t("risks.form.notAssessed")} testId="risk-residual-impact" />
+        </Field>
+      </div>
 
-        <h3 className="risk-form__section">{t("risks.form.sectionClassification")}</h3>
-        <CategoryPicker taxonomy={taxonomy} value={draft.categories} onChange={(categories) => set({ categories })} error={err("categories")} />
-        <CheckList
-          legend={t("risks.field.perspectives")}
-          options={withMissing(
-            (perspectives ?? []).map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja, hint: lang === "en" ? (p.en ? p.ja : undefined) : (p.en ?? undefined), lang: lang === "en" && !p.en ? "ja" : undefined })),
-            risk?.perspectives.map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja })) ?? [],
-          )}
-          value={draft.perspectives}
-          onChange={(next) => set({ perspectives: next })}
-          error={err("perspectives")}
-          emptyMessage={t("risks.form.noPerspectives")}
-          testId="risk-perspectives"
-        />
-      </form>
-    </Dialog>
+      <h3 className="risk-form__section">{t("risks.form.sectionTreatment")}</h3>
+      <div className="form__row">
+        <Field label={t("risks.field.treatment")} error={err("treatment")} optional hint={draft.treatment === "accept" ? t("risks.form.acceptHint") : undefined}>
+          <OptionSelect
+            value={draft.treatment}
+            options={RISK_TREATMENTS}
+            label={(tr) => t(TREATMENT_LABELS[tr])}
+            emptyLabel={t("risks.treatment.none")}
+            onChange={(treatment) => set({ treatment })}
+            testId="risk-treatment"
+          />
+        </Field>
+        <Field label={t("risks.field.nextReviewOn")} error={err("nextReviewOn")} optional>
+          <input type="date" className="input" value={draft.nextReviewOn} onChange={(e) => set({ nextReviewOn: e.target.value })} data-testid="risk-next-review" />
+        </Field>
+      </div>
+      <Field label={t("risks.field.treatmentPlan")} error={err("treatmentPlan")} optional>
+        <textarea className="input" rows={3} maxLength={8000} value={draft.treatmentPlan} onChange={(e) => set({ treatmentPlan: e.target.value })} data-testid="risk-treatment-plan" />
+      </Field>
+      <CheckList
+        legend={t("risks.field.controls")}
+        options={withMissing(
+          controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}`, hint: otherTitle(c.titleJa, c.titleEn) })),
+          risk?.controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}` })) ?? [],
+        )}
+        value={draft.controlIds}
+        onChange={(controlIds) => set({ controlIds })}
+        error={err("controlIds")}
+        emptyMessage={t("risks.form.noControls")}
+        testId="risk-controls"
+      />
+
+      <h3 className="risk-form__section">{t("risks.form.sectionClassification")}</h3>
+      <CategoryPicker taxonomy={taxonomy} value={draft.categories} onChange={(categories) => set({ categories })} error={err("categories")} />
+      <CheckList
+        legend={t("risks.field.perspectives")}
+        options={withMissing(
+          (perspectives ?? []).map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja, hint: lang === "en" ? (p.en ? p.ja : undefined) : (p.en ?? undefined), lang: lang === "en" && !p.en ? "ja" : undefined })),
+          risk?.perspectives.map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja })) ?? [],
+        )}
+        value={draft.perspectives}
+        onChange={(next) => set({ perspectives: next })}
+        error={err("perspectives")}
+        emptyMessage={t("risks.form.noPerspectives")}
+        testId="risk-perspectives"
+      />
+    </FormDialog>
   );
 }
 

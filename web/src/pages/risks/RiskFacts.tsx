@@ -59,9 +59,9 @@ export function RiskFacts({ risk, matrix }: { risk: RiskView; matrix: RiskMatrix
         <dt>{t("risks.field.treatment")}</dt>
         <dd data-testid="risk-treatment-value">{risk.treatment ? t(TREATMENT_LABELS[risk.treatment]) : <span className="muted">{t("risks.treatment.none")}</span>}</dd>
         <dt>{t("risks.field.treatmentPlan")}</dt>
-        <dd className="risk-text">{risk.treatmentPlan || <span className="muted">{t("risks.noTreatmentPlan")}</span>}</dd>
+        <dd className="pre-text">{risk.treatmentPlan || <span className="muted">{t("risks.noTreatmentPlan")}</span>}</dd>
         <dt>{t("risks.field.description")}</dt>
-        <dd className="risk-text">{risk.description || <span className="muted">{t("risks.noDescription")}</span>}</dd>
+        <dd className="pre-text">{risk.description || <span className="muted">{t("risks.noDescription")}</span>}</dd>
         <dt>{t("risks.field.lastReviewedAt")}</dt>
         <dd>{risk.lastReviewedAt ? dateTime(risk.lastReviewedAt) : <span className="muted">{t("risks.review.never")}</span>}</dd>
         <dt>{t("risks.field.nextReviewOn")}</dt>

@@ -1,9 +1,10 @@
 import { useState } from "react";
 import { risksApi, type RiskView } from "../../api/risks.ts";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { Notice, PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -26,8 +27,7 @@ type Open = "edit" | "accept" | "review" | "delete" | undefined;
  * delete) for those allowed to make them.
  */
 export function RiskPage({ params }: { params: RouteParams }) {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t, lang } = useI18n();
   const { can } = useSignedIn();
   const id = params.id ?? "";
   const resource = useResource((signal) => risksApi.get(id, signal), id);
@@ -37,11 +37,7 @@ export function RiskPage({ params }: { params: RouteParams }) {
   const risk = resource.data;
 
   if (!risk) {
-    return (
-      <div data-testid="page-risk">
-        <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
-      </div>
-    );
+    return <RecordLoadState resource={resource} testId="page-risk" />;
   }
 
   const saved = (message: "risks.saved" | "risks.accepted" | "risks.reviewed") => (next: RiskView) => {
@@ -52,11 +48,8 @@ export function RiskPage({ params }: { params: RouteParams }) {
   const m = matrix.data?.matrix;
 
   return (
-    <div className="risk-page" data-testid="page-risk">
-      <nav className="breadcrumb" aria-label={t("risks.breadcrumb")}>
-        <Link to="/risks">{t("nav.risks")}</Link>
-        <span aria-current="page">{risk.code}</span>
-      </nav>
+    <div className="page-stack risk-page" data-testid="page-risk">
+      <Breadcrumb label={t("risks.breadcrumb")} parent={{ to: "/risks", label: t("nav.risks") }} current={risk.code} />
       <PageHeader
         title={lang === "ja" ? risk.titleJa : risk.titleEn}
         subtitle={lang === "ja" ? risk.titleEn : risk.titleJa}
@@ -85,15 +78,11 @@ export function RiskPage({ params }: { params: RouteParams }) {
           </>
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="risk-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="risk-notice" />
       {matrix.error !== undefined && <Notice kind="warning">{t("risks.matrix.unavailable")}</Notice>}
       <div className="two-column">
         <RiskFacts risk={risk} matrix={m} />
-        <div className="risk-page__side">
+        <div className="stack">
           <AcceptanceCard risk={risk} />
           <RiskControls risk={risk} />
         </div>

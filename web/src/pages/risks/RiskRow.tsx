@@ -14,7 +14,7 @@ export function RiskRow({ risk, matrix }: { risk: RiskView; matrix: RiskMatrix |
         <Link to={riskPath(risk.id)}>{risk.code}</Link>
       </td>
       <td className="table__primary">
-        <Link to={riskPath(risk.id)} className="risk-row__title">
+        <Link to={riskPath(risk.id)} className="row-link">
           {lang === "ja" ? risk.titleJa : risk.titleEn}
         </Link>
       </td>

@@ -1,9 +1,10 @@
-import { risksApi } from "../../api/risks.ts";
+import { tasksApi } from "../../api/workflow.ts";
 import { TableState } from "../../components/TableState.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
-import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from "./risk-labels.ts";
+import { taskPath } from "../tasks/task-paths.ts";
+import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from "../tasks/task-tones.ts";
 
 /**
  * The work still open on this risk (treatment actions, scheduled reviews), so the risk's page
@@ -12,7 +13,11 @@ import { TASK_KIND_LABELS, TASK_STATUS_LABELS } from "./risk-labels.ts";
  */
 export function RiskTasks({ riskId, version }: { riskId: string; version: number }) {
   const { t, day, number } = useI18n();
-  const tasks = useResource((signal) => risksApi.tasks(riskId, signal), `${riskId}:${version}`);
+  const tasks = useResource(
+    // Active tasks that act on the risk (open, in progress, awaiting approval).
+    (signal) => tasksApi.list({ subjectType: "risk", subjectId: riskId, active: "true", limit: 50 }, signal),
+    `${riskId}:${version}`,
+  );
   const items = tasks.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="risk-tasks-title" data-testid="risk-tasks">
@@ -24,10 +29,10 @@ export function RiskTasks({ riskId, version }: { riskId: string; version: number
         <table className="table" aria-busy={tasks.loading}>
           <thead>
             <tr>
-              <th scope="col">{t("risks.tasks.col.code")}</th>
-              <th scope="col">{t("risks.tasks.col.title")}</th>
-              <th scope="col">{t("risks.tasks.col.assignee")}</th>
-              <th scope="col">{t("risks.tasks.col.due")}</th>
+              <th scope="col">{t("tasks.col.task")}</th>
+              <th scope="col">{t("tasks.field.title")}</th>
+              <th scope="col">{t("tasks.field.assignee")}</th>
+              <th scope="col">{t("tasks.col.due")}</th>
               <th scope="col">{t("risks.tasks.col.status")}</th>
             </tr>
           </thead>
@@ -37,16 +42,16 @@ export function RiskTasks({ riskId, version }: { riskId: string; version: number
               items.map((task) => (
                 <tr key={task.id} data-testid="risk-task">
                   <td className="table__mono table__nowrap">
-                    <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.code}</Link>
+                    <Link to={taskPath(task.id)}>{task.code}</Link>
                   </td>
                   <td className="table__primary">
-                    <Link to={`/tasks/${encodeURIComponent(task.id)}`}>{task.title}</Link>
+                    <Link to={taskPath(task.id)}>{task.title}</Link>
                     <span className="chip risk-task__kind">{t(TASK_KIND_LABELS[task.kind])}</span>
                   </td>
-                  <td>{task.assignee?.displayName ?? <span className="muted">{t("risks.tasks.unassigned")}</span>}</td>
+                  <td>{task.assignee?.displayName ?? <span className="muted">{t("tasks.unassigned")}</span>}</td>
                   <td className="table__nowrap">
-                    {task.dueOn ? day(task.dueOn) : <span className="muted">{t("risks.tasks.noDue")}</span>}
-                    {task.overdue && <span className="date-badge risk-badge--overdue">{t("risks.tasks.overdue")}</span>}
+                    {task.dueOn ? day(task.dueOn) : <span className="muted">{t("tasks.noDue")}</span>}
+                    {task.overdue && <span className="date-badge risk-badge--overdue">{t("tasks.overdue")}</span>}
                   </td>
                   <td className="table__nowrap">{t(TASK_STATUS_LABELS[task.status])}</td>
                 </tr>

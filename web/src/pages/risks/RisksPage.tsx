@@ -1,12 +1,13 @@
 import { useState } from "react";
 import { risksApi, type HeatmapBasis, type RiskListParams, type RiskView } from "../../api/risks.ts";
 import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { Notice, PageNotice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SortHeader } from "../../components/SortHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
+import { useSystemOptions } from "../../hooks/useOptions.ts";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -20,7 +21,7 @@ import { RisksToolbar } from "./RisksToolbar.tsx";
 import { riskPath } from "./risk-labels.ts";
 import { togglePick } from "./risk-matrix.ts";
 import { heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, queryFromSearch, type RiskQuery } from "./risk-query.ts";
-import { useRiskMatrix, useSystemOptions, useTaxonomy } from "./useRiskRefs.ts";
+import { useRiskMatrix, useTaxonomy } from "./useRiskRefs.ts";
 import "./risks.css";
 
 /** A page of the register; `generation` only makes the list fetch again after a change elsewhere. */
@@ -33,8 +34,7 @@ function fetchRisks({ generation: _, ...params }: RiskListParams & { generation:
  * register below it, filtered by a click on a cell or band, or by the toolbar.
  */
 export function RisksPage() {
-  const i18n = useI18n();
-  const { t, lang } = i18n;
+  const { t, lang } = useI18n();
   const { can } = useSignedIn();
   const search = useSearch();
   const [query, setQuery] = useState<RiskQuery>(() => queryFromSearch(search));
@@ -63,7 +63,7 @@ export function RisksPage() {
   const refresh = () => setGeneration((g) => g + 1);
 
   return (
-    <div className="risks-page" data-testid="page-risks">
+    <div className="page-stack risks-page" data-testid="page-risks">
       <PageHeader
         title={t("risks.title")}
         subtitle={t("risks.subtitle")}
@@ -82,11 +82,7 @@ export function RisksPage() {
           </>
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="risks-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="risks-notice" />
       {matrix.data ? (
         <HeatMap
           matrix={matrix.data.matrix}

@@ -1,6 +1,8 @@
-import { RISK_STATUSES, RISK_TREATMENTS, type RiskMatrix, type RiskStatus, type RiskTreatment, type RiskTaxonomy } from "../../api/risks.ts";
+import { RISK_STATUSES, RISK_TREATMENTS, type RiskMatrix, type RiskTaxonomy } from "../../api/risks.ts";
 import type { SystemRow } from "../../api/systems.ts";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
+import { SystemOptions } from "../../components/SystemOptions.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { localName } from "./risk-matrix.ts";
 import { STATUS_LABELS, TREATMENT_LABELS } from "./risk-labels.ts";
@@ -22,22 +24,8 @@ export function RisksToolbar({ query, set, matrix, systems, taxonomy }: RisksToo
   return (
     <div className="toolbar risks-toolbar" data-testid="risks-toolbar">
       <SearchBox value={query.q} label={t("risks.search")} onSearch={(q) => set({ q })} />
-      <select className="input" aria-label={t("risks.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as RiskStatus | "" })} data-testid="risks-filter-status">
-        <option value="">{t("risks.filter.allStatuses")}</option>
-        {RISK_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(STATUS_LABELS[s])}
-          </option>
-        ))}
-      </select>
-      <select className="input" aria-label={t("risks.filter.treatment")} value={query.treatment} onChange={(e) => set({ treatment: e.target.value as RiskTreatment | "" })} data-testid="risks-filter-treatment">
-        <option value="">{t("risks.filter.allTreatments")}</option>
-        {RISK_TREATMENTS.map((s) => (
-          <option key={s} value={s}>
-            {t(TREATMENT_LABELS[s])}
-          </option>
-        ))}
-      </select>
+      <OptionSelect value={query.status} options={RISK_STATUSES} label={(s) => t(STATUS_LABELS[s])} emptyLabel={t("risks.filter.allStatuses")} onChange={(status) => set({ status })} aria-label={t("risks.filter.status")} testId="risks-filter-status" />
+      <OptionSelect value={query.treatment} options={RISK_TREATMENTS} label={(s) => t(TREATMENT_LABELS[s])} emptyLabel={t("risks.filter.allTreatments")} onChange={(treatment) => set({ treatment })} aria-label={t("risks.filter.treatment")} testId="risks-filter-treatment" />
       <select className="input" aria-label={t("risks.filter.band")} value={query.band} onChange={(e) => set({ band: e.target.value })} data-testid="risks-filter-band">
         <option value="">{t("risks.filter.allBands")}</option>
         {matrix?.bands
@@ -53,11 +41,7 @@ export function RisksToolbar({ query, set, matrix, systems, taxonomy }: RisksToo
         <option value="">{t("risks.filter.allSystems")}</option>
         <option value="none">{t("risks.filter.orgWide")}</option>
         {selectedSystemMissing && <option value={query.systemId}>{query.systemId}</option>}
-        {systems.map((s) => (
-          <option key={s.id} value={s.id}>
-            {`${s.code} ${lang === "ja" ? s.nameJa : s.nameEn}`}
-          </option>
-        ))}
+        <SystemOptions systems={systems} />
       </select>
       {taxonomy && (
         <select className="input" aria-label={t("risks.filter.category")} value={query.category} onChange={(e) => set({ category: e.target.value })} data-testid="risks-filter-category">

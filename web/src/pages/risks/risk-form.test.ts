@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RiskView } from "../../api/risks.ts";
-import { addDays, addMonths, draftOf, errorFor, hasFieldErrorOutside, inputOf, isoToday, toggle, toggleCategory } from "./risk-form.ts";
+import { draftOf, inputOf, toggle, toggleCategory } from "./risk-form.ts";
 
 const RISK: RiskView = {
   id: "rsk_1",
@@ -64,19 +64,6 @@ describe("draftOf / inputOf", () => {
   });
 });
 
-describe("field errors", () => {
-  const errors = { titleJa: "Required", "categories.1": "Unknown id", "cells.0": "x" };
-  it("finds a field's own message or one of its elements'", () => {
-    expect(errorFor(errors, "titleJa")).toBe("Required");
-    expect(errorFor(errors, "categories")).toBe("Unknown id");
-    expect(errorFor(errors, "titleEn")).toBeUndefined();
-  });
-  it("notices errors no field shows", () => {
-    expect(hasFieldErrorOutside(errors, ["titleJa", "categories"])).toBe(true);
-    expect(hasFieldErrorOutside({ titleJa: "x" }, ["titleJa", "categories"])).toBe(false);
-  });
-});
-
 describe("toggle / toggleCategory", () => {
   it("adds once and removes", () => {
     expect(toggle(["a"], "a", true)).toEqual(["a"]);
@@ -94,21 +81,5 @@ describe("toggle / toggleCategory", () => {
     expect(toggleCategory(["7", "7.1", "7.2"], "7.1", false)).toEqual(["7", "7.2"]);
     expect(toggleCategory(["entity.ai"], "entity.ai", false)).toEqual([]);
     expect(toggleCategory([], "intent.intentional", true)).toEqual(["intent.intentional"]);
-  });
-});
-
-describe("dates", () => {
-  it("formats today in local time", () => {
-    expect(isoToday(new Date(2025, 0, 5, 23, 30))).toBe("2025-01-05");
-  });
-  it("adds months, clamping to the month's end", () => {
-    expect(addMonths("2025-03-15", 12)).toBe("2026-03-15");
-    expect(addMonths("2025-01-31", 1)).toBe("2025-02-28");
-    expect(addMonths("2024-02-29", 12)).toBe("2025-02-28");
-    expect(addMonths("2025-11-30", 3)).toBe("2026-02-28");
-  });
-  it("adds days across month and year ends", () => {
-    expect(addDays("2025-12-31", 1)).toBe("2026-01-01");
-    expect(addDays("2025-03-01", -1)).toBe("2025-02-28");
   });
 });

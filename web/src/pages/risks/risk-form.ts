@@ -73,21 +73,6 @@ export function inputOf(d: RiskDraft): RiskInput {
   };
 }
 
-/**
- * The message for one form field among the server's field errors, including those of its
- * elements (`categories.2` shows at `categories`).
- */
-export function errorFor(errors: Record<string, string>, field: string): string | undefined {
-  if (errors[field]) return errors[field];
-  const key = Object.keys(errors).find((k) => k.startsWith(`${field}.`));
-  return key ? errors[key] : undefined;
-}
-
-/** Whether any field error belongs to one of `fields` (the rest go in a notice at the top). */
-export function hasFieldErrorOutside(errors: Record<string, string>, fields: readonly string[]): boolean {
-  return Object.keys(errors).some((k) => !fields.some((f) => k === f || k.startsWith(`${f}.`)));
-}
-
 /** Adds or removes one value of a multi-choice, keeping the order chosen. */
 export function toggle(values: readonly string[], value: string, on: boolean): string[] {
   if (on) return values.includes(value) ? [...values] : [...values, value];
@@ -104,28 +89,4 @@ export function toggleCategory(values: readonly string[], id: string, on: boolea
   if (on) return sub ? toggle(toggle(values, sub[1]!, true), id, true) : toggle(values, id, true);
   if (/^\d+$/.test(id)) return values.filter((v) => v !== id && !v.startsWith(`${id}.`));
   return toggle(values, id, false);
-}
-
-/** Today as YYYY-MM-DD in the browser's time zone (what a date input shows). */
-export function isoToday(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, "0");
-  const d = String(now.getDate()).padStart(2, "0");
-  return `${y}-${m}-${d}`;
-}
-
-/** A YYYY-MM-DD date `months` later; the 31st of a short month becomes its last day. */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
-/** A YYYY-MM-DD date `days` later (or earlier). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }

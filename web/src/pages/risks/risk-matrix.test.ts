@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RISK_MATRIX } from "../../../../src/risks/matrix.schema.ts";
 import type { RiskMatrix } from "../../api/risks.ts";
 import { bandAt, bandTotals, heatRows, levelOption, localName, textOn, togglePick } from "./risk-matrix.ts";
 
-/** Musubi's default 5×5 (src/risks/matrix.schema.ts), rebuilt here so the web tests need no server code. */
-const DEFAULT: RiskMatrix = {
-  likelihood: [
-    { ja: "まれ", en: "Rare" },
-    { ja: "起こりにくい", en: "Unlikely" },
-    { ja: "起こりうる", en: "Possible" },
-    { ja: "起こりやすい", en: "Likely" },
-    { ja: "ほぼ確実", en: "Almost certain" },
-  ],
-  impact: [
-    { ja: "軽微", en: "Negligible" },
-    { ja: "小", en: "Minor" },
-    { ja: "中", en: "Moderate" },
-    { ja: "大", en: "Major" },
-    { ja: "甚大", en: "Severe" },
-  ],
-  bands: [
-    { id: "low", ja: "低", en: "Low", color: "#5cb85c" },
-    { id: "medium", ja: "中", en: "Medium", color: "#f0ad4e" },
-    { id: "high", ja: "高", en: "High", color: "#e8743b" },
-    { id: "critical", ja: "重大", en: "Critical", color: "#c9302c" },
-  ],
-  cells: [1, 2, 3, 4, 5].map((l) => [1, 2, 3, 4, 5].map((i) => (l * i <= 4 ? 0 : l * i <= 9 ? 1 : l * i <= 16 ? 2 : 3))),
-};
+/** Musubi's default 5×5, the server's own (as i18n.test.ts reads the server's error codes), so the two cannot drift apart. */
+const DEFAULT: RiskMatrix = DEFAULT_RISK_MATRIX;
 
 describe("bandAt", () => {
   it("reads the band of a cell by 1-based levels", () => {

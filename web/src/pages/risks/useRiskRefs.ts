@@ -1,13 +1,12 @@
 import { useEffect, useState } from "react";
-import { controlsApi, type ControlView } from "../../api/compliance.ts";
 import { riskMatrixApi, riskReferenceApi, type RiskMatrixView, type RiskPerspective, type RiskTaxonomy } from "../../api/risks.ts";
-import { systemsApi, type SystemRow } from "../../api/systems.ts";
 import { useResource, type Resource } from "../../hooks/useResource.ts";
 
 /**
- * What the risk pages look things up in: the matrix, the MIT taxonomy, the J-AISI perspectives,
- * and the systems and controls a risk can point at. The taxonomy and perspectives ship with the
- * server and do not change while the page is open, so they are fetched once per page load.
+ * What the risk pages look things up in: the matrix, the MIT taxonomy (incidents are classified by
+ * it too) and the J-AISI perspectives. The taxonomy and perspectives ship with the server and do
+ * not change while the page is open, so they are fetched once per page load. The systems and
+ * controls a risk can point at come from hooks/useOptions.ts.
  */
 
 /** The organisation's risk matrix; `key` changes fetch it again (after the matrix was edited). */
@@ -53,27 +52,4 @@ export function usePerspectives(enabled = true): RiskPerspective[] | undefined {
     });
     return perspectivesOnce;
   }, enabled);
-}
-
-function usePage<T>(load: (signal: AbortSignal) => Promise<{ items: T[] }>, enabled: boolean): T[] {
-  const [items, setItems] = useState<T[]>([]);
-  useEffect(() => {
-    if (!enabled) return;
-    const controller = new AbortController();
-    load(controller.signal)
-      .then((page) => setItems(page.items))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [enabled]);
-  return items;
-}
-
-/** The first 200 systems by code, for the system picker and filter; empty without `systems.read`. */
-export function useSystemOptions(enabled = true): SystemRow[] {
-  return usePage((signal) => systemsApi.list({ limit: 200, sort: "code" }, signal), enabled);
-}
-
-/** The first 200 controls by code, to link a risk to the controls that treat it. */
-export function useControlOptions(enabled = true): ControlView[] {
-  return usePage((signal) => controlsApi.list({ limit: 200, sort: "code" }, signal), enabled);
 }

@@ -22,21 +22,21 @@ export function ApprovalPlanEditor({ value, onChange, users, known = [], error }
   const setStage = (i: number, stage: string[]) => onChange(value.map((s, j) => (j === i ? stage : s)));
 
   return (
-    <fieldset className="plan-editor" data-testid="approval-plan-editor">
+    <fieldset className="fieldset-box" data-testid="approval-plan-editor">
       <legend className="field__label">{t("approvals.plan.label")}</legend>
       <p className="field__hint">{t("approvals.plan.hint")}</p>
       {value.length === 0 && <p className="muted plan-editor__none">{t("approvals.plan.none")}</p>}
-      <ol className="plan-editor__stages">
+      <ol className="stack-list plan-editor__stages">
         {value.map((stage, i) => (
           <li key={i} className="plan-editor__stage" data-testid="plan-stage">
             <span className="plan-editor__stage-label">{t("approvals.plan.stage", { n: number(i + 1) })}</span>
-            <ul className="plan-editor__people">
+            <ul className="choice-chips">
               {stage.map((id) => (
-                <li key={id} className="person-chip">
+                <li key={id} className="choice-chip">
                   {names.get(id) ?? id}
                   <button
                     type="button"
-                    className="person-chip__remove"
+                    className="choice-chip__remove"
                     aria-label={t("approvals.plan.removeApprover", { name: names.get(id) ?? id })}
                     onClick={() => setStage(i, stage.filter((x) => x !== id))}
                   >

@@ -1,8 +1,10 @@
 import { delegationsApi, type ApprovalView, type TaskView } from "../../api/workflow.ts";
+import { Card } from "../../components/Card.tsx";
+import { todayIso } from "../../components/dates.ts";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
-import { activePrincipals, decidableStep, todayIso } from "./approval-logic.ts";
+import { activePrincipals, decidableStep } from "./approval-logic.ts";
 import { ApprovalSteps } from "./ApprovalSteps.tsx";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { ApprovalStatusBadge, ViaBadge } from "./TaskBadges.tsx";
@@ -24,17 +26,11 @@ export function ApprovalSection({ task, onDecided }: ApprovalSectionProps) {
   const mine = approval && can("approvals.decide") ? decidableStep(approval, me, activePrincipals(delegations.data ?? [], me, todayIso())) : undefined;
 
   return (
-    <section className="card" aria-labelledby="task-approval-title" data-testid="task-approval">
-      <div className="card__header">
-        <h2 id="task-approval-title" className="card__title">
-          {t("approvals.title")}
-        </h2>
-        {approval && <ApprovalStatusBadge status={approval.status} />}
-      </div>
+    <Card title={t("approvals.title")} titleId="task-approval-title" testId="task-approval" actions={approval && <ApprovalStatusBadge status={approval.status} />}>
       {task.approvalPlan && (
         <div className="plan-view" data-testid="task-plan">
           <h3 className="plan-view__title">{t("approvals.plan.label")}</h3>
-          <ol className="plan-view__stages">
+          <ol className="stack-list plan-view__stages">
             {task.approvalPlan.map((stage, i) => (
               <li key={i}>
                 <span className="plan-editor__stage-label">{t("approvals.plan.stage", { n: number(i + 1) })}</span>
@@ -64,6 +60,6 @@ export function ApprovalSection({ task, onDecided }: ApprovalSectionProps) {
       ) : (
         <p className="muted">{t("approvals.notYet")}</p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { delegationsApi, type Delegation } from "../../api/workflow.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
+import { todayIso } from "../../components/dates.ts";
 import { Field } from "../../components/Field.tsx";
 import { LoadState } from "../../components/LoadState.tsx";
 import { Notice } from "../../components/Notice.tsx";
-import { fieldErrors } from "../../hooks/fieldErrors.ts";
+import { PersonSelect } from "../../components/PersonSelect.tsx";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { useOwners } from "../controls/useOwners.ts";
-import { APPROVER_ROLES, delegationState, todayIso } from "./approval-logic.ts";
-import { PersonSelect } from "./PersonSelect.tsx";
+import { APPROVER_ROLES, delegationState } from "./approval-logic.ts";
 
 /** My delegations (代理) given and received, and a form to let someone decide my approvals between two dates. */
 export function DelegationsPanel() {
@@ -32,7 +33,7 @@ export function DelegationsPanel() {
       {!resource.data && <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} />}
       {resource.data && list.length === 0 && <p className="muted">{t("approvals.delegations.none")}</p>}
       {list.length > 0 && (
-        <ul className="delegation-list">
+        <ul className="stack-list delegation-list">
           {list.map((d) => {
             const state = delegationState(d, today);
             return (
@@ -71,40 +72,28 @@ export function DelegationsPanel() {
 
 /** Delegate my approvals to someone who may approve, from one date to another. */
 function DelegationForm({ onCreated }: { onCreated(): void }) {
-  const { t, errorMessage } = useI18n();
+  const { t } = useI18n();
   const { session } = useSignedIn();
   const users = useOwners().filter((u) => u.id !== session.user.id && APPROVER_ROLES.includes(u.role));
   const [delegateId, setDelegateId] = useState("");
   const [startsOn, setStartsOn] = useState(todayIso());
   const [endsOn, setEndsOn] = useState("");
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  const form = useFormSave({}, async () => {
     setDone(false);
-    try {
-      await delegationsApi.create({ delegateId, startsOn, endsOn, note: note.trim() });
-      setDelegateId("");
-      setEndsOn("");
-      setNote("");
-      setDone(true);
-      onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await delegationsApi.create({ delegateId, startsOn, endsOn, note: note.trim() });
+    setDelegateId("");
+    setEndsOn("");
+    setNote("");
+    setDone(true);
+    onCreated();
+  });
+  const { errors, formError } = form;
 
-  const errors = fieldErrors(error);
-  const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
   return (
-    <form className="form delegation-form" onSubmit={submit} noValidate data-testid="delegation-form">
+    <form className="form delegation-form" onSubmit={form.onSubmit} noValidate data-testid="delegation-form">
       <h3 className="delegation-form__title">{t("approvals.delegations.add")}</h3>
       {formError && <Notice kind="error">{formError}</Notice>}
       {done && <Notice kind="success">{t("approvals.delegations.created")}</Notice>}
@@ -123,8 +112,8 @@ function DelegationForm({ onCreated }: { onCreated(): void }) {
         <input className="input" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy || !delegateId || !endsOn} data-testid="delegation-submit">
-          {busy ? t("common.saving") : t("approvals.delegations.submit")}
+        <button type="submit" className="button button--primary" disabled={form.busy || !delegateId || !endsOn} data-testid="delegation-submit">
+          {form.busy ? t("common.saving") : t("approvals.delegations.submit")}
         </button>
       </div>
     </form>

@@ -1,7 +1,9 @@
 import type { MyApproval } from "../../api/workflow.ts";
+import { Card } from "../../components/Card.tsx";
+import { todayIso } from "../../components/dates.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
-import { currentDue, todayIso } from "./approval-logic.ts";
+import { currentDue } from "./approval-logic.ts";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { subjectPath } from "./task-paths.ts";
 import { DueDate, ViaBadge } from "./TaskBadges.tsx";
@@ -18,19 +20,22 @@ export function MyApprovals({ approvals, canDecide, onDecided }: MyApprovalsProp
   const { t, number } = useI18n();
   const today = todayIso();
   return (
-    <section className="card" aria-labelledby="my-approvals-title" data-testid="my-approvals">
-      <div className="card__header">
-        <h2 id="my-approvals-title" className="card__title">
+    <Card
+      title={
+        <>
           {t("approvals.waiting.title")}
           <span className={approvals.length ? "count-badge count-badge--upcoming" : "count-badge count-badge--muted"}>{number(approvals.length)}</span>
-        </h2>
-      </div>
+        </>
+      }
+      titleId="my-approvals-title"
+      testId="my-approvals"
+    >
       {approvals.length === 0 ? (
         <p className="muted" data-testid="my-approvals-empty">
           {t("approvals.waiting.none")}
         </p>
       ) : (
-        <ul className="approval-list">
+        <ul className="stack-list approval-list">
           {approvals.map((a) => {
             const path = subjectPath(a.subjectType, a.subjectId);
             const due = currentDue(a);
@@ -56,6 +61,6 @@ export function MyApprovals({ approvals, canDecide, onDecided }: MyApprovalsProp
           })}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

@@ -37,7 +37,7 @@ export function MyTaskTable({ tasks, loading, error, onRetry, emptyMessage, rowT
             tasks?.map((task) => (
               <tr key={task.id} data-testid={rowTestId} data-task-id={task.id} data-overdue={task.overdue || undefined}>
                 <td className="table__primary">
-                  <Link to={taskPath(task.id)} className="task-link">
+                  <Link to={taskPath(task.id)} className="row-link">
                     <span className="table__mono task-link__code">{task.code}</span> {task.title}
                   </Link>
                 </td>

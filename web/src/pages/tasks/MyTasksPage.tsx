@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { tasksApi } from "../../api/workflow.ts";
 import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -19,8 +19,7 @@ const LIMIT = 100;
 
 /** My work: the approvals (稟議) waiting for me first, then my active tasks, and my delegations (代理). */
 export function MyTasksPage() {
-  const i18n = useI18n();
-  const { t, number } = i18n;
+  const { t, number } = useI18n();
   const { can } = useSignedIn();
   const work = useResource((signal) => tasksApi.mine(LIMIT, signal), "my-work");
   const [creating, setCreating] = useState(false);
@@ -28,7 +27,7 @@ export function MyTasksPage() {
   const data = work.data;
 
   return (
-    <div className="tasks-page" data-testid="page-my-tasks">
+    <div className="page-stack" data-testid="page-my-tasks">
       <PageHeader
         title={t("tasks.my.title")}
         subtitle={t("tasks.my.subtitle")}
@@ -40,11 +39,7 @@ export function MyTasksPage() {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="my-tasks-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="my-tasks-notice" />
       {!data ? (
         <LoadState loading={work.loading} error={work.error} onRetry={work.reload} />
       ) : (

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { schedulesApi, type ScheduleView } from "../../api/workflow.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
 import { useResource } from "../../hooks/useResource.ts";
@@ -15,8 +15,7 @@ import "./tasks.css";
 
 /** Recurring reviews (定期レビュー) of systems, risks and vendors: per fiscal year or every N months. */
 export function SchedulesPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { can } = useSignedIn();
   const manage = can("schedules.manage");
   const users = useOwners();
@@ -63,11 +62,7 @@ export function SchedulesPage() {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="schedules-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="schedules-notice" />
       <div className="table-wrap">
         <table className="table" aria-busy={list.loading} data-testid="schedules-table">
           <thead>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { searchSubjects, SUBJECT_TYPES, type SubjectRef, type SubjectType } from "../../api/workflow.ts";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { useDebounced } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { subjectLabel } from "./task-paths.ts";
@@ -48,19 +49,13 @@ export function SubjectPicker({ value, onChange, error }: SubjectPickerProps) {
   }
 
   return (
-    <fieldset className="subject-picker" data-testid="subject-picker">
+    <fieldset className="fieldset-box" data-testid="subject-picker">
       <legend className="field__label">
         {t("tasks.field.subject")}
         <span className="field__optional">{t("common.optional")}</span>
       </legend>
       <div className="subject-picker__search">
-        <select className="input input--compact" aria-label={t("tasks.subject.type")} value={type} onChange={(e) => setType(e.target.value as SubjectType)}>
-          {SUBJECT_TYPES.map((s) => (
-            <option key={s} value={s}>
-              {t(`tasks.subjectType.${s}`)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect value={type} options={SUBJECT_TYPES} label={(s) => t(`tasks.subjectType.${s}`)} onChange={setType} className="input input--compact" aria-label={t("tasks.subject.type")} />
         <input
           type="search"
           className="input"

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { tasksApi } from "../../api/workflow.ts";
 import { LoadState } from "../../components/LoadState.tsx";
 import { Notice } from "../../components/Notice.tsx";
+import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
@@ -10,24 +11,14 @@ export function TaskComments({ taskId, canComment, generation }: { taskId: strin
   const { t, dateTime, errorMessage } = useI18n();
   const comments = useResource((signal) => tasksApi.comments(taskId, signal), `${taskId}:${generation}`);
   const [body, setBody] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const form = useFormSave({}, async () => {
     if (!body.trim()) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const all = await tasksApi.addComment(taskId, body.trim());
-      comments.update(() => all);
-      setBody("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const all = await tasksApi.addComment(taskId, body.trim());
+    comments.update(() => all);
+    setBody("");
+  });
+  const { error } = form;
 
   return (
     <section className="card" aria-labelledby="task-comments-title" data-testid="task-comments">
@@ -37,7 +28,7 @@ export function TaskComments({ taskId, canComment, generation }: { taskId: strin
       {!comments.data && <LoadState loading={comments.loading} error={comments.error} onRetry={comments.reload} />}
       {comments.data && comments.data.length === 0 && <p className="muted">{t("tasks.comments.none")}</p>}
       {comments.data && comments.data.length > 0 && (
-        <ol className="comment-list">
+        <ol className="stack-list comment-list">
           {comments.data.map((c) => (
             <li key={c.id} className="comment" data-testid="comment">
               <div className="comment__meta">
@@ -50,7 +41,7 @@ export function TaskComments({ taskId, canComment, generation }: { taskId: strin
         </ol>
       )}
       {canComment && (
-        <form className="form comment-form" onSubmit={submit} noValidate>
+        <form className="form comment-form" onSubmit={form.onSubmit} noValidate>
           {error !== undefined && <Notice kind="error">{errorMessage(error)}</Notice>}
           <label className="visually-hidden" htmlFor="task-comment-body">
             {t("tasks.comments.add")}
@@ -66,8 +57,8 @@ export function TaskComments({ taskId, canComment, generation }: { taskId: strin
             data-testid="comment-body"
           />
           <div className="form__actions">
-            <button type="submit" className="button" disabled={busy || !body.trim()} data-testid="comment-add">
-              {busy ? t("common.saving") : t("tasks.comments.add")}
+            <button type="submit" className="button" disabled={form.busy || !body.trim()} data-testid="comment-add">
+              {form.busy ? t("common.saving") : t("tasks.comments.add")}
             </button>
           </div>
         </form>

@@ -34,7 +34,7 @@ export function TaskFacts({ task }: { task: TaskView }) {
         <dt>{t("tasks.field.updated")}</dt>
         <dd>{dateTime(task.updatedAt)}</dd>
         <dt>{t("tasks.field.description")}</dt>
-        <dd className="task-description" data-testid="task-description">
+        <dd className="pre-text" data-testid="task-description">
           {task.description || <span className="muted">{t("tasks.noDescription")}</span>}
         </dd>
       </dl>

@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { tasksApi, type TaskView } from "../../api/workflow.ts";
-import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
+import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
-import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../../i18n/en.ts";
-import { Link, type RouteParams } from "../../router/router.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import type { RouteParams } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { canEditTask } from "./approval-logic.ts";
 import { ApprovalSection } from "./ApprovalSection.tsx";
@@ -27,8 +28,7 @@ const DONE_MESSAGES: Record<string, MessageKey> = {
 
 /** One task: its facts, the approval (稟議) step by step, the actions that move it on, and its comments. */
 export function TaskPage({ params }: { params: RouteParams }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { session, can } = useSignedIn();
   const id = params.id ?? "";
   const resource = useResource((signal) => tasksApi.get(id, signal), id);
@@ -39,11 +39,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
   const task = resource.data;
 
   if (!task) {
-    return (
-      <div data-testid="page-task">
-        <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
-      </div>
-    );
+    return <RecordLoadState resource={resource} testId="page-task" />;
   }
 
   const editable = canEditTask(task, session.user.id, can);
@@ -55,11 +51,8 @@ export function TaskPage({ params }: { params: RouteParams }) {
   };
 
   return (
-    <div className="tasks-page" data-testid="page-task">
-      <nav className="breadcrumb" aria-label={t("tasks.breadcrumb")}>
-        <Link to="/my-tasks">{t("nav.myTasks")}</Link>
-        <span aria-current="page">{task.code}</span>
-      </nav>
+    <div className="page-stack" data-testid="page-task">
+      <Breadcrumb label={t("tasks.breadcrumb")} parent={{ to: "/my-tasks", label: t("nav.myTasks") }} current={task.code} />
       <PageHeader
         title={task.title}
         subtitle={task.code}
@@ -71,11 +64,7 @@ export function TaskPage({ params }: { params: RouteParams }) {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="task-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="task-notice" />
       <TaskFacts task={task} />
       {editable && <TaskActions task={task} onChanged={changed} onError={(err) => setNotice({ kind: "error", text: (i) => i.errorMessage(err) })} />}
       <ApprovalSection

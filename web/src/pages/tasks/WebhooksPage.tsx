@@ -2,8 +2,8 @@ import { useState } from "react";
 import { webhooksApi, type WebhookEndpoint } from "../../api/workflow.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -15,8 +15,7 @@ import "./tasks.css";
 
 /** Webhook endpoints that receive the organisation's events, signed with HMAC-SHA256; add, ping, delete and watch deliveries. */
 export function WebhooksPage() {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const manage = useSignedIn().can("webhooks.manage");
   const list = useResource((signal) => webhooksApi.list(signal), "webhooks");
   const [adding, setAdding] = useState(false);
@@ -24,7 +23,7 @@ export function WebhooksPage() {
   const [notice, setNotice] = useState<NoticeMessage>();
 
   return (
-    <div className="tasks-page" data-testid="page-webhooks">
+    <div className="page-stack" data-testid="page-webhooks">
       <PageHeader
         title={t("webhooks.title")}
         subtitle={t("webhooks.subtitle")}
@@ -36,11 +35,7 @@ export function WebhooksPage() {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="webhooks-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="webhooks-notice" />
       {!list.data ? (
         <LoadState loading={list.loading} error={list.error} onRetry={list.reload} />
       ) : list.data.length === 0 ? (
@@ -50,7 +45,7 @@ export function WebhooksPage() {
           </p>
         </div>
       ) : (
-        <ul className="webhook-list">
+        <ul className="stack-list webhook-list">
           {list.data.map((endpoint) => (
             <WebhookEndpointCard
               key={endpoint.id}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApprovalStep, ApprovalView, Delegation } from "../../api/workflow.ts";
-import { activePrincipals, canEditTask, cleanPlan, currentDue, decidableStep, delegationState, planIds, stepVia, todayIso } from "./approval-logic.ts";
+import { activePrincipals, canEditTask, cleanPlan, currentDue, decidableStep, delegationState, planIds, stepVia } from "./approval-logic.ts";
 
 const person = (id: string) => ({ id, displayName: id.toUpperCase() });
 const step = (id: string, stage: number, approver: string, status: ApprovalStep["status"], extra: Partial<ApprovalStep> = {}): ApprovalStep => ({
@@ -74,6 +74,8 @@ describe("cleanPlan and planIds", () => {
   it("drops empty stages and repeats, and is null when nothing is left", () => {
     expect(cleanPlan([["a", "a", ""], [], ["b", "c"]])).toEqual([["a"], ["b", "c"]]);
     expect(cleanPlan([[""], []])).toBeNull();
+    expect(cleanPlan([[], [], []])).toBeNull();
+    expect(cleanPlan([["a"], [], ["b", "c", "b"]])).toEqual([["a"], ["b", "c"]]);
   });
 
   it("turns a plan of people into ids", () => {
@@ -95,12 +97,6 @@ describe("canEditTask", () => {
   it("lets nobody change a finished task", () => {
     expect(canEditTask({ ...task, status: "done" }, "me", () => true)).toBe(false);
     expect(canEditTask({ ...task, status: "cancelled" }, "me", () => true)).toBe(false);
-  });
-});
-
-describe("todayIso", () => {
-  it("writes the local date as YYYY-MM-DD", () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
   });
 });
 

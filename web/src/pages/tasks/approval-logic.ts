@@ -1,12 +1,6 @@
 import type { ApprovalStep, ApprovalView, Delegation, Person, TaskView } from "../../api/workflow.ts";
 import type { Role } from "../../api/types.ts";
 
-/** Today as YYYY-MM-DD in the browser's time zone (the server's days run in Asia/Tokyo). */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The steps of the stage the approval is at that still wait for a decision. */
 export function pendingSteps(approval: Pick<ApprovalView, "stage" | "steps">): ApprovalStep[] {
   return approval.steps.filter((s) => s.stage === approval.stage && s.status === "pending");

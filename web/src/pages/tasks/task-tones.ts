@@ -1,4 +1,4 @@
-import type { ApprovalVia, StepStatus, TaskStatus } from "../../api/workflow.ts";
+import type { ApprovalVia, StepStatus, TaskKind, TaskStatus } from "../../api/workflow.ts";
 import { ITEM_STATUS_TONES, type Tone } from "../../components/status-tones.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 
@@ -17,6 +17,13 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, MessageKey> = {
   awaiting_approval: "tasks.status.awaiting_approval",
   done: "tasks.status.done",
   cancelled: "tasks.status.cancelled",
+};
+
+export const TASK_KIND_LABELS: Record<TaskKind, MessageKey> = {
+  general: "tasks.kind.general",
+  corrective: "tasks.kind.corrective",
+  preventive: "tasks.kind.preventive",
+  review: "tasks.kind.review",
 };
 
 export const STEP_STATUS_TONES: Record<StepStatus, Tone> = {

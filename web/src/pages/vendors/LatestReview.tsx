@@ -33,7 +33,7 @@ export function LatestReview({ review, questionnaire }: { review: VendorReview |
             {review.note && (
               <>
                 <dt>{t("vendors.latest.note")}</dt>
-                <dd className="vendor-text">{review.note}</dd>
+                <dd className="pre-text">{review.note}</dd>
               </>
             )}
           </dl>
@@ -44,7 +44,7 @@ export function LatestReview({ review, questionnaire }: { review: VendorReview |
                   {groupByTopic(questionnaire.questions).map((g) => (
                     <div key={g.topic} className="latest-answers__topic">
                       <h3 className="review-topic__title">{questionnaire.topics[g.topic]?.[lang] ?? g.topic}</h3>
-                      <ul className="latest-answers__list">
+                      <ul className="stack-list latest-answers__list">
                         {g.questions.map((q) => {
                           const a = review.answers[q.id];
                           return (

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client.ts";
 import { ANSWERS, DECIDED_RATINGS, vendorsApi, type Answer, type DecidedRating, type Questionnaire, type VendorView } from "../../api/vendors.ts";
+import { Card } from "../../components/Card.tsx";
 import { Notice } from "../../components/Notice.tsx";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { answeredCount, groupByTopic, suggestRating } from "./rating.ts";
 import { RatingBadge } from "./RatingBadge.tsx";
@@ -64,17 +66,18 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
   };
 
   return (
-    <section className="card" aria-labelledby="vendor-review-title" data-testid="vendor-review">
-      <div className="card__header">
-        <h2 id="vendor-review-title" className="card__title">
-          {t("vendors.review.title")}
-        </h2>
-        {vendor.lastReview && (
+    <Card
+      title={t("vendors.review.title")}
+      titleId="vendor-review-title"
+      testId="vendor-review"
+      actions={
+        vendor.lastReview && (
           <button type="button" className="button button--small" onClick={copyLast} data-testid="review-copy-last">
             {t("vendors.review.copyLast")}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className="card__lead">{t("vendors.review.lead")}</p>
       <Notice kind="info" testId="questionnaire-note">
         <span lang={lang}>{questionnaire.note[lang]}</span>
@@ -137,14 +140,7 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
               {t("vendors.review.override")}
               <span className="field__optional">{t("common.optional")}</span>
             </label>
-            <select id="review-override" className="input" value={override} onChange={(e) => setOverride(e.target.value as DecidedRating | "")} data-testid="review-override">
-              <option value="">{t("vendors.review.useSuggested")}</option>
-              {DECIDED_RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`vendors.rating.${r}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect id="review-override" value={override} options={DECIDED_RATINGS} label={(r) => t(`vendors.rating.${r}`)} emptyLabel={t("vendors.review.useSuggested")} onChange={setOverride} testId="review-override" />
           </div>
         </div>
         <div className="field">
@@ -162,6 +158,6 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
           </button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

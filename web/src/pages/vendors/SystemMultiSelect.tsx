@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import type { SystemOption } from "./useSystemOptions.ts";
+import type { SystemOption } from "../../hooks/useOptions.ts";
 
 interface SystemMultiSelectProps {
   value: string[];
@@ -21,7 +21,7 @@ export function SystemMultiSelect({ value, onChange, systems, known = [], error 
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((x) => x !== id));
 
   return (
-    <fieldset className="system-select" data-testid="vendor-systems-select">
+    <fieldset className="fieldset-box" data-testid="vendor-systems-select">
       <legend className="field__label">
         {t("vendors.field.systems")}
         <span className="count-badge">{number(value.length)}</span>

@@ -26,7 +26,7 @@ export function VendorFacts({ vendor: v }: { vendor: VendorView }) {
         <dt>{t("vendors.field.owner")}</dt>
         <dd>{v.owner?.displayName ?? <span className="muted">{t("vendors.noOwner")}</span>}</dd>
         <dt>{t("vendors.field.services")}</dt>
-        <dd className="vendor-text">{v.services || <span className="muted">{t("vendors.none")}</span>}</dd>
+        <dd className="pre-text">{v.services || <span className="muted">{t("vendors.none")}</span>}</dd>
         <dt>{t("vendors.field.website")}</dt>
         <dd>
           {v.website ? (
@@ -70,7 +70,7 @@ export function VendorFacts({ vendor: v }: { vendor: VendorView }) {
         {v.notes && (
           <>
             <dt>{t("vendors.field.notes")}</dt>
-            <dd className="vendor-text">{v.notes}</dd>
+            <dd className="pre-text">{v.notes}</dd>
           </>
         )}
       </dl>

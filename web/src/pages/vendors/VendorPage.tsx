@@ -1,14 +1,15 @@
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { vendorsApi } from "../../api/vendors.ts";
+import { Breadcrumb } from "../../components/Breadcrumb.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
-import { LoadState } from "../../components/LoadState.tsx";
-import { Notice } from "../../components/Notice.tsx";
+import { LoadState, RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
+import { PageNotice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link, navigate, type RouteParams } from "../../router/router.tsx";
+import { navigate, type RouteParams } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { LatestReview } from "./LatestReview.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
@@ -21,8 +22,7 @@ import "./vendors.css";
 
 /** One vendor: its facts, the systems that depend on it, its latest review, the due-diligence form and its open tasks. */
 export function VendorPage({ params }: { params: RouteParams }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const { can } = useSignedIn();
   const manage = can("vendors.manage");
   const id = params.id ?? "";
@@ -34,19 +34,12 @@ export function VendorPage({ params }: { params: RouteParams }) {
   const vendor = resource.data;
 
   if (!vendor) {
-    return (
-      <div data-testid="page-vendor">
-        <LoadState loading={resource.loading} error={resource.error} onRetry={resource.reload} notFoundPage />
-      </div>
-    );
+    return <RecordLoadState resource={resource} testId="page-vendor" />;
   }
 
   return (
-    <div className="vendor-page" data-testid="page-vendor">
-      <nav className="breadcrumb" aria-label={t("vendors.breadcrumb")}>
-        <Link to="/vendors">{t("nav.vendors")}</Link>
-        <span aria-current="page">{vendor.code}</span>
-      </nav>
+    <div className="page-stack" data-testid="page-vendor">
+      <Breadcrumb label={t("vendors.breadcrumb")} parent={{ to: "/vendors", label: t("nav.vendors") }} current={vendor.code} />
       <PageHeader
         title={vendor.name}
         subtitle={t(`vendors.kind.${vendor.kind}`)}
@@ -63,14 +56,10 @@ export function VendorPage({ params }: { params: RouteParams }) {
           )
         }
       />
-      {notice && (
-        <Notice kind={notice.kind} onDismiss={() => setNotice(undefined)} testId="vendor-notice">
-          {notice.text(i18n)}
-        </Notice>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="vendor-notice" />
       <div className="two-column">
         <VendorFacts vendor={vendor} />
-        <div className="vendor-page__side">
+        <div className="stack">
           <VendorSystems vendor={vendor} />
           <LatestReview review={vendor.lastReview} questionnaire={questionnaire.data} />
         </div>

@@ -14,7 +14,7 @@ export function VendorRow({ vendor: v }: { vendor: VendorView }) {
         <Link to={vendorPath(v.id)}>{v.code}</Link>
       </td>
       <td className="table__primary">
-        <Link to={vendorPath(v.id)} className="vendor-row__name">
+        <Link to={vendorPath(v.id)} className="row-link">
           {v.name}
         </Link>
         <span className="muted vendor-row__kind">{t(`vendors.kind.${v.kind}`)}</span>

@@ -13,7 +13,7 @@ export function VendorSystems({ vendor }: { vendor: VendorView }) {
       {vendor.systems.length === 0 ? (
         <p className="muted">{t("vendors.systems.none")}</p>
       ) : (
-        <ul className="vendor-systems">
+        <ul className="stack-list">
           {vendor.systems.map((s) => (
             <li key={s.id} data-testid="vendor-system">
               <Link to={`/systems/${encodeURIComponent(s.id)}`}>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { VendorView } from "../../api/vendors.ts";
 import { tasksApi } from "../../api/workflow.ts";
+import { Card } from "../../components/Card.tsx";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { navigate } from "../../router/router.tsx";
@@ -17,17 +18,18 @@ export function VendorTasks({ vendor }: { vendor: VendorView }) {
   const list = usePagedList(tasksApi.list, { subjectType: "vendor" as const, subjectId: vendor.id, active: "true" as const, limit: 50, sort: "dueOn" });
   const [creating, setCreating] = useState(false);
   return (
-    <section className="card" aria-labelledby="vendor-tasks-title" data-testid="vendor-tasks">
-      <div className="card__header">
-        <h2 id="vendor-tasks-title" className="card__title">
-          {t("vendors.tasks.title")}
-        </h2>
-        {can("tasks.edit") && (
+    <Card
+      title={t("vendors.tasks.title")}
+      titleId="vendor-tasks-title"
+      testId="vendor-tasks"
+      actions={
+        can("tasks.edit") && (
           <button type="button" className="button button--small button--primary" onClick={() => setCreating(true)} data-testid="vendor-create-task">
             {t("tasks.create")}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <MyTaskTable tasks={list.page?.items} loading={list.loading} error={list.error} onRetry={list.reload} emptyMessage={t("vendors.tasks.none")} rowTestId="vendor-task" />
       {creating && (
         <TaskDialog
@@ -36,6 +38,6 @@ export function VendorTasks({ vendor }: { vendor: VendorView }) {
           onSaved={(task) => navigate(taskPath(task.id))}
         />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,15 +1,17 @@
 import { useState } from "react";
 import { RATINGS, VENDOR_STATUSES, vendorsApi, type Rating, type VendorStatus } from "../../api/vendors.ts";
+import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { SortHeader } from "../../components/SortHeader.tsx";
+import { SystemOptions } from "../../components/SystemOptions.tsx";
 import { TableState } from "../../components/TableState.tsx";
+import { useSystemOptions } from "../../hooks/useOptions.ts";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { navigate } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
-import { useSystemOptions } from "./useSystemOptions.ts";
 import { vendorPath } from "./vendor-paths.ts";
 import { VendorDialog } from "./VendorDialog.tsx";
 import { VendorRow } from "./VendorRow.tsx";
@@ -30,7 +32,7 @@ const INITIAL: Query = { limit: 25, offset: 0, sort: "name", q: "", rating: "", 
 
 /** Third-party AI tools and services: rating, status, contract end, next due-diligence review and the systems that depend on them. */
 export function VendorsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { can } = useSignedIn();
   const manage = can("vendors.manage");
   const systems = useSystemOptions();
@@ -62,29 +64,11 @@ export function VendorsPage() {
       />
       <div className="toolbar vendors-toolbar">
         <SearchBox value={query.q} label={t("vendors.search")} onSearch={(q) => set({ q })} />
-        <select className="input" aria-label={t("vendors.filter.rating")} value={query.rating} onChange={(e) => set({ rating: e.target.value as Rating | "" })} data-testid="vendor-filter-rating">
-          <option value="">{t("vendors.filter.allRatings")}</option>
-          {RATINGS.map((r) => (
-            <option key={r} value={r}>
-              {t(`vendors.rating.${r}`)}
-            </option>
-          ))}
-        </select>
-        <select className="input" aria-label={t("vendors.filter.status")} value={query.status} onChange={(e) => set({ status: e.target.value as VendorStatus | "" })} data-testid="vendor-filter-status">
-          <option value="">{t("vendors.filter.allStatuses")}</option>
-          {VENDOR_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`vendors.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect value={query.rating} options={RATINGS} label={(r) => t(`vendors.rating.${r}`)} emptyLabel={t("vendors.filter.allRatings")} onChange={(rating) => set({ rating })} aria-label={t("vendors.filter.rating")} testId="vendor-filter-rating" />
+        <OptionSelect value={query.status} options={VENDOR_STATUSES} label={(s) => t(`vendors.status.${s}`)} emptyLabel={t("vendors.filter.allStatuses")} onChange={(status) => set({ status })} aria-label={t("vendors.filter.status")} testId="vendor-filter-status" />
         <select className="input vendor-filter-system" aria-label={t("vendors.filter.system")} value={query.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="vendor-filter-system">
           <option value="">{t("vendors.filter.allSystems")}</option>
-          {systems.map((s) => (
-            <option key={s.id} value={s.id}>
-              {`${s.code} ${lang === "ja" ? s.nameJa : s.nameEn}`}
-            </option>
-          ))}
+          <SystemOptions systems={systems} />
         </select>
         <label className="checkbox">
           <input type="checkbox" checked={query.reviewOverdue} onChange={(e) => set({ reviewOverdue: e.target.checked })} data-testid="vendor-filter-overdue" />
