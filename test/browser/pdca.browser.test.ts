@@ -1,17 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SHOTS = path.join(ROOT, "test-results/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const PASSWORD = "browser-test-password-1";
 
 // The shell test already fails loudly when MUSUBI_REQUIRE_BROWSER=1 and Chromium is missing.
@@ -34,7 +30,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the PDCA loop in a browser", () => {
     await ensureWebBuilt(() => {});
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "musubi-browser-pdca-"));
     server = await startServer(loadConfig({ MUSUBI_DATA_DIR: dataDir, MUSUBI_BACKGROUND_JOBS: "0" }, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: PASSWORD, print: () => {} });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

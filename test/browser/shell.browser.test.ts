@@ -1,17 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SHOTS = path.join(ROOT, "test-results/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 const REQUIRE_BROWSER = process.env.MUSUBI_REQUIRE_BROWSER === "1";
 const PASSWORD = "browser-test-password-1";
 const NEW_USER = `new.reviewer.${Date.now()}@demo.musubi.example`;
@@ -44,10 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM)("web shell in a browser", () => {
       demoPassword: PASSWORD,
       print: () => {},
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium(["--disable-quic", "--disable-component-update", "--disable-sync"]);
     // An English browser: the UI must follow the user's explicit choice, then the account's language.
     const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Tokyo", viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
