@@ -30,6 +30,8 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
     const started = performance.now();
     c.header("cache-control", "no-store");
     await next();
+    // An answer a handler built itself (a download, a report) is never cached by the browser either.
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
     if (c.res.status < 500 && !debug) return;
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const line = { reqId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms };

@@ -229,6 +229,7 @@ export async function seedCompliance(db: Db, library: Library, opts: { systems: 
     valid_from: "2025-01-01",
     valid_until: day(rnd, 2026, 3),
     created_by: "bench",
+    created_by_id: null,
     created_at: NOW,
     updated_at: NOW,
     version: 1,

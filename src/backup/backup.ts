@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "../db/connect.ts";
+import { fillOrgFilesFromHistory } from "../db/migrations/0010_security.ts";
 import { TABLES_IN_ORDER, type Database } from "../db/schema.ts";
 import { verifyLedger } from "../audit/audit.verify.ts";
 import { VERSION } from "../platform/version.ts";
@@ -46,6 +47,7 @@ const KEYS: Record<TableName, readonly string[]> = {
   vendors: ["id"],
   vendor_systems: ["vendor_id", "system_id"],
   vendor_reviews: ["id"],
+  org_files: ["org_id", "sha256"],
   audit_log: ["org_id", "seq"],
 };
 
@@ -159,6 +161,21 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
   return manifest;
 }
 
+/** Tables a backup made by an earlier version may lack. */
+const ADDED_LATER = new Set<TableName>(["org_files"]);
+
+/** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
+function checkStoredFiles(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    // A `.tmp` file is a write a crash interrupted; it never stood under a hash.
+    if (!entry.isFile() || entry.name.endsWith(".tmp")) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const actual = createHash("sha256").update(fs.readFileSync(full)).digest("hex");
+    if (actual !== entry.name) throw new Error(`files/${path.relative(dir, full)} does not match its name (SHA-256 ${actual})`);
+  }
+}
+
 /**
  * Restores a backup into an empty database and data folder: checks every table file against the
  * manifest's checksum first, inserts everything in one transaction, then verifies that the ledger
@@ -178,12 +195,20 @@ export async function restoreBackup(db: Db, dataDir: string, source: string): Pr
 
   const contents = new Map<TableName, string>();
   for (const name of TABLES_IN_ORDER) {
+    // A table added after the backup was made is restored empty (and rebuilt where it can be).
+    if (manifest.tables[name] === undefined && ADDED_LATER.has(name)) {
+      contents.set(name, "");
+      continue;
+    }
     const text = fs.readFileSync(path.join(source, "tables", `${name}.jsonl`), "utf8");
     const expected = manifest.tables[name];
     const actual = createHash("sha256").update(text).digest("hex");
     if (!expected || expected.sha256 !== actual) throw new Error(`tables/${name}.jsonl does not match its checksum`);
     contents.set(name, text);
   }
+
+  // Every file must be what its name says: a backup cannot plant bytes under another file's hash.
+  checkStoredFiles(path.join(source, "files"));
 
   await db.kysely.transaction().execute(async (trx) => {
     for (const name of TABLES_IN_ORDER) {
@@ -192,6 +217,7 @@ export async function restoreBackup(db: Db, dataDir: string, source: string): Pr
         await trx.insertInto(name as keyof Database).values(rows.slice(i, i + 500)).execute();
       }
     }
+    if (manifest.tables.org_files === undefined) await fillOrgFilesFromHistory(trx);
   });
 
   if (fs.existsSync(path.join(source, "files"))) fs.cpSync(path.join(source, "files"), filesDir(dataDir), { recursive: true });

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { z } from "zod";
 import { audited, changeContextOf } from "../audit/audited.ts";
 import { AppError } from "../platform/errors.ts";
@@ -7,7 +6,7 @@ import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { createEvidenceBody, evidencePage, evidenceView, linkTarget, listEvidenceQuery, updateEvidenceBody, uploadedFile } from "./evidence.schema.ts";
 import { createEvidence, deleteEvidence, linkEvidence, listEvidence, readEvidence, updateEvidence } from "./evidence.service.ts";
-import { filePath, readStoredFile, storeFile } from "./files.store.ts";
+import { findOrgFile, readStoredFile, recordOrgFile, storeFile } from "./files.store.ts";
 
 /** `x-file-name` is URI-encoded so Japanese names survive HTTP headers. */
 export function fileNameOf(header: string | undefined): string {
@@ -45,7 +44,8 @@ export const evidenceRoutes = [
       const name = fileNameOf(c.req.header("x-file-name"));
       const mediaType = (c.req.header("content-type") ?? "application/octet-stream").split(";")[0]!.trim().slice(0, 200) || "application/octet-stream";
       const stored = storeFile(deps.config.dataDir, bytes);
-      await audited(deps.db, changeContextOf(actor, requestId), async (_trx, record) => {
+      await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
+        await recordOrgFile(trx, actor.orgId, stored);
         record({ action: "file.stored", entityType: "file", entityId: stored.sha256, after: { sha256: stored.sha256, size: stored.size, name, mediaType } });
       });
       return { ...stored, name, mediaType };
@@ -72,7 +72,7 @@ export const evidenceRoutes = [
     response: evidenceView,
     status: 201,
     handler: async ({ deps, actor, body, requestId }) => {
-      const id = await createEvidence(deps.db, deps.config.dataDir, changeContextOf(actor, requestId), body, (sha) => fs.statSync(filePath(deps.config.dataDir, sha)).size);
+      const id = await createEvidence(deps.db, changeContextOf(actor, requestId), body, actor.userId);
       return readEvidence(deps.db.kysely, actor.orgId, id, todayInTokyo());
     },
   }),
@@ -98,7 +98,8 @@ export const evidenceRoutes = [
     params: idParams,
     handler: async ({ deps, actor, params }) => {
       const e = await readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
-      if (!e.file) throw new AppError(404, "not_found");
+      // Only bytes the organisation itself uploaded are ever served to it.
+      if (!e.file || !(await findOrgFile(deps.db.kysely, actor.orgId, e.file.sha256))) throw new AppError(404, "not_found");
       const bytes = readStoredFile(deps.config.dataDir, e.file.sha256);
       return new Response(new Uint8Array(bytes), {
         headers: { "content-type": "application/octet-stream", "content-disposition": contentDisposition(e.file.name), "x-content-sha256": e.file.sha256, "cache-control": "no-store" },
@@ -116,7 +117,7 @@ export const evidenceRoutes = [
     body: updateEvidenceBody,
     response: evidenceView,
     handler: async ({ deps, actor, params, body, requestId }) => {
-      await updateEvidence(deps.db, changeContextOf(actor, requestId), params.id, body);
+      await updateEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id, body);
       return readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
     },
   }),
@@ -129,7 +130,7 @@ export const evidenceRoutes = [
     resource: "evidence",
     params: idParams,
     status: 204,
-    handler: ({ deps, actor, params, requestId }) => deleteEvidence(deps.db, changeContextOf(actor, requestId), params.id),
+    handler: ({ deps, actor, params, requestId }) => deleteEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id),
   }),
   defineRoute({
     method: "post",
@@ -142,7 +143,7 @@ export const evidenceRoutes = [
     body: linkTarget,
     response: evidenceView,
     handler: async ({ deps, actor, params, body, requestId }) => {
-      await linkEvidence(deps.db, changeContextOf(actor, requestId), params.id, body, true);
+      await linkEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id, body, true);
       return readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
     },
   }),
@@ -155,6 +156,6 @@ export const evidenceRoutes = [
     resource: "evidence",
     params: linkParams,
     status: 204,
-    handler: ({ deps, actor, params, requestId }) => linkEvidence(deps.db, changeContextOf(actor, requestId), params.id, { type: params.type, id: params.targetId }, false),
+    handler: ({ deps, actor, params, requestId }) => linkEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id, { type: params.type, id: params.targetId }, false),
   }),
 ];

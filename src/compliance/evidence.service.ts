@@ -6,7 +6,9 @@ import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nowIso } from "../platform/time.ts";
-import { hasFile } from "./files.store.ts";
+import type { Actor } from "../platform/authz.ts";
+import { assertCanChangeEvidence } from "./evidence.policy.ts";
+import { findOrgFile } from "./files.store.ts";
 import { type CreateEvidenceInput, EXPIRY_WARNING_DAYS, type EvidenceView, type ListEvidenceQuery, type UpdateEvidenceInput } from "./evidence.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -125,15 +127,20 @@ async function checkTargets(trx: Transaction<Database>, orgId: string, targets: 
 
 const snapshot = (e: Evidence) => ({ kind: e.kind, title: e.title, url: e.url, sha256: e.file_sha256, fileName: e.file_name, size: e.file_size, validFrom: e.valid_from, validUntil: e.valid_until });
 
-export async function createEvidence(db: Db, dataDir: string, who: ChangeContext, input: CreateEvidenceInput, fileSize: (sha: string) => number): Promise<string> {
-  if (input.kind === "file" && !hasFile(dataDir, input.file!.sha256)) {
-    throw new AppError(400, "validation_failed", [{ field: "body.file.sha256", message: "No uploaded file with this SHA-256; upload it to /api/files first" }]);
-  }
+/**
+ * Records evidence. A file is referenced by its hash, which must be one the organisation uploaded:
+ * "another organisation's file" and "no such file" get the same answer.
+ */
+export async function createEvidence(db: Db, who: ChangeContext, input: CreateEvidenceInput, createdById: string | null): Promise<string> {
   return audited(db, who, async (trx, record) => {
+    const file = input.kind === "file" ? input.file! : undefined;
+    const owned = file ? await findOrgFile(trx, who.orgId, file.sha256) : undefined;
+    if (file && !owned) {
+      throw new AppError(400, "validation_failed", [{ field: "body.file.sha256", message: "Your organisation has uploaded no file with this SHA-256; upload it to /api/files first" }]);
+    }
     const targets = [...new Map(input.links.map((l) => [`${l.type}:${l.id}`, l])).values()];
     await checkTargets(trx, who.orgId, targets, "body.links");
     const now = nowIso();
-    const file = input.kind === "file" ? input.file! : undefined;
     const row: Evidence = {
       id: newId("evd"),
       org_id: who.orgId,
@@ -143,11 +150,12 @@ export async function createEvidence(db: Db, dataDir: string, who: ChangeContext
       url: input.kind === "link" ? input.url! : null,
       file_sha256: file?.sha256 ?? null,
       file_name: file?.name ?? null,
-      file_size: file ? fileSize(file.sha256) : null,
+      file_size: owned?.size ?? null,
       media_type: file?.mediaType ?? null,
       valid_from: input.validFrom,
       valid_until: input.validUntil,
       created_by: who.actor.label,
+      created_by_id: createdById,
       created_at: now,
       updated_at: now,
       version: 1,
@@ -159,10 +167,11 @@ export async function createEvidence(db: Db, dataDir: string, who: ChangeContext
   });
 }
 
-export async function updateEvidence(db: Db, who: ChangeContext, id: string, input: UpdateEvidenceInput): Promise<void> {
+export async function updateEvidence(db: Db, who: ChangeContext, actor: Actor, id: string, input: UpdateEvidenceInput): Promise<void> {
   await audited(db, who, async (trx, record) => {
     const current = await trx.selectFrom("evidence").selectAll().where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!current) throw notFound();
+    await assertCanChangeEvidence(trx, actor, current);
     if (current.version !== input.version) throw new AppError(409, "conflict", { current: snapshot(current) });
     if (input.url !== undefined && current.kind !== "link") throw new AppError(400, "validation_failed", [{ field: "body.url", message: "Only link evidence has a URL" }]);
     const next: Evidence = {
@@ -182,20 +191,22 @@ export async function updateEvidence(db: Db, who: ChangeContext, id: string, inp
 }
 
 /** Deletes the record and its links. The stored file stays: it is content-addressed and may back other records or backups. */
-export async function deleteEvidence(db: Db, who: ChangeContext, id: string): Promise<void> {
+export async function deleteEvidence(db: Db, who: ChangeContext, actor: Actor, id: string): Promise<void> {
   await audited(db, who, async (trx, record) => {
     const current = await trx.selectFrom("evidence").selectAll().where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!current) throw notFound();
+    await assertCanChangeEvidence(trx, actor, current);
     await trx.deleteFrom("evidence_links").where("org_id", "=", who.orgId).where("evidence_id", "=", id).execute();
     await trx.deleteFrom("evidence").where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "evidence.deleted", entityType: "evidence", entityId: id, before: snapshot(current) });
   });
 }
 
-export async function linkEvidence(db: Db, who: ChangeContext, id: string, target: Target, link: boolean): Promise<void> {
+export async function linkEvidence(db: Db, who: ChangeContext, actor: Actor, id: string, target: Target, link: boolean): Promise<void> {
   await audited(db, who, async (trx, record) => {
-    const current = await trx.selectFrom("evidence").select("id").where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
+    const current = await trx.selectFrom("evidence").select(["id", "created_by_id"]).where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!current) throw notFound();
+    await assertCanChangeEvidence(trx, actor, current);
     const where = trx.selectFrom("evidence_links").select("evidence_id").where("org_id", "=", who.orgId).where("evidence_id", "=", id).where("target_type", "=", target.type).where("target_id", "=", target.id);
     const exists = await where.executeTakeFirst();
     if (link) {

@@ -9,6 +9,7 @@ import * as m0006 from "./migrations/0006_risks.ts";
 import * as m0007 from "./migrations/0007_workflow.ts";
 import * as m0008 from "./migrations/0008_incidents.ts";
 import * as m0009 from "./migrations/0009_vendors.ts";
+import * as m0010 from "./migrations/0010_security.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0007_workflow": m0007,
   "0008_incidents": m0008,
   "0009_vendors": m0009,
+  "0010_security": m0010,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -200,6 +200,8 @@ export interface EvidenceTable {
   valid_from: string | null;
   valid_until: string | null;
   created_by: string | null;
+  /** The user who recorded it (null for records from before this was kept, or by the system). */
+  created_by_id: string | null;
   created_at: string;
   updated_at: string;
   version: number;
@@ -547,6 +549,21 @@ export interface VendorReviewsTable {
   created_at: string;
 }
 
+/** Which organisation uploaded which stored file: the proof needed to reference it by hash. */
+export interface OrgFilesTable {
+  org_id: string;
+  sha256: string;
+  size: number;
+  created_at: string;
+}
+
+/** Sign-in attempts per key (account and address, account, address, device) in a fixed window. */
+export interface LoginThrottleTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -582,6 +599,8 @@ export interface Database {
   vendors: VendorsTable;
   vendor_systems: VendorSystemsTable;
   vendor_reviews: VendorReviewsTable;
+  org_files: OrgFilesTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -641,5 +660,6 @@ export const TABLES_IN_ORDER = [
   "vendors",
   "vendor_systems",
   "vendor_reviews",
+  "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -163,6 +163,6 @@ export async function seedDemoWorkspace(db: Db, library: Library, orgId: string,
     requirements: urns.slice(8, 9),
   });
   const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  await createEvidence(db, "", who, { kind: "note", title: "AI利用規程 研修実施記録（2026年度）", note: "全従業員の受講を確認。", validFrom: null, validUntil: soon, links: [{ type: "control", id: policy.id }] }, () => 0);
+  await createEvidence(db, who, { kind: "note", title: "AI利用規程 研修実施記録（2026年度）", note: "全従業員の受講を確認。", validFrom: null, validUntil: soon, links: [{ type: "control", id: policy.id }] }, null);
   return { systems: ids, controls: [policy.id, data.id] };
 }

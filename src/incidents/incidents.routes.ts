@@ -6,7 +6,7 @@ import { actionBody, closeIncidentBody, createIncidentBody, incidentPage, incide
 import { addAction, addTimelineEntry, closeIncident, createIncident, listIncidents, readIncident, updateIncident } from "./incidents.service.ts";
 import { intakeAlerts, intakeBody, intakeResult } from "./intake.ts";
 import { buildIncidentReport } from "./report.ts";
-import { renderIncidentReportHtml } from "./report.html.ts";
+import { REPORT_CSP, renderIncidentReportHtml } from "./report.html.ts";
 import { IncidentReport } from "./report.schema.ts";
 
 export const incidentRoutes = [
@@ -67,7 +67,7 @@ export const incidentRoutes = [
       const me = await deps.db.kysely.selectFrom("users").select(["display_name", "email"]).where("org_id", "=", actor.orgId).where("id", "=", actor.userId).executeTakeFirstOrThrow();
       const report = await buildIncidentReport(deps.db.kysely, deps.library, actor.orgId, params.id, { name: me.display_name, email: me.email });
       if (query.format === "json") return report;
-      return new Response(renderIncidentReportHtml(report), { headers: { "content-type": "text/html; charset=utf-8", "content-disposition": `inline; filename="${report.incident.code}-report.html"` } });
+      return new Response(renderIncidentReportHtml(report), { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": REPORT_CSP, "content-disposition": `inline; filename="${report.incident.code}-report.html"` } });
     },
   }),
   defineRoute({

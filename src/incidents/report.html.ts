@@ -1,4 +1,26 @@
+import { createHash } from "node:crypto";
 import type { IncidentReport } from "./report.schema.ts";
+
+const REPORT_CSS = `
+body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2rem auto;max-width:56rem;color:#1a1a1a;line-height:1.55}
+h1{font-size:1.4rem;border-bottom:2px solid #1a1a1a;padding-bottom:.3rem}h2{font-size:1.05rem;margin-top:1.6rem;border-left:4px solid #8a1c1c;padding-left:.5rem}
+.en{display:block;color:#555;font-size:.85em;font-weight:normal}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{width:28%;background:#f4f4f4}blockquote{margin:.4rem 0;padding:.4rem .8rem;background:#fafafa;border-left:3px solid #bbb;white-space:pre-wrap}.none{color:#888}
+.meta{font-size:.85rem;color:#444}pre{white-space:pre-wrap;font-family:inherit;margin:0}@media print{body{margin:0;max-width:none}}
+`;
+
+/**
+ * The report's own Content-Security-Policy: nothing may run, and its one inline style sheet is
+ * allowed by hash — the app's policy (`style-src 'self'`) would leave the printed report unstyled.
+ */
+export const REPORT_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash("sha256").update(REPORT_CSS).digest("base64")}'`,
+  "img-src 'self' data:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 
 const esc = (s: string | number | null | undefined) =>
   String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -17,13 +39,7 @@ export function renderIncidentReportHtml(r: IncidentReport): string {
   const i = r.incident;
   return `<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>${esc(i.code)} ${esc(i.title)} — インシデント報告 / Incident report</title>
-<style>
-body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2rem auto;max-width:56rem;color:#1a1a1a;line-height:1.55}
-h1{font-size:1.4rem;border-bottom:2px solid #1a1a1a;padding-bottom:.3rem}h2{font-size:1.05rem;margin-top:1.6rem;border-left:4px solid #8a1c1c;padding-left:.5rem}
-.en{display:block;color:#555;font-size:.85em;font-weight:normal}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{width:28%;background:#f4f4f4}blockquote{margin:.4rem 0;padding:.4rem .8rem;background:#fafafa;border-left:3px solid #bbb;white-space:pre-wrap}.none{color:#888}
-.meta{font-size:.85rem;color:#444}pre{white-space:pre-wrap;font-family:inherit;margin:0}@media print{body{margin:0;max-width:none}}
-</style></head><body>
+<style>${REPORT_CSS}</style></head><body>
 <h1>AIインシデント報告書<span class="en">AI incident report</span></h1>
 <p class="meta">${esc(r.format)} · ${esc(r.generatedAt)} · ${esc(r.generatedBy.name)} &lt;${esc(r.generatedBy.email)}&gt;</p>
 ${h("報告者", "Reporter")}

@@ -29,6 +29,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "controls.manage": ["admin", "governance_lead"],
   "evidence.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "evidence.manage": ["admin", "governance_lead", "system_owner"],
+  "evidence.manage_any": ["admin", "governance_lead"],
   "dashboard.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "risks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "risks.edit": ["admin", "governance_lead", "system_owner"],

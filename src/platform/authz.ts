@@ -42,7 +42,10 @@ export const PERMISSIONS = {
   "controls.read": ALL,
   "controls.manage": ["admin", "governance_lead"],
   "evidence.read": ALL,
+  /** Record evidence, and change or delete one's own (evidence.policy.ts). */
   "evidence.manage": ["admin", "governance_lead", "system_owner"],
+  /** Change or delete any evidence, whoever recorded it. */
+  "evidence.manage_any": ["admin", "governance_lead"],
   "dashboard.read": ALL,
   "risks.read": ALL,
   /** File and keep risks current; a system owner only risks they own or of systems they own (risks.policy.ts). */

@@ -3,7 +3,7 @@ import { evaluateFacts } from "../applicability/evaluate.ts";
 import { checkProfile } from "../applicability/profile.ts";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
-import { readStoredFile, storeFile } from "../compliance/files.store.ts";
+import { readStoredFile, storeFile, recordOrgFile } from "../compliance/files.store.ts";
 import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
@@ -90,6 +90,7 @@ export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: 
   const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rows.length, imported: 0, report: null, created_at: now, updated_at: now, version: 1 };
   await audited(deps.db, who, async (trx, record) => {
     await trx.insertInto("import_jobs").values(job).execute();
+    await recordOrgFile(trx, who.orgId, stored);
     record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rows.length, format: table.format } });
   });
   return presentJob(job, table);
