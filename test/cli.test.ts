@@ -42,8 +42,21 @@ describe("musubi CLI (SQLite data folder)", () => {
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/unknown role/);
 
-    const token = await runCli(["token", "create", "--email", "lead@acme.test", "--role", "auditor", "--name", "ci"], env());
+    // A token never has more rights than its user: a governance lead cannot hold an auditor's token
+    // (it would read the token list), and a viewer cannot hold an administrator's.
+    const above = await runCli(["token", "create", "--email", "lead@acme.test", "--role", "auditor", "--name", "ci"], env());
+    expect(above.code).toBe(1);
+    expect(above.stderr).toMatch(/lead@acme\.test is governance_lead: a token cannot have more rights than its user/);
+    await runCli(["user", "create", "--org", "acme", "--email", "viewer@acme.test", "--role", "viewer"], env());
+    const escalate = await runCli(["token", "create", "--email", "viewer@acme.test", "--role", "admin"], env());
+    expect(escalate.code).toBe(1);
+    expect(escalate.stderr).toMatch(/cannot have more rights/);
+
+    const auditor = await runCli(["user", "create", "--org", "acme", "--email", "audit@acme.test", "--role", "auditor"], env());
+    expect(auditor.code, auditor.stderr).toBe(0);
+    const token = await runCli(["token", "create", "--email", "audit@acme.test", "--name", "ci"], env());
     expect(token.code, token.stderr).toBe(0);
+    expect(token.stdout).toMatch(/\(auditor\) created for audit@acme\.test/);
     const secret = token.stdout.trim().split("\n").at(-1)!;
     expect(secret).toMatch(/^msb_/);
 
@@ -85,7 +98,7 @@ describe("musubi CLI (SQLite data folder)", () => {
   it("audit verify passes, then exits 1 naming the first broken link after tampering", async () => {
     const ok = await runCli(["audit", "verify"], env());
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/ledger verified: 4 entries/);
+    expect(ok.stdout).toMatch(/ledger verified: 6 entries/);
 
     const db = openSqlite(path.join(dataDir, "musubi.sqlite"));
     await sql.raw("drop trigger audit_log_no_update").execute(db.kysely);

@@ -12,6 +12,8 @@ export const loginBody = z.strictObject({
 export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: passwordSchema,
+  /** Also revoke every API token of yours: whoever knew the old password may have made one. */
+  revokeTokens: z.boolean().default(false),
 });
 
 export const sessionView = z.object({
@@ -27,7 +29,10 @@ export const sessionView = z.object({
 export const tokenView = z.object({
   id: z.string(),
   name: z.string(),
+  /** The role it was issued with. */
   role: z.enum(ROLES),
+  /** What it can do now: never more than its user's current role (see `effectiveRole`). */
+  effectiveRole: z.enum(ROLES),
   prefix: z.string(),
   userId: z.string(),
   createdAt: z.string(),

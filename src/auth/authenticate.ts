@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ExpressionBuilder } from "kysely";
 import { getCookie } from "hono/cookie";
-import { isRole, type Actor } from "../platform/authz.ts";
+import { effectiveRole, isRole, type Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppDeps } from "../platform/http/route.ts";
 import { nowIso } from "../platform/time.ts";
@@ -40,7 +40,7 @@ const tokenByHash = prepared((db) =>
   db
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
-    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status"])
+    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status", "u.role as user_role"])
     .select((eb) => headOfOrg(eb, "t.org_id"))
     .where("t.token_hash", "=", ""),
 );
@@ -56,7 +56,7 @@ const sessionById = prepared((db) =>
 
 async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> {
   const [row] = await tokenByHash(deps.db, [sha256(secret)]);
-  if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role)) {
+  if (!row || row.revoked_at !== null || row.status !== "active" || !isRole(row.role) || !isRole(row.user_role)) {
     throw new AppError(401, "unauthenticated");
   }
   if (row.expires_at !== null && row.expires_at <= nowIso()) throw new AppError(401, "session_expired");
@@ -64,7 +64,8 @@ async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> 
     kind: "token",
     userId: row.user_id,
     orgId: row.org_id,
-    role: row.role,
+    // Decided on every request from the user's role as it is now: demoting the user demotes the token.
+    role: effectiveRole(row.role, row.user_role),
     label: `${row.email} (token ${row.name})`,
     tokenId: row.id,
     ledgerHead: Number(row.ledger_head ?? 0),

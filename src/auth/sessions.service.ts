@@ -98,12 +98,13 @@ export async function describeSession(deps: AppDeps, actor: Actor, expiresAt?: s
 
 /**
  * Changes the caller's own password after checking the current one, and ends every other session
- * of theirs: whoever might have known the old password is signed out.
+ * of theirs: whoever might have known the old password is signed out. With `revokeTokens`, their
+ * API tokens are revoked too (each in the ledger), since the old password could have made one.
  */
 export async function changePassword(
   deps: AppDeps,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; revokeTokens?: boolean },
   requestId: string,
 ): Promise<void> {
   const user = await getUser(deps.db.kysely, actor.orgId, actor.userId);
@@ -124,6 +125,17 @@ export async function changePassword(
     if (actor.sessionId) others = others.where("id", "!=", actor.sessionId);
     await others.execute();
     record({ action: "user.password_changed", entityType: "user", entityId: user.id });
+    if (input.revokeTokens) {
+      const revoked = await trx
+        .updateTable("api_tokens")
+        .set({ revoked_at: nowIso() })
+        .where("org_id", "=", actor.orgId)
+        .where("user_id", "=", user.id)
+        .where("revoked_at", "is", null)
+        .returning(["id", "name"])
+        .execute();
+      for (const t of revoked) record({ action: "token.revoked", entityType: "api_token", entityId: t.id, after: { name: t.name, reason: "password_changed" } });
+    }
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { MIN_PASSWORD_LENGTH } from "../auth/password-policy.ts";
-import { isRole, ROLES, type Role } from "../platform/authz.ts";
+import { isRole, isWithin, ROLES, type Role } from "../platform/authz.ts";
 import { newSecret } from "../platform/ids.ts";
 import { out, withDatabase } from "./context.ts";
 
@@ -88,11 +88,11 @@ export function registerAdminCommands(program: Command): void {
     .command("create")
     .description("issue an API token for a user, scoped to their organisation and a role; prints the secret once")
     .requiredOption("--email <email>", "the user the token acts for")
-    .requiredOption("--role <role>", `one of: ${ROLES.join(", ")}`)
+    .option("--role <role>", `one of: ${ROLES.join(", ")}; never above the user's own role (default: the user's role)`)
     .option("--name <name>", "a label to recognise the token by", "cli")
     .option("--expires-days <days>", "days until it stops working (default: never)")
-    .action(async (o: { email: string; role: string; name: string; expiresDays?: string }) => {
-      const r = role(o.role);
+    .action(async (o: { email: string; role?: string; name: string; expiresDays?: string }) => {
+      const asked = o.role === undefined ? undefined : role(o.role);
       const expiresInDays = o.expiresDays === undefined ? undefined : Number(o.expiresDays);
       if (expiresInDays !== undefined && (!Number.isInteger(expiresInDays) || expiresInDays < 1)) {
         throw new Error("--expires-days must be a positive whole number");
@@ -101,6 +101,10 @@ export function registerAdminCommands(program: Command): void {
       await withDatabase(async (db) => {
         const owner = await findUserByEmailForSignIn(db.kysely, o.email);
         if (!owner || owner.status !== "active") throw new Error(`no active user ${o.email}`);
+        const r = asked ?? role(owner.role);
+        if (!isWithin(r, role(owner.role))) {
+          throw new Error(`${owner.email} is ${owner.role}: a token cannot have more rights than its user (choose ${owner.role} or a lower role)`);
+        }
         const { token: t, secret } = await issueToken(
           db,
           { actor: SYSTEM_ACTOR, orgId: owner.org_id, userId: owner.id },

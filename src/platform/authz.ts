@@ -86,6 +86,21 @@ export function permissionsOf(role: Role): Permission[] {
   return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
 }
 
+/** True when every permission of `role` is also one of `ceiling`'s: `role` grants nothing more. */
+export function isWithin(role: Role, ceiling: Role): boolean {
+  return permissionsOf(role).every((p) => can(ceiling, p));
+}
+
+/**
+ * What a credential issued with `granted` may do for a user whose role is now `current`: the most
+ * powerful role that grants nothing beyond either. Roles are not a strict ladder (a reviewer
+ * approves, an auditor reads the ledger), so "the lower of the two" is their meet: an auditor's
+ * token held by a user who is now a reviewer acts as a viewer. Never more than the user's role.
+ */
+export function effectiveRole(granted: Role, current: Role): Role {
+  return ROLES.find((r) => isWithin(r, granted) && isWithin(r, current)) ?? "viewer";
+}
+
 /** Who is acting: a person through a browser session, or automation through an API token. */
 export interface Actor {
   kind: "session" | "token";

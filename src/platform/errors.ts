@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   "not_approver",
   "already_decided",
   "actions_open",
+  "role_exceeds_user",
+  "import_too_large",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -125,6 +127,11 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   not_approver: { en: "No step of this approval is waiting for you (as approver, delegate or escalation).", ja: "この承認で、あなた（承認者・代理人・エスカレーション先）の判断待ちの段階はありません。" },
   already_decided: { en: "This has already been decided or completed.", ja: "この案件は既に決定又は完了しています。" },
   actions_open: { en: "Some corrective or preventive actions are not done yet; finish or cancel them before closing (see details).", ja: "未完了の是正・予防措置があります。完了又は取消ししてからクローズしてください（詳細を参照）。" },
+  role_exceeds_user: {
+    en: "An API token cannot do more than its user's role allows; choose that role or a lower one.",
+    ja: "APIトークンには、利用者のロールを超える権限を付与できません。利用者のロール以下を選んでください。",
+  },
+  import_too_large: { en: "The file is larger than an import may be; details name the limit it exceeds.", ja: "ファイルが取込みの上限を超えています。超えた上限は詳細を確認してください。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

@@ -36,8 +36,8 @@ export const authApi = {
   login: (email: string, password: string) => request<SessionView>("POST", "/api/auth/login", { body: { email, password } }),
   session: (signal?: AbortSignal) => request<SessionView>("GET", "/api/auth/session", signal ? { signal } : {}),
   logout: () => request<void>("POST", "/api/auth/logout"),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>("POST", "/api/auth/password", { body: { currentPassword, newPassword } }),
+  changePassword: (currentPassword: string, newPassword: string, revokeTokens: boolean) =>
+    request<void>("POST", "/api/auth/password", { body: { currentPassword, newPassword, revokeTokens } }),
 };
 
 export const usersApi = {

@@ -107,6 +107,8 @@ export interface TokenView {
   id: string;
   name: string;
   role: Role;
+  /** What the token can do now: never more than its user's current role. */
+  effectiveRole: Role;
   prefix: string;
   userId: string;
   createdAt: string;

@@ -14,6 +14,7 @@ export function PasswordForm() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
+  const [revokeTokens, setRevokeTokens] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [local, setLocal] = useState<{ next?: "tooShort"; confirm?: "mismatch" }>({});
@@ -31,7 +32,7 @@ export function PasswordForm() {
     if (problems.next || problems.confirm) return;
     setBusy(true);
     try {
-      await authApi.changePassword(current, next);
+      await authApi.changePassword(current, next, revokeTokens);
       setCurrent("");
       setNext("");
       setConfirm("");
@@ -70,6 +71,10 @@ export function PasswordForm() {
       <Field label={t("account.password.confirm")} error={local.confirm ? t("account.password.mismatch") : undefined}>
         <input className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
       </Field>
+      <label className="checkbox">
+        <input type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.target.checked)} data-testid="password-revoke-tokens" />
+        <span>{t("account.password.revokeTokens")}</span>
+      </label>
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t("common.saving") : t("account.password.submit")}

@@ -93,6 +93,11 @@ export function TokensPage() {
                   <td className="table__primary">{token.name}</td>
                   <td>
                     <span className={`role-badge role-badge--${token.role}`}>{t(`role.${token.role}`)}</span>
+                    {token.effectiveRole !== token.role && (
+                      <span className="table__note" data-testid={`token-limited-${token.name}`}>
+                        {t("tokens.limitedTo", { role: t(`role.${token.effectiveRole}`) })}
+                      </span>
+                    )}
                   </td>
                   <td className="table__mono">{`${token.prefix}…`}</td>
                   <td className="table__nowrap">{dateTime(token.createdAt)}</td>
