@@ -4,13 +4,15 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs.ts";
+import { ensureSigningKey } from "./audit/audit.keys.ts";
 import { setEmailDelivery } from "./notify/notify.ts";
 import { openDatabase, type Db } from "./db/connect.ts";
 import { refreshPlannerStatistics } from "./db/maintenance.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
 import type { Config } from "./platform/config.ts";
-import { LoginLimiter } from "./platform/http/login-limiter.ts";
+import { DeviceCookies, LoginThrottle } from "./auth/login-throttle.ts";
+import { parseTrustedProxies } from "./platform/http/client-address.ts";
 import { PageCache } from "./platform/http/page-cache.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
 import type { AppDeps } from "./platform/http/route.ts";
@@ -27,7 +29,9 @@ export function createDeps(config: Config, db: Db, logger: Logger = createLogger
     config,
     db,
     logger,
-    loginLimiter: new LoginLimiter(config.loginMaxAttempts, config.loginWindowMs),
+    loginThrottle: new LoginThrottle(db, config.loginMaxAttempts, config.loginWindowMs),
+    deviceCookies: new DeviceCookies(config.dataDir),
+    trustedProxies: parseTrustedProxies(config.trustedProxies),
     library: getLibrary(),
     ...(config.pageCacheBytes > 0 && { pageCache: new PageCache(config.pageCacheBytes) }),
   };
@@ -46,6 +50,8 @@ export async function startServer(
   const db = openDatabase(config);
   await migrateToLatest(db);
   await refreshPlannerStatistics(db);
+  // The ledger's checkpoint signing key, created on first start (see docs/audit-ledger.md).
+  ensureSigningKey(config.dataDir);
   const deps = createDeps(config, db);
 
   if (opts.demo) {

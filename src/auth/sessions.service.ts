@@ -1,6 +1,5 @@
 import type { Context } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
-import { getConnInfo } from "@hono/node-server/conninfo";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { audited, auditActorOf, type AuditActor } from "../audit/audited.ts";
 import { isRole, permissionsOf, type Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
@@ -10,6 +9,8 @@ import { isoPlus, nowIso } from "../platform/time.ts";
 import { getOrganization } from "../orgs/orgs.store.ts";
 import { presentUser } from "../users/users.present.ts";
 import { findUserByEmailForSignIn, getUser, updateUserVersioned } from "../users/users.store.ts";
+import { addressBucket, clientAddress } from "../platform/http/client-address.ts";
+import { DEVICE_COOKIE } from "./login-throttle.ts";
 import { dummyPasswordHash, hashPassword, SESSION_COOKIE, sha256, verifyPassword } from "./secrets.ts";
 
 /**
@@ -22,16 +23,22 @@ export async function signIn(
   input: { email: string; password: string },
   requestId: string,
 ) {
-  const ip = clientAddress(c);
-  if (deps.loginLimiter.isBlocked(input.email, ip)) throw new AppError(429, "rate_limited");
+  const ip = clientAddress(c, deps.trustedProxies);
+  const email = input.email.toLowerCase();
+  const device = deps.deviceCookies.verify(getCookie(c, DEVICE_COOKIE), email);
+  const keys = { email, address: addressBucket(ip), ...(device && { device }) };
+  // Counted before the password is checked, so simultaneous guesses cannot all pass the limit.
+  if (!(await deps.loginThrottle.attempt(keys))) {
+    deps.logger.warn({ requestId, email: input.email, ip }, "sign-in rate-limited");
+    throw new AppError(429, "rate_limited");
+  }
   const user = await findUserByEmailForSignIn(deps.db.kysely, input.email);
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
   if (!user || !ok || user.status !== "active" || !isRole(user.role)) {
-    deps.loginLimiter.recordFailure(input.email, ip);
     deps.logger.warn({ requestId, email: input.email, ip }, "sign-in refused");
     throw new AppError(401, "invalid_credentials");
   }
-  deps.loginLimiter.recordSuccess(input.email, ip);
+  await deps.loginThrottle.succeeded(keys);
 
   const secret = newSecret();
   const csrfToken = newSecret();
@@ -52,6 +59,14 @@ export async function signIn(
     secure: deps.config.secureCookies,
     path: "/",
     maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+  });
+  // Marks this browser as one that has signed in to this account (see LoginThrottle).
+  setCookie(c, DEVICE_COOKIE, deps.deviceCookies.issue(email, device), {
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: deps.config.secureCookies,
+    path: "/api/auth/login",
+    maxAge: 365 * 86_400,
   });
   return describeSession(deps, {
     kind: "session",
@@ -137,13 +152,4 @@ export async function changePassword(
       for (const t of revoked) record({ action: "token.revoked", entityType: "api_token", entityId: t.id, after: { name: t.name, reason: "password_changed" } });
     }
   });
-}
-
-/** The peer address; in-process test requests have no socket and share one bucket. */
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
 }

@@ -7,6 +7,23 @@ import path from "node:path";
  */
 export const DEFAULT_SQLITE_CACHE_MB = 256;
 
+/**
+ * Bounds on reading one uploaded inventory file, so no file can exhaust the server's memory or
+ * time. Rows and cells bound the table the import holds in memory (the 100,000-row register of the
+ * benchmark has 100,001 rows and 1.7 M cells); uncompressed bytes bound what an .xlsx may inflate
+ * to; the worker's heap and the seconds bound whatever the other limits miss.
+ */
+export interface ImportLimits {
+  rows: number;
+  columns: number;
+  cells: number;
+  uncompressedBytes: number;
+  seconds: number;
+  workerHeapMb: number;
+}
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { rows: 200_000, columns: 1_000, cells: 2_500_000, uncompressedBytes: 256 * 1024 * 1024, seconds: 60, workerHeapMb: 256 };
+
 /** Runtime settings, all from the environment so the same build runs on a laptop and a server. */
 export interface Config {
   dataDir: string;
@@ -23,6 +40,8 @@ export interface Config {
   /** Sign-in attempts allowed per account and address within `loginWindowMs`. */
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed (`MUSUBI_TRUSTED_PROXIES`). */
+  trustedProxies: string;
   /** Memory for cached list answers (0 switches the page cache off). */
   pageCacheBytes: number;
   /** SQLite's page cache in MiB (`MUSUBI_SQLITE_CACHE_MB`); ignored on PostgreSQL. */
@@ -33,6 +52,10 @@ export interface Config {
   smtpFrom: string;
   /** Run the background jobs (deliveries, recurring reviews, escalations) in the server process. */
   backgroundJobs: boolean;
+  /** Minutes between signed ledger checkpoints (`MUSUBI_AUDIT_CHECKPOINT_MINUTES`, default 60; 0: none). */
+  auditCheckpointMinutes: number;
+  /** Bounds on reading an uploaded inventory file (`MUSUBI_IMPORT_MAX_*`). */
+  importLimits: ImportLimits;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -62,11 +85,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.MUSUBI_SECURE_COOKIES ? env.MUSUBI_SECURE_COOKIES === "1" : publicUrl.startsWith("https:"),
     loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),
     loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
+    trustedProxies: env.MUSUBI_TRUSTED_PROXIES ?? "",
     pageCacheBytes: int(env.MUSUBI_PAGE_CACHE_MB, 64, "MUSUBI_PAGE_CACHE_MB") * 1024 * 1024,
     sqliteCacheMb: int(env.MUSUBI_SQLITE_CACHE_MB, DEFAULT_SQLITE_CACHE_MB, "MUSUBI_SQLITE_CACHE_MB"),
     smtpUrl,
     smtpFrom: env.MUSUBI_SMTP_FROM ?? "musubi@localhost",
     backgroundJobs: env.MUSUBI_BACKGROUND_JOBS !== "0",
+    auditCheckpointMinutes: int(env.MUSUBI_AUDIT_CHECKPOINT_MINUTES, 60, "MUSUBI_AUDIT_CHECKPOINT_MINUTES"),
+    importLimits: {
+      rows: int(env.MUSUBI_IMPORT_MAX_ROWS, DEFAULT_IMPORT_LIMITS.rows, "MUSUBI_IMPORT_MAX_ROWS"),
+      columns: int(env.MUSUBI_IMPORT_MAX_COLUMNS, DEFAULT_IMPORT_LIMITS.columns, "MUSUBI_IMPORT_MAX_COLUMNS"),
+      cells: int(env.MUSUBI_IMPORT_MAX_CELLS, DEFAULT_IMPORT_LIMITS.cells, "MUSUBI_IMPORT_MAX_CELLS"),
+      uncompressedBytes: int(env.MUSUBI_IMPORT_MAX_UNCOMPRESSED_MB, DEFAULT_IMPORT_LIMITS.uncompressedBytes / 2 ** 20, "MUSUBI_IMPORT_MAX_UNCOMPRESSED_MB") * 2 ** 20,
+      seconds: int(env.MUSUBI_IMPORT_MAX_SECONDS, DEFAULT_IMPORT_LIMITS.seconds, "MUSUBI_IMPORT_MAX_SECONDS"),
+      workerHeapMb: int(env.MUSUBI_IMPORT_WORKER_MB, DEFAULT_IMPORT_LIMITS.workerHeapMb, "MUSUBI_IMPORT_WORKER_MB"),
+    },
     ...overrides,
   };
 }

@@ -6,7 +6,8 @@ import type { Actor, Permission } from "../authz.ts";
 import type { Config } from "../config.ts";
 import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
-import type { LoginLimiter } from "./login-limiter.ts";
+import type net from "node:net";
+import type { DeviceCookies, LoginThrottle } from "../../auth/login-throttle.ts";
 import type { PageCache } from "./page-cache.ts";
 
 /** What every handler can reach. Built once at start, shared by all requests. */
@@ -14,7 +15,10 @@ export interface AppDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  loginLimiter: LoginLimiter;
+  loginThrottle: LoginThrottle;
+  deviceCookies: DeviceCookies;
+  /** Reverse proxies whose `X-Forwarded-For` is believed (`MUSUBI_TRUSTED_PROXIES`). */
+  trustedProxies: net.BlockList | undefined;
   /** Answers of `cache: "ledger"` routes; absent when caching is switched off. */
   pageCache?: PageCache;
   /** The framework library: immutable, loaded and validated at start. */
