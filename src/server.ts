@@ -13,6 +13,7 @@ import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
 import type { Config } from "./platform/config.ts";
 import { DeviceCookies, LoginThrottle } from "./auth/login-throttle.ts";
 import { parseTrustedProxies } from "./platform/http/client-address.ts";
+import { parseOutboundAllow } from "./platform/outbound.ts";
 import { PageCache } from "./platform/http/page-cache.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
 import type { AppDeps } from "./platform/http/route.ts";
@@ -32,6 +33,7 @@ export function createDeps(config: Config, db: Db, logger: Logger = createLogger
     loginThrottle: new LoginThrottle(db, config.loginMaxAttempts, config.loginWindowMs),
     deviceCookies: new DeviceCookies(config.dataDir),
     trustedProxies: parseTrustedProxies(config.trustedProxies),
+    outbound: parseOutboundAllow(config.outboundAllow),
     library: getLibrary(),
     ...(config.pageCacheBytes > 0 && { pageCache: new PageCache(config.pageCacheBytes) }),
   };

@@ -27,7 +27,7 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Plant
   const task = await api.call("POST", "/api/tasks", { token: admin, body: { title: "是正", assigneeId: org.users.admin.id, approvalPlan: [[org.users.governance_lead.id]] } });
   const submitted = await api.call("POST", `/api/tasks/${task.body.id}/complete`, { token: admin, body: { version: task.body.version } });
   const delegation = await api.call("POST", "/api/delegations", { token: admin, body: { delegateId: org.users.governance_lead.id, startsOn: "2026-01-01", endsOn: "2026-12-31" } });
-  const webhook = await api.call("POST", "/api/webhooks", { token: admin, body: { url: "http://127.0.0.1:9/hook" } });
+  const webhook = await api.call("POST", "/api/webhooks", { token: admin, body: { url: "https://receiver.example/hook" } });
   const schedule = await api.call("POST", "/api/review-schedules", { token: admin, body: { name: "年次レビュー", subjectType: "system", active: false } });
   const incident = await api.call("POST", "/api/incidents", { token: admin, body: { title: "誤判定", systemIds: [system.id] } });
   const vendor = await api.call("POST", "/api/vendors", { token: admin, body: { name: "Vendor", systemIds: [system.id] } });

@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Database } from "../db/schema.ts";
 import { audited, changeContextOf } from "../audit/audited.ts";
-import { notFound } from "../platform/errors.ts";
+import { AppError, notFound } from "../platform/errors.ts";
+import { checkOutboundUrl } from "../platform/outbound.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { newId, newSecret } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
@@ -79,6 +80,8 @@ export const notifyRoutes = [
     response: endpointView.extend({ secret: z.string() }),
     status: 201,
     handler: async ({ deps, actor, body, requestId }) => {
+      const refused = checkOutboundUrl(body.url, deps.outbound);
+      if (refused) throw new AppError(400, "validation_failed", [{ field: "body.url", code: "forbidden_address", message: `Webhooks cannot be delivered there: ${refused}. An operator can allow an internal receiver with MUSUBI_OUTBOUND_ALLOW.` }]);
       const now = nowIso();
       const row = { id: newId("whk"), org_id: actor.orgId, url: body.url, secret: `whsec_${newSecret(24)}`, events: JSON.stringify(body.events), active: 1, created_at: now, updated_at: now, version: 1 };
       await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
@@ -131,8 +134,10 @@ export const notifyRoutes = [
     params: idParams,
     status: 204,
     handler: async ({ deps, actor, params, requestId }) => {
-      await audited(deps.db, changeContextOf(actor, requestId), async (trx) => {
+      await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {
         const ep = await endpointOf(trx, actor.orgId, params.id);
+        // An outbound call an administrator asked for: who asked, and where to (the outcome follows from the worker).
+        record({ action: "webhook.ping_requested", entityType: "webhook", entityId: ep.id, after: { url: ep.url } });
         await trx.insertInto("outbox").values(outboxRow(actor.orgId, "webhook", ep.id, "webhook.ping", { event: "webhook.ping", occurredAt: nowIso(), orgId: actor.orgId, subject: null, title: { ja: "接続確認", en: "Ping" }, data: {} })).execute();
       });
     },

@@ -2,6 +2,8 @@ import { createHmac } from "node:crypto";
 import type { Db } from "../db/connect.ts";
 import type { OutboxRow } from "../db/schema.ts";
 import type { Logger } from "../platform/logger.ts";
+import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
+import { OutboundRefused, postOutbound, type OutboundPolicy } from "../platform/outbound.ts";
 
 /** Waits before attempt 2, 3, …: 30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h, 12 h. Then it gives up. */
 export const RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000];
@@ -15,7 +17,8 @@ export type SendEmail = (to: string, subject: string, text: string) => Promise<v
 export interface DeliveryOptions {
   now?: Date;
   limit?: number;
-  fetch?: typeof fetch;
+  /** Internal receivers the operator allows (`MUSUBI_OUTBOUND_ALLOW`); by default only public addresses are called. */
+  outbound?: OutboundPolicy;
   /** Present when SMTP is configured; e-mail rows wait (and are retried) until it is. */
   sendEmail?: SendEmail;
   logger?: Logger;
@@ -78,7 +81,7 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
 /** One attempt; null on success, else what went wrong (kept on the row for the admin page). */
 async function attempt(db: Db, row: OutboxRow, now: Date, opts: DeliveryOptions): Promise<string | null> {
   try {
-    if (row.channel === "webhook") return await sendWebhook(db, row, now, opts.fetch ?? fetch);
+    if (row.channel === "webhook") return await sendWebhook(db, row, now, opts.outbound ?? { allow: undefined });
     if (row.channel === "email") {
       if (!opts.sendEmail) return "SMTP is not configured";
       const p = JSON.parse(row.payload) as { locale: string; title: { ja: string; en: string }; event: string };
@@ -92,23 +95,45 @@ async function attempt(db: Db, row: OutboxRow, now: Date, opts: DeliveryOptions)
   }
 }
 
-async function sendWebhook(db: Db, row: OutboxRow, now: Date, doFetch: typeof fetch): Promise<string | null> {
+/**
+ * Sends one webhook through the outbound guard: the endpoint's host is resolved at delivery time
+ * and private, loopback, link-local and metadata addresses are refused (DNS can change after the
+ * endpoint was registered). A refusal, and the outcome of an administrator's ping, go in the ledger.
+ */
+async function sendWebhook(db: Db, row: OutboxRow, now: Date, outbound: OutboundPolicy): Promise<string | null> {
   const endpoint = await db.kysely.selectFrom("webhook_endpoints").select(["url", "secret", "active"]).where("org_id", "=", row.org_id).where("id", "=", row.target).executeTakeFirst();
   if (!endpoint) return "the endpoint was deleted";
   const t = Math.floor(now.getTime() / 1000);
-  const res = await doFetch(endpoint.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "Musubi-Webhooks/1",
-      "musubi-event": row.event,
-      "musubi-delivery": row.id,
-      "musubi-signature": signWebhook(endpoint.secret, row.payload, t),
-    },
-    body: row.payload,
-    redirect: "manual",
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+  let outcome: string | null;
+  try {
+    const status = await postOutbound(
+      endpoint.url,
+      {
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Musubi-Webhooks/1",
+          "musubi-event": row.event,
+          "musubi-delivery": row.id,
+          "musubi-signature": signWebhook(endpoint.secret, row.payload, t),
+        },
+        body: row.payload,
+        timeoutMs: TIMEOUT_MS,
+      },
+      outbound,
+    );
+    outcome = status >= 200 && status < 300 ? null : `HTTP ${status}`;
+  } catch (err) {
+    if (!(err instanceof OutboundRefused)) throw err;
+    await recordDelivery(db, row, endpoint.url, "webhook.delivery_refused", err.message);
+    return err.message;
+  }
+  if (row.event === "webhook.ping") await recordDelivery(db, row, endpoint.url, outcome === null ? "webhook.ping_delivered" : "webhook.ping_failed", outcome);
+  return outcome;
+}
+
+/** An outbound call's outcome in the organisation's ledger, by the system (the worker made it). */
+async function recordDelivery(db: Db, row: OutboxRow, url: string, action: string, error: string | null): Promise<void> {
+  await audited(db, { actor: SYSTEM_ACTOR, orgId: row.org_id }, async (_trx, record) => {
+    record({ action, entityType: "webhook", entityId: row.target, after: { delivery: row.id, event: row.event, url, ...(error !== null && { error }) } });
   });
-  await res.body?.cancel();
-  return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
 }

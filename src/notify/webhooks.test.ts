@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "../../test/support/app.ts";
 import { testDatabases } from "../../test/support/databases.ts";
 import type { Db } from "../db/connect.ts";
+import { parseOutboundAllow } from "../platform/outbound.ts";
 import { deliverDue, MAX_ATTEMPTS, RETRY_DELAYS_MS, signWebhook } from "./outbox.worker.ts";
 import { subscribed } from "./notify.ts";
 
@@ -64,6 +65,8 @@ describe("webhook subscriptions", () => {
   });
 });
 
+const outbound = parseOutboundAllow("127.0.0.1");
+
 describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
   let ctx: { db: Db; dataDir: string; cleanup(): Promise<void> };
   let api: TestApp;
@@ -73,7 +76,8 @@ describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
 
   beforeAll(async () => {
     ctx = await dialect.open();
-    api = testApp(ctx.db, ctx.dataDir);
+    // The receiver runs on this machine: an internal receiver the operator allows.
+    api = testApp(ctx.db, ctx.dataDir, { outboundAllow: "127.0.0.1" });
     org = await seedOrg(ctx.db, "hooks");
     await receiver.start();
   });
@@ -98,24 +102,24 @@ describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
 
     // Down: every attempt fails and is rescheduled 30 s on, then 2 min on.
     let now = new Date();
-    expect(await deliverDue(ctx.db, { now })).toEqual({ delivered: 0, retried: 5, failed: 0 });
+    expect(await deliverDue(ctx.db, { now, outbound })).toEqual({ delivered: 0, retried: 5, failed: 0 });
     for (const r of await outbox()) {
       expect(r).toMatchObject({ status: "pending", attempts: 1 });
       expect(Date.parse(r.next_attempt_at) - now.getTime()).toBe(RETRY_DELAYS_MS[0]);
       expect(r.last_error).toBeTruthy();
     }
-    expect(await deliverDue(ctx.db, { now })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(await deliverDue(ctx.db, { now, outbound })).toEqual({ delivered: 0, retried: 0, failed: 0 });
     now = new Date(now.getTime() + RETRY_DELAYS_MS[0]!);
-    expect((await deliverDue(ctx.db, { now })).retried).toBe(5);
+    expect((await deliverDue(ctx.db, { now, outbound })).retried).toBe(5);
     for (const r of await outbox()) expect(Date.parse(r.next_attempt_at) - now.getTime()).toBe(RETRY_DELAYS_MS[1]);
 
     // Back up, but the first two acknowledgements are lost (500 after the receiver kept them).
     await receiver.start(port);
     receiver.failAfterKeeping = 2;
     now = new Date(now.getTime() + RETRY_DELAYS_MS[1]!);
-    expect(await deliverDue(ctx.db, { now })).toEqual({ delivered: 3, retried: 2, failed: 0 });
+    expect(await deliverDue(ctx.db, { now, outbound })).toEqual({ delivered: 3, retried: 2, failed: 0 });
     now = new Date(now.getTime() + RETRY_DELAYS_MS[2]!);
-    expect(await deliverDue(ctx.db, { now })).toEqual({ delivered: 2, retried: 0, failed: 0 });
+    expect(await deliverDue(ctx.db, { now, outbound })).toEqual({ delivered: 2, retried: 0, failed: 0 });
 
     const rows = await outbox();
     expect(rows.every((r) => r.status === "delivered")).toBe(true);
@@ -123,7 +127,7 @@ describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
     expect(receiver.receipts).toBe(7); // 5 + 2 re-sent after lost acknowledgements
     expect([...receiver.kept.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
     expect([...receiver.kept.values()].map((p) => p.title.ja).sort()).toEqual([0, 1, 2, 3, 4].map((i) => expect.stringContaining(`是正措置 ${i}`)));
-    expect(await deliverDue(ctx.db, { now: new Date(now.getTime() + 86_400_000) })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+    expect(await deliverDue(ctx.db, { now: new Date(now.getTime() + 86_400_000), outbound })).toEqual({ delivered: 0, retried: 0, failed: 0 });
 
     const shown = await api.call("GET", `/api/webhooks/${ep.body.id}/deliveries`, { token: org.tokens.admin });
     expect(shown.body.map((d: { status: string }) => d.status)).toEqual(Array(5).fill("delivered"));
@@ -132,7 +136,7 @@ describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
   it("never sends one row twice when two workers run at once", async () => {
     const before = receiver.receipts;
     await api.call("POST", "/api/tasks", { token: org.tokens.governance_lead, body: { title: "同時配信", assigneeId: org.users.reviewer.id } });
-    const results = await Promise.all([deliverDue(ctx.db), deliverDue(ctx.db), deliverDue(ctx.db)]);
+    const results = await Promise.all([deliverDue(ctx.db, { outbound }), deliverDue(ctx.db, { outbound }), deliverDue(ctx.db, { outbound })]);
     expect(results.reduce((n, r) => n + r.delivered, 0)).toBe(1);
     expect(receiver.receipts - before).toBe(1);
   });
@@ -141,10 +145,10 @@ describe.each(testDatabases())("webhook delivery ($name)", (dialect) => {
     const dead = await api.call("POST", "/api/webhooks", { token: org.tokens.admin, body: { url: "http://127.0.0.1:9/closed", events: ["task.assigned"] } });
     await api.call("POST", "/api/tasks", { token: org.tokens.governance_lead, body: { title: "届かない", assigneeId: org.users.reviewer.id } });
     let now = new Date();
-    await deliverDue(ctx.db, { now }); // the live endpoint's copy goes out; the dead one starts retrying
+    await deliverDue(ctx.db, { now, outbound }); // the live endpoint's copy goes out; the dead one starts retrying
     for (let i = 0; i < MAX_ATTEMPTS - 1; i++) {
       now = new Date(now.getTime() + RETRY_DELAYS_MS[i]!);
-      await deliverDue(ctx.db, { now });
+      await deliverDue(ctx.db, { now, outbound });
     }
     const rows = await ctx.db.kysely.selectFrom("outbox").selectAll().where("target", "=", dead.body.id).execute();
     expect(rows).toHaveLength(1);

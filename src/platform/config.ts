@@ -42,6 +42,8 @@ export interface Config {
   loginWindowMs: number;
   /** Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed (`MUSUBI_TRUSTED_PROXIES`). */
   trustedProxies: string;
+  /** Internal receivers (addresses, CIDR ranges) outbound calls may reach (`MUSUBI_OUTBOUND_ALLOW`); public addresses only otherwise. */
+  outboundAllow: string;
   /** Memory for cached list answers (0 switches the page cache off). */
   pageCacheBytes: number;
   /** SQLite's page cache in MiB (`MUSUBI_SQLITE_CACHE_MB`); ignored on PostgreSQL. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxAttempts: int(env.MUSUBI_LOGIN_MAX_ATTEMPTS, 10, "MUSUBI_LOGIN_MAX_ATTEMPTS"),
     loginWindowMs: int(env.MUSUBI_LOGIN_WINDOW_SECONDS, 900, "MUSUBI_LOGIN_WINDOW_SECONDS") * 1000,
     trustedProxies: env.MUSUBI_TRUSTED_PROXIES ?? "",
+    outboundAllow: env.MUSUBI_OUTBOUND_ALLOW ?? "",
     pageCacheBytes: int(env.MUSUBI_PAGE_CACHE_MB, 64, "MUSUBI_PAGE_CACHE_MB") * 1024 * 1024,
     sqliteCacheMb: int(env.MUSUBI_SQLITE_CACHE_MB, DEFAULT_SQLITE_CACHE_MB, "MUSUBI_SQLITE_CACHE_MB"),
     smtpUrl,

@@ -8,6 +8,7 @@ import type { Locale } from "../i18n.ts";
 import type { Logger } from "../logger.ts";
 import type net from "node:net";
 import type { DeviceCookies, LoginThrottle } from "../../auth/login-throttle.ts";
+import type { OutboundPolicy } from "../outbound.ts";
 import type { PageCache } from "./page-cache.ts";
 
 /** What every handler can reach. Built once at start, shared by all requests. */
@@ -19,6 +20,8 @@ export interface AppDeps {
   deviceCookies: DeviceCookies;
   /** Reverse proxies whose `X-Forwarded-For` is believed (`MUSUBI_TRUSTED_PROXIES`). */
   trustedProxies: net.BlockList | undefined;
+  /** Where outbound calls (webhooks) may go besides public addresses (`MUSUBI_OUTBOUND_ALLOW`). */
+  outbound: OutboundPolicy;
   /** Answers of `cache: "ledger"` routes; absent when caching is switched off. */
   pageCache?: PageCache;
   /** The framework library: immutable, loaded and validated at start. */
