@@ -101,3 +101,19 @@ describe.each(testDatabases())("sign-in limits ($name)", (dialect) => {
     }
   });
 });
+
+describe.each(testDatabases().slice(0, 1))("password changes ($name)", (dialect) => {
+  it("counts wrong current passwords like sign-in guesses", async () => {
+    const ctx = await dialect.open();
+    try {
+      const org = await seedOrg(ctx.db, "pwguess");
+      const api = testApp(ctx.db, ctx.dataDir, { loginMaxAttempts: 3 });
+      const change = (currentPassword: string) =>
+        api.call("POST", "/api/auth/password", { token: org.tokens.viewer, body: { currentPassword, newPassword: "a brand new passphrase" } });
+      for (let i = 0; i < 3; i++) expect((await change(`guess ${i}`)).status).toBe(400);
+      expect((await change(TEST_PASSWORD)).status).toBe(429);
+    } finally {
+      await ctx.cleanup();
+    }
+  });
+});

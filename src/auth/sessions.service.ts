@@ -124,7 +124,11 @@ export async function changePassword(
 ): Promise<void> {
   const user = await getUser(deps.db.kysely, actor.orgId, actor.userId);
   if (!user) throw new AppError(401, "unauthenticated");
+  // Guessing the current password through a stolen session is counted like guessing at sign-in.
+  const keys = { email: user.email.toLowerCase(), address: `session:${actor.sessionId ?? actor.tokenId ?? actor.userId}` };
+  if (!(await deps.loginThrottle.attempt(keys))) throw new AppError(429, "rate_limited");
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError(400, "wrong_password");
+  await deps.loginThrottle.succeeded(keys);
   const newHash = await hashPassword(input.newPassword);
   await audited(deps.db, { actor: auditActorOf(actor), orgId: actor.orgId, requestId }, async (trx, record) => {
     const updated = await updateUserVersioned(trx, actor.orgId, user.id, user.version, {
