@@ -5,7 +5,8 @@ import { tempDir, testDatabases, type TestDatabase } from "../../test/support/da
 import { seedOrg, testApp } from "../../test/support/app.ts";
 import type { Db } from "../db/connect.ts";
 import { verifyLedger } from "../audit/audit.verify.ts";
-import { createBackup, filesDir, restoreBackup } from "./backup.ts";
+import { filePath, sha256Of, storeFile } from "../compliance/files.store.ts";
+import { createBackup, restoreBackup } from "./backup.ts";
 
 type Opened = Awaited<ReturnType<TestDatabase["open"]>>;
 
@@ -21,9 +22,11 @@ async function populate(o: Opened) {
     const res = await api.call("POST", "/api/departments", { token: org.tokens.admin, body: { code: `B${i}`, nameJa: `部署「${i}」`, nameEn: `Dept "${i}"\n` } });
     expect(res.status).toBe(201);
   }
-  fs.mkdirSync(path.join(filesDir(o.dataDir), "ab"), { recursive: true });
-  fs.writeFileSync(path.join(filesDir(o.dataDir), "ab", "abcdef"), "evidence bytes ✓");
+  storeFile(o.dataDir, new TextEncoder().encode("evidence bytes ✓"));
 }
+
+/** Where the one stored file lives, by its SHA-256. */
+const EVIDENCE = (dataDir: string) => filePath(dataDir, sha256Of(new TextEncoder().encode("evidence bytes ✓")));
 
 const dbs = testDatabases();
 const pairs = dbs.flatMap((from) => dbs.map((to) => ({ from, to, name: `${from.name} → ${to.name}` })));
@@ -55,7 +58,7 @@ describe.each(pairs)("backup and restore ($name)", ({ from, to }) => {
       const b = await target.db.kysely.selectFrom(table).selectAll().orderBy("id").execute();
       expect(b, table).toEqual(a);
     }
-    expect(fs.readFileSync(path.join(filesDir(target.dataDir), "ab", "abcdef"), "utf8")).toBe("evidence bytes ✓");
+    expect(fs.readFileSync(EVIDENCE(target.dataDir), "utf8")).toBe("evidence bytes ✓");
     expect((await verifyLedger(target.db)).ok).toBe(true);
   });
 

@@ -569,6 +569,7 @@ export const en = {
   "error.email_taken": "A user with this e-mail address already exists.",
   "error.last_admin": "The organisation must keep at least one active administrator.",
   "error.rate_limited": "Too many attempts. Wait a few minutes and try again.",
+  "error.role_exceeds_user": "A token cannot do more than its user's role allows. Choose that role or a lower one.",
   "error.password_too_weak": "Choose a password of at least 12 characters.",
   "error.wrong_password": "The current password is incorrect.",
   "error.not_in_scope": "No requirement of this framework applies to the system as its profile stands.",

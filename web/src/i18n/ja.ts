@@ -570,6 +570,7 @@ export const ja: Record<MessageKey, string> = {
   "error.email_taken": "このメールアドレスのユーザーは既に存在します。",
   "error.last_admin": "組織には有効な管理者が少なくとも1人必要です。",
   "error.rate_limited": "試行回数が多すぎます。数分待ってからもう一度お試しください。",
+  "error.role_exceeds_user": "トークンには利用者のロールを超える権限を付与できません。利用者のロール以下を選んでください。",
   "error.password_too_weak": "パスワードは12文字以上にしてください。",
   "error.wrong_password": "現在のパスワードが正しくありません。",
   "error.not_in_scope": "システムの現在のプロファイルでは、このフレームワークの要求事項は適用されません。",
