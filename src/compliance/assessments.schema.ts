@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { CONTROL_STATUSES, ITEM_STATUSES } from "./statuses.ts";
@@ -80,7 +81,7 @@ export const updateItemBody = z
     /** `not_started` clears the answer, so the mapped controls speak again. */
     status: itemStatus.optional(),
     justification: z.string().trim().max(4000).nullable().optional(),
-    ownerId: z.string().max(64).nullable().optional(),
+    ownerId: recordId.nullable().optional(),
     dueDate: isoDate.nullable().optional(),
     comment: z.string().trim().max(4000).nullable().optional(),
   })
@@ -114,10 +115,10 @@ export const listAllItemsQuery = listQuery({
   filters: {
     framework: z.string().max(60).optional(),
     urn: z.string().max(300).optional(),
-    systemId: z.string().max(64).optional(),
+    systemId: recordId.optional(),
     status: itemStatus.optional(),
     group: z.enum(["gap", "open", "done"]).optional(),
-    ownerId: z.string().max(64).optional(),
+    ownerId: recordId.optional(),
     overdue: z.enum(["true"]).transform(() => true).optional(),
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { controlStatus, requirementRef } from "./assessments.schema.ts";
 
@@ -31,7 +32,7 @@ export const createControlBody = z.strictObject({
   titleJa: z.string().trim().min(1).max(300),
   titleEn: z.string().trim().min(1).max(300),
   description: z.string().trim().max(8000).default(""),
-  ownerId: z.string().max(64).nullable().default(null),
+  ownerId: recordId.nullable().default(null),
   status: controlStatus.default("not_started"),
   requirements: z.array(urn).max(500).default([]),
 });
@@ -43,7 +44,7 @@ export const updateControlBody = z.strictObject({
   titleJa: z.string().trim().min(1).max(300).optional(),
   titleEn: z.string().trim().min(1).max(300).optional(),
   description: z.string().trim().max(8000).optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: recordId.nullable().optional(),
   status: controlStatus.optional(),
   requirements: z.array(urn).max(500).optional(),
 });

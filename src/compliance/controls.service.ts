@@ -185,6 +185,10 @@ export async function deleteControl(db: Db, who: ChangeContext, id: string): Pro
   await audited(db, who, async (trx, record) => {
     const current = await trx.selectFrom("controls").selectAll().where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!current) throw notFound();
+    // Risks treated by the control and incidents that name it keep it (their records list it).
+    const risks = await trx.selectFrom("risk_controls").select("risk_id as id").where("org_id", "=", who.orgId).where("control_id", "=", id).limit(20).execute();
+    const incidents = await trx.selectFrom("incident_links").select("incident_id as id").where("org_id", "=", who.orgId).where("target_type", "=", "control").where("target_id", "=", id).limit(20).execute();
+    if (risks.length || incidents.length) throw new AppError(409, "in_use", { risks: risks.map((r) => r.id), incidents: incidents.map((i) => i.id) });
     const before = await mappingsOf(trx, who.orgId, id);
     await trx.deleteFrom("control_requirements").where("org_id", "=", who.orgId).where("control_id", "=", id).execute();
     await trx.deleteFrom("evidence_links").where("org_id", "=", who.orgId).where("target_type", "=", "control").where("target_id", "=", id).execute();

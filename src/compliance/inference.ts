@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely";
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
 import type { AssessmentItem, Database } from "../db/schema.ts";
@@ -33,8 +34,8 @@ export const proposalView = z.object({
 });
 export type ProposalView = z.infer<typeof proposalView>;
 export const inferenceView = z.object({ from: z.string(), proposals: z.array(proposalView), keptPersonAnswers: z.number().int() });
-export const inferenceQuery = z.strictObject({ from: z.string().min(1).max(64) });
-export const acceptInferenceBody = z.strictObject({ from: z.string().min(1).max(64), itemIds: z.array(z.string().min(1).max(64)).min(1).max(2000) });
+export const inferenceQuery = z.strictObject({ from: recordId });
+export const acceptInferenceBody = z.strictObject({ from: recordId, itemIds: z.array(recordId).min(1).max(2000) });
 
 /**
  * What one answer says about a requirement it is linked to. Met carries over as met only through

@@ -116,9 +116,16 @@ class SqliteConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const { stmt, toRow } = this.#prepare(query.sql);
     const params = query.parameters as unknown[];
-    if (toRow) return { rows: (stmt.all(...params) as unknown[][]).map(toRow) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(...params);
-    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+    try {
+      if (toRow) return { rows: (stmt.all(...params) as unknown[][]).map(toRow) as R[] };
+      const { changes, lastInsertRowid } = stmt.run(...params);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+    } catch (err) {
+      // SQLite's foreign-key error does not say which way it failed; the statement does (a DELETE
+      // of a record still referred to, or a write naming a missing one). See platform/db-errors.ts.
+      if ((err as { code?: unknown }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") Object.assign(err as object, { statementKind: query.query.kind });
+      throw err;
+    }
   }
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { approvalPlan, taskView } from "../workflow/tasks.schema.ts";
 import { HARM_BASES, HARM_LEVELS, HARM_TYPES, INCIDENT_STATUSES, RIGHTS, SEVERITIES, TRISTATE, type HarmBasis, type HarmLevel, type HarmType, type Right } from "./vocabulary.ts";
@@ -61,29 +62,32 @@ export const incidentView = z.object({
 });
 export type IncidentView = z.infer<typeof incidentView>;
 
+/** A count of people: the columns are 32-bit integers on PostgreSQL, so larger numbers are refused here, not there. */
+const headcount = z.number().int().min(0).max(2_147_483_647);
+
 const fields = {
   title: z.string().trim().min(1).max(300),
   summary: z.string().trim().max(20000),
   severity,
   occurredAt: when.nullable(),
   detectedAt: when,
-  ownerId: z.string().max(64).nullable(),
+  ownerId: recordId.nullable(),
   harmLevel,
   harmTypes: z.array(harmType).max(10),
   harmBasis: z.array(harmBasis).max(20),
   categories: z.array(z.string().max(40)).max(40),
   rights: z.array(right).max(20),
   affectedParties: z.string().trim().max(4000),
-  peopleAffected: z.number().int().min(0).nullable(),
-  livesLost: z.number().int().min(0).nullable(),
-  injuries: z.number().int().min(0).nullable(),
+  peopleAffected: headcount.nullable(),
+  livesLost: headcount.nullable(),
+  injuries: headcount.nullable(),
   personalData: tristate,
-  dataSubjects: z.number().int().min(0).nullable(),
+  dataSubjects: headcount.nullable(),
   sensitiveData: tristate,
   rootCause: z.string().trim().max(20000),
-  systemIds: z.array(z.string().max(64)).max(50),
-  riskIds: z.array(z.string().max(64)).max(100),
-  controlIds: z.array(z.string().max(64)).max(100),
+  systemIds: z.array(recordId).max(50),
+  riskIds: z.array(recordId).max(100),
+  controlIds: z.array(recordId).max(100),
 };
 
 export const createIncidentBody = z.strictObject({
@@ -126,7 +130,7 @@ export const actionBody = z.strictObject({
   kind: z.enum(["corrective", "preventive"]),
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().max(8000).default(""),
-  assigneeId: z.string().max(64).nullable().default(null),
+  assigneeId: recordId.nullable().default(null),
   dueOn: z.iso.date().nullable().default(null),
   approvalPlan: approvalPlan.nullable().default(null),
 });
@@ -138,7 +142,7 @@ export const listIncidentsQuery = listQuery({
   filters: {
     status: incidentStatus.optional(),
     severity: severity.optional(),
-    systemId: z.string().max(64).optional(),
+    systemId: recordId.optional(),
     category: z.string().max(40).optional(),
     personalData: tristate.optional(),
   },

@@ -106,7 +106,7 @@ export async function updateDepartment(
   });
 }
 
-/** Deletes a department nobody belongs to; one with members answers 409 rather than orphaning them. */
+/** Deletes a department nobody and no system belongs to; one with members or systems answers 409 rather than orphaning them. */
 export async function deleteDepartment(db: Db, who: ChangeContext, id: string): Promise<void> {
   await audited(db, who, async (trx, record) => {
     const current = await getDepartment(trx, who.orgId, id);
@@ -118,6 +118,8 @@ export async function deleteDepartment(db: Db, who: ChangeContext, id: string): 
       .where("department_id", "=", id)
       .executeTakeFirst();
     if (member) throw new AppError(409, "in_use", { reason: "members" });
+    const system = await trx.selectFrom("ai_systems").select("id").where("org_id", "=", who.orgId).where("department_id", "=", id).executeTakeFirst();
+    if (system) throw new AppError(409, "in_use", { reason: "systems" });
     await trx.deleteFrom("departments").where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "department.deleted", entityType: "department", entityId: id, before: presentDepartment(current) });
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 
@@ -51,17 +52,17 @@ const editable = {
   titleJa: z.string().trim().min(1).max(300),
   titleEn: z.string().trim().min(1).max(300),
   description: z.string().trim().max(8000),
-  systemId: z.string().max(64).nullable(),
+  systemId: recordId.nullable(),
   categories: z.array(categoryId).max(40),
   perspectives: z.array(perspectiveUrn).max(20),
-  ownerId: z.string().max(64).nullable(),
+  ownerId: recordId.nullable(),
   inherentLikelihood: level,
   inherentImpact: level,
   residualLikelihood: level.nullable(),
   residualImpact: level.nullable(),
   treatment: riskTreatment.nullable(),
   treatmentPlan: z.string().trim().max(8000),
-  controlIds: z.array(z.string().max(64)).max(100),
+  controlIds: z.array(recordId).max(100),
   nextReviewOn: isoDate.nullable(),
 };
 
@@ -144,10 +145,10 @@ export const listRisksQuery = listQuery({
   defaultSort: "-rating",
   filters: {
     /** A system id, or `none` for organisation-wide risks. */
-    systemId: z.string().max(64).optional(),
+    systemId: recordId.meta({ description: "A system id, or `none` for organisation-wide risks" }).optional(),
     status: riskStatus.optional(),
     treatment: riskTreatment.optional(),
-    ownerId: z.string().max(64).optional(),
+    ownerId: recordId.optional(),
     category: categoryId.optional(),
     /** Current rating (residual, else inherent) in this band. */
     band: z.string().max(40).optional(),
@@ -163,7 +164,7 @@ export const HEATMAP_BASES = ["inherent", "current"] as const;
 export const heatmapQuery = z.strictObject({
   /** `current`: residual where assessed, else inherent. */
   basis: z.enum(HEATMAP_BASES).default("current"),
-  systemId: z.string().max(64).optional(),
+  systemId: recordId.optional(),
 });
 export const heatmapView = z.object({
   basis: z.enum(HEATMAP_BASES),

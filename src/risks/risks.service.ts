@@ -36,8 +36,10 @@ export async function listRisks(db: Q, library: Library, orgId: string, q: ListR
   if (q.likelihood) base = base.where(current.l, "=", q.likelihood);
   if (q.impact) base = base.where(current.i, "=", q.impact);
   if (q.band) {
+    if (!matrix.bands.some((b) => b.id === q.band)) throw new AppError(400, "validation_failed", [{ field: "query.band", message: "No band with this id in the organisation's risk matrix" }]);
     const cells = cellsOfBand(matrix, q.band);
-    base = base.where((eb) => (cells.length ? eb.or(cells.map(([l, i]) => eb.and([eb(current.l, "=", l), eb(current.i, "=", i)]))) : eb.val(false)));
+    // A band no cell uses matches nothing; `1 = 0` rather than a bound `false`, which SQLite cannot bind.
+    base = base.where((eb) => (cells.length ? eb.or(cells.map(([l, i]) => eb.and([eb(current.l, "=", l), eb(current.i, "=", i)]))) : sql<boolean>`1 = 0`));
   }
   if (q.reviewOverdue) base = base.where("r.status", "<>", "closed").where("r.next_review_on", "<", today);
   if (q.q) {

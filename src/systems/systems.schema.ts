@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 
 /** Lifecycle stages in order: a system is planned, built, put into service and finally retired. */
@@ -66,9 +67,9 @@ export const systemFields = {
   nameJa: text(200),
   nameEn: text(200),
   purpose: z.string().trim().max(4000),
-  businessOwnerId: z.string().max(64).nullable(),
-  technicalOwnerId: z.string().max(64).nullable(),
-  departmentId: z.string().max(64).nullable(),
+  businessOwnerId: recordId.nullable(),
+  technicalOwnerId: recordId.nullable(),
+  departmentId: recordId.nullable(),
   lifecycle: z.enum(LIFECYCLE),
   profile: z.record(z.string(), z.unknown()),
   models: z.array(modelEntry).max(100),
@@ -186,8 +187,8 @@ export const listSystemsQuery = listQuery({
     lifecycle: z.enum(LIFECYCLE).optional(),
     /** A risk class value, or `none` for systems not (yet) classified. */
     euClass: z.string().max(60).optional(),
-    departmentId: z.string().max(64).optional(),
-    ownerId: z.string().max(64).optional(),
+    departmentId: recordId.optional(),
+    ownerId: recordId.optional(),
     tag: tag.optional(),
     framework: z.string().max(60).optional(),
     /** Only systems whose next review date has passed (as of today in the organisation's time zone). */

@@ -218,11 +218,25 @@ function mergeSystem(current: AiSystem, input: UpdateSystemInput) {
   return { ...merged, search_text };
 }
 
+/**
+ * Risks, vendors and incidents record which systems they concern: a system one of them names is
+ * kept (409 `in_use`, listing up to 20 of each) rather than rewriting their history or failing on
+ * the database's foreign keys.
+ */
+async function refuseWhileReferred(trx: Transaction<Database>, orgId: string, id: string): Promise<void> {
+  const risks = await trx.selectFrom("risks").select("id").where("org_id", "=", orgId).where("system_id", "=", id).limit(20).execute();
+  const vendors = await trx.selectFrom("vendor_systems").select("vendor_id as id").where("org_id", "=", orgId).where("system_id", "=", id).limit(20).execute();
+  const incidents = await trx.selectFrom("incident_links").select("incident_id as id").where("org_id", "=", orgId).where("target_type", "=", "system").where("target_id", "=", id).limit(20).execute();
+  const refs = Object.entries({ risks, vendors, incidents }).filter(([, rows]) => rows.length > 0);
+  if (refs.length) throw new AppError(409, "in_use", Object.fromEntries(refs.map(([kind, rows]) => [kind, rows.map((r) => r.id)])));
+}
+
 /** Deletes a system with its assessments; the ledger keeps the last state. */
 export async function deleteSystem(db: Db, who: ChangeContext, id: string): Promise<void> {
   await audited(db, who, async (trx, record) => {
     const current = await getSystemRow(trx, who.orgId, id);
     if (!current) throw notFound();
+    await refuseWhileReferred(trx, who.orgId, id);
     const deltas = new CounterDeltas();
     countSystem(deltas, current, -1);
     await deleteAssessmentsOfSystem(trx, who.orgId, id, deltas);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { ROLES } from "../platform/authz.ts";
 import { LOCALES } from "../platform/i18n.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
@@ -29,7 +30,7 @@ export const createUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(200),
   role: roleSchema,
   locale: z.enum(LOCALES).default("ja"),
-  departmentId: z.string().max(64).nullable().optional(),
+  departmentId: recordId.nullable().optional(),
   /** Omit to have Musubi generate an initial password, shown once to the administrator. */
   password: passwordSchema.optional(),
 });
@@ -42,7 +43,7 @@ export const updateUserBody = z.strictObject({
   role: roleSchema.optional(),
   status: userStatusSchema.optional(),
   locale: z.enum(LOCALES).optional(),
-  departmentId: z.string().max(64).nullable().optional(),
+  departmentId: recordId.nullable().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
@@ -52,7 +53,7 @@ export const listUsersQuery = listQuery({
   filters: {
     role: roleSchema.optional(),
     status: userStatusSchema.optional(),
-    departmentId: z.string().max(64).optional(),
+    departmentId: recordId.optional(),
   },
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuery>;

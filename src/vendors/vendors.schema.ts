@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { ANSWERS, QUESTIONS, RATINGS } from "./questionnaire.ts";
@@ -55,14 +56,14 @@ const fields = {
   kind: z.enum(VENDOR_KINDS),
   services: z.string().trim().max(4000),
   website: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
-  ownerId: z.string().max(64).nullable(),
+  ownerId: recordId.nullable(),
   status: z.enum(VENDOR_STATUSES),
   dataCountries: z.array(z.string().regex(/^[A-Z]{2}$/, "ISO 3166 alpha-2, e.g. JP")).max(50),
   contractStart: isoDate.nullable(),
   contractEnd: isoDate.nullable(),
   reviewMonths: z.number().int().min(1).max(60),
   notes: z.string().trim().max(8000),
-  systemIds: z.array(z.string().max(64)).max(500),
+  systemIds: z.array(recordId).max(500),
 };
 
 export const createVendorBody = z.strictObject({
@@ -102,7 +103,7 @@ export const listVendorsQuery = listQuery({
   filters: {
     rating: z.enum(RATINGS).optional(),
     status: z.enum(VENDOR_STATUSES).optional(),
-    systemId: z.string().max(64).optional(),
+    systemId: recordId.optional(),
     reviewOverdue: z.enum(["true"]).optional(),
   },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 
 export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
 /** `waiting`: a later stage not yet reached; `skipped`: the approval ended before it was decided. */
@@ -54,8 +55,8 @@ export const delegationView = z.object({
 export const createDelegationBody = z
   .strictObject({
     /** Whose approvals are delegated; defaults to the caller. Only administrators name someone else. */
-    principalId: z.string().max(64).optional(),
-    delegateId: z.string().min(1).max(64),
+    principalId: recordId.optional(),
+    delegateId: recordId,
     startsOn: z.iso.date(),
     endsOn: z.iso.date(),
     note: z.string().trim().max(1000).default(""),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { approvalPlan } from "./tasks.schema.ts";
 
@@ -33,7 +34,7 @@ export const createScheduleBody = z
     intervalMonths: z.number().int().min(1).max(60).default(12),
     anchorOn: isoDate.nullable().default(null),
     /** Null: each subject's owner (a system's business owner, else technical owner; a risk's or vendor's owner). */
-    assigneeId: z.string().max(64).nullable().default(null),
+    assigneeId: recordId.nullable().default(null),
     approvalPlan: approvalPlan.nullable().default(null),
     active: z.boolean().default(true),
   })
@@ -43,7 +44,7 @@ export type CreateScheduleInput = z.infer<typeof createScheduleBody>;
 export const updateScheduleBody = z.strictObject({
   version: z.number().int().min(1),
   name: z.string().trim().min(1).max(200).optional(),
-  assigneeId: z.string().max(64).nullable().optional(),
+  assigneeId: recordId.nullable().optional(),
   approvalPlan: approvalPlan.nullable().optional(),
   active: z.boolean().optional(),
 });

@@ -10,7 +10,7 @@ import { reserveInSequence } from "../platform/sequence.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
 import { fiscalYearOf, monthlyPeriodOf, type Period } from "./periods.ts";
 import type { CreateScheduleInput, ScheduleView } from "./schedules.schema.ts";
-import { snapshot, taskCode } from "./tasks.service.ts";
+import { checkPeople, snapshot, taskCode } from "./tasks.service.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -57,15 +57,9 @@ export async function readSchedule(db: Q, orgId: string, id: string, today = tod
   return present(await getSchedule(db, orgId, id), await fiscalStart(db, orgId), today);
 }
 
-async function checkAssignee(trx: Transaction<Database>, orgId: string, id: string | null | undefined) {
-  if (!id) return;
-  const u = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "=", id).where("status", "=", "active").executeTakeFirst();
-  if (!u) throw new AppError(400, "validation_failed", [{ field: "body.assigneeId", message: "No active user with this id in the organisation" }]);
-}
-
 export async function createSchedule(db: Db, who: ChangeContext, input: CreateScheduleInput): Promise<ScheduleView> {
   const id = await audited(db, who, async (trx, record) => {
-    await checkAssignee(trx, who.orgId, input.assigneeId);
+    await checkPeople(trx, who.orgId, input.assigneeId, input.approvalPlan);
     const now = nowIso();
     const row: ReviewSchedule = { id: newId("sch"), org_id: who.orgId, name: input.name, subject_type: input.subjectType, cycle: input.cycle, interval_months: input.cycle === "fiscal_year" ? 12 : input.intervalMonths, anchor_on: input.cycle === "months" ? input.anchorOn : null, assignee_id: input.assigneeId, approval_plan: input.approvalPlan ? JSON.stringify(input.approvalPlan) : null, active: input.active ? 1 : 0, created_at: now, updated_at: now, version: 1 };
     await trx.insertInto("review_schedules").values(row).execute();
@@ -79,7 +73,7 @@ export async function updateSchedule(db: Db, who: ChangeContext, id: string, inp
   await audited(db, who, async (trx, record) => {
     const before = await getSchedule(trx, who.orgId, id);
     if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readSchedule(trx, who.orgId, id) });
-    await checkAssignee(trx, who.orgId, input.assigneeId);
+    await checkPeople(trx, who.orgId, input.assigneeId, input.approvalPlan);
     const next: ReviewSchedule = {
       ...before,
       name: input.name ?? before.name,

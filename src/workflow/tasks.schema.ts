@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { approvalView } from "./approvals.schema.ts";
@@ -25,7 +26,7 @@ export type SubjectRef = z.infer<typeof subjectRef>;
  * must approve). `[["usr_a"], ["usr_b", "usr_c"]]` is A, then B and C together.
  */
 export const approvalPlan = z
-  .array(z.array(z.string().min(1).max(64)).min(1).max(10))
+  .array(z.array(recordId).min(1).max(10))
   .min(1)
   .max(10)
   .refine((stages) => stages.every((s) => new Set(s).size === s.length), "An approver appears twice in one stage");
@@ -58,8 +59,8 @@ export const createTaskBody = z.strictObject({
   title: z.string().trim().min(1).max(300),
   description: z.string().trim().max(8000).default(""),
   subjectType: subjectType.nullable().default(null),
-  subjectId: z.string().max(64).nullable().default(null),
-  assigneeId: z.string().max(64).nullable().default(null),
+  subjectId: recordId.nullable().default(null),
+  assigneeId: recordId.nullable().default(null),
   dueOn: isoDate.nullable().default(null),
   approvalPlan: approvalPlan.nullable().default(null),
 });
@@ -69,7 +70,7 @@ export const updateTaskBody = z.strictObject({
   version: z.number().int().min(1),
   title: z.string().trim().min(1).max(300).optional(),
   description: z.string().trim().max(8000).optional(),
-  assigneeId: z.string().max(64).nullable().optional(),
+  assigneeId: recordId.nullable().optional(),
   dueOn: isoDate.nullable().optional(),
   /** Completion goes through POST /api/tasks/:id/complete, which asks for approval when planned. */
   status: z.enum(["open", "in_progress", "cancelled"]).optional(),
@@ -87,13 +88,13 @@ export const listTasksQuery = listQuery({
   defaultSort: "dueOn",
   filters: {
     /** A user id, or `me`. */
-    assigneeId: z.string().max(64).optional(),
+    assigneeId: recordId.meta({ description: "A user id, or `me`" }).optional(),
     status: taskStatus.optional(),
     /** `true`: open, in progress or awaiting approval. */
     active: z.enum(["true", "false"]).optional(),
     kind: taskKind.optional(),
     subjectType: subjectType.optional(),
-    subjectId: z.string().max(64).optional(),
+    subjectId: recordId.optional(),
     overdue: z.enum(["true"]).optional(),
   },
 });

@@ -78,7 +78,7 @@ export async function insertTask(trx: Transaction<Database>, record: RecordChang
 export const snapshot = (t: Task) => ({ code: t.code, kind: t.kind, title: t.title, subjectType: t.subject_type, subjectId: t.subject_id, assigneeId: t.assignee_id, dueOn: t.due_on, status: t.status, approvalPlan: t.approval_plan ? JSON.parse(t.approval_plan) : null });
 
 /** Assignees and approvers must be active people of the organisation; approvers must hold `approvals.decide`. */
-async function checkPeople(trx: Transaction<Database>, orgId: string, assigneeId: string | null | undefined, plan: string[][] | null | undefined): Promise<void> {
+export async function checkPeople(trx: Transaction<Database>, orgId: string, assigneeId: string | null | undefined, plan: string[][] | null | undefined): Promise<void> {
   const ids = [...new Set([assigneeId, ...(plan?.flat() ?? [])].filter((u): u is string => !!u))];
   if (ids.length === 0) return;
   const users = new Map((await trx.selectFrom("users").select(["id", "role"]).where("org_id", "=", orgId).where("status", "=", "active").where("id", "in", ids).execute()).map((u) => [u.id, u.role]));

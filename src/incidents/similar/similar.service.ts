@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordId } from "../../platform/record-id.ts";
 import type { Database } from "../../db/schema.ts";
 import { SimilarIndex } from "./index.ts";
 
@@ -67,7 +68,7 @@ export const similarQuery = z.strictObject({
   /** MIT ids, comma-separated: incidents filed under the same ones rank higher. */
   categories: z.string().max(400).optional(),
   /** Leave this incident out (when asking for one already filed). */
-  exclude: z.string().max(64).optional(),
+  exclude: recordId.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(5),
 });
 

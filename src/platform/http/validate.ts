@@ -11,11 +11,47 @@ export interface FieldIssue {
   message: string;
 }
 
+const NUL_MESSAGE: Record<Locale, string> = {
+  en: "Must not contain the NUL character (U+0000)",
+  ja: "NUL文字（U+0000）は使用できません",
+};
+
+/**
+ * Every string (value or key) in `input` that holds U+0000. No field of the API means to carry one,
+ * and PostgreSQL cannot store it in text (nor in the ledger's jsonb), so it is refused here, naming
+ * the field, for every route. Iterative, so no nesting depth can overflow the stack.
+ */
+function nulIssues(input: unknown, where: string, locale: Locale): FieldIssue[] {
+  type Step = { value: unknown; key: string; parent: Step | undefined };
+  const pathOf = (step: Step, key?: string) => {
+    const keys = key === undefined ? [] : [key];
+    for (let s: Step | undefined = step; s; s = s.parent) keys.push(s.key);
+    return keys.reverse().join(".");
+  };
+  const out: FieldIssue[] = [];
+  const stack: Step[] = [{ value: input, key: where, parent: undefined }];
+  while (stack.length) {
+    const step = stack.pop()!;
+    const { value } = step;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) out.push({ field: pathOf(step), code: "invalid_format", message: NUL_MESSAGE[locale] });
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes("\u0000")) out.push({ field: pathOf(step, key), code: "invalid_format", message: NUL_MESSAGE[locale] });
+        else if (typeof child === "string" || (typeof child === "object" && child !== null)) stack.push({ value: child, key, parent: step });
+      }
+    }
+  }
+  return out.reverse();
+}
+
 /** Parses `input` or throws a 400 whose details name each bad field, in the caller's language. */
 export function validate<T>(schema: z.ZodType<T>, input: unknown, where: "params" | "query" | "body", locale: Locale): T {
+  const nul = nulIssues(input, where, locale);
   const result = schema.safeParse(input, { error: LOCALE_ERRORS[locale] });
-  if (result.success) return result.data;
-  const details: FieldIssue[] = result.error.issues.map((issue) => {
+  if (result.success && nul.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues;
+  const details: FieldIssue[] = issues.map((issue) => {
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
     const path = [where, ...issue.path.map(String)];
     return {
@@ -24,5 +60,5 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, where: "params
       message: issue.message,
     };
   });
-  throw new AppError(400, "validation_failed", details);
+  throw new AppError(400, "validation_failed", [...nul, ...details]);
 }
