@@ -1,6 +1,8 @@
+import { checkpointIfDue } from "./audit/audit.checkpoint.service.ts";
 import type { Db } from "./db/connect.ts";
 import { refreshPlannerStatistics } from "./db/maintenance.ts";
 import { deliverDue, type SendEmail } from "./notify/outbox.worker.ts";
+import { parseOutboundAllow } from "./platform/outbound.ts";
 import { smtpSender } from "./notify/smtp.ts";
 import type { Config } from "./platform/config.ts";
 import type { Logger } from "./platform/logger.ts";
@@ -9,6 +11,7 @@ import { runAllSchedules } from "./workflow/schedules.service.ts";
 
 const DELIVERY_EVERY_MS = 10_000;
 const DAILY_WORK_EVERY_MS = 3_600_000;
+const CHECKPOINT_CHECK_EVERY_MS = 60_000;
 
 /** The e-mail sender when SMTP is configured. */
 export function emailSender(config: Config): SendEmail | undefined {
@@ -26,8 +29,8 @@ export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: 
 
 /**
  * The server's background jobs: outbox deliveries every 10 s, recurring reviews and escalations
- * every hour. A run never overlaps the previous one of its kind; failures are logged and retried
- * on the next tick. `MUSUBI_BACKGROUND_JOBS=0` turns them off (e.g. when a cron job runs
+ * every hour, signed ledger checkpoints every `MUSUBI_AUDIT_CHECKPOINT_MINUTES` (default hourly).
+ * A run never overlaps the previous one of its kind; failures are logged and retried on the next tick. `MUSUBI_BACKGROUND_JOBS=0` turns them off (e.g. when a cron job runs
  * `musubi jobs run` instead, or several servers share one database).
  */
 export function startJobs(db: Db, config: Config, logger: Logger): { stop(): void } {
@@ -42,9 +45,20 @@ export function startJobs(db: Db, config: Config, logger: Logger): { stop(): voi
         .finally(() => (running = false));
     };
   };
-  const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger }));
+  const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger, outbound: parseOutboundAllow(config.outboundAllow) }));
   const daily = guard("workflow", () => runDailyWork(db, logger));
   const timers = [setInterval(deliver, DELIVERY_EVERY_MS), setInterval(daily, DAILY_WORK_EVERY_MS), setTimeout(daily, 5_000)];
+  if (config.auditCheckpointMinutes > 0) {
+    // Checked every minute; signs once the interval since the last checkpoint has passed.
+    let lastRun = 0;
+    const checkpoints = guard("checkpoints", async () => {
+      const run = await checkpointIfDue(db, config.dataDir, config.auditCheckpointMinutes * 60_000, { lastRun });
+      if (!run) return;
+      lastRun = Date.now();
+      if (run.signed.length) logger.info({ signed: run.signed.length, keyId: run.keyId }, "ledger checkpoints signed");
+    });
+    timers.push(setInterval(checkpoints, CHECKPOINT_CHECK_EVERY_MS));
+  }
   for (const t of timers) t.unref();
   return { stop: () => timers.forEach((t) => clearInterval(t)) };
 }

@@ -3,7 +3,7 @@ import type { AuditRow } from "../db/schema.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { pageOf } from "../platform/pagination.ts";
 import { listAudit } from "./audit.store.ts";
-import { verifyLedger } from "./audit.verify.ts";
+import { verifyWithCheckpoints } from "./audit.checkpoint-verify.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, "ISO date or UTC timestamp");
 
@@ -57,6 +57,13 @@ const verifyView = z.object({
   firstBreak: z
     .object({ seq: z.number().int(), reason: z.string(), expected: z.string(), found: z.string() })
     .optional(),
+  /** Signed checkpoints the chain was held against (the instance's file and the ledger's own). */
+  checkpoints: z
+    .object({
+      checked: z.number().int(),
+      latest: z.object({ seq: z.number().int(), time: z.string(), keyId: z.string() }).optional(),
+    })
+    .optional(),
   verifiedAt: z.string(),
 });
 
@@ -83,12 +90,12 @@ export const auditRoutes = [
   defineRoute({
     method: "get",
     path: "/api/audit/verify",
-    summary: "Walk the organisation's hash chain from genesis and report the first broken link",
+    summary: "Walk the organisation's hash chain from genesis, hold it against its signed checkpoints, and report the first broken link",
     tag: "audit",
     access: { permission: "audit.read" },
     response: verifyView,
     async handler({ deps, actor }) {
-      const report = await verifyLedger(deps.db, actor.orgId);
+      const report = await verifyWithCheckpoints(deps.db, actor.orgId, { dataDir: deps.config.dataDir });
       const chain = report.chains[0];
       return {
         ok: report.ok,
@@ -96,6 +103,7 @@ export const auditRoutes = [
         headSeq: chain?.headSeq ?? 0,
         headHash: chain?.headHash ?? "",
         ...(chain?.firstBreak && { firstBreak: chain.firstBreak }),
+        checkpoints: { checked: report.checkpoints.checked, ...(chain?.checkpoint && { latest: chain.checkpoint }) },
         verifiedAt: new Date().toISOString(),
       };
     },

@@ -2,7 +2,17 @@ import BetterSqlite3 from "better-sqlite3";
 import { loadPg } from "../db/pg.ts";
 import { GENESIS_HASH, payloadSql, sha256Hex } from "./audit.hash.ts";
 
-export type BreakReason = "hash_mismatch" | "prev_hash_mismatch" | "seq_gap";
+/**
+ * Why a chain fails: the first three are found by walking it; the others by holding it against
+ * signed checkpoints (audit.checkpoint-verify.ts).
+ */
+export type BreakReason =
+  | "hash_mismatch"
+  | "prev_hash_mismatch"
+  | "seq_gap"
+  | "truncated_below_checkpoint"
+  | "checkpoint_mismatch"
+  | "checkpoint_bad_signature";
 
 export interface ChainBreak {
   seq: number;

@@ -236,6 +236,7 @@ export const WEBHOOK_EVENTS = [
   "incident.filed",
   "review.*",
   "review.scheduled",
+  "audit.checkpoint",
 ] as const;
 
 export interface WebhookEndpoint {
