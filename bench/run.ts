@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { applicabilityBench } from "./applicability.bench.ts";
+import { checkpointBench } from "./checkpoint.bench.ts";
 import { complianceBench } from "./compliance.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
@@ -13,17 +14,20 @@ import { printFigures, printTable, type BenchResult } from "./lib/report.ts";
 import { round } from "./lib/stats.ts";
 import { readLoadBench } from "./read-load.bench.ts";
 import { startupBench } from "./startup.bench.ts";
+import { uploadsBench } from "./uploads.bench.ts";
 import { workflowBench } from "./workflow.bench.ts";
 import { writeLoadBench } from "./write-load.bench.ts";
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   startup: startupBench,
   ledger: ledgerBench,
+  checkpoint: checkpointBench,
   "read-load": readLoadBench,
   "write-load": writeLoadBench,
   applicability: applicabilityBench,
   compliance: complianceBench,
   workflow: workflowBench,
+  uploads: uploadsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

@@ -86,7 +86,7 @@ export function registerSystemsCommands(program: Command): void {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
-        const deps = { db, library: s.getLibrary(), dataDir: config.dataDir };
+        const deps = { db, library: s.getLibrary(), dataDir: config.dataDir, limits: config.importLimits };
         const who = { actor: s.SYSTEM_ACTOR, orgId };
         const job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
         const mapping = o.mapping ? s.importMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : job.suggestedMapping!;

@@ -7,7 +7,7 @@ import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
 import { commitImport, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
-import { parseCycloneDx } from "./io/cyclonedx.parse.ts";
+import { parseBomOffThread } from "./io/upload.offthread.ts";
 import { toCsv, toJson, toXlsx } from "./io/export.write.ts";
 import { listSystemsQuery, systemView } from "./systems.schema.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
@@ -37,7 +37,7 @@ export const importRoutes = [
     response: importView,
     status: 201,
     handler: ({ deps, actor, body, c, requestId }) =>
-      uploadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+      uploadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
   }),
   defineRoute({
     method: "get",
@@ -48,7 +48,7 @@ export const importRoutes = [
     resource: "import",
     params: idParams,
     response: importView,
-    handler: ({ deps, actor, params }) => readImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id),
   }),
   defineRoute({
     method: "post",
@@ -60,7 +60,7 @@ export const importRoutes = [
     params: idParams,
     body: readOptions,
     response: importView,
-    handler: ({ deps, actor, params, body }) => rereadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => rereadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -72,7 +72,7 @@ export const importRoutes = [
     params: idParams,
     body: importOptions,
     response: previewView,
-    handler: ({ deps, actor, params, body }) => previewImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => previewImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -85,7 +85,7 @@ export const importRoutes = [
     body: commitBody,
     response: importView,
     handler: async ({ deps, actor, params, body, requestId, c }) => {
-      const { job } = await commitImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger }, changeContextOf(actor, requestId), params.id, body);
+      const { job } = await commitImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger, limits: deps.config.importLimits }, changeContextOf(actor, requestId), params.id, body);
       return c.json(job, 202);
     },
   }),
@@ -118,7 +118,7 @@ export const importRoutes = [
     response: bomView,
     handler: async ({ deps, actor, params, body, locale, requestId }) => {
       const current = await readSystem(deps.db, actor.orgId, params.id);
-      const parsed = parseCycloneDx(body.bom);
+      const parsed = await parseBomOffThread(body.bom, deps.config.importLimits);
       if (!body.commit) return parsed;
       if (body.version === undefined) throw new AppError(400, "validation_failed", [{ field: "body.version", message: "Send the system's version to add the models" }]);
       const known = new Set(current.models.map((m) => m.bomRef ?? `${m.name}@${m.version ?? ""}`));

@@ -3,7 +3,7 @@ import { evaluateFacts } from "../applicability/evaluate.ts";
 import { checkProfile } from "../applicability/profile.ts";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
-import { readStoredFile, storeFile, recordOrgFile } from "../compliance/files.store.ts";
+import { filePath, recordOrgFile } from "../compliance/files.store.ts";
 import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
@@ -15,7 +15,10 @@ import type { ImportOptions, ImportView, PreviewView, ReadOptions } from "./impo
 import type { Mapping } from "./io/import.mapping.ts";
 import { suggestMapping } from "./io/import.mapping.ts";
 import { createRowValidator, type ImportContext, type RowError } from "./io/import.validate.ts";
-import { readTable, type Table } from "./io/table.read.ts";
+import type { Table } from "./io/table.read.ts";
+import { readTableOffThread } from "./io/upload.offthread.ts";
+import { storeUpload } from "./io/upload.store.ts";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../platform/config.ts";
 import { summarise } from "./systems.classify.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
@@ -25,6 +28,8 @@ export interface ImportDeps {
   library: Library;
   dataDir: string;
   logger?: Logger;
+  /** Bounds on reading the file (config `importLimits`); the defaults when absent. */
+  limits?: ImportLimits;
 }
 
 type Phase = "validating" | "classifying" | "writing";
@@ -84,14 +89,15 @@ async function getJob(db: Db, orgId: string, id: string): Promise<ImportJob> {
 
 /** Stores the uploaded file content-addressed, reads it once to describe it, and opens a job. */
 export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: Uint8Array, fileName: string): Promise<ImportView> {
-  const table = await readTable(bytes, fileName);
-  const stored = storeFile(deps.dataDir, bytes);
+  // Only the sample comes back to this thread: describing the file needs no more.
+  const table = await readTableOffThread(bytes, fileName, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, sampleRows: SAMPLE_ROWS });
+  const stored = await storeUpload(deps.dataDir, bytes, table.sha256);
   const now = nowIso();
-  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rows.length, imported: 0, report: null, created_at: now, updated_at: now, version: 1 };
+  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rowCount, imported: 0, report: null, created_at: now, updated_at: now, version: 1 };
   await audited(deps.db, who, async (trx, record) => {
     await trx.insertInto("import_jobs").values(job).execute();
     await recordOrgFile(trx, who.orgId, stored);
-    record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rows.length, format: table.format } });
+    record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rowCount, format: table.format } });
   });
   return presentJob(job, table);
 }
@@ -106,13 +112,13 @@ export async function readImport(deps: ImportDeps, orgId: string, id: string): P
  */
 export async function rereadImport(deps: ImportDeps, orgId: string, id: string, opts: ReadOptions): Promise<ImportView> {
   const job = await getJob(deps.db, orgId, id);
-  const table = await loadTable(deps, job, opts);
-  return presentJob({ ...job, total: table.rows.length }, table);
+  const table = await loadTable(deps, job, opts, SAMPLE_ROWS);
+  return presentJob({ ...job, total: table.rowCount }, table);
 }
 
-async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions): Promise<Table> {
-  const bytes = readStoredFile(deps.dataDir, job.file_sha256);
-  return readTable(bytes, job.file_name, { ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+/** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
+async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
+  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */

@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import { negotiateLocale } from "../i18n.ts";
 import type { AnyRoute, AppDeps } from "./route.ts";
 import { validate } from "./validate.ts";
+import { readBody } from "./read-body.ts";
 import { ledgerHead } from "./page-cache.ts";
 import { todayInTokyo } from "../time.ts";
 
@@ -64,7 +65,7 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
     const params = route.params ? validate(route.params, c.req.param(), "params", locale) : undefined;
     const query = route.query ? validate(route.query, c.req.query(), "query", locale) : undefined;
     // Uploads are read only after the caller is authenticated and authorised.
-    const body = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
+    const body = route.upload ? await readBody(c.req.raw) : route.body ? validate(route.body, await readJson(c), "body", locale) : undefined;
     if (cached) {
       c.header("etag", cached.etag);
       if (c.req.header("if-none-match") === cached.etag) return c.body(null, 304);

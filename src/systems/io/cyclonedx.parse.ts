@@ -2,6 +2,8 @@ import { AppError } from "../../platform/errors.ts";
 import { datasetEntry, modelEntry, type DatasetEntry, type ModelEntry } from "../systems.schema.ts";
 import { bomValidator, CYCLONEDX_VERSIONS, type CycloneDxVersion } from "./cyclonedx.schema.ts";
 import type { Bilingual } from "./import.messages.ts";
+import { nestedDeeperThan } from "./json.depth.ts";
+import { MAX_JSON_DEPTH, tooLarge } from "./upload.limits.ts";
 
 export interface CycloneDxImport {
   specVersion: CycloneDxVersion;
@@ -30,9 +32,12 @@ function invalidBom(details: Json, en: string, ja: string): AppError {
  * checked against the official schema of its `specVersion`; a BOM that fails is refused with 422
  * `import_invalid_bom` listing the first schema errors by `instancePath`. Components are read from
  * `metadata.component` and `components`, nested ones included: `machine-learning-model`s become
- * models, `data` components and the inline datasets of model cards become datasets.
+ * models, `data` components and the inline datasets of model cards become datasets. A BOM nested
+ * more than 64 levels deep is refused first (413 `import_too_large`), before the recursive schema
+ * validator and component walk could overflow the stack on it.
  */
 export function parseCycloneDx(json: unknown): CycloneDxImport {
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) throw tooLarge(undefined, "depth", MAX_JSON_DEPTH);
   if (!isObject(json)) {
     throw invalidBom({ reason: "not_object" }, "The file is not a JSON object.", "ファイルがJSONオブジェクトではありません。");
   }

@@ -1,5 +1,8 @@
 import { parse } from "csv-parse/sync";
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../../platform/config.ts";
+import type { AppError } from "../../platform/errors.ts";
 import { unreadable, type GridRow } from "./table.grid.ts";
+import { MAX_CELL_CHARS, tooLarge } from "./upload.limits.ts";
 
 /** `utf-16le` is what Excel writes for「Unicode テキスト」; it is detected by its byte-order mark. */
 export type TextEncodingName = "utf-8" | "shift_jis" | "utf-16le";
@@ -10,19 +13,40 @@ const SNIFF_CHARS = 65_536;
 
 /**
  * Decodes CSV bytes and splits them into rows. Rows keep their record number as `line` (blank
- * lines included), which is the row Excel shows when it opens the file.
+ * lines included), which is the row Excel shows when it opens the file. Each record is checked
+ * against `limits` as the parser produces it, so a file of a million columns or rows is refused at
+ * the first record past the limit.
  */
-export function readCsvGrid(bytes: Uint8Array, fileName: string, forced?: "utf-8" | "shift_jis"): { encoding: TextEncodingName; grid: GridRow[] } {
-  const { text, encoding } = decodeText(bytes, fileName, forced);
+export function readCsvGrid(bytes: Uint8Array, fileName: string, forced?: "utf-8" | "shift_jis", limits: ImportLimits = DEFAULT_IMPORT_LIMITS): { encoding: TextEncodingName; grid: GridRow[] } {
+  const decoded = decodeText(bytes, fileName, forced);
+  const { encoding } = decoded;
+  const delimiter = detectDelimiter(decoded.text);
+  // The parser works on bytes: handing it UTF-8 lets the text (up to twice the file's size in
+  // memory) be collected before the records are built, instead of after.
+  const input = Buffer.from(decoded.text, "utf8");
+  decoded.text = "";
   let records: string[][];
+  let refused: AppError | undefined;
+  let rows = 0;
+  let cells = 0;
+  const check = (record: string[]) => {
+    if (record.length > limits.columns) refused = tooLarge(fileName, "columns", limits.columns);
+    else if (++rows > limits.rows) refused = tooLarge(fileName, "rows", limits.rows);
+    else if ((cells += record.length) > limits.cells) refused = tooLarge(fileName, "cells", limits.cells);
+    else if (record.some((field) => field.length > MAX_CELL_CHARS)) refused = tooLarge(fileName, "cell_chars", MAX_CELL_CHARS);
+    if (refused) throw refused;
+    return record;
+  };
   try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
+    records = parse(input, {
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      on_record: check,
     }) as string[][];
   } catch (err) {
+    if (refused) throw refused;
     const line = (err as { lines?: number }).lines;
     throw unreadable(
       fileName,

@@ -1,3 +1,4 @@
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../../platform/config.ts";
 import { headerScore } from "./import.mapping.ts";
 import { readCsvGrid, type TextEncodingName } from "./table.csv.ts";
 import { columnLetter, unreadable, type GridRow } from "./table.grid.ts";
@@ -30,6 +31,8 @@ export interface ReadTableOptions {
   sheet?: string;
   /** 1-based header row; by default the row among the first 20 that best reads as headers. */
   headerRow?: number;
+  /** Bounds on rows, columns, cells and uncompressed bytes; past one, a 413 `import_too_large`. */
+  limits?: ImportLimits;
 }
 
 const TEXT_EXTENSIONS = new Set(["csv", "tsv", "txt"]);
@@ -39,13 +42,15 @@ const HEADER_SCAN_ROWS = 20;
 /**
  * Reads a CSV/TSV (UTF-8, Shift_JIS/CP932 or UTF-16) or XLSX file into a `Table`. The format is
  * decided by content where it can be (a ZIP is read as XLSX even when named `.csv`), otherwise by
- * extension. Anything else, or a broken file, is refused with 422 `import_unreadable`.
+ * extension. Anything else, or a broken file, is refused with 422 `import_unreadable`; a file past
+ * `opts.limits` with 413 `import_too_large`. This runs on the calling thread: the server reads
+ * uploads through `readTableOffThread`, which runs it in a worker.
  */
 export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadTableOptions = {}): Promise<Table> {
   const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
   if (bytes.length === 0) throw unreadable(fileName, "empty", "The file is empty.", "ファイルが空です。");
   if (isZip(bytes) && (XLSX_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) || ext === "")) {
-    const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet);
+    const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet, opts.limits ?? DEFAULT_IMPORT_LIMITS);
     return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow) };
   }
   if (isOle(bytes) || ext === "xls") {
@@ -67,7 +72,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
       "CSV又はExcel（.xlsx）ファイルをアップロードしてください。",
     );
   }
-  const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding);
+  const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding, opts.limits ?? DEFAULT_IMPORT_LIMITS);
   return { format: "csv", encoding, ...shapeTable(grid, fileName, opts.headerRow) };
 }
 

@@ -13,6 +13,12 @@ import { UploadStep } from "./UploadStep.tsx";
 import "./imports.css";
 
 type Step = "upload" | "map" | "preview" | "commit";
+
+/** The server's own sentence about the file (`details.message`): which limit it exceeds, or what is wrong with it. */
+function fileProblem(error: unknown, lang: "en" | "ja"): string | undefined {
+  if (!(error instanceof ApiError) || error.details === null || typeof error.details !== "object") return undefined;
+  return (error.details as { message?: Partial<Record<"en" | "ja", string>> }).message?.[lang];
+}
 const STEPS: readonly Step[] = ["upload", "map", "preview", "commit"];
 
 /**
@@ -20,7 +26,7 @@ const STEPS: readonly Step[] = ["upload", "map", "preview", "commit"];
  * map its columns, preview the row-level errors, then import with a progress bar.
  */
 export function ImportWizardPage() {
-  const { t, errorMessage } = useI18n();
+  const { t, lang, errorMessage } = useI18n();
   const [job, setJob] = useState<ImportJob>();
   const [running, setRunning] = useState<ImportJob>();
   const [settings, setSettings] = useState<ImportSettings>();
@@ -97,6 +103,7 @@ export function ImportWizardPage() {
       {error !== undefined && (
         <Notice kind="error" onDismiss={() => setError(undefined)} testId="import-error">
           {errorMessage(error)}
+          {fileProblem(error, lang) !== undefined && <div data-testid="import-error-detail">{fileProblem(error, lang)}</div>}
         </Notice>
       )}
       {step === "upload" && <UploadStep busy={busy} onUploaded={uploaded} onError={setError} onBusy={setBusy} />}
