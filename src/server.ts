@@ -16,6 +16,7 @@ import { parseTrustedProxies } from "./platform/http/client-address.ts";
 import { parseOutboundAllow } from "./platform/outbound.ts";
 import { PageCache } from "./platform/http/page-cache.ts";
 import { createLogger, type Logger } from "./platform/logger.ts";
+import { importWorkersFinished } from "./systems/imports.offthread.ts";
 import type { AppDeps } from "./platform/http/route.ts";
 
 export interface RunningServer {
@@ -85,6 +86,8 @@ export async function startServer(
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      // An import being written finishes (or its worker finishes checkpointing) before the database closes.
+      await importWorkersFinished();
       await db.close();
     },
   };

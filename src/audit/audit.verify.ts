@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../db/connect.ts";
 import { GENESIS_HASH, HASHED_COLUMNS, hashPayload } from "./audit.hash.ts";
+import { workerScript } from "../platform/worker-entry.ts";
 import {
   claimer,
   RangeVerifier,
@@ -127,11 +128,12 @@ async function verifyHere(db: Db, ranges: LedgerRange[]): Promise<RangeResult[]>
 /** This thread and `threads - 1` workers claim chunks from one shared counter until none are left. */
 async function verifyInThreads(source: LedgerSource, ranges: LedgerRange[], threads: number): Promise<RangeResult[]> {
   const shared = new SharedArrayBuffer(4);
+  const script = await workerScript(new URL("./audit.verify.worker.ts", import.meta.url), new URL("./audit.verify.worker.mjs", import.meta.url));
   const workers = Array.from(
     { length: threads - 1 },
     () =>
       new Promise<RangeResult[]>((resolve, reject) => {
-        const worker = new Worker(new URL("./audit.verify.worker.mjs", import.meta.url), {
+        const worker = new Worker(script, {
           workerData: { source, ranges, counter: shared },
         });
         worker.once("message", resolve);

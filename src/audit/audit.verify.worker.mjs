@@ -1,9 +1,6 @@
-// Worker thread for parallel ledger verification. Plain JavaScript so that it starts the same way
-// under the CLI, the server and the test runner: it registers tsx, then runs the TypeScript walker.
-import { parentPort, workerData } from "node:worker_threads";
+// The verification worker's entry when it cannot be bundled (see platform/worker-entry.ts):
+// workers do not inherit the tsx loader, so this registers it before loading the TypeScript.
 import { register } from "tsx/esm/api";
 
 register();
-const { claimer, verifyRanges } = await import("./audit.verify-range.ts");
-const counter = new Int32Array(workerData.counter);
-parentPort.postMessage(await verifyRanges(workerData.source, claimer(workerData.ranges, counter)));
+await import("./audit.verify.worker.ts");

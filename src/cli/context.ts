@@ -1,6 +1,7 @@
 import { openDatabase, type Db } from "../db/connect.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { loadConfig, type Config } from "../platform/config.ts";
+import { importWorkersFinished } from "../systems/imports.offthread.ts";
 
 /** Opens the configured database, migrated, runs `work`, and always closes it. */
 export async function withDatabase<T>(work: (db: Db, config: Config) => Promise<T>): Promise<T> {
@@ -10,6 +11,8 @@ export async function withDatabase<T>(work: (db: Db, config: Config) => Promise<
     await migrateToLatest(db);
     return await work(db, config);
   } finally {
+    // An import's worker may still be checkpointing what it wrote; closing under it would kill it mid-statement.
+    await importWorkersFinished();
     await db.close();
   }
 }

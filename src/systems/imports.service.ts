@@ -1,8 +1,6 @@
-import type { Transaction } from "kysely";
 import { evaluateFacts } from "../applicability/evaluate.ts";
 import { checkProfile } from "../applicability/profile.ts";
 import { audited, type ChangeContext } from "../audit/audited.ts";
-import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
 import { filePath, recordOrgFile } from "../compliance/files.store.ts";
 import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
@@ -11,6 +9,7 @@ import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { Logger } from "../platform/logger.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { timeSlicer } from "../platform/time-slice.ts";
 import type { ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import type { Mapping } from "./io/import.mapping.ts";
 import { suggestMapping } from "./io/import.mapping.ts";
@@ -21,7 +20,8 @@ import { storeUpload } from "./io/upload.store.ts";
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../platform/config.ts";
 import { summarise } from "./systems.classify.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
-import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
+import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
+import { writeClassified, type ClassifiedRow, type ImportWrite } from "./imports.write.ts";
 
 export interface ImportDeps {
   db: Db;
@@ -47,9 +47,8 @@ export function importProgress(id: string) {
 
 const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 500;
-const CHUNK = 5_000;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Rows validated between two looks at the clock (each a few tens of microseconds). */
+const VALIDATE_STEP = 200;
 
 function presentJob(job: ImportJob, table?: Table): ImportView {
   const report = job.report ? JSON.parse(job.report) : null;
@@ -141,20 +140,22 @@ async function importContext(deps: ImportDeps, orgId: string): Promise<ImportCon
 }
 
 /**
- * Validates in slices of 5,000 rows with one validator (so a code repeated anywhere in the file is
- * reported against its first row), yielding between slices so the server keeps answering and the
- * progress can be polled.
+ * Validates with one validator (so a code repeated anywhere in the file is reported against its
+ * first row), a few hundred rows at a time, yielding whenever a time slice is spent so the server
+ * keeps answering and the progress can be polled.
  */
 async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportContext, onProgress: (done: number) => void) {
   const validator = createRowValidator(table, mapping, ctx);
+  const slicer = timeSlicer();
   const valid: { line: number; input: CreateSystemInput }[] = [];
   const errors: RowError[] = [];
-  for (let i = 0; i < table.rows.length; i += CHUNK) {
-    const slice = validator.validateRange(i, Math.min(i + CHUNK, table.rows.length));
-    valid.push(...slice.valid);
-    errors.push(...slice.errors);
-    onProgress(Math.min(i + CHUNK, table.rows.length));
-    await yieldToEventLoop();
+  for (let i = 0; i < table.rows.length; i += VALIDATE_STEP) {
+    const end = Math.min(i + VALIDATE_STEP, table.rows.length);
+    const slice = validator.validateRange(i, end);
+    for (const v of slice.valid) valid.push(v);
+    for (const e of slice.errors) errors.push(e);
+    onProgress(end);
+    await slicer.pause();
   }
   return { valid, errors };
 }
@@ -217,7 +218,8 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
 async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: { line: number; input: CreateSystemInput }[], report: ReturnType<typeof reportOf>): Promise<void> {
   const total = valid.length;
   const asOf = todayInTokyo();
-  const classified: { input: CreateSystemInput; euClass: string | null; frameworks: string[] }[] = [];
+  const slicer = timeSlicer();
+  const classified: ClassifiedRow[] = [];
   // Registers repeat profiles (rows copied from a template, one profile per kind of system): each
   // distinct profile is evaluated once per import. The evaluation depends only on the answers and
   // the date, so rows with the same answers get the same classification.
@@ -231,62 +233,15 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
       byProfile.set(key, c);
     }
     classified.push({ input, ...c });
-    if ((i + 1) % 2_000 === 0) {
+    if ((i + 1) % 200 === 0) {
       progress.set(job.id, { phase: "classifying", done: i + 1, total });
-      await yieldToEventLoop();
+      await slicer.pause();
     }
   }
   progress.set(job.id, { phase: "writing", done: 0, total });
-  await audited(deps.db, who, async (trx, record, flush) => {
-    const codes = await assignCodes(trx, who.orgId, classified.map((c) => c.input.code));
-    const now = nowIso();
-    const d = new CounterDeltas();
-    const rows: AiSystem[] = classified.map((c, i) => newSystemRow(who.orgId, codes[i]!, c.input, c, asOf, deps.library.digest, now));
-    for (let i = 0; i < rows.length; i += 400) {
-      const chunk = rows.slice(i, i + 400);
-      await trx.insertInto("ai_systems").values(chunk).execute();
-      for (const row of chunk) {
-        countSystem(d, row, 1);
-        record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });
-      }
-      progress.set(job.id, { phase: "writing", done: Math.min(i + 400, total), total });
-      if ((i / 400) % 10 === 9) {
-        // Ledger entries go in as the rows do, so their snapshots do not pile up in memory; and the
-        // event loop breathes: other requests queue for the connection instead of finding their
-        // keep-alive sockets closed when a long write finally lets the server look at them.
-        await flush();
-        await yieldToEventLoop();
-      }
-    }
-    await applyCounters(trx, who.orgId, d);
-    await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();
-    record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: total, skipped: report.invalid } });
-  });
+  const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest };
+  const onProgress = (done: number) => progress.set(job.id, { phase: "writing", done, total });
+  await (writesOffThread(deps.db) ? writeOffThread(deps.db, write, classified, onProgress) : writeClassified(deps.db, write, classified, onProgress));
   progress.delete(job.id);
 }
 
-/**
- * Codes for imported rows: their own where given, otherwise the next `AIS-000001` numbers of the
- * organisation's sequence that no existing or imported system uses. Two statements in all.
- */
-async function assignCodes(trx: Transaction<Database>, orgId: string, given: (string | undefined)[]): Promise<string[]> {
-  const missing = given.filter((c) => c === undefined).length;
-  if (missing === 0) return given as string[];
-  const seq = await trx.selectFrom("counters").select("n").where("org_id", "=", orgId).where("name", "=", "sequence").where("key", "=", "system_code").executeTakeFirst();
-  const taken = new Set((await trx.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).where("code", "like", "AIS-%").execute()).map((r) => r.code));
-  for (const c of given) if (c) taken.add(c);
-  let n = Number(seq?.n ?? 0);
-  const out = given.map((c) => {
-    if (c) return c;
-    let code: string;
-    do code = `AIS-${String(++n).padStart(6, "0")}`;
-    while (taken.has(code));
-    return code;
-  });
-  await trx
-    .insertInto("counters")
-    .values({ org_id: orgId, name: "sequence", key: "system_code", n })
-    .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet({ n }))
-    .execute();
-  return out;
-}

@@ -1,5 +1,5 @@
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../../platform/config.ts";
-import { headerScore } from "./import.mapping.ts";
+import { headerScore } from "./import.headers.ts";
 import { readCsvGrid, type TextEncodingName } from "./table.csv.ts";
 import { columnLetter, unreadable, type GridRow } from "./table.grid.ts";
 import { readXlsxGrid } from "./table.xlsx.ts";

@@ -2,6 +2,7 @@ import { deserialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { ImportLimits } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
+import { workerScript } from "../../platform/worker-entry.ts";
 import type { CycloneDxImport } from "./cyclonedx.parse.ts";
 import { nestedDeeperThan } from "./json.depth.ts";
 import type { GridRow } from "./table.grid.ts";
@@ -9,7 +10,8 @@ import type { ReadTableOptions, Table } from "./table.read.ts";
 import { MAX_JSON_DEPTH, tooLarge } from "./upload.limits.ts";
 import type { UploadJob, UploadReply } from "./upload.worker.ts";
 
-const WORKER = new URL("./upload.worker.mjs", import.meta.url);
+const WORKER = new URL("./upload.worker.ts", import.meta.url);
+const WORKER_WITH_TSX = new URL("./upload.worker.mjs", import.meta.url);
 /** Files read at once; more wait their turn, so a burst of uploads cannot multiply the memory bound. */
 const PARALLEL_READS = 2;
 
@@ -60,7 +62,7 @@ async function runJob(job: UploadJob, fileName: string | undefined, limits: Impo
   running++;
   let reply: UploadReply;
   try {
-    reply = await inWorker(job, fileName, limits);
+    reply = await inWorker(await workerScript(WORKER, WORKER_WITH_TSX), job, fileName, limits);
   } finally {
     running--;
     queue.shift()?.();
@@ -70,9 +72,9 @@ async function runJob(job: UploadJob, fileName: string | undefined, limits: Impo
   throw new AppError(reply.status, reply.code, reply.details);
 }
 
-function inWorker(job: UploadJob, fileName: string | undefined, limits: ImportLimits): Promise<UploadReply> {
+function inWorker(script: URL, job: UploadJob, fileName: string | undefined, limits: ImportLimits): Promise<UploadReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb } });
+    const worker = new Worker(script, { workerData: job, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb } });
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;

@@ -1,0 +1,88 @@
+import type { Transaction } from "kysely";
+import { audited, type ChangeContext } from "../audit/audited.ts";
+import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
+import type { Db } from "../db/connect.ts";
+import type { Database, ImportJob } from "../db/schema.ts";
+import { nowIso } from "../platform/time.ts";
+import { timeSlicer } from "../platform/time-slice.ts";
+import type { CreateSystemInput } from "./systems.schema.ts";
+import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
+
+/** A validated row with its classification, ready to be written. */
+export interface ClassifiedRow {
+  input: CreateSystemInput;
+  euClass: string | null;
+  frameworks: string[];
+}
+
+/** Everything the write needs besides the rows; plain data, so that it can be sent to a worker. */
+export interface ImportWrite {
+  who: ChangeContext;
+  job: ImportJob;
+  /** The validation report stored on the job; `invalid` rows were left out. */
+  report: { invalid: number } & Record<string, unknown>;
+  asOf: string;
+  libraryDigest: string;
+}
+
+/** Rows per INSERT statement and per ledger flush. */
+const WRITE_STEP = 100;
+
+/**
+ * Writes an import in one transaction: every system, one ledger entry per system, the
+ * organisation's counters and the job's status commit together or not at all. Rows are built a
+ * slice at a time and their ledger entries go in with them, so neither the rows nor their
+ * snapshots pile up in memory; between slices the thread's event loop gets its turn (on the
+ * server's main thread other requests queue for the connection instead of timing out behind one
+ * long write; in the import worker, progress reaches the server).
+ */
+export async function writeClassified(db: Db, w: ImportWrite, rows: readonly ClassifiedRow[], onProgress: (done: number) => void): Promise<void> {
+  const { who, job, report } = w;
+  const total = rows.length;
+  const slicer = timeSlicer();
+  await audited(db, who, async (trx, record, flush) => {
+    const codes = await assignCodes(trx, who.orgId, rows.map((c) => c.input.code));
+    const now = nowIso();
+    const d = new CounterDeltas();
+    for (let i = 0; i < total; i += WRITE_STEP) {
+      const chunk = rows.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
+      await trx.insertInto("ai_systems").values(chunk).execute();
+      for (const row of chunk) {
+        countSystem(d, row, 1);
+        record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });
+      }
+      await flush();
+      onProgress(Math.min(i + WRITE_STEP, total));
+      await slicer.pause();
+    }
+    await applyCounters(trx, who.orgId, d);
+    await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();
+    record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: total, skipped: report.invalid } });
+  });
+}
+
+/**
+ * Codes for imported rows: their own where given, otherwise the next `AIS-000001` numbers of the
+ * organisation's sequence that no existing or imported system uses. Two statements in all.
+ */
+async function assignCodes(trx: Transaction<Database>, orgId: string, given: (string | undefined)[]): Promise<string[]> {
+  const missing = given.filter((c) => c === undefined).length;
+  if (missing === 0) return given as string[];
+  const seq = await trx.selectFrom("counters").select("n").where("org_id", "=", orgId).where("name", "=", "sequence").where("key", "=", "system_code").executeTakeFirst();
+  const taken = new Set((await trx.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).where("code", "like", "AIS-%").execute()).map((r) => r.code));
+  for (const c of given) if (c) taken.add(c);
+  let n = Number(seq?.n ?? 0);
+  const out = given.map((c) => {
+    if (c) return c;
+    let code: string;
+    do code = `AIS-${String(++n).padStart(6, "0")}`;
+    while (taken.has(code));
+    return code;
+  });
+  await trx
+    .insertInto("counters")
+    .values({ org_id: orgId, name: "sequence", key: "system_code", n })
+    .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet({ n }))
+    .execute();
+  return out;
+}
