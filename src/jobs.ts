@@ -7,6 +7,8 @@ import { smtpSender } from "./notify/smtp.ts";
 import type { Config } from "./platform/config.ts";
 import type { Logger } from "./platform/logger.ts";
 import { escalateOverdue } from "./workflow/escalation.ts";
+import type { Library } from "./library/library.model.ts";
+import { reclassifyStale } from "./systems/systems.reclassify.ts";
 import { runAllSchedules } from "./workflow/schedules.service.ts";
 
 const DELIVERY_EVERY_MS = 10_000;
@@ -29,11 +31,11 @@ export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: 
 
 /**
  * The server's background jobs: outbox deliveries every 10 s, recurring reviews and escalations
- * every hour, signed ledger checkpoints every `MUSUBI_AUDIT_CHECKPOINT_MINUTES` (default hourly).
+ * every hour, systems classified under an earlier library classified again (at start and hourly), signed ledger checkpoints every `MUSUBI_AUDIT_CHECKPOINT_MINUTES` (default hourly).
  * A run never overlaps the previous one of its kind; failures are logged and retried on the next tick. `MUSUBI_BACKGROUND_JOBS=0` turns them off (e.g. when a cron job runs
  * `musubi jobs run` instead, or several servers share one database).
  */
-export function startJobs(db: Db, config: Config, logger: Logger): { stop(): void } {
+export function startJobs(db: Db, config: Config, logger: Logger, library?: Library): { stop(): void } {
   const sendEmail = emailSender(config);
   const guard = (name: string, work: () => Promise<unknown>) => {
     let running = false;
@@ -48,6 +50,11 @@ export function startJobs(db: Db, config: Config, logger: Logger): { stop(): voi
   const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger, outbound: parseOutboundAllow(config.outboundAllow) }));
   const daily = guard("workflow", () => runDailyWork(db, logger));
   const timers = [setInterval(deliver, DELIVERY_EVERY_MS), setInterval(daily, DAILY_WORK_EVERY_MS), setTimeout(daily, 5_000)];
+  if (library) {
+    // Systems classified under an earlier library are classified again soon after start.
+    const reclassify = guard("reclassify", () => reclassifyStale(db, library, { logger }));
+    timers.push(setTimeout(reclassify, 2_000), setInterval(reclassify, DAILY_WORK_EVERY_MS));
+  }
   if (config.auditCheckpointMinutes > 0) {
     // Checked every minute; signs once the interval since the last checkpoint has passed.
     let lastRun = 0;

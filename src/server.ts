@@ -67,7 +67,7 @@ export async function startServer(
     }
   }
 
-  const jobs = config.backgroundJobs ? startJobs(db, config, deps.logger) : undefined;
+  const jobs = config.backgroundJobs ? startJobs(db, config, deps.logger, deps.library) : undefined;
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

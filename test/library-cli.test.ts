@@ -39,7 +39,7 @@ describe("musubi library / applicability CLI", () => {
       file,
       JSON.stringify({
         facts: {
-          jpRoles: ["ai-provider"], deploymentRegions: ["jp", "eu"], euRoles: ["provider"], euExclusion: "none",
+          jpRoles: ["ai-provider"], deploymentRegions: ["jp", "eu"], euSystemKind: "ai-system", euRoles: ["provider"], euExclusion: "none",
           prohibitedPractices: [], annexIProduct: "none", annexIIIAreas: ["employment"], art6Derogation: "none",
           profilingNaturalPersons: true, interactsWithPeople: false, generative: false, emotionRecognition: false,
           biometricCategorisation: false, gpaiModel: false, euPlacedOnMarketOn: "2027-01-10",

@@ -61,6 +61,7 @@ function day(rnd: () => number, fromYear: number, years: number): string {
 interface PooledProfile {
   profile: string;
   euClass: string | null;
+  euClassFrom: string | null;
   frameworks: string[];
   evaluation: Evaluation;
 }
@@ -72,7 +73,7 @@ export function profilePool(library: Library, size: number, frameworks: number):
     for (const p of randomProfiles(library, 200, seed)) {
       const evaluation = evaluateFacts(library, checkProfile(library, p, "en").facts, AS_OF);
       const s = summarise(evaluation);
-      if (s.frameworks.length === frameworks) pool.push({ profile: JSON.stringify(p), euClass: s.euClass, frameworks: s.frameworks, evaluation });
+      if (s.frameworks.length === frameworks) pool.push({ profile: JSON.stringify(p), euClass: s.euClass, euClassFrom: s.euClassFrom, frameworks: s.frameworks, evaluation });
       if (pool.length === size) break;
     }
   }
@@ -86,7 +87,7 @@ async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: D
 }
 
 /** One system row; names, owners, dates and tags vary so filters and sorts have real work. */
-function systemRow(orgId: string, i: number, rnd: () => number, p: PooledProfile, ownerIds: string[], departments: string[]): AiSystem {
+function systemRow(orgId: string, i: number, rnd: () => number, p: PooledProfile, ownerIds: string[], departments: string[], libraryDigest: string): AiSystem {
   const code = `AIS-${String(i + 1).padStart(6, "0")}`;
   const s = rnd();
   const nameJa = `${pick(rnd, JA_SUBJECTS)}${pick(rnd, JA_KINDS)} ${String(i + 1).padStart(6, "0")}`;
@@ -116,9 +117,11 @@ function systemRow(orgId: string, i: number, rnd: () => number, p: PooledProfile
     last_reviewed_at: nextReview ? day(rnd, 2024, 2) : null,
     next_review_at: nextReview,
     eu_class: p.euClass,
+    eu_class_from: p.euClassFrom,
     frameworks: JSON.stringify(p.frameworks),
     classified_on: AS_OF,
-    library_digest: "bench",
+    // The library the rows were classified with, so the server does not classify them again at start.
+    library_digest: libraryDigest,
     search_text: searchTextOf({ code, nameJa, nameEn, purpose, tags, vendors }),
     created_at: NOW,
     updated_at: `2026-${String(1 + (i % 11)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00.000Z`,
@@ -146,7 +149,7 @@ export async function seedCompliance(db: Db, library: Library, opts: { systems: 
   progress(`seed: ${pool.length} profiles with ${opts.frameworks} frameworks in scope`);
   const rnd = prng(2026);
   const rows: AiSystem[] = [];
-  for (let i = 0; i < opts.systems; i++) rows.push(systemRow(orgId, i, rnd, pool[i % pool.length]!, ownerIds, departments));
+  for (let i = 0; i < opts.systems; i++) rows.push(systemRow(orgId, i, rnd, pool[i % pool.length]!, ownerIds, departments, library.digest));
 
   const inOneTransaction = async (fn: () => Promise<void>) => {
     if (db.sqlite) db.sqlite.exec("BEGIN");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { frameworkLabel } from "../library/library.present.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { assessProfile, todayInTokyo } from "./applicability.service.ts";
 
@@ -13,7 +14,18 @@ export const applicabilityRoutes = [
     access: { permission: "applicability.evaluate" },
     async handler({ deps }) {
       const { groups, questions, constraints, version } = deps.library.profile;
-      return { version, libraryVersion: deps.library.digest, groups, questions, constraints: constraints.map(({ id, fields, message }) => ({ id, fields, message })) };
+      // Each basis named as people cite it ("AI推進法 第七条", "AI Act Article 26(1)"), not by its id.
+      const cite = (urn: string) => {
+        const e = deps.library.nodes.get(urn)!;
+        return { urn, framework: frameworkLabel(e.framework.file), label: e.node.ref.label };
+      };
+      return {
+        version,
+        libraryVersion: deps.library.digest,
+        groups,
+        questions: questions.map((q) => (q.basis ? { ...q, basisRefs: q.basis.map(cite) } : q)),
+        constraints: constraints.map(({ id, fields, message }) => ({ id, fields, message })),
+      };
     },
   }),
   defineRoute({

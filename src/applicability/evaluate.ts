@@ -117,7 +117,9 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
     if ((r.outcome === "undetermined" || r.outcome === "error") && effect.kind === "classify") {
       const entry = open.get(effect.scheme) ?? { rules: [], values: new Set<string>() };
       entry.rules.push(rule.id);
-      entry.values.add(effect.value);
+      // Only a rule that would give its value now can stand in the way of the primary value; one
+      // that starts later (or has ended) leaves today's answer unchanged whatever the fact is.
+      if (timingOf(asOf, rule.from ?? null, rule.until ?? null) === "current") entry.values.add(effect.value);
       open.set(effect.scheme, entry);
     }
     if (r.outcome !== "holds") continue;
@@ -147,15 +149,17 @@ export function evaluateFacts(library: Library, facts: Facts, asOf: string): Eva
     const undetermined = open.get(scheme.id)?.rules ?? [];
     // The primary value is the first in precedence order that holds now, unless an undecided rule
     // could still put a value above it (then it is honestly unknown until the fact is answered).
+    // A value that already holds wins over an undecided rule for the same value: answering the
+    // missing fact could only add another reason for it.
     const openValues = open.get(scheme.id)?.values ?? new Set<string>();
     let primary: string | null = null;
     if (scheme.exclusive) {
       for (const v of scheme.values) {
-        if (openValues.has(v.id)) break;
         if (found.get(v.id)?.timing === "current") {
           primary = v.id;
           break;
         }
+        if (openValues.has(v.id)) break;
       }
       if (primary === null && openValues.size === 0) primary = scheme.default ?? null;
     }

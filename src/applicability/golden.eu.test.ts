@@ -1,42 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { assess, primaryOf, requirementIds, under, valuesOf } from "./golden.support.ts";
+import { annexIII, BASE, type Case, ISSUE_13_CASES } from "./golden.eu.situations.ts";
 
 /**
  * EU AI Act golden cases. Each expectation is written from the consolidated text of Regulation (EU)
  * 2024/1689 as amended by Regulation (EU) 2026/1744 (library/frameworks/eu-ai-act/2026-07-27.json),
  * and each case quotes the provision it rests on.
  */
-
-const BASE = {
-  deploymentRegions: ["eu"],
-  euRoles: ["provider"],
-  euExclusion: "none",
-  euPlacedOnMarketOn: "2026-09-01",
-  prohibitedPractices: [],
-  annexIProduct: "none",
-  annexIIIAreas: [],
-  interactsWithPeople: false,
-  generative: false,
-  emotionRecognition: false,
-  biometricCategorisation: false,
-  gpaiModel: false,
-  copyrightedData: false,
-};
-
-interface Case {
-  name: string;
-  /** The provision the expectation is read from. */
-  cite: string;
-  facts: Record<string, unknown>;
-  asOf: string;
-  tier: string | null;
-  upcoming?: [string, string];
-  roles?: string[];
-  gpai?: string | null;
-  has?: string[];
-  hasLater?: string[];
-  hasNot?: string[];
-}
 
 const PROHIBITED: [string, string, string][] = [
   ["subliminal-manipulation", "a", "Art. 5(1)(a): 'deploys subliminal techniques beyond a person’s consciousness or purposefully manipulative or deceptive techniques'"],
@@ -46,7 +16,6 @@ const PROHIBITED: [string, string, string][] = [
   ["facial-scraping", "e", "Art. 5(1)(e): 'create or expand facial recognition databases through the untargeted scraping of facial images'"],
   ["emotion-workplace-education", "f", "Art. 5(1)(f): 'infer emotions of a natural person in the areas of workplace and education institutions'"],
   ["biometric-categorisation-sensitive", "g", "Art. 5(1)(g): 'biometric categorisation systems that categorise individually natural persons based on their biometric data to deduce or infer their race, political opinions…'"],
-  ["realtime-rbi-law-enforcement", "h", "Art. 5(1)(h): 'the use of ‘real-time’ remote biometric identification systems in publicly accessible spaces for the purposes of law enforcement'"],
 ];
 
 const AREAS: [string, string][] = [
@@ -66,14 +35,6 @@ const DEROGATIONS: [string, string][] = [
   ["detects-decision-patterns", "Art. 6(3)(c): 'intended to detect decision-making patterns or deviations from prior decision-making patterns'"],
   ["preparatory-task", "Art. 6(3)(d): 'intended to perform a preparatory task to an assessment relevant for the purposes of the use cases listed in Annex III'"],
 ];
-
-const annexIII = (area: string, extra: Record<string, unknown> = {}) => ({
-  ...BASE,
-  annexIIIAreas: [area],
-  art6Derogation: "none",
-  profilingNaturalPersons: false,
-  ...extra,
-});
 
 const CASES: Case[] = [
   ...PROHIBITED.map(([practice, point, cite]): Case => ({
@@ -217,7 +178,7 @@ const CASES: Case[] = [
   {
     name: "an Annex I Section A safety component needing third-party assessment is high-risk from 2 August 2028",
     cite: "Art. 6(1)(a)–(b); Art. 113(c)(ii): 'from 2 August 2028 as regards AI systems classified as high-risk pursuant to Article 6(1) and Annex I'",
-    facts: { ...BASE, annexIProduct: "section-a", annexIThirdPartyAssessment: true },
+    facts: { ...BASE, annexIProduct: "section-a", annexIComponent: "safety-component", annexIThirdPartyAssessment: true, annexIAssessmentSolelyOtherRisks: false },
     asOf: "2028-08-02",
     tier: "high-risk",
     has: ["art-9", "art-16"],
@@ -225,7 +186,7 @@ const CASES: Case[] = [
   {
     name: "the same Annex I product is not yet high-risk on 1 August 2028",
     cite: "Art. 113(c)(ii)",
-    facts: { ...BASE, annexIProduct: "section-a", annexIThirdPartyAssessment: true },
+    facts: { ...BASE, annexIProduct: "section-a", annexIComponent: "safety-component", annexIThirdPartyAssessment: true, annexIAssessmentSolelyOtherRisks: false },
     asOf: "2028-08-01",
     tier: "minimal",
     upcoming: ["high-risk", "2028-08-02"],
@@ -233,7 +194,7 @@ const CASES: Case[] = [
   {
     name: "an Annex I product without third-party conformity assessment is not high-risk under Art. 6(1)",
     cite: "Art. 6(1)(b): 'is required to undergo a third-party conformity assessment'",
-    facts: { ...BASE, annexIProduct: "section-a", annexIThirdPartyAssessment: false },
+    facts: { ...BASE, annexIProduct: "section-a", annexIComponent: "safety-component", annexIThirdPartyAssessment: false },
     asOf: "2028-08-02",
     tier: "minimal",
     hasNot: ["art-9"],
@@ -241,7 +202,7 @@ const CASES: Case[] = [
   {
     name: "an Annex I Section B product is high-risk but none of the Chapter III obligations apply",
     cite: "Art. 2(2): 'only Article 6(1), Article 60a and Articles 102 to 112 shall apply'",
-    facts: { ...BASE, annexIProduct: "section-b", annexIThirdPartyAssessment: true },
+    facts: { ...BASE, annexIProduct: "section-b", annexIComponent: "product", annexIThirdPartyAssessment: true, annexIAssessmentSolelyOtherRisks: false },
     asOf: "2028-08-02",
     tier: "high-risk",
     hasNot: ["art-9", "art-16", "art-26", "art-43"],
@@ -339,7 +300,7 @@ const CASES: Case[] = [
   {
     name: "a deployer of emotion recognition must inform the people exposed",
     cite: "Art. 50(3): 'Deployers of an emotion recognition system or a biometric categorisation system shall inform the natural persons exposed thereto'",
-    facts: { ...BASE, euRoles: ["deployer"], emotionRecognition: true },
+    facts: { ...BASE, euRoles: ["deployer"], emotionRecognition: true, euLawEnforcementPermitted: false },
     asOf: "2026-11-22",
     tier: "transparency",
     has: ["art-50.3"],
@@ -414,6 +375,8 @@ const CASES: Case[] = [
     tier: null,
   },
 ];
+
+CASES.push(...ISSUE_13_CASES);
 
 describe("applicability.eu-ai-act golden cases", () => {
   it("has at least 40 cases", () => {

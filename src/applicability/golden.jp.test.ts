@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assess, primaryOf, requirementIds } from "./golden.support.ts";
+import { assess, primaryOf, requirementIds, valuesOf } from "./golden.support.ts";
 
 /**
  * Japanese-framework golden cases across the three actor roles of the AI Guidelines for Business
@@ -35,14 +35,21 @@ interface Case {
   none?: string[];
   exact?: boolean;
   da?: string | null;
+  /** What the State may do that concerns the organisation (scheme `jp-state-measures`), now and later. */
+  state?: { now?: string[]; later?: string[] };
 }
+
+/** Arts. 16 and 25 bind the State: shown as its measures, never as the business's requirements. */
+const STATE_NOW = { now: ["state-guidance-art-16", "cooperation-request-art-25"] };
+const STATE_ARTICLES = ["art-16", "art-25"];
 
 const CASES: Case[] = [
   ...ALL_ROLES.map((role): Case => ({
     name: `an ${role} gets all ten common principles and the AI Promotion Act's business duty`,
     cite: "AI Guidelines v1.2 共通の指針: 各主体は…開発・提供・利用すべきである (all three actors); AI Promotion Act Art. 7: 活用事業者…協力しなければならない",
     facts: { ...BASE, jpRoles: [role] },
-    now: { "jp-ai-guidelines": PRINCIPLES, "jp-ai-promotion-act": ["art-7", "art-16", "art-25"] },
+    now: { "jp-ai-guidelines": PRINCIPLES, "jp-ai-promotion-act": ["art-7"] },
+    state: STATE_NOW,
     none: ["jaisi-evaluation", "jp-appi", "hiroshima-code-of-conduct"],
   })),
   {
@@ -56,14 +63,16 @@ const CASES: Case[] = [
     name: "a business that uses AI without naming a guideline role is still a utilization business operator",
     cite: "AI Promotion Act Art. 7: 人工知能関連技術を事業活動において活用しようとする者（以下「活用事業者」という。）",
     facts: { ...BASE, businessUseOfAi: true },
-    now: { "jp-ai-promotion-act": ["art-7", "art-16", "art-25"] },
+    now: { "jp-ai-promotion-act": ["art-7"] },
+    state: STATE_NOW,
     none: ["jp-ai-guidelines"],
   },
   {
     name: "a research institution has the Art. 6 duties, not the Art. 7 ones",
     cite: "AI Promotion Act Art. 6: 大学…その他の人工知能関連技術の研究開発を行う機関（以下「研究開発機関」という。）は…協力するよう努めるものとする",
     facts: { ...BASE, researchInstitution: true },
-    now: { "jp-ai-promotion-act": ["art-6", "art-16", "art-25"] },
+    now: { "jp-ai-promotion-act": ["art-6"] },
+    state: STATE_NOW,
   },
   {
     name: "an organisation that neither uses nor researches AI has no AI Promotion Act duties",
@@ -76,15 +85,15 @@ const CASES: Case[] = [
     cite: "AI Promotion Act supplementary provisions Art. 1: 第三章及び第四章…は、公布の日から起算して三月を超えない範囲内において政令で定める日から施行する (in force 2025-09-01)",
     facts: { ...BASE, businessUseOfAi: true },
     asOf: "2025-08-31",
-    now: { "jp-ai-promotion-act": ["art-7", "art-16"] },
-    later: { "jp-ai-promotion-act": ["art-25"] },
+    now: { "jp-ai-promotion-act": ["art-7"] },
+    state: { now: ["state-guidance-art-16"], later: ["cooperation-request-art-25"] },
   },
   {
     name: "from 1 September 2025, Art. 25 applies",
     cite: "AI Promotion Act supplementary provisions Art. 1; Art. 25 in Chapter IV",
     facts: { ...BASE, businessUseOfAi: true },
     asOf: "2025-09-01",
-    now: { "jp-ai-promotion-act": ["art-25"] },
+    state: STATE_NOW,
   },
   {
     name: "an advanced-AI developer faces the Hiroshima code's 11 actions and the 7 HAIP sections",
@@ -153,20 +162,20 @@ const CASES: Case[] = [
   {
     name: "a ministry's generative AI answering the public shows a high-risk indicator for the Chief AI Officer",
     cite: "Digital Agency generative-AI guideline: high-risk determination over scope/type of users, nature of work, confidential training data, staff judgement",
-    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, generative: true, generatedContent: ["text"], daUsersPublic: true, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: true },
+    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, publicBodyKind: "national-government-organ", generative: true, generatedContent: ["text"], daUsersPublic: true, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: true },
     now: { "jp-da-genai-guideline": ["chief-ai-officer", "high-risk-determination"] },
     da: "high-risk-indicators",
   },
   {
     name: "a ministry's internal generative AI whose output staff judge shows no indicator",
     cite: "Digital Agency guideline's four factors, each answered on the lower-risk side",
-    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, generative: true, generatedContent: ["text"], daUsersPublic: false, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: true },
+    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, publicBodyKind: "national-government-organ", generative: true, generatedContent: ["text"], daUsersPublic: false, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: true },
     da: "no-indicators",
   },
   {
     name: "output used without staff judgement is a high-risk indicator",
     cite: "Digital Agency guideline factor: whether staff judge the output",
-    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, generative: true, generatedContent: ["text"], daUsersPublic: false, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: false },
+    facts: { ...BASE, jpRoles: ["ai-business-user"], publicSector: true, publicBodyKind: "national-government-organ", generative: true, generatedContent: ["text"], daUsersPublic: false, daWorkAffectsPeople: false, daConfidentialTraining: false, daStaffJudgeOutput: false },
     da: "high-risk-indicators",
   },
   {
@@ -187,7 +196,7 @@ const CASES: Case[] = [
     facts: {
       ...BASE, jpRoles: ["ai-developer", "ai-provider"], deploymentRegions: ["jp", "eu"], euRoles: ["provider"], euExclusion: "none",
       euPlacedOnMarketOn: "2026-09-01", prohibitedPractices: [], annexIProduct: "none", annexIIIAreas: [], interactsWithPeople: true,
-      emotionRecognition: false, biometricCategorisation: false, gpaiModel: false,
+      emotionRecognition: false, biometricCategorisation: false, gpaiModel: false, euSystemKind: "ai-system", euLawEnforcementAuthorised: false,
     },
     now: { "jp-ai-promotion-act": ["art-7"], "jp-ai-guidelines": PRINCIPLES, "eu-ai-act": ["art-50.1"] },
   },
@@ -212,6 +221,12 @@ describe("applicability.japan golden cases", () => {
       }
       for (const fw of c.none ?? []) expect(requirementIds(report, fw), `${fw} — ${c.cite}`).toEqual([]);
       if (c.da !== undefined) expect(primaryOf(report, "jp-da-high-risk"), c.cite).toBe(c.da);
+      if (c.state) {
+        expect(valuesOf(report, "jp-state-measures", "current").sort(), c.cite).toEqual([...(c.state.now ?? [])].sort());
+        expect(valuesOf(report, "jp-state-measures", "upcoming").sort(), c.cite).toEqual([...(c.state.later ?? [])].sort());
+      }
+      const promotion = requirementIds(report, "jp-ai-promotion-act");
+      for (const id of STATE_ARTICLES) expect(promotion.some((x) => x === id || x.startsWith(`${id}.`)), `${id} binds the State — ${c.cite}`).toBe(false);
       if (c.name.startsWith("adopting NIST")) {
         expect(requirementIds(report, "nist-ai-rmf").filter((id) => /^[A-Z]+-\d+\.\d+$/.test(id))).toHaveLength(72);
       }

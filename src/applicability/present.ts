@@ -2,6 +2,7 @@ import type { Library } from "../library/library.model.ts";
 import { presentRef, frameworkLabel } from "../library/library.present.ts";
 import type { Text } from "../library/library.schema.ts";
 import { type Evaluation, type Outcome, readValues, type Timing } from "./evaluate.ts";
+import { expressionInWords, type Vocabulary } from "./expression.words.ts";
 import type { CheckedProfile } from "./profile.ts";
 
 /** A library node as results show it: enough to cite it and link to its page. */
@@ -11,6 +12,9 @@ export interface RuleExplanation {
   id: string;
   kind: "definition" | "rule";
   title: Text;
+  /** The condition in words, from the labels of the questions and definitions it reads. */
+  words: Text;
+  /** The condition as written in the library (CEL), for those who check it. */
   expression: string;
   outcome: Outcome;
   read: Record<string, unknown>;
@@ -28,7 +32,17 @@ export interface ApplicabilityReport {
   unanswered: string[];
   asked: string[];
   implied: string[];
-  frameworks: { framework: string; version: string; name: Text; kind: string; jurisdiction: string; current: number; upcoming: number }[];
+  frameworks: {
+    framework: string;
+    version: string;
+    name: Text;
+    kind: string;
+    jurisdiction: string;
+    current: number;
+    upcoming: number;
+    /** Whether the instrument carries penalties, in whose words (stated wherever results are shown). */
+    penalties?: { any: boolean; text: Text; origin: string };
+  }[];
   classifications: {
     scheme: string;
     name: Text;
@@ -60,7 +74,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
     });
   const frameworks = [...counts].map(([framework, c]) => {
     const fw = library.current.get(framework)!.file;
-    return { framework, version: fw.version, name: frameworkLabel(fw), kind: fw.kind, jurisdiction: fw.jurisdiction, ...c };
+    return { framework, version: fw.version, name: frameworkLabel(fw), kind: fw.kind, jurisdiction: fw.jurisdiction, ...c, ...(fw.penalties ? { penalties: fw.penalties } : {}) };
   });
 
   const classifications = evaluation.schemes.map((s) => {
@@ -76,6 +90,11 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
     };
   });
 
+  const questions = new Map(library.profile.questions.map((q) => [q.id, q]));
+  const vocabulary: Vocabulary = {
+    name: (id) => questions.get(id)?.label ?? defs.get(id)?.def.title,
+    option: (fact, value) => questions.get(fact)?.options?.find((o) => o.value === value)?.label,
+  };
   const explain = (id: string, kind: "definition" | "rule", outcome: Outcome, extra: { missing?: string[]; error?: string }): RuleExplanation => {
     const compiledExpr = kind === "definition" ? defs.get(id)!.expr : rules.get(id)!.expr;
     const source = kind === "definition" ? defs.get(id)!.def : rules.get(id)!.rule;
@@ -83,6 +102,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
       id,
       kind,
       title: source.title,
+      words: expressionInWords(compiledExpr.source, vocabulary),
       expression: compiledExpr.source,
       outcome,
       read: readValues(compiledExpr, evaluation.ctx),

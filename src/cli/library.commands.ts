@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { type Lang, pick, printReport } from "./applicability.print.ts";
 import { out } from "./context.ts";
+import { currencyFails, currencyLines, registerCurrencyCommand } from "./library-currency.command.ts";
 
 /** `musubi library …` and `musubi applicability`: everything runs on the library files alone, no database. */
 export function registerLibraryCommands(program: Command): void {
@@ -11,7 +12,8 @@ export function registerLibraryCommands(program: Command): void {
     .command("validate")
     .description("check every library file: schema, unique URNs, dangling references, encoding, rule expressions")
     .option("--dir <path>", "library folder (default: the one shipped with Musubi)")
-    .action(async (o: { dir?: string }) => {
+    .option("--no-currency", "skip the currency check (amendments in force that a stored text lacks)")
+    .action(async (o: { dir?: string; currency: boolean }) => {
       const { loadLibrary, defaultLibraryDir } = await import("../library/library.load.ts");
       const started = performance.now();
       const { library: lib, problems, files } = loadLibrary(o.dir ?? defaultLibraryDir());
@@ -29,6 +31,16 @@ export function registerLibraryCommands(program: Command): void {
           `${lib.crosswalks.length} crosswalks with ${edges} edges, ${lib.profile.questions.length} profile questions, ` +
           `${lib.compiled.definitions.length + lib.compiled.rules.length} rules; ${ms} ms`,
       );
+      if (!o.currency) return;
+      // Currency depends on today's date, unlike the checks above: a newly effective amendment that
+      // the stored text lacks fails CI until the text is updated or the case is acknowledged.
+      const { libraryCurrency, todayInJapan } = await import("../library/library.currency.ts");
+      const report = libraryCurrency(lib, todayInJapan());
+      for (const line of currencyLines(report, "en").filter((l) => !l.startsWith("upcoming"))) out(line);
+      if (currencyFails(report)) {
+        out("library currency FAILED: an amendment in force is missing from a stored text and is not acknowledged in currency-acknowledged.json (see: musubi library currency)");
+        process.exitCode = 1;
+      }
     });
   library
     .command("list")
@@ -80,6 +92,10 @@ export function registerLibraryCommands(program: Command): void {
         out(`${c.full ? "full   " : "partial"} ${c.relationship.padEnd(9)} ${c.path.length} hop(s)  ${c.urn}  ${pick(n.title ?? n.ref.label, o.lang)}`);
       }
     });
+  registerCurrencyCommand(library, async (dir) => {
+    const { requireLibrary } = await import("../library/library.load.ts");
+    return requireLibrary(dir);
+  });
   library
     .command("schema")
     .description("write the JSON Schemas generated from the library formats to library/schema/")

@@ -16,7 +16,7 @@ export async function expectedCounters(db: Kysely<Database>, orgId: string): Pro
   };
   const systems = await db
     .selectFrom("ai_systems")
-    .select(["lifecycle", "eu_class", "frameworks", "tags", "department_id", "business_owner_id", "technical_owner_id"])
+    .select(["lifecycle", "eu_class", "eu_class_from", "frameworks", "tags", "department_id", "business_owner_id", "technical_owner_id"])
     .where("org_id", "=", orgId)
     .execute();
   for (const s of systems) for (const [name, key] of systemCounts(s)) add(name, key, 1);

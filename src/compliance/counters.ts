@@ -11,6 +11,8 @@ export const COUNTERS = {
   lifecycle: "systems.lifecycle",
   /** key: EU AI Act risk class, or `none` */
   euClass: "systems.eu_class",
+  /** key: `class|date`; systems whose EU class applies only from that date (counted in `euClass` too) */
+  euClassFrom: "systems.eu_class_from",
   /** key: framework id; systems with at least one requirement of it applying now or later */
   scope: "systems.framework",
   /** key: tag; systems carrying it (the inventory's exact total for a tag filter) */
@@ -33,7 +35,7 @@ export const COUNTERS = {
 export type CounterName = (typeof COUNTERS)[keyof typeof COUNTERS];
 
 /** The columns of a system the counters read. */
-export type CountedSystem = Pick<Database["ai_systems"], "lifecycle" | "eu_class" | "frameworks" | "tags" | "department_id" | "business_owner_id" | "technical_owner_id">;
+export type CountedSystem = Pick<Database["ai_systems"], "lifecycle" | "eu_class" | "eu_class_from" | "frameworks" | "tags" | "department_id" | "business_owner_id" | "technical_owner_id">;
 
 /**
  * Every counter a system adds 1 to: one place, used by the running totals and by the recount,
@@ -41,6 +43,7 @@ export type CountedSystem = Pick<Database["ai_systems"], "lifecycle" | "eu_class
  */
 export function systemCounts(r: CountedSystem): [CounterName, string][] {
   const out: [CounterName, string][] = [[COUNTERS.lifecycle, r.lifecycle], [COUNTERS.euClass, r.eu_class ?? "none"]];
+  if (r.eu_class && r.eu_class_from) out.push([COUNTERS.euClassFrom, `${r.eu_class}|${r.eu_class_from}`]);
   for (const fw of JSON.parse(r.frameworks) as string[]) out.push([COUNTERS.scope, fw]);
   for (const tag of new Set(JSON.parse(r.tags) as string[])) out.push([COUNTERS.tag, tag]);
   if (r.department_id) out.push([COUNTERS.department, r.department_id]);

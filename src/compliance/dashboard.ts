@@ -21,7 +21,11 @@ const text = z.object({ ja: z.string().optional(), en: z.string().optional() });
 export const dashboardView = z.object({
   totals: z.object({ systems: z.number().int() }),
   frameworks: z.array(z.object({ framework: z.string(), name: text, inScope: z.number().int(), assessed: z.number().int(), counts, total: z.number().int() })),
-  euClass: z.array(z.object({ value: z.string(), label: text, n: z.number().int() })),
+  /**
+   * Systems by the class the EU AI Act gives them. `later`: how many of them have that class only
+   * from a later date (a high-risk system whose obligations start on 2027-12-02), by date.
+   */
+  euClass: z.array(z.object({ value: z.string(), label: text, n: z.number().int(), later: z.array(z.object({ from: z.string(), n: z.number().int() })) })),
   lifecycle: z.array(z.object({ value: z.enum(LIFECYCLE), n: z.number().int() })),
   overdueReviews: z.object({ count: z.number().int(), items: z.array(systemRow) }),
   expiringEvidence: z.object({ count: z.number().int(), expired: z.number().int(), items: z.array(evidenceView) }),
@@ -29,7 +33,7 @@ export const dashboardView = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardView>;
 
-const SMALL_FAMILIES = [COUNTERS.lifecycle, COUNTERS.euClass, COUNTERS.scope, COUNTERS.assessed, COUNTERS.posture];
+const SMALL_FAMILIES = [COUNTERS.lifecycle, COUNTERS.euClass, COUNTERS.euClassFrom, COUNTERS.scope, COUNTERS.assessed, COUNTERS.posture];
 
 /**
  * The organisation's posture. Totals come from the counters kept with every change (one read of
@@ -76,7 +80,12 @@ export async function readDashboard(db: Kysely<Database>, library: Library, orgI
 
   const scheme = library.compiled.schemes.get(EU_RISK_SCHEME);
   const labelOf = (value: string) => scheme?.values.find((v) => v.id === value)?.label ?? { en: value };
-  const euRows = [...euClass.entries()].map(([value, n]) => ({ value, label: value === "none" ? { en: "Not classified", ja: "未分類" } : labelOf(value), n }));
+  const laterOf = (value: string) =>
+    [...family(COUNTERS.euClassFrom).entries()]
+      .filter(([key, n]) => n > 0 && key.startsWith(`${value}|`) && key.slice(value.length + 1) > today)
+      .map(([key, n]) => ({ from: key.slice(value.length + 1), n }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+  const euRows = [...euClass.entries()].map(([value, n]) => ({ value, label: value === "none" ? { en: "Not classified", ja: "未分類" } : labelOf(value), n, later: laterOf(value) }));
 
   const byUrn = new Map<string, { notMet: number; partiallyMet: number }>();
   for (const g of gaps) {

@@ -10,6 +10,7 @@ import * as m0007 from "./migrations/0007_workflow.ts";
 import * as m0008 from "./migrations/0008_incidents.ts";
 import * as m0009 from "./migrations/0009_vendors.ts";
 import * as m0010 from "./migrations/0010_security.ts";
+import * as m0011 from "./migrations/0011_eu_class_from.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0008_incidents": m0008,
   "0009_vendors": m0009,
   "0010_security": m0010,
+  "0011_eu_class_from": m0011,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

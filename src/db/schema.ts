@@ -109,6 +109,8 @@ export interface AiSystemsTable {
   next_review_at: string | null;
   /** Derived when the profile is saved: the EU AI Act risk class and the frameworks in scope. */
   eu_class: string | null;
+  /** The date `eu_class` applies from, when the Regulation sets a later date for it. */
+  eu_class_from: string | null;
   frameworks: string;
   classified_on: string | null;
   library_digest: string | null;

@@ -15,7 +15,7 @@ import { createSystem } from "../systems/systems.service.ts";
 const JP_USER = { ...JP_BUSINESS_USER_PROFILE, voluntaryFrameworks: ["nist-ai-rmf"] };
 
 /** An HR screening tool offered in Japan and the EU: Annex III point 4 (employment), provider. */
-const HR_SCREENING = {
+export const HR_SCREENING = {
   jpRoles: ["ai-provider"],
   businessUseOfAi: true,
   researchInstitution: false,
@@ -33,6 +33,7 @@ const HR_SCREENING = {
   pseudonymisedData: false,
   anonymisedData: false,
   deploymentRegions: ["jp", "eu"],
+  euSystemKind: "ai-system",
   euRoles: ["provider"],
   euExclusion: "none",
   euPlacedOnMarketOn: "2026-04-01",

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import type { Library, LibraryProblem, LoadedFramework } from "./library.model.ts";
 import { CrosswalkFile, FrameworkFile, ProfileFile, RulesFile } from "./library.schema.ts";
+import { readAcknowledgements, todayInJapan, versionInForce } from "./library.currency.ts";
 import { crossCheck } from "./library.validate.ts";
 
 /** The `library/` folder shipped beside `src/`; `MUSUBI_LIBRARY_DIR` points elsewhere (tests, forks). */
@@ -103,12 +104,13 @@ function indexFramework(file: FrameworkFile, path: string): LoadedFramework {
   return { file, path, nodesById, children };
 }
 
-/** The current version: the one no other version names as its predecessor; ties go to the later date. */
+/**
+ * The current version: the one in force today by the date its text took effect (see
+ * `versionInForce`), not the latest published — an amendment published but not yet effective
+ * must not replace the text in force.
+ */
 function pickCurrent(versions: Map<string, LoadedFramework>): LoadedFramework {
-  const superseded = new Set([...versions.values()].map((v) => v.file.previousVersion).filter(Boolean));
-  const candidates = [...versions.values()].filter((v) => !superseded.has(v.file.version));
-  const pool = candidates.length ? candidates : [...versions.values()];
-  return pool.sort((a, b) => (a.file.dates.publishedOn ?? "").localeCompare(b.file.dates.publishedOn ?? ""))[pool.length - 1]!;
+  return versionInForce(versions.values(), todayInJapan());
 }
 
 /**
@@ -147,10 +149,12 @@ export function loadLibrary(dir = defaultLibraryDir()): LoadResult {
   if (!existsSync(profilePath)) problems.push({ file: "profile/questions.json", code: "dangling", message: "the profile questions file is missing" });
   else profile = parseWith(ProfileFile, readJson(dir, profilePath, problems, digest), "profile/questions.json", problems);
 
+  const acknowledgements = readAcknowledgements(dir, problems);
+
   if (problems.length || !profile) return { library: null, problems, files };
 
   const current = new Map([...frameworks].map(([id, versions]) => [id, pickCurrent(versions)]));
-  const library = { dir, digest: digest.digest("hex").slice(0, 12), frameworks, current, nodes: new Map(), crosswalks, profile, rules } as unknown as Library;
+  const library = { dir, digest: digest.digest("hex").slice(0, 12), frameworks, current, nodes: new Map(), crosswalks, profile, rules, acknowledgements } as unknown as Library;
   problems.push(...crossCheck(library));
   return { library: problems.length ? null : library, problems, files };
 }

@@ -1,5 +1,5 @@
 import type { CompiledRules } from "../applicability/compile.ts";
-import type { CrosswalkFile, FrameworkFile, FrameworkNode, ProfileFile, RulesFile } from "./library.schema.ts";
+import type { CrosswalkFile, CurrencyAcknowledgements, FrameworkFile, FrameworkNode, ProfileFile, RulesFile } from "./library.schema.ts";
 
 /** One framework version as loaded, with its nodes indexed for lookups. */
 export interface LoadedFramework {
@@ -38,13 +38,15 @@ export interface Library {
   digest: string;
   /** framework id → version → framework file. */
   frameworks: Map<string, Map<string, LoadedFramework>>;
-  /** framework id → its current version (the latest; rules refer to it). */
+  /** framework id → its current version (the one in force today, by text effective date; rules refer to it). */
   current: Map<string, LoadedFramework>;
   /** URN → node, across every version. */
   nodes: Map<string, NodeEntry>;
   crosswalks: CrosswalkFile[];
   profile: ProfileFile;
   rules: RulesFile[];
+  /** Known cases of a text older than an amendment in force, acknowledged in `currency-acknowledged.json`. */
+  acknowledgements?: CurrencyAcknowledgements["acknowledged"];
   /** Every CEL expression, compiled and type-checked once at load. */
   compiled: CompiledRules;
 }

@@ -1,4 +1,5 @@
 import type { Library, LoadedFramework, NodeEntry } from "./library.model.ts";
+import { nodeCurrency, todayInJapan } from "./library.currency.ts";
 import type { FrameworkNode, Text } from "./library.schema.ts";
 
 /** A framework version's metadata as the API shows it: everything but the nodes. */
@@ -26,6 +27,7 @@ export function presentNodeBrief(node: FrameworkNode) {
     ...(node.actors ? { actors: node.actors } : {}),
     ...(node.tags ? { tags: node.tags } : {}),
     ...(node.dates?.appliesFrom ? { appliesFrom: node.dates.appliesFrom } : {}),
+    ...(node.obligation ? { obligation: node.obligation.kinds } : {}),
   };
 }
 
@@ -44,8 +46,9 @@ export function frameworkLabel(file: { name: Text; shortName?: Text | undefined 
   return label;
 }
 
-export function presentRef(library: Library, urn: string) {
+export function presentRef(library: Library, urn: string, asOf = todayInJapan()) {
   const e = library.nodes.get(urn)!;
+  const currency = nodeCurrency(e.framework, e.node.id, asOf);
   return {
     urn,
     framework: e.framework.file.framework,
@@ -55,6 +58,10 @@ export function presentRef(library: Library, urn: string) {
     label: e.node.ref.label,
     ...(e.node.title ? { title: e.node.title } : {}),
     requirement: e.node.requirement,
+    /** Best-effort / cooperation / measure of the State (Musubi's reading of the wording). */
+    ...(e.node.obligation ? { obligation: e.node.obligation.kinds } : {}),
+    /** Amendments in force the stored text lacks, and coming changes Musubi reads as touching the node. */
+    ...(currency ? { currency } : {}),
   };
 }
 

@@ -63,7 +63,7 @@ describe("library and applicability API", () => {
   it("evaluates a profile and explains why each requirement applies", async () => {
     const res = await api.call("POST", "/api/applicability/evaluate", {
       ...viewer(),
-      body: { asOf: "2026-11-22", facts: { jpRoles: ["ai-provider"], deploymentRegions: ["jp", "eu"], euRoles: ["provider"], euExclusion: "none", interactsWithPeople: true, prohibitedPractices: [], annexIProduct: "none", annexIIIAreas: [], generative: false, emotionRecognition: false, biometricCategorisation: false, gpaiModel: false, euPlacedOnMarketOn: "2026-09-01" } },
+      body: { asOf: "2026-11-22", facts: { jpRoles: ["ai-provider"], deploymentRegions: ["jp", "eu"], euSystemKind: "ai-system", euRoles: ["provider"], euExclusion: "none", interactsWithPeople: true, euLawEnforcementAuthorised: false, prohibitedPractices: [], annexIProduct: "none", annexIIIAreas: [], generative: false, emotionRecognition: false, biometricCategorisation: false, gpaiModel: false, euPlacedOnMarketOn: "2026-09-01" } },
     });
     expect(res.status).toBe(200);
     expect(res.body.classifications.find((c: { scheme: string }) => c.scheme === "eu-ai-act-risk").primary.value).toBe("transparency");

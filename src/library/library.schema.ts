@@ -95,6 +95,33 @@ export const NodeDates = z.strictObject({
   note: Text.optional(),
 });
 
+/**
+ * What a provision's wording makes of whom it addresses (e.g. 努める, 協力しなければならない, 国は…講ずる).
+ * Musubi's classification of the words quoted in `wording`, shown as such; the words are the source's.
+ */
+export const OBLIGATION_KINDS = [
+  "best-effort", // 努力義務: the addressee "is to endeavour" (努める)
+  "cooperation", // 協力: the addressee cooperates with measures of the State or local governments
+  "state-measure", // 国の施策: binds the State (or a body of it), not businesses
+  "local-government-measure", // 地方公共団体の施策: binds local governments
+] as const;
+export const ObligationKind = z.enum(OBLIGATION_KINDS);
+export type ObligationKind = z.infer<typeof ObligationKind>;
+
+/** Labels for the obligation kinds, in both languages (Musubi's wording). */
+export const OBLIGATION_LABELS: Record<ObligationKind, { ja: string; en: string }> = {
+  "best-effort": { ja: "努力義務", en: "best-effort" },
+  cooperation: { ja: "協力", en: "cooperation" },
+  "state-measure": { ja: "国の施策", en: "measure of the State" },
+  "local-government-measure": { ja: "地方公共団体の施策", en: "measure of local governments" },
+};
+
+export const Obligation = z.strictObject({
+  kinds: z.array(ObligationKind).min(1),
+  /** The words of the text the classification rests on, quoted (checked against the text when generated). */
+  wording: Text,
+});
+
 export const NodeRef = z.strictObject({
   label: Text,
   article: z.string().optional(),
@@ -125,6 +152,8 @@ export const FrameworkNode = z.strictObject({
   actors: z.array(slug).optional(),
   tags: z.array(slug).optional(),
   dates: NodeDates.optional(),
+  /** Best-effort, cooperation or a measure of the State: Musubi's reading of the quoted wording. */
+  obligation: Obligation.optional(),
   /** Other nodes this one refers to (cross-references within the library). */
   refersTo: z.array(urn).optional(),
   notes: z.array(Text).optional(),
@@ -138,6 +167,31 @@ export const ActorRole = z.strictObject({
   note: Text.optional(),
 });
 
+/**
+ * An amendment of a law known from the sources' revision history. `inText` says whether the stored
+ * text includes it; with `effectiveOn` that tells whether the text is behind the law in force
+ * (`musubi library currency`). Nothing here is Musubi's except `touches`, which is marked as a reading.
+ */
+export const Amendment = z.strictObject({
+  /** The source's identifier (e.g. e-Gov revision id `415AC0000000057_20270117_508AC0000000056`). */
+  id: z.string().min(1),
+  /** The amending act's number as the source writes it (e.g. 令和八年法律第五十六号). */
+  lawNumber: Text,
+  title: Text,
+  promulgatedOn: isoDate.nullable(),
+  /** The date this amendment (or this stage of it) comes into force, as the source states it. */
+  effectiveOn: isoDate,
+  /** How certain the date is, in the source's words (e.g. a Cabinet Order may fix an earlier date). */
+  effectiveOnNote: Text.optional(),
+  dateCertainty: z.enum(["fixed-date", "linked-to-another-act", "statutory-deadline-not-fixed-by-cabinet-order"]).optional(),
+  inText: z.boolean(),
+  /** Nodes the amendment is expected to change: Musubi's reading, with its basis; absent when unknown. */
+  touches: z
+    .strictObject({ nodes: z.array(localId).min(1), basis: Text, origin: z.literal("musubi-editorial"), source: z.string().optional() })
+    .optional(),
+});
+export type Amendment = z.infer<typeof Amendment>;
+
 export const FrameworkFile = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal("musubi-framework/1"),
@@ -145,6 +199,13 @@ export const FrameworkFile = z.strictObject({
   version: z.string().regex(/^[A-Za-z0-9._-]+$/),
   name: Text,
   shortName: Text.optional(),
+  /**
+   * Where the short name comes from, per language, where it is not the source's own: Musubi calls
+   * the AI Promotion Act 「AI推進法」 everywhere, while e-Gov's abbreviation is 「ＡＩ法」.
+   */
+  shortNameOrigin: z.strictObject({ ja: TextOrigin.optional(), en: TextOrigin.optional() }).optional(),
+  /** Where the name comes from, per language, where it is not the issuer's own (e.g. Musubi's translation). */
+  nameOrigin: z.strictObject({ ja: TextOrigin.optional(), en: TextOrigin.optional() }).optional(),
   kind: FrameworkKind,
   jurisdiction: slug,
   issuer: z.array(Text).min(1),
@@ -154,9 +215,18 @@ export const FrameworkFile = z.strictObject({
     effectiveFrom: isoDate.nullable(),
     generalApplicationFrom: isoDate.nullable().optional(),
     lastAmendedOn: isoDate.nullable().optional(),
+    /**
+     * The stored text is the consolidation in force from this date (the last amendment it includes).
+     * Not the Act's commencement (`effectiveFrom`): the UI labels it "text as of".
+     */
+    textAsOf: isoDate.optional(),
     statusAsOf: isoDate.optional(),
   }),
   status: Text.optional(),
+  /** Whether the instrument carries penalties, stated where results are shown, and whose statement it is. */
+  penalties: z.strictObject({ any: z.boolean(), text: Text, origin: TextOrigin }).optional(),
+  /** Amendments known from the sources, in force or promulgated (laws only). */
+  amendments: z.array(Amendment).optional(),
   previousVersion: z.string().optional(),
   source: z.strictObject({
     title: Text,
@@ -216,6 +286,11 @@ export const ProfileQuestion = z.strictObject({
   notAsked: z.union([z.boolean(), z.string(), z.array(z.string())]).optional(),
   /** Library nodes the question is drawn from. */
   basis: z.array(urn).optional(),
+  /**
+   * Set when the question is Musubi's reading of its basis rather than the source's own words (e.g.
+   * an indicator for a factor the source names only in general): the UI marks it "Musubi's reading".
+   */
+  reading: Text.optional(),
 });
 export type ProfileQuestion = z.infer<typeof ProfileQuestion>;
 
@@ -301,10 +376,31 @@ export const RulesFile = z.strictObject({
 });
 export type RulesFile = z.infer<typeof RulesFile>;
 
+/**
+ * Known cases where a framework's stored text is older than an amendment in force, acknowledged by
+ * a maintainer (e.g. the newer text is not in the offline sources yet). `musubi library currency`
+ * and `library validate` still report them, but only an unacknowledged case fails CI.
+ */
+export const CurrencyAcknowledgements = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal("musubi-currency-ack/1"),
+  acknowledged: z.array(
+    z.strictObject({
+      framework: slug,
+      version: z.string().min(1),
+      /** The amendment's `id` in the framework file. */
+      amendment: z.string().min(1),
+      acknowledgedOn: isoDate,
+      reason: Text,
+    }),
+  ),
+});
+export type CurrencyAcknowledgements = z.infer<typeof CurrencyAcknowledgements>;
+
 /** The JSON Schemas published under `library/schema/`, keyed by file name. */
 export function publishedSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport };
+  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "currency-ack": CurrencyAcknowledgements, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport };
   for (const [name, schema] of Object.entries(files)) {
     out[`${name}.schema.json`] = {
       $id: `https://musubi.example/schema/${name}.schema.json`,

@@ -29,6 +29,20 @@ export function crossCheck(library: Library): LibraryProblem[] {
           problems.push({ file: fw.path, code: "dangling", at: node.id, message: `parent ${node.parent} does not exist` });
         }
       }
+      const amendmentIds = new Set<string>();
+      for (const a of file.amendments ?? []) {
+        if (amendmentIds.has(a.id)) problems.push({ file: fw.path, code: "duplicate", at: a.id, message: `amendment ${a.id} is listed twice` });
+        amendmentIds.add(a.id);
+        for (const id of a.touches?.nodes ?? []) {
+          if (!fw.nodesById.has(id)) problems.push({ file: fw.path, code: "dangling", at: a.id, message: `amendment touches unknown node ${id}` });
+        }
+      }
+      for (const node of file.nodes) {
+        const kinds = node.obligation?.kinds ?? [];
+        if (node.requirement && kinds.length && kinds.every((k) => k === "state-measure" || k === "local-government-measure")) {
+          problems.push({ file: fw.path, code: "mismatch", at: node.id, message: "a provision that binds only the State or local governments cannot be a requirement" });
+        }
+      }
       if (file.previousVersion && !versions.has(file.previousVersion)) {
         problems.push({ file: fw.path, code: "dangling", message: `previous version ${file.previousVersion} is not in the library` });
       }

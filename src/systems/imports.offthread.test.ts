@@ -67,7 +67,7 @@ describe.each(sqlite)("an import's write in a worker thread ($name)", (dialect) 
     const before = await systems();
     const head = await ctx.db.kysely.selectFrom("audit_log").select((eb) => eb.fn.max("seq").as("seq")).where("org_id", "=", org.orgId).executeTakeFirstOrThrow();
     const job = await ctx.db.kysely.selectFrom("import_jobs").selectAll().where("org_id", "=", org.orgId).executeTakeFirstOrThrow();
-    const row = (code: string): ClassifiedRow => ({ input: { code, nameJa: "重複", nameEn: "Duplicate", purpose: "", businessOwnerId: null, technicalOwnerId: null, departmentId: null, lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], countries: [], tags: [], lastReviewedAt: null, nextReviewAt: null }, euClass: null, frameworks: [] });
+    const row = (code: string): ClassifiedRow => ({ input: { code, nameJa: "重複", nameEn: "Duplicate", purpose: "", businessOwnerId: null, technicalOwnerId: null, departmentId: null, lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], countries: [], tags: [], lastReviewedAt: null, nextReviewAt: null }, euClass: null, euClassFrom: null, frameworks: [] });
     // The second row repeats a code the first import wrote: the unique index refuses it mid-transaction.
     const write = writeOffThread(ctx.db, { who: { orgId: org.orgId, actor: { type: "system", id: null, label: "test" } }, job, report: { invalid: 0 }, asOf: "2026-12-06", libraryDigest: "test" }, [row("NEW-1"), row("OT-1")], () => undefined);
     await expect(write).rejects.toThrow(/UNIQUE constraint failed/);

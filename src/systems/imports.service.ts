@@ -223,7 +223,7 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   // Registers repeat profiles (rows copied from a template, one profile per kind of system): each
   // distinct profile is evaluated once per import. The evaluation depends only on the answers and
   // the date, so rows with the same answers get the same classification.
-  const byProfile = new Map<string, { euClass: string | null; frameworks: string[] }>();
+  const byProfile = new Map<string, Omit<ClassifiedRow, "input">>();
   for (let i = 0; i < total; i++) {
     const input = valid[i]!.input;
     const key = JSON.stringify(input.profile);

@@ -12,6 +12,7 @@ import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts"
 export interface ClassifiedRow {
   input: CreateSystemInput;
   euClass: string | null;
+  euClassFrom: string | null;
   frameworks: string[];
 }
 

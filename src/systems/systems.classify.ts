@@ -11,7 +11,16 @@ export interface Classification {
   /** The checked facts, with implied answers filled in. */
   facts: Record<string, unknown>;
   evaluation: Evaluation;
+  /**
+   * The class the EU AI Act gives the system: the highest tier that holds now or from a later
+   * date (a system whose high-risk obligations start on 2027-12-02 is high-risk for planning,
+   * not "minimal" until then); null while a fact it depends on is unanswered.
+   */
   euClass: string | null;
+  /** When `euClass` starts to apply, if later than the evaluation date. */
+  euClassFrom: string | null;
+  /** What applies on the evaluation date (the scheme's primary value). */
+  euClassNow: string | null;
   /** Framework ids with a requirement that applies now or later, sorted. */
   frameworks: string[];
 }
@@ -31,12 +40,17 @@ export function classifyProfile(library: Library, profile: Record<string, unknow
 }
 
 /** The EU class and frameworks in scope of an evaluation. */
-export function summarise(evaluation: Evaluation): { euClass: string | null; frameworks: string[] } {
+export function summarise(evaluation: Evaluation): Pick<Classification, "euClass" | "euClassFrom" | "euClassNow" | "frameworks"> {
   const risk = evaluation.schemes.find((s) => s.scheme === EU_RISK_SCHEME);
+  const euClassNow = risk?.primary ?? null;
+  // The scheme keeps, above today's class, the tiers that start later, in precedence order.
+  const top = euClassNow === null ? undefined : risk!.values.find((v) => v.timing === "current" || v.timing === "upcoming");
+  const euClass = top?.value ?? euClassNow;
+  const euClassFrom = top && top.timing === "upcoming" ? top.from : null;
   const frameworks = new Set<string>();
   for (const r of evaluation.requirements) {
     if (r.timing === "ended") continue;
     frameworks.add(r.urn.split(":")[2]!);
   }
-  return { euClass: risk?.primary ?? null, frameworks: [...frameworks].sort() };
+  return { euClass, euClassFrom, euClassNow, frameworks: [...frameworks].sort() };
 }

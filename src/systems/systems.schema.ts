@@ -148,8 +148,14 @@ export const systemView = z.object({
   tags: z.array(z.string()),
   lastReviewedAt: z.string().nullable(),
   nextReviewAt: z.string().nullable(),
-  /** EU AI Act risk class (primary value of the `eu-ai-act-risk` scheme) as of `classifiedOn`; null while undetermined. */
+  /**
+   * The class the EU AI Act gives the system (a value of the `eu-ai-act-risk` scheme), evaluated
+   * on `classifiedOn`: the highest tier that holds then or from a later date; null while a fact it
+   * depends on is unanswered.
+   */
   euClass: z.string().nullable(),
+  /** The date `euClass` applies from, when the Regulation sets one after `classifiedOn`; null otherwise. */
+  euClassFrom: z.string().nullable(),
   /** Frameworks with at least one requirement that applies now or later, by framework id. */
   frameworks: z.array(z.string()),
   classifiedOn: z.string().nullable(),
@@ -169,6 +175,7 @@ export const systemRow = systemView.pick({
   department: true,
   lifecycle: true,
   euClass: true,
+  euClassFrom: true,
   nextReviewAt: true,
   tags: true,
   updatedAt: true,

@@ -46,6 +46,7 @@ export function ledgerSnapshot(r: AiSystem) {
     lastReviewedAt: r.last_reviewed_at,
     nextReviewAt: r.next_review_at,
     euClass: r.eu_class,
+    euClassFrom: r.eu_class_from,
     frameworks: JSON.parse(r.frameworks),
   };
 }
@@ -73,7 +74,7 @@ export function nextSystemCode(trx: Transaction<Database>, orgId: string): Promi
 }
 
 /** A new row from validated input and its classification; shared by the API and the importer. */
-export function newSystemRow(orgId: string, code: string, input: CreateSystemInput, c: Pick<Classification, "euClass" | "frameworks">, asOf: string, libraryDigest: string, now: string): AiSystem {
+export function newSystemRow(orgId: string, code: string, input: CreateSystemInput, c: Pick<Classification, "euClass" | "euClassFrom" | "frameworks">, asOf: string, libraryDigest: string, now: string): AiSystem {
   return {
     id: newId("sys"),
     org_id: orgId,
@@ -95,6 +96,7 @@ export function newSystemRow(orgId: string, code: string, input: CreateSystemInp
     last_reviewed_at: input.lastReviewedAt,
     next_review_at: input.nextReviewAt,
     eu_class: c.euClass,
+    eu_class_from: c.euClassFrom,
     frameworks: JSON.stringify(c.frameworks),
     classified_on: asOf,
     library_digest: libraryDigest,
@@ -161,6 +163,7 @@ export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor
       ...current,
       ...merged,
       eu_class: classification ? classification.euClass : current.eu_class,
+      eu_class_from: classification ? classification.euClassFrom : current.eu_class_from,
       frameworks: classification ? JSON.stringify(classification.frameworks) : current.frameworks,
       classified_on: classification ? asOf : current.classified_on,
       library_digest: classification ? ctx.library.digest : current.library_digest,

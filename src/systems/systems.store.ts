@@ -80,6 +80,7 @@ export function presentSystem(r: AiSystem & Joined): SystemView {
     lastReviewedAt: r.last_reviewed_at,
     nextReviewAt: r.next_review_at,
     euClass: r.eu_class,
+    euClassFrom: r.eu_class_from,
     frameworks: JSON.parse(r.frameworks),
     classifiedOn: r.classified_on,
     createdAt: r.created_at,
@@ -97,13 +98,14 @@ const ROW_COLUMNS = [
   "s.department_id",
   "s.lifecycle",
   "s.eu_class",
+  "s.eu_class_from",
   "s.next_review_at",
   "s.tags",
   "s.updated_at",
   "s.version",
 ] as const;
 
-type ListedRow = Pick<AiSystem, "id" | "code" | "name_ja" | "name_en" | "business_owner_id" | "department_id" | "lifecycle" | "eu_class" | "next_review_at" | "tags" | "updated_at" | "version"> & Joined;
+type ListedRow = Pick<AiSystem, "id" | "code" | "name_ja" | "name_en" | "business_owner_id" | "department_id" | "lifecycle" | "eu_class" | "eu_class_from" | "next_review_at" | "tags" | "updated_at" | "version"> & Joined;
 
 function presentRow(r: ListedRow): SystemRow {
   return {
@@ -115,6 +117,7 @@ function presentRow(r: ListedRow): SystemRow {
     department: department(r as AiSystem & Joined),
     lifecycle: r.lifecycle as SystemRow["lifecycle"],
     euClass: r.eu_class,
+    euClassFrom: r.eu_class_from,
     nextReviewAt: r.next_review_at,
     tags: JSON.parse(r.tags),
     updatedAt: r.updated_at,

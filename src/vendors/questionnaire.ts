@@ -1,9 +1,9 @@
 /**
- * The due-diligence questionnaire for third-party AI tools and services. Its topics follow the
- * issue's brief: security, data use, model provenance, and contractual safeguards under the topics
- * of METI's Checklist for Contracts on the Use and Development of AI (inputs, outputs, rights, use
- * restrictions, liability). The checklist's own text is not in Musubi's library, so the questions
- * are Musubi's editorial wording, not quotations; `critical` marks the gaps that weigh most.
+ * The due-diligence questionnaire for third-party AI tools and services. Its topics — security, data
+ * use, model provenance, and contractual safeguards (inputs, outputs, rights, use restrictions,
+ * liability) — are Musubi's own: no source in Musubi's library lists the topics of a METI contract
+ * checklist, so none is claimed. The questions are Musubi's editorial wording, not quotations;
+ * `critical` marks the gaps that weigh most.
  */
 export const TOPICS = {
   security: { ja: "セキュリティ", en: "Security" },

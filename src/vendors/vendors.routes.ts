@@ -12,7 +12,7 @@ export const vendorRoutes = [
   defineRoute({
     method: "get",
     path: "/api/vendor-questionnaire",
-    summary: "The due-diligence questions, by topic (Musubi's wording under the METI contract checklist's topics)",
+    summary: "The due-diligence questions, by topic (Musubi's topics and wording)",
     tag: "vendors",
     access: { permission: "vendors.read" },
     response: z.object({ topics: z.record(z.string(), text), questions: z.array(z.object({ id: z.string(), topic: z.string(), critical: z.boolean(), ja: z.string(), en: z.string() })), note: text }),
@@ -20,8 +20,8 @@ export const vendorRoutes = [
       topics: TOPICS,
       questions: [...QUESTIONS],
       note: {
-        ja: "質問文はMusubiによる編集であり、経済産業省「AI・データの利用に関する契約ガイドライン」等のチェックリスト本文の引用ではありません（本文はMusubiのライブラリに含まれていません）。",
-        en: "The questions are Musubi's editorial wording, not quotations of METI's contract checklist, whose text is not in Musubi's library.",
+        ja: "トピックと質問文はMusubiによるものです。経済産業省の契約チェックリストの項目や本文はMusubiのライブラリに含まれておらず、その引用や要約ではありません。",
+        en: "The topics and the questions are Musubi's own wording. The items and text of METI's contract checklist are not in Musubi's library; this is neither a quotation nor a summary of them.",
       },
     }),
   }),

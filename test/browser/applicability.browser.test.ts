@@ -33,6 +33,8 @@ const PROFILE = {
     pseudonymisedData: false,
     anonymisedData: false,
     deploymentRegions: ["jp", "eu"],
+    euSystemKind: "ai-system",
+    euLawEnforcementAuthorised: false,
     euRoles: ["provider"],
     euExclusion: "none",
     euPlacedOnMarketOn: "2027-04-01",
@@ -100,9 +102,14 @@ describe.skipIf(!HAVE_CHROMIUM)("library and applicability in a browser", () => 
     await eu.locator("button[aria-expanded=false]").first().click();
     const art9 = eu.locator("li").filter({ hasText: "Article 9(1)" }).first();
     await art9.getByText("なぜ？").click();
-    // The rule, its CEL condition and the provisions it rests on.
-    await expect.poll(() => art9.textContent()).toContain("euAnnexIIIHighRisk");
+    // The rule, its condition in words (no CEL, no fact names until asked) and the provisions it rests on.
+    const why = art9.locator(".explanation").first();
+    await expect.poll(() => why.locator(".explanation__words").textContent()).toMatch(/^条件「.+」/);
+    expect(await why.locator(".explanation__words").textContent()).not.toContain("euAnnexIIIHighRisk");
+    expect(await why.locator(".explanation__expr").count()).toBe(0);
     await expect.poll(() => art9.textContent()).toContain("Article 16");
+    await why.getByText("ライブラリ上の式（CEL）を表示").first().click();
+    await expect.poll(() => why.locator(".explanation__expr").first().textContent()).toContain("euAnnexIIIHighRisk");
     await shot("11-applicability-why-ja");
     await art9.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, "14-applicability-viewport-ja.png") });

@@ -1,3 +1,4 @@
+import { parse as parseCsv } from "csv-parse/sync";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,9 +14,9 @@ const PASSWORD = "browser-test-password-1";
 if (!HAVE_CHROMIUM) console.warn(`[browser test] inventory skipped: no Chromium at ${CHROMIUM}`);
 
 /**
- * A CV-screening assistant that also chats with candidates, offered in Japan and the EU. As of
- * 2026-11-22 its EU class is "transparency obligations" (Art. 50 applies since 2026-08-02); the
- * Annex III high-risk duties for employment start on 2027-12-02, so they show as upcoming.
+ * A CV-screening assistant that also chats with candidates, offered in Japan and the EU. Its EU
+ * class is high-risk (Annex III, employment) from 2027-12-02, and it is shown so, with that date;
+ * what applies today is the transparency obligations of Art. 50 (since 2026-08-02).
  */
 const PROFILE = {
   facts: {
@@ -36,6 +37,8 @@ const PROFILE = {
     pseudonymisedData: false,
     anonymisedData: false,
     deploymentRegions: ["jp", "eu"],
+    euSystemKind: "ai-system",
+    euLawEnforcementAuthorised: false,
     euRoles: ["provider"],
     euExclusion: "none",
     euPlacedOnMarketOn: "2027-04-01",
@@ -146,9 +149,10 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
 
     await page.getByTestId("profile-form").waitFor();
     await page.getByTestId("profile-file").setInputFiles({ name: "screening.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PROFILE)) });
-    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk").textContent()).toContain("透明性義務");
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk").textContent()).toContain("高リスク（2027年12月2日から適用）");
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toBe("本日時点で適用される区分: 透明性義務");
     await page.getByTestId("profile-submit").click();
-    await expect.poll(() => header().textContent()).toBe("透明性義務");
+    await expect.poll(() => header().textContent()).toBe("高リスク（2027年12月2日から適用）");
 
     await page.getByTestId("tab-overview").click();
     await page.getByTestId("system-overview").waitFor();
@@ -159,12 +163,18 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
   it("shows the Japanese duties and the EU classification with the reasons", async () => {
     await page.getByTestId("tab-requirements").click();
     const tier = page.getByTestId("classification-eu-ai-act-risk");
-    await expect.poll(() => tier.textContent()).toContain("透明性義務");
     await expect.poll(() => tier.textContent()).toMatch(/高リスク.*2027年12月2日/);
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toContain("透明性義務");
     const japan = page.getByTestId("duties-jp");
     await expect.poll(() => japan.textContent()).toContain("AI事業者ガイドライン");
     await expect.poll(() => japan.textContent()).toContain("個人情報保護法");
     await expect.poll(() => japan.textContent()).toContain("第七条");
+    // The AI Promotion Act: no penalties, and Art. 7 read as best-effort and cooperation.
+    await expect.poll(() => japan.getByTestId("penalties-jp-ai-promotion-act").textContent()).toContain("罰則がない");
+    const promotion = japan.getByTestId("requirements-jp-ai-promotion-act");
+    await expect.poll(() => promotion.getByTestId("obligation").allTextContents()).toEqual(expect.arrayContaining(["協力"]));
+    // The APPI text predates an amendment in force: said once, above its provisions.
+    await expect.poll(() => japan.getByTestId("currency-missing-jp-appi").first().textContent()).toMatch(/施行された改正.*含まれていません/);
     const appi = japan.getByTestId("requirements-jp-appi");
     await appi.locator("button[aria-expanded=false]").first().click();
     await expect.poll(() => appi.textContent()).toContain("第二十八条");
@@ -178,7 +188,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await page.getByTestId("assessment-framework").selectOption("jp-ai-promotion-act");
     await page.getByTestId("assessment-start").click();
     const rows = page.getByTestId("items-table").locator("tr.item-row");
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
 
     const first = rows.nth(0);
     await first.getByTestId("item-status").selectOption("met");
@@ -188,6 +198,12 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => page.getByTestId("evidence-title").inputValue()).toBe("AI利用規程_2026.txt");
     await page.getByTestId("evidence-save").click();
     await expect.poll(() => first.getByTestId("item-evidence").textContent()).toContain("AI利用規程_2026.txt");
+
+    // With a row still unanswered, the assessment cannot be signed off.
+    await page.getByTestId("sign-off-open").click();
+    await page.getByTestId("sign-off-confirm").click();
+    await expect.poll(() => page.getByTestId("sign-off-incomplete").textContent()).toContain("この評価はまだ承認できません");
+    await page.getByTestId("sign-off-dialog").getByRole("button", { name: "キャンセル" }).click();
 
     // Not applicable needs a reason.
     const second = rows.nth(1);
@@ -200,10 +216,6 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => second.getAttribute("data-status")).toBe("not_applicable");
     await expect.poll(() => second.textContent()).toContain("対象外の理由：当社は研究開発機関ではないため。");
 
-    await page.getByTestId("sign-off-open").click();
-    await page.getByTestId("sign-off-confirm").click();
-    await expect.poll(() => page.getByTestId("sign-off-incomplete").textContent()).toContain("この評価はまだ承認できません");
-    await page.getByTestId("sign-off-dialog").getByRole("button", { name: "キャンセル" }).click();
     await expect.poll(() => page.getByTestId("assessment-card-jp-ai-promotion-act").textContent()).toMatch(/2件完了/);
     await shot("assessment-ja");
   });
@@ -291,7 +303,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
   it("lists, filters and links the system in the inventory", async () => {
     await page.getByTestId("nav-systems").click();
     const row = page.getByTestId(`system-row-${systemCode}`);
-    await expect.poll(() => row.textContent()).toContain("透明性義務");
+    await expect.poll(() => row.textContent()).toContain("高リスク（2027年12月2日から適用）");
     await expect.poll(() => row.textContent()).toContain("期限超過");
     await expect.poll(() => row.textContent()).toContain("統括 花子");
     await expect.poll(() => row.textContent()).toContain("人事部");
@@ -300,13 +312,18 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await page.getByTestId("page-systems").waitFor();
     await expect.poll(() => page.getByTestId("systems-table").getAttribute("aria-busy")).toBe("false");
     expect(await row.count()).toBe(0);
-    await page.goto(`${server.url}/systems?euClass=transparency&reviewOverdue=true`);
+    // Counted as high-risk, with its date, wherever systems are filtered or exported.
+    await page.goto(`${server.url}/systems?euClass=high-risk&reviewOverdue=true`);
     await row.waitFor();
     const classes = await page.getByTestId("systems-table").getByTestId("eu-class").evaluateAll((els) => els.map((e) => e.getAttribute("data-value")));
-    expect(new Set(classes)).toEqual(new Set(["transparency"]));
+    expect(new Set(classes)).toEqual(new Set(["high-risk"]));
     expect(await page.getByTestId("filter-overdue").isChecked()).toBe(true);
     await page.getByTestId("export-menu").locator("summary").click();
-    expect(await page.getByTestId("export-csv").getAttribute("href")).toBe("/api/systems/export?format=csv&euClass=transparency&reviewOverdue=true");
+    const href = await page.getByTestId("export-csv").getAttribute("href");
+    expect(href).toBe("/api/systems/export?format=csv&euClass=high-risk&reviewOverdue=true");
+    const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
+    const records = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
+    expect(records.find((r) => r.code === systemCode)).toMatchObject({ euClass: "high-risk", euClassFrom: "2027-12-02" });
   });
 
   it("imports a Shift_JIS register through the wizard, leaving out the invalid row", async () => {
@@ -336,19 +353,40 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await page.getByTestId("system-row-IMP-002").waitFor();
   });
 
+  it("shows the demo's résumé-screening system as high-risk with its date on its page, the dashboard and the export", async () => {
+    await page.goto(`${server.url}/systems`);
+    const row = page.getByTestId("system-row-AIS-HR-01");
+    await expect.poll(() => row.getByTestId("eu-class").textContent()).toBe("高リスク（2027年12月2日から適用）");
+    await row.getByRole("link", { name: "AIS-HR-01" }).click();
+    await expect.poll(() => header().textContent()).toBe("高リスク（2027年12月2日から適用）");
+    await page.getByTestId("tab-requirements").click();
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toContain("本日時点で適用される区分");
+    await page.getByTestId("nav-dashboard").click();
+    const highRisk = page.getByTestId("eu-class-high-risk");
+    await expect.poll(() => highRisk.textContent()).toMatch(/高リスク\s*[1-9]/);
+    await expect.poll(() => page.getByTestId("eu-class-high-risk-note").textContent()).toMatch(/^うち2027年12月2日から適用: [1-9]\d*件$/);
+    const json = await page.evaluate(async () => (await fetch("/api/systems/export?format=json")).text());
+    const exported = (JSON.parse(json) as { code: string; euClass: string; euClassFrom: string }[]).find((x) => x.code === "AIS-HR-01");
+    expect(exported).toMatchObject({ euClass: "high-risk", euClassFrom: "2027-12-02" });
+  });
+
   it("does the same in English", async () => {
     await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
     await page.goto(`${server.url}/systems`);
     await expect.poll(() => page.locator(".page-header__title").textContent()).toBe("AI inventory");
     const row = page.getByTestId(`system-row-${systemCode}`);
-    await expect.poll(() => row.textContent()).toContain("Transparency obligations");
+    await expect.poll(() => row.textContent()).toContain("High-risk (applies from 2 Dec 2027)");
     await expect.poll(() => row.textContent()).toContain("Overdue");
     await shot("inventory-en");
 
     await row.getByRole("link", { name: systemCode }).click();
-    await expect.poll(() => header().textContent()).toBe("Transparency obligations");
+    await expect.poll(() => header().textContent()).toBe("High-risk (applies from 2 Dec 2027)");
     await expect.poll(() => page.getByTestId("page-system").locator(".page-header__title").textContent()).toBe("Candidate screening assistant (renamed)");
     await shot("system-en");
+    await page.getByTestId("nav-dashboard").click();
+    await expect.poll(() => page.getByTestId("eu-class-high-risk-note").textContent()).toMatch(/^[1-9]\d* of them from 2 Dec 2027$/);
+    await page.goto(systemUrl);
+    await page.getByTestId("page-system").waitFor();
 
     await page.getByTestId("tab-requirements").click();
     await expect.poll(() => page.getByTestId("duties-jp").textContent()).toContain("Japan's duties and guidance");
@@ -356,19 +394,19 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
 
     await page.getByTestId("tab-assessments").click();
     await page.getByTestId("assessment-card-jp-ai-promotion-act").click();
-    await expect.poll(() => page.getByTestId("items-table").textContent()).toContain("Article 25");
-    const third = page.getByTestId("items-table").locator("tr.item-row").nth(2);
-    await third.getByTestId("item-status").selectOption("met");
-    await expect.poll(() => third.getAttribute("data-status")).toBe("met");
-    await expect.poll(() => page.getByTestId("assessment-card-jp-ai-promotion-act").textContent()).toMatch(/3 of \d+ done/);
+    // Art. 7 binds the business; Art. 25 binds the State and is not a row to answer.
+    await expect.poll(() => page.getByTestId("items-table").textContent()).toContain("Article 7");
+    expect(await page.getByTestId("items-table").textContent()).not.toContain("Article 25");
+    await expect.poll(() => page.getByTestId("assessment-card-jp-ai-promotion-act").textContent()).toMatch(/2 of \d+ done/);
     await shot("assessment-en");
   });
 
   it("flags rows that no longer apply after a profile change until someone reviews them", async () => {
     await page.getByTestId("tab-profile").click();
     await page.getByTestId("question-interactsWithPeople").getByText("No", { exact: true }).click();
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toBe("What applies today: Minimal risk");
     await page.getByTestId("profile-submit").click();
-    await expect.poll(() => header().textContent()).toBe("Minimal risk");
+    await expect.poll(() => header().textContent()).toBe("High-risk (applies from 2 Dec 2027)");
 
     await page.getByTestId("tab-assessments").click();
     await page.getByTestId("assessment-card-eu-ai-act").click();

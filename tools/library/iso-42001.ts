@@ -18,6 +18,8 @@ const FRAMEWORK = "iso-42001";
 const VERSION = "2023";
 const INDEX = "sources/iso42001/iso42001-annex-a-index.json";
 const EXPECTED = { objectives: 9, controls: 38 } as const;
+/** The upstream instrument record, read for the standard's publication date only. */
+const RECORDS_FILE = "sources/jp-ai-guidelines-business/etonmu-jp-guidelines-hiroshima-records.json";
 
 interface IndexFile {
   source: string;
@@ -29,6 +31,9 @@ interface IndexFile {
 /** Builds the framework file; throws when the index does not have 9 objectives and 38 controls. */
 export function build(): FrameworkFile {
   const index = readSourceJson<IndexFile>(INDEX);
+  const record = readSourceJson<{ instruments: { id: string; version: string; dates: { publishedOn: string | null } }[] }>(RECORDS_FILE).instruments.find((i) => i.id === "iso-iec-42001-2023");
+  const published = record?.dates.publishedOn;
+  if (!published || record.version !== "Edition 1, 2023") throw new Error("iso-42001: the instrument record for ISO/IEC 42001:2023 (edition 1) is missing its publication date");
   const ids = new Set(index.items.map((i) => i.id));
   if (ids.size !== index.items.length) throw new Error("ISO/IEC 42001 index: duplicate ids");
 
@@ -73,10 +78,13 @@ export function build(): FrameworkFile {
     jurisdiction: "intl",
     issuer: [{ en: "ISO/IEC" }],
     legalEffect: { en: "Voluntary standard, not law." },
-    dates: { publishedOn: null, effectiveFrom: null },
+    dates: { publishedOn: published, effectiveFrom: null },
     source: {
       title: { en: "ISO/IEC 42001:2023 Annex A: control ids and titles (derived index)" },
-      files: [{ ...sourceFile(INDEX, "ids and titles only"), upstream: index.source }],
+      files: [
+        { ...sourceFile(INDEX, "ids and titles only"), upstream: index.source },
+        { ...sourceFile(RECORDS_FILE, "upstream instrument record: publication date (dates.publishedOn) only"), upstream: "EtonMu/global-ai-data-regulation-map data/v2/instruments.json (filtered)" },
+      ],
     },
     licence: [
       {
@@ -84,12 +92,12 @@ export function build(): FrameworkFile {
         name: "ISO/IEC copyright: ids and titles only",
         attribution: "ISO/IEC 42001:2023, Annex A: identifiers and titles of the control objectives and controls. © ISO/IEC. The text of the standard is not reproduced.",
       },
+      { appliesTo: "metadata", name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/", attribution: "Publication date from EtonMu/global-ai-data-regulation-map (data/v2 instrument record), CC BY 4.0." },
     ],
     actorRoles: [],
     silence: [
       { en: "The text of the objectives and controls is ISO copyright and is not shipped: Musubi stores only their ids and titles. Consult the standard for the text." },
       { en: "No Japanese titles: the source has English titles only." },
-      { en: "The publication date of ISO/IEC 42001:2023 is not in Musubi's sources." },
       { en: "The standard names no actor roles in the stored index, so none are defined here." },
       { en: "A.6.1 and A.6.2 are listed by the source neither as objectives nor as controls; here they are sections grouping A.6's controls." },
     ],

@@ -11,7 +11,7 @@
  * Run: `npx tsx tools/library/jp-ai-promotion-act.ts`. `build()` is exported for the determinism test.
  */
 import { pathToFileURL } from "node:url";
-import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
+import type { FrameworkFile, FrameworkNode, ObligationKind } from "../../src/library/library.schema.ts";
 import { readSource, readSourceJson, sha256OfSource, sourceFile, urnOf, writeFramework } from "./common.ts";
 import { type ArticleRecord, articleNodes, headingNode, kid, kids, mainArticles, parseXml, quote, supplArticles, textOf } from "./egov.ts";
 
@@ -45,28 +45,55 @@ interface Annotation { requirement?: boolean; actors?: Actor[]; tags?: string[];
 
 /**
  * Musubi's reading of who each provision addresses. Actors are set only where the text names the
- * subject (国, 地方公共団体, 国民, 研究開発機関, 活用事業者). Arts 6–7 are the duties the Act puts on
- * businesses; Arts 16 and 25 are state powers that reach them (see the notes built in `build`).
+ * subject (国, 地方公共団体, 国民, 研究開発機関, 活用事業者). Arts 6–7 are the only duties the Act puts on
+ * research institutions and businesses, and they are best-effort (努める) and cooperation (協力) duties
+ * with no penalty. Arts 16 and 25 bind the State: they are not requirements of a business, but
+ * "what the State may do that concerns you" (rules/japan.json shows them under that scheme).
  * Everything not listed here is `requirement: false`.
  */
 const ANNOTATIONS: Record<string, Annotation> = {
   "art-4": { actors: ["state"] }, "art-4.1": { actors: ["state"] }, "art-4.2": { actors: ["state"] },
   "art-5": { actors: ["local-government"] }, "art-5.1": { actors: ["local-government"] },
-  "art-6": { requirement: true, actors: ["research-institution"], tags: ["business-duty"] },
-  "art-6.1": { requirement: true, actors: ["research-institution"], tags: ["business-duty"] },
+  "art-6": { requirement: true, actors: ["research-institution"], tags: ["business-duty", "best-effort"] },
+  "art-6.1": { requirement: true, actors: ["research-institution"], tags: ["business-duty", "best-effort"] },
   "art-6.2": { actors: ["state", "local-government"] },
-  "art-6.3": { requirement: true, actors: ["research-institution"], tags: ["business-duty"] },
-  "art-7": { requirement: true, actors: ["business-operator"], tags: ["business-duty"] },
-  "art-7.1": { requirement: true, actors: ["business-operator"], tags: ["business-duty"] },
+  "art-6.3": { requirement: true, actors: ["research-institution"], tags: ["business-duty", "best-effort"] },
+  "art-7": { requirement: true, actors: ["business-operator"], tags: ["business-duty", "best-effort"] },
+  "art-7.1": { requirement: true, actors: ["business-operator"], tags: ["business-duty", "best-effort"] },
   "art-8": { actors: ["citizen"] }, "art-8.1": { actors: ["citizen"] },
   ...Object.fromEntries(["9", "10", "11", "12", "13", "14", "15", "17"].flatMap((n): [string, Annotation][] => [[`art-${n}`, { actors: ["state"] }], [`art-${n}.1`, { actors: ["state"] }]])),
-  "art-16": { requirement: true, actors: ["state", "research-institution", "business-operator"], tags: ["state-power"] },
-  "art-16.1": { requirement: true, actors: ["state", "research-institution", "business-operator"], tags: ["state-power"] },
-  "art-25": { requirement: true, tags: ["state-power"] },
-  "art-25.1": { requirement: true, actors: ["local-government"], tags: ["state-power"] },
-  "art-25.2": { requirement: true, tags: ["state-power"] },
+  "art-16": { actors: ["state", "research-institution", "business-operator"], tags: ["state-power"] },
+  "art-16.1": { actors: ["state", "research-institution", "business-operator"], tags: ["state-power"] },
+  "art-25": { tags: ["state-power"] },
+  "art-25.1": { actors: ["local-government"], tags: ["state-power"] },
+  "art-25.2": { tags: ["state-power"] },
   "art-2": { tags: ["definition"] }, "art-2.1": { tags: ["definition"] },
 };
+
+/**
+ * The obligation each provision states, by its words: `[kinds, Japanese words, English words]`,
+ * quoted from the paragraph (checked by `quote()`). An article carries the union of its paragraphs'.
+ * Musubi's classification of the wording; the words are the Act's and the government translation's.
+ */
+const OBLIGATIONS: Record<string, [ObligationKind[], string[], string[]]> = {
+  "art-4.1": [["state-measure"], ["国は", "責務を有する"], ["national government is responsible for"]],
+  "art-4.2": [["state-measure"], ["国は", "進めるものとする"], ["national government is to promote"]],
+  "art-5.1": [["local-government-measure"], ["地方公共団体は", "責務を有する"], ["local governments is responsible for"]],
+  "art-6.1": [["best-effort", "cooperation"], ["積極的に努める", "協力するよう努めるものとする"], ["are to endeavor positively", "endeavor to cooperate with the measures"]],
+  "art-6.2": [["state-measure", "local-government-measure"], ["国及び地方公共団体は", "努める", "配慮しなければならない"], ["the national government and a local government must endeavor"]],
+  "art-6.3": [["best-effort"], ["学際的又は総合的な研究開発に努めるものとする"], ["is to endeavor to conduct interdisciplinary or comprehensive research and development"]],
+  "art-7.1": [["best-effort", "cooperation"], ["新産業の創出に努める", "協力しなければならない"], ["is to endeavor to enhance", "must cooperate with the measures"]],
+  "art-8.1": [["best-effort", "cooperation"], ["協力するよう努めるものとする"], ["are to endeavor to deepen", "to cooperate with the measures"]],
+  ...Object.fromEntries(["9", "10", "11", "12", "13", "14", "15", "17"].map((n): [string, [ObligationKind[], string[], string[]]] => [`art-${n}.1`, [["state-measure"], ["国は", "ものとする"], ["national government is to"]]])),
+  "art-16.1": [["state-measure"], ["国は", "指導、助言、情報の提供その他の必要な措置を講ずるものとする"], ["national government is to", "is to give guidance, advice"]],
+  "art-18.1": [["state-measure"], ["政府は", "人工知能基本計画", "を定めるものとする"], ["government is to establish a basic plan"]],
+  "art-25.1": [["state-measure"], ["本部は", "必要な協力を求めることができる"], ["the headquarters", "they may request"]],
+  "art-25.2": [["state-measure"], ["本部は", "必要な協力を依頼することができる"], ["the headquarters", "they may ask for necessary cooperation"]],
+  "suppl-art-2.1": [["state-measure"], ["政府は", "所要の措置を講ずるものとする"], ["government is to review"]],
+};
+
+/** Words whose presence would mean a penal provision; the Act's text must contain none of them. */
+const PENAL_TERMS = ["罰則", "罰金", "拘禁刑", "懲役", "禁錮", "過料", "科料"];
 
 /** The quotations behind the Art. 16 / Art. 25 notes; `quote()` proves each is in the text. */
 function stateNotes(byId: Map<string, FrameworkNode>): Record<string, FrameworkNode["notes"]> {
@@ -175,6 +202,31 @@ export function build(): FrameworkFile {
   }
   for (const [id, ns] of Object.entries(notes)) byId.get(id)!.notes = ns;
   for (const id of Object.keys(ANNOTATIONS)) if (!byId.has(id)) throw new Error(`annotation for unknown node ${id}`);
+  for (const [id, [kinds, jaWords, enWords]] of Object.entries(OBLIGATIONS)) {
+    const n = byId.get(id);
+    if (!n?.text?.ja || !n.text.en) throw new Error(`obligation for unknown or untranslated node ${id}`);
+    n.obligation = {
+      kinds,
+      wording: { ja: jaWords.map((w) => `「${quote(n.text!.ja, w, id)}」`).join("……"), en: enWords.map((w) => `"${quote(n.text!.en, w, id)}"`).join(" … ") },
+    };
+  }
+  // An article (or supplementary article) shows the obligations of its paragraphs.
+  for (const n of nodes) {
+    if (n.type !== "article" && n.type !== "supplementary-provision") continue;
+    const parts = nodes.filter((c) => c.parent === n.id && c.obligation);
+    if (!parts.length) continue;
+    const kinds = [...new Set(parts.flatMap((c) => c.obligation!.kinds))];
+    n.obligation = { kinds, wording: { ja: parts.map((c) => c.obligation!.wording.ja).join("／"), en: parts.map((c) => c.obligation!.wording.en).join(" / ") } };
+  }
+  // A provision that binds only the State or local governments is never a business's requirement.
+  for (const n of nodes) {
+    const k = n.obligation?.kinds ?? [];
+    if (n.requirement && k.length && k.every((x) => x === "state-measure" || x === "local-government-measure")) throw new Error(`${n.id} binds only the State but is marked a requirement`);
+    if (n.requirement && !k.some((x) => x === "best-effort" || x === "cooperation")) throw new Error(`${n.id} is a requirement without its best-effort/cooperation label`);
+  }
+  const xmlText = readSource(F.xml);
+  const penal = PENAL_TERMS.filter((t) => xmlText.includes(t));
+  if (penal.length) throw new Error(`the Act's text contains ${penal.join(", ")}: the "no penalties" statement would be wrong`);
 
   const m = manifest;
   const current = revisions.revisions.find((r) => r.law_revision_id === m.currentVersion.revisionId)!;
@@ -197,7 +249,10 @@ export function build(): FrameworkFile {
     framework: FW,
     version: VERSION,
     name: { ja: m.officialTitle, en: m.englishReferenceTitle },
-    shortName: { ja: current.abbrev },
+    // One name for the Act throughout Musubi (questions, results, reports): 「AI推進法」, Musubi's
+    // wording; e-Gov's own abbreviation (current.abbrev, 「ＡＩ法」) is kept in the source note.
+    shortName: { ja: "AI推進法" },
+    shortNameOrigin: { ja: "musubi-editorial" },
     kind: "law",
     jurisdiction: "jp",
     issuer: [{ ja: "国会", en: "National Diet of Japan" }],
@@ -212,6 +267,14 @@ export function build(): FrameworkFile {
       lastAmendedOn: null,
       statusAsOf: m.currentVersion.asOf,
     },
+    penalties: {
+      any: false,
+      text: {
+        ja: `（Musubiの読み方）この法律には罰則がない。第六条・第七条の事業者等の責務は努力義務（「努める」）と協力であり、違反に対する制裁の定めはない。e-Gov の本文（全${arts.length}条及び附則）に「${PENAL_TERMS.join("」「")}」の語がないことを生成時に機械的に確認している。他の法律（個人情報保護法、著作権法等）の罰則は別に適用されうる。`,
+        en: `(Musubi's reading) This Act has no penalties. The duties of research institutions and businesses in Articles 6 and 7 are to endeavour (努める) and to cooperate (協力), with no sanction attached. The build checks mechanically that the e-Gov text (all ${arts.length} articles and the supplementary provisions) contains none of the words 「${PENAL_TERMS.join("」「")}」. Penalties under other laws (the APPI, the Copyright Act, etc.) can still apply.`,
+      },
+      origin: "musubi-editorial",
+    },
     status: {
       ja: `施行中：${m.currentVersion.partlyEffectiveFrom} に一部施行、${m.currentVersion.fullyEffectiveFrom} に全部施行（第三章・第四章は後者から）。公布済みの未施行改正は ${m.currentVersion.promulgatedFutureRevisionCount} 件（${m.currentVersion.asOf} 時点）。英語は日本法令外国語訳データベースの参考訳（翻訳日 ${m.translation.translatedOn}）で法的効力はない。`,
       en: `In force: partly from ${m.currentVersion.partlyEffectiveFrom}, fully from ${m.currentVersion.fullyEffectiveFrom} (Chapters III and IV from the latter); ${m.currentVersion.promulgatedFutureRevisionCount} promulgated future revisions as of ${m.currentVersion.asOf} (source status: ${m.currentVersion.status}). English: ${records[0]!.translations.en.authorityNote} Translated ${m.translation.translatedOn}, published on the database ${m.translation.publishedOnDatabase}.`,
@@ -223,7 +286,7 @@ export function build(): FrameworkFile {
         file(F.xml, "e-Gov XML: Japanese text and structure of every node"),
         file(F.articles, "articles JSON: English reference text, English titles, per-article appliesFrom, e-Gov source paths; its Japanese text is cross-checked against the XML"),
         file(F.manifest, "corpus manifest: dates, counts, rights, snapshot hashes"),
-        file(F.revisions, "e-Gov revision history: law number, abbreviation"),
+        file(F.revisions, `e-Gov revision history: law number, abbreviation (「${current.abbrev}」; Musubi's short name is 「AI推進法」)`),
         file(F.enXml, "Japanese Law Translation XML: English chapter titles and law number"),
       ],
     },

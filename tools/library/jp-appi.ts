@@ -26,6 +26,26 @@ const F = {
   manifest: `${DIR}/jp-appi-current-corpus-manifest.json`,
   xml: `${DIR}/jp-appi-415AC0000000057-current-2026-07-20.xml`,
   revisions: `${DIR}/jp-appi-415AC0000000057-revisions-2026-07-20.json`,
+  /** The upstream instrument record: the Act's original commencement date (2005-04-01). */
+  instruments: "sources/jp-ai-guidelines-business/etonmu-jp-guidelines-hiroshima-records.json",
+};
+/** The statistical-use change the seed article describes (shared/seeds/002…). */
+const SEED_STATISTICS = "../seeds/002_bc554183a2c2aaff.txt";
+
+/**
+ * Which provisions a promulgated amendment is expected to change: Musubi's reading, never the
+ * source's (the amending text is not in the sources). Keyed by the amending law number; every stage
+ * of that law carries the reading, since the sources do not say which stage holds which change.
+ */
+const TOUCHES: Record<string, { nodes: string[]; basis: { ja: string; en: string }; source: string }> = {
+  "令和八年法律第五十六号": {
+    nodes: ["art-20.2", "art-27"],
+    basis: {
+      ja: "（Musubiの読み方）構想記事（Habuka, 2025-10-09）は、統計情報の作成にのみ用いることが担保される場合に、本人の同意なく個人データの第三者提供（第27条）及び要配慮個人情報の取得（第20条第2項）を可能とする改正が検討されていると述べる。この法律がその改正であるとMusubiは読むが、改正文はソースになく、どの施行段階でどの条が改正されるかも分からない。",
+      en: "(Musubi's reading) The seed article (Habuka, 2025-10-09) describes an amendment under consideration that would allow third-party provision of personal data (Art. 27) and acquisition of special care-required personal information (Art. 20(2)) without consent where the data is guaranteed to be used only to create statistical information. Musubi reads this Act as that amendment; its text is not in the sources, and which stage changes which provision is not known.",
+    },
+    source: SEED_STATISTICS,
+  },
 };
 const UPSTREAM = "EtonMu/global-ai-data-regulation-map@9c953b2f";
 const EN_STATUS = "government-reference-translation-current-text-equivalent-verified-no-legal-effect";
@@ -67,8 +87,13 @@ const ROLES: [string, string, string, string][] = [
   ["academic-research-institution", "art-16.8", "学術研究機関等", "academic research institution or the equivalent"],
 ];
 
+interface FutureRevision {
+  revisionId: string; amendingLawNumber: string; amendingLawTitle: string; promulgatedOn: string | null; eGovEnforcementDate: string;
+  enforcementComment: string | null; dateCertainty: "fixed-date" | "linked-to-another-act" | "statutory-deadline-not-fixed-by-cabinet-order"; includedInCurrentCorpus: boolean;
+}
 interface Manifest {
   currentVersion: { asOf: string; revisionId: string; effectiveRevisionDate: string; amendingLawNumber: string };
+  promulgatedFutureRevisions: FutureRevision[];
   corpus: { path: string };
   translation: { governmentReference: { lastVersion: string; versionAsOf: string; translatedOn: string; publishedOnDatabase: string } };
   rights: Record<"primaryJapaneseText" | "referenceTranslation", { license: string; licenseUrl: string; attribution: string }>;
@@ -82,7 +107,7 @@ interface Revision {
 interface Revisions { law_info: { law_num: string; promulgation_date: string }; revisions: Revision[] }
 type Record_ = ArticleRecord & { source: string };
 
-/** One line per promulgated, not yet effective revision, with the dates exactly as e-Gov states them. */
+/** One line per revision the text does not include, with the dates exactly as e-Gov states them. */
 function revisionLine(r: Revision): { ja: string; en: string } {
   const sched = r.amendment_scheduled_enforcement_date ? `、予定施行日 ${r.amendment_scheduled_enforcement_date}` : "";
   const comment = r.amendment_enforcement_comment ? `（${r.amendment_enforcement_comment}）` : "";
@@ -169,6 +194,29 @@ export function build(): FrameworkFile {
   };
   const file = (f: string, note: string) => ({ ...sourceFile(f, note), upstream: upstreamOf(f) });
   const l56 = law56.map(revisionLine);
+  const instrument = readSourceJson<{ instruments: { id: string; dates: { effectiveFrom: string | null; publishedOn: string | null } }[] }>(F.instruments).instruments.find((i) => i.id === "jp-appi");
+  if (!instrument?.dates.effectiveFrom || instrument.dates.publishedOn !== revs.law_info.promulgation_date) throw new Error("jp-appi: the instrument record's dates do not match the e-Gov law info");
+  const commencement = instrument.dates.effectiveFrom;
+  // Every revision the text lacks, from the manifest (which states `includedInCurrentCorpus`), checked
+  // against the e-Gov revision history so the two sources cannot drift apart.
+  const amendments = m.promulgatedFutureRevisions.map((f) => {
+    const r = revs.revisions.find((x) => x.law_revision_id === f.revisionId);
+    if (!r || r.amendment_enforcement_date !== f.eGovEnforcementDate || r.amendment_law_num !== f.amendingLawNumber) throw new Error(`${f.revisionId}: manifest and revision history disagree`);
+    const touches = TOUCHES[f.amendingLawNumber];
+    if (touches) for (const id of touches.nodes) if (!byId.has(id)) throw new Error(`TOUCHES names unknown node ${id}`);
+    return {
+      id: f.revisionId,
+      lawNumber: { ja: f.amendingLawNumber },
+      title: { ja: f.amendingLawTitle },
+      promulgatedOn: f.promulgatedOn,
+      effectiveOn: f.eGovEnforcementDate,
+      ...(f.enforcementComment ? { effectiveOnNote: { ja: f.enforcementComment, en: `e-Gov's note on the date: 「${f.enforcementComment}」` } } : {}),
+      dateCertainty: f.dateCertainty,
+      inText: f.includedInCurrentCorpus,
+      ...(touches ? { touches: { nodes: touches.nodes, basis: touches.basis, origin: "musubi-editorial" as const, source: touches.source } } : {}),
+    };
+  });
+  if (amendments.length !== pending.length) throw new Error("the manifest's future revisions and the unenforced revisions differ in number");
 
   return {
     format: "musubi-framework/1",
@@ -185,13 +233,14 @@ export function build(): FrameworkFile {
     },
     dates: {
       publishedOn: revs.law_info.promulgation_date,
-      effectiveFrom: m.currentVersion.effectiveRevisionDate,
+      effectiveFrom: commencement,
       lastAmendedOn: m.currentVersion.effectiveRevisionDate,
+      textAsOf: m.currentVersion.effectiveRevisionDate,
       statusAsOf: m.currentVersion.asOf,
     },
     status: {
-      ja: `${m.currentVersion.effectiveRevisionDate} 施行の改正（${m.currentVersion.amendingLawNumber}、改正 ID ${m.currentVersion.revisionId}）までを反映した現行テキスト（${m.currentVersion.asOf} 時点）。${law56[0]!.amendment_law_num}（${law56[0]!.amendment_law_title}）は公布済みだが、以下の施行段階の改正文はこのテキストに含まれない：${l56.map((l) => l.ja).join("；")}。英語は政府の参考訳（${gov.lastVersion} までの改正を反映、翻訳日 ${gov.translatedOn}）。`,
-      en: `Current text as amended up to the revision effective ${m.currentVersion.effectiveRevisionDate} (${m.currentVersion.amendingLawNumber}, revision ${m.currentVersion.revisionId}), as of ${m.currentVersion.asOf}. The amendment ${law56[0]!.amendment_law_num} (${law56[0]!.amendment_law_title}) is promulgated but the text of the following stages is not in this file: ${l56.map((l) => l.en).join("; ")}. English: ${[...authorityNotes][0]}`,
+      ja: `${m.currentVersion.effectiveRevisionDate} 施行の改正（${m.currentVersion.amendingLawNumber}、改正 ID ${m.currentVersion.revisionId}）までを反映した現行テキスト（${m.currentVersion.asOf} 時点）。法律の施行は ${commencement}。${law56[0]!.amendment_law_num}（${law56[0]!.amendment_law_title}）は公布済みだが、以下の施行段階の改正文はこのテキストに含まれない：${l56.map((l) => l.ja).join("；")}。このテキストに含まれない改正の一覧と、ある日の時点で施行済みかどうかは amendments 及び musubi library currency を参照。英語は政府の参考訳（${gov.lastVersion} までの改正を反映、翻訳日 ${gov.translatedOn}）。`,
+      en: `Current text as amended up to the revision effective ${m.currentVersion.effectiveRevisionDate} (${m.currentVersion.amendingLawNumber}, revision ${m.currentVersion.revisionId}), as of ${m.currentVersion.asOf}. The Act came into force on ${commencement}. The amendment ${law56[0]!.amendment_law_num} (${law56[0]!.amendment_law_title}) is promulgated but the text of the following stages is not in this file: ${l56.map((l) => l.en).join("; ")}. The revisions this text lacks, and whether each is in force on a given date, are in \`amendments\` and \`musubi library currency\`. English: ${[...authorityNotes][0]}`,
     },
     source: {
       title: { ja: "e-Gov法令検索（現行法令、2026-07-20時点）及び日本法令外国語訳データベース", en: "e-Gov Law Search (current consolidation as of 2026-07-20) and the Japanese Law Translation Database" },
@@ -200,7 +249,8 @@ export function build(): FrameworkFile {
         file(F.xml, "e-Gov XML: Japanese text and structure of every node"),
         file(F.articles, "articles JSON: English reference text and titles, e-Gov source paths; its Japanese text is cross-checked against the XML"),
         file(F.manifest, "corpus manifest: current revision, translation provenance, rights, snapshot hashes"),
-        file(F.revisions, "e-Gov revision history: promulgated revisions not yet in force"),
+        file(F.revisions, "e-Gov revision history: the revisions after this text, with their enforcement dates"),
+        { ...sourceFile(F.instruments, "upstream instrument record: the Act's original commencement date (dates.effectiveFrom)"), upstream: `${UPSTREAM} data/v2/instruments.json (filtered)` },
       ],
     },
     licence: [
@@ -219,8 +269,8 @@ export function build(): FrameworkFile {
         en: `This file holds ${arts.length} of the ${all.length} articles, those bearing on AI (Articles ${arts.map((a) => a.num).join(", ")}; the selection is Musubi's). The other articles, the supplementary provisions and the appended tables are in the source but not in this file.`,
       },
       {
-        ja: `公布済み・未施行の改正（e-Gov 改正履歴のとおり。改正文はソースにない）：${pending.map((r) => revisionLine(r).ja).join("；")}。`,
-        en: `Promulgated revisions not yet in force, as the e-Gov revision history states them (their text is not in the sources): ${pending.map((r) => revisionLine(r).en).join("; ")}.`,
+        ja: `このテキスト（${m.currentVersion.effectiveRevisionDate} 施行の改正まで）に含まれない改正（e-Gov 改正履歴のとおり。改正文はソースにない。施行日を過ぎたものは、このテキストが現行法より古いことを意味する）：${pending.map((r) => revisionLine(r).ja).join("；")}。`,
+        en: `Revisions not in this text (amended up to ${m.currentVersion.effectiveRevisionDate}), as the e-Gov revision history states them; their text is not in the sources. Once one's enforcement date has passed, this text is older than the law in force: ${pending.map((r) => revisionLine(r).en).join("; ")}.`,
       },
       {
         ja: `改正履歴には、${law56[0]!.amendment_law_num}の ${law56Now.map((r) => `${r.amendment_enforcement_date} 施行段階（改正 ID ${r.law_revision_id}、状態 ${r.current_revision_status}）`).join("、")}もある。本テキストの改正（${m.currentVersion.revisionId}）と同じ施行日だが、その段階で何が改正されたかはソースにない。`,
@@ -231,14 +281,15 @@ export function build(): FrameworkFile {
         en: "The Cabinet Orders and Personal Information Protection Commission Rules the text delegates to (e.g. the descriptors 「政令で定める記述等」 in Article 2(3), the reportable situations in Article 26) are not in the sources.",
       },
       {
-        ja: `ソースには条ごとの適用日も法律の当初の施行日もない。本テキストは ${m.currentVersion.effectiveRevisionDate} から施行されている版である。`,
-        en: `The sources give no per-article application dates and not the Act's original commencement dates; this text is the version in force from ${m.currentVersion.effectiveRevisionDate}.`,
+        ja: `ソースには条ごとの適用日がない。法律の施行日 ${commencement} は上流の文書レコード（instruments）による。本テキストは ${m.currentVersion.effectiveRevisionDate} 施行の改正までを反映した版である。`,
+        en: `The sources give no per-article application dates. The Act's commencement, ${commencement}, is the upstream instrument record's; this text is the consolidation as amended up to ${m.currentVersion.effectiveRevisionDate}.`,
       },
       {
         ja: `英語は ${gov.lastVersion} までの改正を反映した政府参考訳（${gov.versionAsOf} 時点、データベース公開 ${gov.publishedOnDatabase}）であり、上流プロジェクトが条ごとに現行日本語本文との一致を確認したもの。新たな政府訳ではない。章・節の英語見出しはソースにない。`,
         en: `The English is the government reference translation as amended through ${gov.lastVersion} (as of ${gov.versionAsOf}, published ${gov.publishedOnDatabase}); the upstream project verified, article by article, that the Japanese text it translates equals the current text. It is not a new government translation. The sources give no English chapter or section titles.`,
       },
     ],
+    amendments,
     nodes,
   };
 }

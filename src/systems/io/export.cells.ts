@@ -23,16 +23,28 @@ export interface ExportRecord {
   tags: string[];
   lastReviewedAt: string | null;
   nextReviewAt: string | null;
+  /** Derived, absent from records written for import. */
+  euClass?: string | null;
+  euClassFrom?: string | null;
 }
+
+/**
+ * Columns the export adds after the importable ones: what Musubi derived (the EU AI Act class and
+ * the date it applies from, so a high-risk system whose obligations start later reads as such in a
+ * spreadsheet). An import does not map them: the class is derived again from the profile.
+ */
+export const DERIVED_FIELDS = ["euClass", "euClassFrom"] as const;
+export type DerivedField = (typeof DERIVED_FIELDS)[number];
+type ExportField = ImportField | DerivedField;
 
 /**
  * The exported columns in order. Headers are the field ids, which `suggestMapping` maps back to
  * themselves, so an exported file re-imports without a manual mapping.
  */
-export const exportColumns: readonly { field: ImportField; header: string }[] = IMPORT_FIELDS.map((field) => ({ field, header: field }));
+export const exportColumns: readonly { field: ExportField; header: string }[] = [...IMPORT_FIELDS, ...DERIVED_FIELDS].map((field) => ({ field, header: field }));
 
 /** One system as the import understands it: plain values, lists as arrays, people and department by key. */
-export type ExportedSystem = Record<ImportField, string | string[] | null | Record<string, unknown> | unknown[]>;
+export type ExportedSystem = Record<ExportField, string | string[] | null | Record<string, unknown> | unknown[]>;
 
 export function exportedSystem(r: ExportRecord): ExportedSystem {
   return {
@@ -53,6 +65,8 @@ export function exportedSystem(r: ExportRecord): ExportedSystem {
     tags: r.tags,
     lastReviewedAt: r.lastReviewedAt,
     nextReviewAt: r.nextReviewAt,
+    euClass: r.euClass ?? null,
+    euClassFrom: r.euClassFrom ?? null,
   };
 }
 
@@ -82,7 +96,7 @@ export function exportCells(r: ExportRecord): string[] {
   return exportColumns.map(({ field }) => cellText(field, system[field]));
 }
 
-function cellText(field: ImportField, value: ExportedSystem[ImportField]): string {
+function cellText(field: ExportField, value: ExportedSystem[ExportField]): string {
   if (value === null) return "";
   if (typeof value === "string") return value;
   if (field === "vendors" || field === "countries" || field === "tags") return listCell(value as string[], field !== "vendors");

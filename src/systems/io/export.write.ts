@@ -25,9 +25,9 @@ export function toCsv(records: Iterable<ExportRecord>): string {
 
 const WIDTHS: Partial<Record<string, number>> = {
   code: 14, nameJa: 32, nameEn: 32, purpose: 50, businessOwnerEmail: 28, technicalOwnerEmail: 28, departmentCode: 14,
-  lifecycle: 12, lastReviewedAt: 14, nextReviewAt: 14, countries: 12,
+  lifecycle: 12, lastReviewedAt: 14, nextReviewAt: 14, countries: 12, euClass: 14, euClassFrom: 14,
 };
-const DATE_FIELDS = new Set(["lastReviewedAt", "nextReviewAt"]);
+const DATE_FIELDS = new Set(["lastReviewedAt", "nextReviewAt", "euClassFrom"]);
 
 /**
  * The inventory as one `systems` sheet with a bold, frozen header row. Dates are real Excel dates

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportColumns } from "./export.cells.ts";
+import { DERIVED_FIELDS, exportColumns } from "./export.cells.ts";
 import { IMPORT_FIELDS, importMapping, normalizeHeader, suggestMapping } from "./import.mapping.ts";
 
 describe("systems.io suggestMapping", () => {
@@ -48,10 +48,11 @@ describe("systems.io suggestMapping", () => {
     ]);
   });
 
-  it("maps every header the exporter writes back to its own field", () => {
+  it("maps every importable header the exporter writes back to its own field, and leaves the derived class columns out", () => {
     const headers = exportColumns.map((c) => c.header);
-    expect(suggestMapping(headers)).toEqual(exportColumns.map((c) => ({ column: c.header, field: c.field })));
-    expect(exportColumns.map((c) => c.field)).toEqual([...IMPORT_FIELDS]);
+    const importable = exportColumns.filter((c) => (IMPORT_FIELDS as readonly string[]).includes(c.field));
+    expect(suggestMapping(headers)).toEqual(importable.map((c) => ({ column: c.header, field: c.field })));
+    expect(exportColumns.map((c) => c.field)).toEqual([...IMPORT_FIELDS, ...DERIVED_FIELDS]);
   });
 
   it("folds width, case, spaces and punctuation", () => {

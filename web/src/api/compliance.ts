@@ -83,7 +83,8 @@ export interface DashboardView {
     counts: Record<ItemStatus, number>;
     total: number;
   }[];
-  euClass: { value: string; label: BilingualText; n: number }[];
+  /** `later`: how many systems of the class have it only from a later date, by date. */
+  euClass: { value: string; label: BilingualText; n: number; later: { from: string; n: number }[] }[];
   lifecycle: { value: Lifecycle; n: number }[];
   overdueReviews: { count: number; items: SystemRow[] };
   expiringEvidence: { count: number; expired: number; items: EvidenceView[] };

@@ -20,7 +20,7 @@ export const HOSTINGS = ["saas-api", "cloud", "on-premises", "edge", "other"] as
 export type Hosting = (typeof HOSTINGS)[number];
 
 /** EU AI Act risk classes (the `eu-ai-act-risk` scheme), most severe first; `none` filters the unclassified. */
-export const EU_CLASSES = ["prohibited", "high-risk", "transparency", "minimal", "out-of-scope"] as const;
+export const EU_CLASSES = ["prohibited", "high-risk", "transparency", "minimal", "no-role", "out-of-scope"] as const;
 
 export interface PersonRef {
   id: string;
@@ -83,6 +83,8 @@ export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId
   department: { id: string; code: string; nameJa: string; nameEn: string } | null;
   /** EU AI Act risk class as of `classifiedOn`; null while undetermined. */
   euClass: string | null;
+  /** When `euClass` starts to apply, if the Regulation sets a later date. */
+  euClassFrom: string | null;
   /** Framework ids with a requirement that applies now or later. */
   frameworks: string[];
   classifiedOn: string | null;
@@ -93,7 +95,7 @@ export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId
 
 export type SystemRow = Pick<
   SystemView,
-  "id" | "code" | "nameJa" | "nameEn" | "businessOwner" | "department" | "lifecycle" | "euClass" | "nextReviewAt" | "tags" | "updatedAt" | "version"
+  "id" | "code" | "nameJa" | "nameEn" | "businessOwner" | "department" | "lifecycle" | "euClass" | "euClassFrom" | "nextReviewAt" | "tags" | "updatedAt" | "version"
 >;
 
 export const SYSTEM_SORTS = ["code", "nameJa", "nameEn", "lifecycle", "euClass", "nextReviewAt", "updatedAt"] as const;

@@ -242,6 +242,8 @@ export interface FrameworkMeta {
     effectiveFrom: string | null;
     generalApplicationFrom?: string | null;
     lastAmendedOn?: string | null;
+    /** The consolidation the stored text is (not the Act's commencement, which is `effectiveFrom`). */
+    textAsOf?: string;
     statusAsOf?: string;
   };
   status?: BilingualText;
@@ -391,6 +393,8 @@ export interface ProfileQuestionView {
   options?: { value: string; label: BilingualText; help?: BilingualText }[];
   askIf?: string;
   basis?: string[];
+  /** The basis as people cite it: the framework's short name and the provision's label. */
+  basisRefs?: { urn: string; framework: BilingualText; label: BilingualText }[];
 }
 
 export interface ProfileQuestions {
@@ -404,6 +408,14 @@ export interface ProfileQuestions {
 export type Timing = "current" | "upcoming" | "ended";
 
 /** A library node as results cite it. */
+export interface AmendmentBrief {
+  id: string;
+  lawNumber: BilingualText;
+  title: BilingualText;
+  effectiveOn: string;
+  dateCertainty?: string;
+}
+
 export interface NodeSummary {
   urn: string;
   framework: string;
@@ -411,12 +423,19 @@ export interface NodeSummary {
   id: string;
   label: BilingualText;
   title?: BilingualText;
+  /** Best-effort / cooperation / measure of the State: Musubi's reading of the provision's wording. */
+  obligation?: ("best-effort" | "cooperation" | "state-measure" | "local-government-measure")[];
+  /** Amendments in force that the stored text lacks, and coming changes Musubi reads as touching it. */
+  currency?: { textAsOf: string | null; missing?: AmendmentBrief[]; changes?: (AmendmentBrief & { basis: BilingualText })[] };
 }
 
 export interface RuleExplanationView {
   id: string;
   kind: "definition" | "rule";
   title: BilingualText;
+  /** The condition in words (question labels and definition titles). */
+  words: BilingualText;
+  /** The condition as the library writes it (CEL). */
   expression: string;
   outcome: "holds" | "does-not-hold" | "undetermined" | "error";
   read: Record<string, unknown>;
@@ -450,7 +469,17 @@ export interface ApplicabilityReport {
   unanswered: string[];
   /** The questions to show, in order. */
   asked: string[];
-  frameworks: { framework: string; version: string; name: BilingualText; kind: string; jurisdiction: string; current: number; upcoming: number }[];
+  frameworks: {
+    framework: string;
+    version: string;
+    name: BilingualText;
+    kind: string;
+    jurisdiction: string;
+    current: number;
+    upcoming: number;
+    /** Whether the instrument carries penalties; `origin` says whose statement it is. */
+    penalties?: { any: boolean; text: BilingualText; origin: string };
+  }[];
   classifications: ClassificationView[];
   requirements: ApplicableRequirement[];
   explanations: RuleExplanationView[];

@@ -55,6 +55,7 @@ export const EU_CLASS_COLOURS: Record<string, string> = {
   "high-risk": "#dc2626",
   transparency: "#eab308",
   minimal: "#16a34a",
+  "no-role": "#94a3b8",
   "out-of-scope": "#64748b",
   none: "#cbd5e1",
 };

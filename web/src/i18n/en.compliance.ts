@@ -49,6 +49,7 @@ export const enCompliance = {
   "dashboard.col.gapTotal": "Gaps",
   "dashboard.euClass.title": "Systems by EU AI Act risk class",
   "dashboard.euClass.none": "Not classified",
+  "dashboard.euClass.later": "{n} of them from {date}",
   "dashboard.lifecycle.title": "Systems by lifecycle stage",
   "dashboard.overdue.title": "Overdue reviews",
   "dashboard.overdue.none": "No system is past its review date.",

@@ -51,6 +51,7 @@ export const jaCompliance: Record<keyof typeof enCompliance, string> = {
   "dashboard.col.gapTotal": "ギャップ計",
   "dashboard.euClass.title": "EU AI法のリスク区分別システム数",
   "dashboard.euClass.none": "未分類",
+  "dashboard.euClass.later": "うち{date}から適用: {n}件",
   "dashboard.lifecycle.title": "ライフサイクル段階別システム数",
   "dashboard.overdue.title": "レビュー期限切れ",
   "dashboard.overdue.none": "レビュー期限を過ぎたシステムはありません。",

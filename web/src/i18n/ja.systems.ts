@@ -47,8 +47,10 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "systems.euClass.high-risk": "高リスク",
   "systems.euClass.transparency": "透明性義務",
   "systems.euClass.minimal": "最小リスク",
+  "systems.euClass.no-role": "本規則上の役割なし",
   "systems.euClass.out-of-scope": "適用範囲外",
   "systems.euClass.none": "未分類",
+  "systems.euClass.fromDate": "（{date}から適用）",
   "systems.hosting.saas-api": "SaaS・API",
   "systems.hosting.cloud": "自社クラウド",
   "systems.hosting.on-premises": "オンプレミス",
@@ -159,7 +161,7 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "systems.profile.keepMine": "自分の回答を残す",
 
   "systems.requirements.japan": "日本の義務・指針",
-  "systems.requirements.japanLead": "AI法、AI事業者ガイドライン、個人情報保護法など国内のフレームワークについて、保存済みのプロファイルに基づき本日時点で判定しています。",
+  "systems.requirements.japanLead": "AI推進法、AI事業者ガイドライン、個人情報保護法など国内のフレームワークについて、保存済みのプロファイルに基づき本日時点で判定しています。",
   "systems.requirements.other": "EU・国際フレームワーク",
   "systems.requirements.unanswered": "未回答のプロファイル質問が{count}件あります。回答すると適用要件が変わる可能性があります。",
 

@@ -24,8 +24,12 @@ export function Classifications({ classifications, context }: { classifications:
 function Classification({ classification: c, headline, context }: { classification: ClassificationView; headline: boolean; context: ExplainContext }) {
   const { t, day, number } = useI18n();
   const current = c.values.filter((v) => v.timing === "current");
-  const later = c.values.filter((v) => v.timing === "upcoming");
-  const shown = c.exclusive ? (c.primary ? [c.primary] : []) : current;
+  // A tier is read as the class the system has under the law, even where it applies only from a
+  // later date (high-risk from 2027-12-02 is high-risk for planning); what applies today goes beneath.
+  const top = c.exclusive && c.primary ? c.values.find((v) => v.timing === "current" || v.timing === "upcoming") : undefined;
+  const topLater = top?.timing === "upcoming" ? top : undefined;
+  const later = c.values.filter((v) => v.timing === "upcoming" && v !== topLater);
+  const shown = c.exclusive ? (top ? [top] : c.primary ? [c.primary] : []) : current;
   const undetermined = c.undetermined.map((id) => context.explanations.get(id)).filter((e) => e !== undefined);
   return (
     <section className={headline ? "classification classification--headline" : "classification"} data-testid={`classification-${c.scheme}`}>
@@ -34,8 +38,9 @@ function Classification({ classification: c, headline, context }: { classificati
       </h4>
       <div className="classification__values">
         {shown.map((v) => (
-          <span key={v.value} className={`tier-badge tier-badge--${v.value}${headline ? " tier-badge--large" : ""}`} data-value={v.value}>
+          <span key={v.value} className={`tier-badge tier-badge--${v.value}${headline ? " tier-badge--large" : ""}`} data-value={v.value} data-from={topLater?.from ?? undefined}>
             <LocalText text={v.label} mark="compact" />
+            {topLater?.from && <span className="tier-badge__from">{t("applicability.appliesFrom", { date: day(topLater.from) })}</span>}
           </span>
         ))}
         {shown.length === 0 && (
@@ -44,6 +49,11 @@ function Classification({ classification: c, headline, context }: { classificati
           </span>
         )}
       </div>
+      {topLater && c.primary && (
+        <p className="classification__today" data-testid={`classification-${c.scheme}-today`}>
+          {t("applicability.appliesToday")} <LocalText text={c.primary.label} mark="compact" />
+        </p>
+      )}
       {later.length > 0 && (
         <ul className="classification__later">
           {later.map((v) => (
@@ -58,7 +68,7 @@ function Classification({ classification: c, headline, context }: { classificati
       )}
       {c.exclusive &&
         current
-          .filter((v) => v.value !== c.primary?.value)
+          .filter((v) => v.value !== c.primary?.value && v.value !== top?.value)
           .map((v) => (
             <p key={v.value} className="classification__also">
               {t(c.primary ? "applicability.alsoHolds" : "applicability.holdsSoFar")} <LocalText text={v.label} mark="compact" />

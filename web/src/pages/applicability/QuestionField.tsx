@@ -4,7 +4,7 @@ import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { plainText } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
-import { nodePath, parseUrn } from "../library/vocabulary.ts";
+import { nodePath } from "../library/vocabulary.ts";
 
 interface QuestionFieldProps {
   question: ProfileQuestionView;
@@ -48,12 +48,12 @@ export function QuestionField({ question: q, value, errors, onChange }: Question
           <LocalText text={q.help} />
         </p>
       )}
-      {q.basis && q.basis.length > 0 && (
+      {q.basisRefs && q.basisRefs.length > 0 && (
         <p className="question__basis">
           {t("applicability.basis")}
-          {q.basis.map((urn) => (
-            <Link key={urn} to={nodePath(urn)} className="question__basis-link">
-              {parseUrn(urn)?.id ?? urn}
+          {q.basisRefs.map((ref) => (
+            <Link key={ref.urn} to={nodePath(ref.urn)} className="question__basis-link">
+              <LocalText text={ref.framework} mark="none" /> <LocalText text={ref.label} mark="none" />
             </Link>
           ))}
         </p>

@@ -30,8 +30,10 @@ export function RequirementList({ report, context }: { report: ApplicabilityRepo
 }
 
 function FrameworkGroup({ framework: fw, items, context }: { framework: ApplicabilityReport["frameworks"][number]; items: ApplicableRequirement[]; context: ExplainContext }) {
-  const { t, number } = useI18n();
+  const { t, number, day, lang } = useI18n();
   const [open, setOpen] = useState(items.length <= OPEN_UP_TO);
+  // Amendments in force that the stored text lacks concern every provision: said once, at the top.
+  const missing = items.find((r) => r.currency?.missing?.length)?.currency;
   return (
     <section className="requirement-group" data-testid={`requirements-${fw.framework}`}>
       <h4 className="requirement-group__head">
@@ -42,6 +44,17 @@ function FrameworkGroup({ framework: fw, items, context }: { framework: Applicab
           {fw.upcoming > 0 && <span className="count-badge count-badge--upcoming">{t("applicability.upcomingCount", { count: number(fw.upcoming) })}</span>}
         </button>
       </h4>
+      {fw.penalties && (
+        <p className="requirement-group__penalties" data-testid={`penalties-${fw.framework}`}>
+          <span className="explanation__note-label">{t("library.penalties")}</span>
+          <LocalText text={fw.penalties.text} />
+        </p>
+      )}
+      {missing?.missing?.map((a) => (
+        <p key={a.id} className="currency-warning" role="note" data-testid={`currency-missing-${fw.framework}`}>
+          {t("library.currency.missing", { textAsOf: missing.textAsOf ? day(missing.textAsOf) : "—", date: day(a.effectiveOn), law: `${a.lawNumber[lang] ?? a.lawNumber.ja ?? ""} ${a.title[lang] ?? a.title.ja ?? ""}`.trim() })}
+        </p>
+      ))}
       {open && (
         <ul className="requirement-list">
           {items.map((r) => (
@@ -67,7 +80,20 @@ function RequirementItem({ requirement: r, context }: { requirement: ApplicableR
           </span>
         )}
         {r.timing === "upcoming" && r.from && <span className="date-badge date-badge--upcoming">{t("applicability.fromDate", { date: day(r.from) })}</span>}
+        {r.obligation?.map((kind) => (
+          <span key={kind} className={`obligation-badge obligation-badge--${kind}`} title={t("library.obligation.hint")} data-testid="obligation">
+            {t(`library.obligation.${kind}`)}
+          </span>
+        ))}
       </div>
+      {r.currency?.changes?.map((a) => (
+        <p key={a.id} className="currency-change" data-testid="currency-change">
+          {t(a.dateCertainty === "statutory-deadline-not-fixed-by-cabinet-order" ? "library.currency.changesByLatest" : "library.currency.changes", {
+            date: day(a.effectiveOn),
+            law: a.lawNumber[lang] ?? a.lawNumber.ja ?? "",
+          })}
+        </p>
+      ))}
       <Disclosure summary={t("applicability.why")} className="why">
         {() =>
           r.rules.map((id) => {

@@ -14,9 +14,10 @@ export interface ExplainContext {
 }
 
 /**
- * Why a rule or definition came out as it did: its title, the CEL expression, the facts it read
- * and their values, the editorial note, and the provisions it rests on. Definitions it read open
- * in place, a few levels deep.
+ * Why a rule or definition came out as it did: its title, its condition in words, the facts it
+ * read and their values, the editorial note, and the provisions it rests on. Definitions it read
+ * open in place, a few levels deep. The condition as the library writes it (CEL) and the names of
+ * the facts are behind a disclosure, for those who check the library.
  */
 export function RuleExplanation({ explanation: e, context, depth = 0 }: { explanation: RuleExplanationView; context: ExplainContext; depth?: number }) {
   const { t, lang, day } = useI18n();
@@ -33,9 +34,10 @@ export function RuleExplanation({ explanation: e, context, depth = 0 }: { explan
           {e.from && t("applicability.ruleFrom", { date: day(e.from) })} {e.until && t("applicability.ruleUntil", { date: day(e.until) })}
         </p>
       )}
-      <pre className="explanation__expr" aria-label={t("applicability.expression")}>
-        <code>{e.expression}</code>
-      </pre>
+      <p className="explanation__words">
+        <span className="explanation__note-label">{t("applicability.condition")}</span>
+        <LocalText text={e.words} />
+      </p>
       {read.length > 0 && (
         <table className="explanation__read">
           <caption className="visually-hidden">{t("applicability.factsRead")}</caption>
@@ -53,7 +55,6 @@ export function RuleExplanation({ explanation: e, context, depth = 0 }: { explan
                 <tr key={name}>
                   <th scope="row">
                     {question ? <LocalText text={question.label} mark="compact" /> : definition ? <LocalText text={definition.title} mark="compact" /> : name}
-                    <code className="explanation__name">{name}</code>
                   </th>
                   <td>
                     {describeValue(question, value, lang, t)}
@@ -83,6 +84,24 @@ export function RuleExplanation({ explanation: e, context, depth = 0 }: { explan
           <LocalText text={e.note} />
         </p>
       )}
+      <Disclosure summary={t("applicability.showExpression")} className="disclosure--nested">
+        {() => (
+          <>
+            <pre className="explanation__expr" aria-label={t("applicability.expression")}>
+              <code>{e.expression}</code>
+            </pre>
+            {read.length > 0 && (
+              <p className="explanation__names">
+                {read.map(([name]) => (
+                  <code key={name} className="explanation__name">
+                    {name}
+                  </code>
+                ))}
+              </p>
+            )}
+          </>
+        )}
+      </Disclosure>
       {e.cites.length > 0 && (
         <p className="explanation__cites">
           <span className="explanation__note-label">{t("applicability.cites")}</span>

@@ -11,6 +11,8 @@ export interface Category {
   colour: string;
   /** The list of what this category counts. */
   to: string;
+  /** A line beneath the label (e.g. how many of the high-risk systems are so only from a later date). */
+  note?: string;
 }
 
 interface CategoryBreakdownProps {
@@ -71,6 +73,11 @@ export function CategoryBreakdown({ title, categories, kind, testId }: CategoryB
                 <span>{c.label}</span>
                 <span className="breakdown__n">{number(c.n)}</span>
               </Link>
+              {c.note && (
+                <span className="breakdown__note" data-testid={`${testId}-${c.key}-note`}>
+                  {c.note}
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -13,7 +13,7 @@ interface ClassChartsProps {
 
 /** Systems by EU AI Act risk class and by lifecycle stage, side by side. */
 export function ClassCharts({ euClass, lifecycle }: ClassChartsProps) {
-  const { t, lang } = useI18n();
+  const { t, lang, day, number } = useI18n();
   const classes = useMemo<Category[]>(
     () =>
       euClass.map((c, i) => ({
@@ -22,8 +22,9 @@ export function ClassCharts({ euClass, lifecycle }: ClassChartsProps) {
         n: c.n,
         colour: EU_CLASS_COLOURS[c.value] ?? CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]!,
         to: drill.systems({ euClass: c.value }),
+        note: c.later.length ? c.later.map((l) => t("dashboard.euClass.later", { date: day(l.from), n: number(l.n) })).join(t("dashboard.listSeparator")) : undefined,
       })),
-    [euClass, lang, t],
+    [euClass, lang, t, day, number],
   );
   const stages = useMemo<Category[]>(() => {
     const counts = new Map(lifecycle.map((l) => [l.value, l.n]));

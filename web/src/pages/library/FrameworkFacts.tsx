@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { jurisdictionKey, nodePath } from "./vocabulary.ts";
 
-const DATE_FIELDS = ["publishedOn", "effectiveFrom", "generalApplicationFrom", "lastAmendedOn", "statusAsOf"] as const;
+const DATE_FIELDS = ["publishedOn", "effectiveFrom", "generalApplicationFrom", "lastAmendedOn", "textAsOf", "statusAsOf"] as const;
 
 /** A framework version's metadata: issuer, legal effect, dates, status, sources, licences and actor roles. */
 export function FrameworkFacts({ framework: fw }: { framework: FrameworkMeta }) {

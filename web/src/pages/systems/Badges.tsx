@@ -4,13 +4,19 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { todayInTokyo } from "../applicability/profile.ts";
 import { isOverdue } from "./inventory-query.ts";
 
-/** The EU AI Act risk class as a colour-coded badge; "unclassified" while the profile leaves it open. */
-export function EuClassBadge({ value, large }: { value: string | null; large?: boolean }) {
-  const { label } = useI18n();
+/**
+ * The EU AI Act risk class as a colour-coded badge; "unclassified" while the profile leaves it
+ * open. A class that applies only from a later date says so: a résumé-screening system is
+ * high-risk for planning today, from the date its obligations start.
+ */
+export function EuClassBadge({ value, from, large }: { value: string | null; from?: string | null; large?: boolean }) {
+  const { label, t, day } = useI18n();
   const key = value ?? "none";
+  const later = value && from && from > todayInTokyo() ? from : null;
   return (
-    <span className={`eu-badge eu-badge--${key}${large ? " eu-badge--large" : ""}`} data-testid="eu-class" data-value={key}>
+    <span className={`eu-badge eu-badge--${key}${large ? " eu-badge--large" : ""}`} data-testid="eu-class" data-value={key} data-from={later ?? undefined}>
       {label("systems.euClass.", key)}
+      {later && <span className="eu-badge__from">{t("systems.euClass.fromDate", { date: day(later) })}</span>}
     </span>
   );
 }

@@ -61,7 +61,7 @@ export function SystemPage({ params }: { params: RouteParams }) {
             </div>
             <div className="system-page__class">
               <span className="system-page__class-label">{t("systems.col.euClass")}</span>
-              <EuClassBadge value={system.euClass} large />
+              <EuClassBadge value={system.euClass} from={system.euClassFrom} large />
               {can("systems.manage") && (
                 <button type="button" className="button button--small button--danger-outline" onClick={() => setDeleting(true)}>
                   {t("systems.delete")}

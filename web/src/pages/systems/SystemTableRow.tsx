@@ -32,7 +32,7 @@ export function SystemTableRow({ system: s, onTag }: { system: SystemRow; onTag(
         <LifecycleBadge value={s.lifecycle} />
       </td>
       <td className="table__nowrap">
-        <EuClassBadge value={s.euClass} />
+        <EuClassBadge value={s.euClass} from={s.euClassFrom} />
       </td>
       <td className="table__nowrap">
         <ReviewDate date={s.nextReviewAt} lifecycle={s.lifecycle} />

@@ -1,0 +1,110 @@
+import { SYSTEM_ACTOR, audited } from "../audit/audited.ts";
+import { syncSystemAssessments } from "../compliance/assessments.sync.ts";
+import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
+import type { Db } from "../db/connect.ts";
+import type { AiSystem } from "../db/schema.ts";
+import type { Library } from "../library/library.model.ts";
+import { AppError } from "../platform/errors.ts";
+import type { Logger } from "../platform/logger.ts";
+import { todayInTokyo } from "../platform/time.ts";
+import { timeSlicer } from "../platform/time-slice.ts";
+import { classifyProfile, type Classification } from "./systems.classify.ts";
+import { countSystem } from "./systems.service.ts";
+
+/** Systems classified per transaction. */
+const BATCH = 200;
+
+export interface ReclassifyRun {
+  /** Systems classified again. */
+  systems: number;
+  /** Of them, those whose class, its date or the frameworks in scope changed (one ledger entry each). */
+  changed: number;
+}
+
+/**
+ * Classifies again, under the library now loaded, every system that was classified with another
+ * one (or whose classification a migration cleared): a library update — a new rule, an amended
+ * article, a corrected date — reaches the inventory, the dashboard and the assessments without
+ * anyone saving each system. Each change of class, class date or frameworks in scope is in the
+ * ledger as `system.reclassified` by Musubi itself, with the before and after. A profile the
+ * library no longer accepts leaves the system unclassified (its page names the answers to fix).
+ * The row's `version` is kept: nobody edited the system, and an edit under way must not conflict.
+ */
+export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: string; logger?: Logger } = {}): Promise<ReclassifyRun> {
+  const asOf = opts.asOf ?? todayInTokyo();
+  const run: ReclassifyRun = { systems: 0, changed: 0 };
+  const slicer = timeSlicer();
+  const byProfile = new Map<string, Classification | null>();
+  const classify = (profile: string) => {
+    if (!byProfile.has(profile)) {
+      try {
+        byProfile.set(profile, classifyProfile(library, JSON.parse(profile), asOf, "en"));
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        byProfile.set(profile, null);
+      }
+    }
+    return byProfile.get(profile)!;
+  };
+  for (;;) {
+    const stale = await db.kysely
+      .selectFrom("ai_systems")
+      .selectAll()
+      .where((eb) => eb.or([eb("library_digest", "is", null), eb("library_digest", "!=", library.digest)]))
+      .orderBy("org_id")
+      .orderBy("id")
+      .limit(BATCH)
+      .execute();
+    if (stale.length === 0) break;
+    for (const [orgId, rows] of groupByOrg(stale)) {
+      await audited(db, { actor: SYSTEM_ACTOR, orgId }, async (trx, record) => {
+        const d = new CounterDeltas();
+        for (const row of rows) {
+          const c = row.profile === "{}" ? null : classify(row.profile);
+          const next: AiSystem = {
+            ...row,
+            eu_class: c?.euClass ?? null,
+            eu_class_from: c?.euClassFrom ?? null,
+            frameworks: JSON.stringify(c?.frameworks ?? []),
+            classified_on: c ? asOf : row.classified_on,
+            library_digest: library.digest,
+          };
+          const updated = await trx
+            .updateTable("ai_systems")
+            .set({ eu_class: next.eu_class, eu_class_from: next.eu_class_from, frameworks: next.frameworks, classified_on: next.classified_on, library_digest: next.library_digest })
+            .where("org_id", "=", orgId)
+            .where("id", "=", row.id)
+            .where("version", "=", row.version)
+            .where((eb) => eb.or([eb("library_digest", "is", null), eb("library_digest", "!=", library.digest)]))
+            .executeTakeFirst();
+          // Another server, or an edit, got there first: it counted and classified the system itself.
+          if (Number(updated.numUpdatedRows) !== 1) continue;
+          countSystem(d, row, -1);
+          countSystem(d, next, 1);
+          if (c) await syncSystemAssessments(trx, orgId, row.id, library, c.evaluation, d);
+          run.systems++;
+          if (row.eu_class !== next.eu_class || row.eu_class_from !== next.eu_class_from || row.frameworks !== next.frameworks) {
+            run.changed++;
+            record({
+              action: "system.reclassified",
+              entityType: "system",
+              entityId: row.id,
+              before: { euClass: row.eu_class, euClassFrom: row.eu_class_from, frameworks: JSON.parse(row.frameworks) },
+              after: { euClass: next.eu_class, euClassFrom: next.eu_class_from, frameworks: JSON.parse(next.frameworks), libraryDigest: library.digest, profileAccepted: c !== null || row.profile === "{}" },
+            });
+          }
+        }
+        await applyCounters(trx, orgId, d);
+      });
+      await slicer.pause();
+    }
+  }
+  if (run.systems) opts.logger?.info({ ...run, libraryDigest: library.digest }, "systems classified again under the current library");
+  return run;
+}
+
+function groupByOrg(rows: AiSystem[]): Map<string, AiSystem[]> {
+  const out = new Map<string, AiSystem[]>();
+  for (const r of rows) out.set(r.org_id, [...(out.get(r.org_id) ?? []), r]);
+  return out;
+}
