@@ -66,7 +66,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
   const requirements = evaluation.requirements
     .filter((r) => r.timing !== "ended")
     .map((r) => {
-      const s = presentRef(library, r.urn);
+      const s = presentRef(library, r.urn, evaluation.asOf);
       const c = counts.get(s.framework) ?? { current: 0, upcoming: 0 };
       c[r.timing === "current" ? "current" : "upcoming"]++;
       counts.set(s.framework, c);
@@ -111,7 +111,7 @@ export function presentEvaluation(library: Library, evaluation: Evaluation, chec
       ...("from" in source && source.from ? { from: source.from } : {}),
       ...("until" in source && source.until ? { until: source.until } : {}),
       ...(source.note ? { note: source.note } : {}),
-      cites: source.cites.map((urn) => presentRef(library, urn)),
+      cites: source.cites.map((urn) => presentRef(library, urn, evaluation.asOf)),
     };
   };
   const explanations = evaluation.traces.map((t) => explain(t.id, t.kind, t.outcome, t));

@@ -21,6 +21,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "../platform/config.ts"
 import { summarise } from "./systems.classify.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
+import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportWrite } from "./imports.write.ts";
 
 export interface ImportDeps {
@@ -225,7 +226,9 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   // the date, so rows with the same answers get the same classification.
   const byProfile = new Map<string, Omit<ClassifiedRow, "input">>();
   for (let i = 0; i < total; i++) {
-    const input = valid[i]!.input;
+    // The record's purpose and countries are the profile's too, as when a system is saved.
+    const stated = valid[i]!.input;
+    const input = { ...stated, profile: withRecordFacts(stated.profile, stated) };
     const key = JSON.stringify(input.profile);
     let c = byProfile.get(key);
     if (!c) {

@@ -14,6 +14,7 @@ import { nextFreeCode } from "../platform/sequence.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
 import { type Classification, classifyProfile } from "./systems.classify.ts";
 import { assertCanEditSystem } from "./systems.policy.ts";
+import { withRecordFacts } from "./systems.record-facts.ts";
 import type { CreateSystemInput, SystemView, UpdateSystemInput } from "./systems.schema.ts";
 import { findSystem, getSystemRow, searchTextOf } from "./systems.store.ts";
 
@@ -120,6 +121,8 @@ async function readBack(trx: Transaction<Database>, orgId: string, id: string): 
 
 export async function createSystem(ctx: SystemContext, who: ChangeContext, input: CreateSystemInput): Promise<SystemView> {
   const asOf = ctx.asOf ?? todayInTokyo();
+  // The record's purpose and countries are the profile's too (nobody answers them twice).
+  input = { ...input, profile: withRecordFacts(input.profile, input) };
   const classification = classifyProfile(ctx.library, input.profile, asOf, ctx.locale);
   return audited(ctx.db, who, async (trx, record) => {
     await checkReferences(trx, who.orgId, input);
@@ -140,11 +143,18 @@ export async function createSystem(ctx: SystemContext, who: ChangeContext, input
 
 export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor: Actor, id: string, input: UpdateSystemInput): Promise<SystemView> {
   const asOf = ctx.asOf ?? todayInTokyo();
-  const classification = input.profile !== undefined ? classifyProfile(ctx.library, input.profile, asOf, ctx.locale) : undefined;
   return audited(ctx.db, who, async (trx, record) => {
     const current = await getSystemRow(trx, who.orgId, id);
     if (!current) throw notFound();
     assertCanEditSystem(actor, current);
+    // The profile takes the record's purpose and countries: a change of either classifies again.
+    const profile = withRecordFacts(input.profile ?? JSON.parse(current.profile), {
+      purpose: input.purpose ?? current.purpose,
+      countries: input.countries ?? JSON.parse(current.countries),
+    });
+    const profileChanged = input.profile !== undefined || JSON.stringify(profile) !== current.profile;
+    if (profileChanged) input = { ...input, profile };
+    const classification = profileChanged ? classifyProfile(ctx.library, profile, asOf, ctx.locale) : undefined;
     if (current.version !== input.version) throw new AppError(409, "conflict", { current: await readBack(trx, who.orgId, id) });
     // Handing a system to other owners is a governance decision, not the current owner's alone.
     const reassigning =

@@ -148,6 +148,11 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => header().textContent()).toBe("未分類");
 
     await page.getByTestId("profile-form").waitFor();
+    // What the record already says is shown from it, not asked again.
+    await expect.poll(() => page.getByTestId("from-record-deploymentRegions").textContent()).toContain("提供・利用国");
+    expect(await page.getByTestId("question-deploymentRegions").locator("input:checked").count()).toBe(2);
+    expect(await page.getByTestId("question-deploymentRegions").locator("input").first().isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId("question-purpose").locator("input, textarea").first().inputValue()).toBe("応募書類の一次選考を補助し、候補者からの質問にチャットで回答する。");
     await page.getByTestId("profile-file").setInputFiles({ name: "screening.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(PROFILE)) });
     await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk").textContent()).toContain("高リスク（2027年12月2日から適用）");
     await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toBe("本日時点で適用される区分: 透明性義務");

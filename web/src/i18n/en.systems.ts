@@ -61,6 +61,7 @@ export const enSystems = {
   "systems.field.nameEn": "Name (English)",
   "systems.field.code": "Code",
   "systems.field.purpose": "Purpose",
+  "systems.profile.fromRecord": "From the system record's “{field}”. Change it on the Overview tab.",
   "systems.field.lifecycle": "Lifecycle",
   "systems.field.businessOwnerId": "Business owner",
   "systems.field.technicalOwnerId": "Technical owner",

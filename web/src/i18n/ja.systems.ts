@@ -63,6 +63,7 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "systems.field.nameEn": "名称（英語）",
   "systems.field.code": "コード",
   "systems.field.purpose": "利用目的",
+  "systems.profile.fromRecord": "システム台帳の「{field}」の内容です。変更は「概要」タブで行います。",
   "systems.field.lifecycle": "ライフサイクル",
   "systems.field.businessOwnerId": "事業責任者",
   "systems.field.technicalOwnerId": "技術責任者",

@@ -10,10 +10,12 @@ interface ProfileFormProps {
   asked: readonly string[] | undefined;
   errors: Record<string, string[]>;
   onAnswer(id: string, value: FactValue | undefined): void;
+  /** Facts the system record states, by question id, with the record field's name: shown, not asked. */
+  fromRecord?: Partial<Record<string, { value: FactValue; field: string }>>;
 }
 
 /** The system profile, question group by question group, showing only the questions that apply. */
-export function ProfileForm({ questions, facts, asked, errors, onAnswer }: ProfileFormProps) {
+export function ProfileForm({ questions, facts, asked, errors, onAnswer, fromRecord }: ProfileFormProps) {
   const { t, number } = useI18n();
   const shown = new Set(asked ?? questions.questions.filter((q) => !q.askIf || q.id in facts).map((q) => q.id));
   // A refused answer stays in view even if the question would no longer be asked.
@@ -31,7 +33,14 @@ export function ProfileForm({ questions, facts, asked, errors, onAnswer }: Profi
               {open > 0 && <span className="count-badge count-badge--muted">{t("applicability.openCount", { count: number(open) })}</span>}
             </h3>
             {items.map((q) => (
-              <QuestionField key={q.id} question={q} value={facts[q.id]} errors={errors[q.id]} onChange={(v) => onAnswer(q.id, v)} />
+              <QuestionField
+                key={q.id}
+                question={q}
+                value={fromRecord?.[q.id]?.value ?? facts[q.id]}
+                errors={errors[q.id]}
+                onChange={(v) => onAnswer(q.id, v)}
+                fromRecord={fromRecord?.[q.id]?.field}
+              />
             ))}
           </section>
         );

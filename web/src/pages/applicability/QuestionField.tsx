@@ -11,6 +11,8 @@ interface QuestionFieldProps {
   value: FactValue | undefined;
   errors: string[] | undefined;
   onChange(value: FactValue | undefined): void;
+  /** Set when the system record states this fact: shown, not asked (the record is where it changes). */
+  fromRecord?: string;
 }
 
 /**
@@ -18,18 +20,20 @@ interface QuestionFieldProps {
  * checkboxes (with "none of these") for several, a date, or text. Unanswered is always possible:
  * rules that need the answer then say "undetermined" instead of guessing.
  */
-export function QuestionField({ question: q, value, errors, onChange }: QuestionFieldProps) {
+export function QuestionField({ question: q, value, errors, onChange, fromRecord }: QuestionFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const describedBy = [q.help && helpId, errors?.length && errorId].filter(Boolean).join(" ") || undefined;
+  const recordId = `${id}-record`;
+  const describedBy = [fromRecord && recordId, q.help && helpId, errors?.length && errorId].filter(Boolean).join(" ") || undefined;
   const grouped = q.type === "boolean" || q.type === "multi";
   const answered = value !== undefined;
   const label = <LocalText text={q.label} />;
 
   return (
-    <div className={errors?.length ? "question field--invalid" : "question"} data-testid={`question-${q.id}`} data-answered={answered}>
+    <div className={errors?.length ? "question field--invalid" : "question"} data-testid={`question-${q.id}`} data-answered={answered} data-from-record={fromRecord ? "true" : undefined}>
+      <fieldset className="question__record-lock" disabled={fromRecord !== undefined}>
       {grouped ? (
         <fieldset className="question__fieldset" aria-describedby={describedBy} id={`q-${q.id}`} tabIndex={-1}>
           <legend className="field__label question__label">{label}</legend>
@@ -42,6 +46,12 @@ export function QuestionField({ question: q, value, errors, onChange }: Question
           </label>
           <SingleInput id={`q-${q.id}`} question={q} value={value} describedBy={describedBy} invalid={Boolean(errors?.length)} onChange={onChange} />
         </>
+      )}
+      </fieldset>
+      {fromRecord && (
+        <p className="question__from-record" id={recordId} data-testid={`from-record-${q.id}`}>
+          {t("systems.profile.fromRecord", { field: fromRecord })}
+        </p>
       )}
       {q.help && (
         <p className="field__hint" id={helpId}>

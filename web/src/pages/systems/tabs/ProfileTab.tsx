@@ -9,6 +9,7 @@ import { ProfileActions } from "../../applicability/ProfileActions.tsx";
 import { ProfileForm } from "../../applicability/ProfileForm.tsx";
 import { ResultPanel } from "../../applicability/ResultPanel.tsx";
 import "../../applicability/applicability.css";
+import { recordFacts } from "../../../../../src/systems/systems.record-facts.ts";
 import { useProfileDraft } from "./useProfileDraft.ts";
 
 interface ProfileTabProps {
@@ -28,6 +29,12 @@ export function ProfileTab({ system, canEdit, onSaved }: ProfileTabProps) {
   const [loadError, setLoadError] = useState<string>();
   const { draft, evaluation } = editor;
   const issues = { ...evaluation.issues.byFact, ...editor.refused };
+  // The record's purpose and countries are the profile's (the server fills them in on save).
+  const stated = recordFacts({ purpose: system.purpose, countries: system.countries });
+  const fromRecord = {
+    ...(stated.purpose !== undefined && { purpose: { value: stated.purpose as string, field: t("systems.field.purpose") } }),
+    ...(stated.deploymentRegions !== undefined && { deploymentRegions: { value: stated.deploymentRegions as string[], field: t("systems.field.countries") } }),
+  };
   const otherError = editor.error !== undefined && Object.keys(editor.refused).length === 0 ? errorMessage(editor.error) : undefined;
 
   return (
@@ -82,7 +89,7 @@ export function ProfileTab({ system, canEdit, onSaved }: ProfileTabProps) {
           {questions.data && (
             <fieldset className="profile-tab__fieldset" disabled={!canEdit}>
               <legend className="visually-hidden">{t("systems.tab.profile")}</legend>
-              <ProfileForm questions={questions.data} facts={draft.facts} asked={evaluation.report?.asked} errors={issues} onAnswer={editor.answer} />
+              <ProfileForm questions={questions.data} facts={draft.facts} asked={evaluation.report?.asked} errors={issues} onAnswer={editor.answer} fromRecord={fromRecord} />
             </fieldset>
           )}
         </div>
