@@ -34,7 +34,7 @@ export const IncidentReport = z.object({
     closedAt: z.string().nullable(),
     source: z.string(),
   }),
-  aiSystems: z.array(z.object({ code: z.string(), nameJa: z.string(), nameEn: z.string(), purpose: z.string(), lifecycle: z.string(), euAiActClass: z.string().nullable(), vendors: z.array(z.string()), models: z.array(z.string()) })),
+  aiSystems: z.array(z.object({ code: z.string(), nameJa: z.string(), nameEn: z.string(), purpose: z.string(), lifecycle: z.string(), euAiActClass: z.string().nullable(), euAiActClassLabel: text.nullable(), euAiActClassFrom: z.string().nullable(), vendors: z.array(z.string()), models: z.array(z.string()) })),
   harm: z.object({
     /** CSETv1 "AI Harm Level". */
     level: vocab,

@@ -44,6 +44,12 @@ describe.each(testDatabases())("regulator-ready incident report ($name)", (diale
     expect(res.body.classification.mitAiRiskRepository[0]).toMatchObject({ id: "2.1" });
     expect(res.body.linkedRisks[0]).toMatchObject({ inherent: "3×5 High", residual: "2×4 Medium" });
     expect(res.body.aiSystems[0]).toMatchObject({ nameEn: "Customer assistant" });
+    // The class in words, with its date when it applies later, not the value's id alone.
+    const [system] = res.body.aiSystems;
+    const stored = await ctx.db.kysely.selectFrom("ai_systems").select(["eu_class", "eu_class_from"]).where("org_id", "=", org.orgId).where("code", "=", system.code).executeTakeFirstOrThrow();
+    expect(system).toMatchObject({ euAiActClass: stored.eu_class, euAiActClassFrom: stored.eu_class_from });
+    if (stored.eu_class) expect(system.euAiActClassLabel.ja).not.toBe(stored.eu_class);
+    else expect(system.euAiActClassLabel).toBeNull();
     expect(res.body.ledger.incidentEntries.length).toBeGreaterThan(0);
     expect(res.body.personalData).toMatchObject({ leaked: "yes", dataSubjects: 3, appiArticle26Check: true });
   });

@@ -4,6 +4,7 @@ import type { Library } from "../library/library.model.ts";
 import { riskTaxonomy } from "../risks/taxonomy.ts";
 import { readRiskMatrix } from "../risks/matrix.service.ts";
 import { bandOf } from "../risks/matrix.schema.ts";
+import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
 import { readIncident } from "./incidents.service.ts";
 import { IncidentReport } from "./report.schema.ts";
 import { similarIncidents } from "./similar/similar.service.ts";
@@ -26,6 +27,13 @@ function provision(library: Library, urn: string) {
   };
 }
 
+/** The EU AI Act class as the library names it (the report shows words, not the value's id). */
+function euClassLabel(library: Library, value: string | null): { ja: string; en: string } | null {
+  if (!value) return null;
+  const label = library.compiled.schemes.get(EU_RISK_SCHEME)?.values.find((v) => v.id === value)?.label;
+  return label ? { ja: label.ja ?? label.en ?? value, en: label.en ?? label.ja ?? value } : null;
+}
+
 /**
  * Assembles the report from the stored incident, its systems, risks, controls and actions, the
  * library's provisions and the ledger's head — and checks it against its published schema before
@@ -35,7 +43,7 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
   const inc = await readIncident(db, orgId, id);
   const [org, systems, risks, head, entries, matrix] = await Promise.all([
     db.selectFrom("organizations").select(["name_ja", "name_en"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
-    inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
+    inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
     inc.risks.length ? db.selectFrom("risks").selectAll().where("org_id", "=", orgId).where("id", "in", inc.risks.map((r) => r.id)).orderBy("code").execute() : [],
     db.selectFrom("audit_log").select(["seq", "hash"]).where("org_id", "=", orgId).orderBy("seq", "desc").limit(1).executeTakeFirst(),
     db.selectFrom("audit_log").select("seq").where("org_id", "=", orgId).where("entity_id", "=", id).orderBy("seq").execute(),
@@ -60,7 +68,7 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
     purposes: leak ? ["jp-ai-promotion-act", "jp-appi-leak"] : ["jp-ai-promotion-act"],
     legalBasis: [...PROMOTION_ACT, ...(leak ? APPI : [])].map((u) => provision(library, u)).filter((p) => p !== null),
     incident: { id: inc.id, code: inc.code, title: inc.title, summary: inc.summary, status: inc.status, severity: inc.severity, occurredAt: inc.occurredAt, detectedAt: inc.detectedAt, closedAt: inc.closedAt, source: inc.source },
-    aiSystems: systems.map((s) => ({ code: s.code, nameJa: s.name_ja, nameEn: s.name_en, purpose: s.purpose, lifecycle: s.lifecycle, euAiActClass: s.eu_class, vendors: JSON.parse(s.vendors), models: (JSON.parse(s.models) as { name?: string }[]).map((m) => (typeof m === "string" ? m : (m.name ?? JSON.stringify(m)))) })),
+    aiSystems: systems.map((s) => ({ code: s.code, nameJa: s.name_ja, nameEn: s.name_en, purpose: s.purpose, lifecycle: s.lifecycle, euAiActClass: s.eu_class, euAiActClassLabel: euClassLabel(library, s.eu_class), euAiActClassFrom: s.eu_class_from, vendors: JSON.parse(s.vendors), models: (JSON.parse(s.models) as { name?: string }[]).map((m) => (typeof m === "string" ? m : (m.name ?? JSON.stringify(m)))) })),
     harm: {
       level: { id: inc.harmLevel, ...HARM_LEVELS[inc.harmLevel] },
       types: inc.harmTypes.map((h) => ({ id: h, ...HARM_TYPES[h] })),

@@ -1,3 +1,4 @@
+import { nodeCurrency, todayInJapan } from "./library.currency.ts";
 import { z } from "zod";
 import { AppError, notFound } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
@@ -81,8 +82,11 @@ export const libraryRoutes = [
       const entry = lib.nodes.get(params.urn);
       if (!entry) throw notFound();
       const { node, framework: fw } = entry;
+      const currency = nodeCurrency(fw, node.id, todayInJapan());
       return {
         node,
+        /** Amendments in force that the stored text lacks, and coming changes Musubi reads as touching it. */
+        ...(currency ? { currency } : {}),
         framework: presentFramework(lib, fw),
         ancestors: ancestorsOf(entry).map(presentNodeBrief),
         children: (fw.children.get(node.id) ?? []).map((id) => presentNodeBrief(fw.nodesById.get(id)!)),

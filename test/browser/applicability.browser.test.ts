@@ -132,4 +132,13 @@ describe.skipIf(!HAVE_CHROMIUM)("library and applicability in a browser", () => 
     await expect.poll(() => page.getByTestId("silence-box").textContent()).toMatch(/2024\/1689/);
     await shot("13-library-eu-ai-act-ja");
   });
+
+  it("labels a provision's kind of duty and warns when its text predates an amendment in force", async () => {
+    await page.goto(`${server.url}/library/node/${encodeURIComponent("urn:musubi:jp-ai-promotion-act:2025:art-7")}`);
+    await expect.poll(() => page.getByTestId("node-obligation").textContent()).toContain("努力義務");
+    await page.goto(`${server.url}/library/node/${encodeURIComponent("urn:musubi:jp-appi:2026-07-17:art-20.2")}`);
+    await expect.poll(() => page.getByTestId("node-currency").textContent()).toMatch(/施行された改正.*含まれていません/);
+    await expect.poll(() => page.getByTestId("node-currency").textContent()).toMatch(/改正予定/);
+    await shot("15-library-node-currency-ja");
+  });
 });

@@ -334,10 +334,13 @@ export interface FrameworkNodeFull {
   };
   refersTo?: string[];
   notes?: BilingualText[];
+  /** Musubi's reading of the provision's wording, with the words it rests on. */
+  obligation?: { kinds: NonNullable<NodeSummary["obligation"]>; wording: BilingualText };
 }
 
 export interface NodeDetail {
   node: FrameworkNodeFull;
+  currency?: NonNullable<NodeSummary["currency"]>;
   framework: FrameworkMeta;
   ancestors: NodeBrief[];
   children: NodeBrief[];
@@ -393,6 +396,8 @@ export interface ProfileQuestionView {
   options?: { value: string; label: BilingualText; help?: BilingualText }[];
   askIf?: string;
   basis?: string[];
+  /** Set when the question is Musubi's reading of its basis, not the source's own words. */
+  reading?: BilingualText;
   /** The basis as people cite it: the framework's short name and the provision's label. */
   basisRefs?: { urn: string; framework: BilingualText; label: BilingualText }[];
 }

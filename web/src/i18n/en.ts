@@ -354,6 +354,8 @@ export const en = {
   "library.date.lastAmendedOn": "Last amended",
   "library.date.statusAsOf": "Information as of",
   "library.date.textAsOf": "Text consolidated as of",
+  "library.obligation": "Kind of duty",
+  "library.currency": "Currency of the text",
   "library.obligation.best-effort": "best-effort",
   "library.obligation.cooperation": "cooperation",
   "library.obligation.state-measure": "measure of the State",

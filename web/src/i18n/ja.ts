@@ -355,6 +355,8 @@ export const ja: Record<MessageKey, string> = {
   "library.date.lastAmendedOn": "最終改正日",
   "library.date.statusAsOf": "情報の時点",
   "library.date.textAsOf": "収録テキストの時点（改正の反映日）",
+  "library.obligation": "義務の性質",
+  "library.currency": "テキストの現在性",
   "library.obligation.best-effort": "努力義務",
   "library.obligation.cooperation": "協力",
   "library.obligation.state-measure": "国の施策",

@@ -53,6 +53,11 @@ export function QuestionField({ question: q, value, errors, onChange, fromRecord
           {t("systems.profile.fromRecord", { field: fromRecord })}
         </p>
       )}
+      {q.reading && (
+        <p className="question__reading" data-testid={`reading-${q.id}`}>
+          <span className="reading-mark">{t("library.musubiReading")}</span> <LocalText text={q.reading} />
+        </p>
+      )}
       {q.help && (
         <p className="field__hint" id={helpId}>
           <LocalText text={q.help} />

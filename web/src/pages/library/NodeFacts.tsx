@@ -1,12 +1,12 @@
-import type { FrameworkMeta, FrameworkNodeFull } from "../../api/types.ts";
+import type { FrameworkMeta, FrameworkNodeFull, NodeDetail } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { nodePath, nodeTypeKey, parseUrn } from "./vocabulary.ts";
 
 /** The node's kind, addressees, tags, dates (with the schedule of staged application) and notes. */
-export function NodeFacts({ node, framework: fw }: { node: FrameworkNodeFull; framework: FrameworkMeta }) {
-  const { t, day } = useI18n();
+export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNodeFull; framework: FrameworkMeta; currency?: NodeDetail["currency"] }) {
+  const { t, day, lang } = useI18n();
   const typeKey = nodeTypeKey(node.type);
   const dates = node.dates;
   return (
@@ -22,6 +22,43 @@ export function NodeFacts({ node, framework: fw }: { node: FrameworkNodeFull; fr
         </dd>
         <dt>{t("library.requirement")}</dt>
         <dd>{t(node.requirement ? "library.isRequirement" : "library.notRequirement")}</dd>
+        {node.obligation && (
+          <>
+            <dt>{t("library.obligation")}</dt>
+            <dd data-testid="node-obligation">
+              {node.obligation.kinds.map((kind) => (
+                <span key={kind} className="chip">
+                  {t(`library.obligation.${kind}`)}
+                </span>
+              ))}
+              <span className="muted">
+                {" "}
+                <LocalText text={node.obligation.wording} mark="compact" />
+              </span>
+              <p className="field__hint">{t("library.obligation.hint")}</p>
+            </dd>
+          </>
+        )}
+        {currency && (
+          <>
+            <dt>{t("library.currency")}</dt>
+            <dd data-testid="node-currency">
+              {currency.missing?.map((a) => (
+                <p key={a.id} className="currency-warning" role="note">
+                  {t("library.currency.missing", { textAsOf: currency.textAsOf ? day(currency.textAsOf) : "—", date: day(a.effectiveOn), law: `${a.lawNumber[lang] ?? a.lawNumber.ja ?? ""} ${a.title[lang] ?? a.title.ja ?? ""}`.trim() })}
+                </p>
+              ))}
+              {currency.changes?.map((a) => (
+                <p key={a.id} className="currency-change">
+                  {t(a.dateCertainty === "statutory-deadline-not-fixed-by-cabinet-order" ? "library.currency.changesByLatest" : "library.currency.changes", { date: day(a.effectiveOn), law: a.lawNumber[lang] ?? a.lawNumber.ja ?? "" })}{" "}
+                  <span className="muted">
+                    <LocalText text={a.basis} mark="compact" />
+                  </span>
+                </p>
+              ))}
+            </dd>
+          </>
+        )}
         {node.actors && node.actors.length > 0 && (
           <>
             <dt>{t("library.actors")}</dt>

@@ -63,7 +63,7 @@ function NodeView({ detail }: { detail: NodeDetail }) {
         )}
       </div>
       <NodeText node={node} />
-      <NodeFacts node={node} framework={fw} />
+      <NodeFacts node={node} framework={fw} currency={detail.currency} />
       {children.length > 0 && (
         <section className="card" aria-labelledby="node-children">
           <h2 id="node-children" className="card__title">
