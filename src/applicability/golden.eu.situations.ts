@@ -37,6 +37,10 @@ export interface Case {
   has?: string[];
   hasLater?: string[];
   hasNot?: string[];
+  /** [requirement id, rule id]: the requirement applies, and that rule is among the reasons. */
+  via?: [string, string][];
+  /** [requirement id, rule id]: that rule is not among the requirement's reasons. */
+  notVia?: [string, string][];
 }
 
 /** A profile naming one Annex III area, with no derogation claimed. */
@@ -355,10 +359,164 @@ export const ISSUE_13_CASES: Case[] = [
   {
     name: "a general-purpose AI system generating content is classified like any AI system and must mark its outputs",
     cite: "Art. 3(66): '‘general-purpose AI system’ means an AI system which is based on a general-purpose AI model'; Art. 50(2): 'Providers of AI systems, including general-purpose AI systems, generating synthetic audio, image, video or text content'",
-    facts: { ...BASE, gpaiSystem: true, generative: true, generatedContent: ["text"], publicInterestText: false },
+    facts: { ...BASE, gpaiSystem: true, generative: true, generatedContent: ["text"], publicInterestText: false, art50AssistiveEditing: false },
     asOf: "2026-11-22",
     tier: "transparency",
     roles: ["provider"],
     has: ["art-50.2"],
+  },
+];
+
+const ART_50_2_EXCEPTION = "Art. 50(2): 'This obligation shall not apply to the extent the AI systems perform an assistive function for standard editing or do not substantially alter the input data provided by the deployer or the semantics thereof'";
+const ART_50_4_DEEP_FAKE = "Art. 50(4): 'Deployers of an AI system that generates or manipulates image, audio or video content constituting a deep fake, shall disclose that the content has been artificially generated or manipulated.'";
+const ART_50_4_WORK = "Art. 50(4): 'Where the content forms part of an evidently artistic, creative, satirical, fictional or analogous work or programme, the transparency obligations set out in this paragraph are limited to disclosure of the existence of such generated or manipulated content in an appropriate manner that does not hamper the display or enjoyment of the work.'";
+const ART_50_5 = "Art. 50(5): 'The information referred to in paragraphs 1 to 4 shall be provided to the natural persons concerned in a clear and distinguishable manner at the latest at the time of the first interaction or exposure.'";
+const ART_5_1_C = "Art. 5(1)(c): 'the placing on the market, the putting into service or the use of AI systems for the evaluation or classification of natural persons or groups of persons over a certain period of time based on their social behaviour'";
+const ART_3_9 = "Art. 3(9): '‘placing on the market’ means the first making available of an AI system or a general-purpose AI model on the Union market'";
+
+/** A provider of a system generating images in the EU. */
+const GENERATOR = { ...BASE, generative: true, generatedContent: ["image"], deepFake: false };
+/** A deployer of a system generating deep-fake video. */
+const DEEP_FAKE_DEPLOYER = { ...BASE, euRoles: ["deployer"], art25Trigger: false, generative: true, generatedContent: ["video"], deepFake: true };
+const SOCIAL_SCORING = { ...BASE, prohibitedPractices: ["social-scoring"], art25Trigger: false };
+
+/**
+ * Art. 50(2)–(4) exceptions and limits, and who the Art. 5(1) prohibitions reach (the acts of
+ * placing on the market, putting into service and use).
+ */
+export const ART_50_AND_5_CASES: Case[] = [
+  // Art. 50(2): assistive editing and no substantial alteration.
+  {
+    name: "Art. 50(2) marking does not apply to a system performing an assistive function for standard editing",
+    cite: ART_50_2_EXCEPTION,
+    facts: { ...GENERATOR, art50AssistiveEditing: true },
+    asOf: "2026-11-22",
+    tier: "minimal",
+    roles: ["provider"],
+    hasNot: ["art-50.2"],
+  },
+  {
+    name: "nor, under Art. 111(4), to such a system placed on the market before 2 August 2026",
+    cite: `${ART_50_2_EXCEPTION}; Art. 111(4): 'shall take the necessary steps in order to comply with Article 50(2) by 2 December 2026'`,
+    facts: { ...GENERATOR, art50AssistiveEditing: true, euPlacedOnMarketOn: "2026-05-01" },
+    asOf: "2026-12-02",
+    tier: "minimal",
+    hasNot: ["art-50.2"],
+  },
+  {
+    name: "a generative provider that has not said whether the exception applies gets no tier rather than a guess",
+    cite: ART_50_2_EXCEPTION,
+    facts: GENERATOR,
+    asOf: "2026-11-22",
+    tier: null,
+  },
+  {
+    name: "the exception does not touch a deployer's own Art. 50(4) disclosure",
+    cite: `${ART_50_2_EXCEPTION}; ${ART_50_4_DEEP_FAKE}`,
+    facts: { ...DEEP_FAKE_DEPLOYER, euRoles: ["provider", "deployer"], art50AssistiveEditing: true, deepFakeArtisticWork: false },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.4"],
+    hasNot: ["art-50.2"],
+  },
+  {
+    name: "the provider of a deep-fake generator marks outputs under Art. 50(2); the Art. 50(4) disclosure is the deployer's",
+    cite: `Art. 50(2): 'Providers of AI systems … shall ensure that the outputs of the AI system are marked'; ${ART_50_4_DEEP_FAKE}`,
+    facts: { ...DEEP_FAKE_DEPLOYER, euRoles: ["provider"], art50AssistiveEditing: false },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.2"],
+    hasNot: ["art-50.4"],
+  },
+  // Art. 50(4), first subparagraph: evident works limit the form of the disclosure, not the duty.
+  {
+    name: "a deep fake in an evidently artistic or fictional work must still be disclosed, in the limited form",
+    cite: ART_50_4_WORK,
+    facts: { ...DEEP_FAKE_DEPLOYER, deepFakeArtisticWork: true },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    roles: ["deployer"],
+    has: ["art-50.4", "art-50.5"],
+    via: [["art-50.4", "eu-transparency-deepfake"], ["art-50.4", "eu-transparency-deepfake-artistic"]],
+  },
+  {
+    name: "a deep fake outside such a work is disclosed without that limitation",
+    cite: ART_50_4_DEEP_FAKE,
+    facts: { ...DEEP_FAKE_DEPLOYER, deepFakeArtisticWork: false },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.4", "art-50.5"],
+    notVia: [["art-50.4", "eu-transparency-deepfake-artistic"]],
+  },
+  {
+    name: "the duty to disclose a deep fake does not wait for the answer on evident works",
+    cite: `${ART_50_4_DEEP_FAKE}; ${ART_50_4_WORK}`,
+    facts: DEEP_FAKE_DEPLOYER,
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.4"],
+  },
+  {
+    name: "the deep-fake disclosure applies from 2 August 2026, in a work as elsewhere",
+    cite: `${ART_50_4_WORK}; Art. 113: 'It shall apply from 2 August 2026'`,
+    facts: { ...DEEP_FAKE_DEPLOYER, deepFakeArtisticWork: true },
+    asOf: "2026-08-01",
+    tier: "minimal",
+    upcoming: ["transparency", "2026-08-02"],
+    hasLater: ["art-50.4"],
+  },
+  // Art. 50(4), second subparagraph, and Art. 50(5).
+  {
+    name: "public-interest text without editorial control is disclosed at the latest at first exposure",
+    cite: `Art. 50(4), second subparagraph: 'Deployers of an AI system that generates or manipulates text which is published with the purpose of informing the public on matters of public interest shall disclose that the text has been artificially generated or manipulated'; ${ART_50_5}`,
+    facts: { ...BASE, euRoles: ["deployer"], art25Trigger: false, generative: true, generatedContent: ["text"], publicInterestText: true, humanEditorialControl: false },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.4", "art-50.5"],
+    via: [["art-50.4", "eu-transparency-public-text"]],
+  },
+  {
+    name: "public-interest text concerns deployers: its provider has only the Art. 50(2) marking",
+    cite: "Art. 50(4), second subparagraph: 'Deployers of an AI system that generates or manipulates text which is published with the purpose of informing the public on matters of public interest shall disclose'",
+    facts: { ...BASE, generative: true, generatedContent: ["text"], publicInterestText: true, humanEditorialControl: false, art50AssistiveEditing: false },
+    asOf: "2026-11-22",
+    tier: "transparency",
+    has: ["art-50.2"],
+    hasNot: ["art-50.4"],
+  },
+  // Art. 5(1)(a)–(g): the acts prohibited, and who does them.
+  ...([
+    ["provider", "Art. 3(3): '‘provider’ means … that develops an AI system … and places it on the market or puts the AI system into service under its own name or trademark'"],
+    ["importer", "Art. 3(6): '‘importer’ means a natural or legal person located or established in the Union that places on the market an AI system'"],
+    ["product-manufacturer", "Art. 2(1)(e): 'product manufacturers placing on the market or putting into service an AI system together with their product and under their own name or trademark'"],
+    ["deployer", "Art. 3(4): '‘deployer’ means a natural or legal person, public authority, agency or other body using an AI system under its authority'"],
+  ] as const).map(([role, cite]): Case => ({
+    name: `a ${role} of a social-scoring system is prohibited from doing what Art. 5(1)(c) names`,
+    cite: `${ART_5_1_C}; ${cite}`,
+    facts: { ...SOCIAL_SCORING, euRoles: [role] },
+    asOf: "2026-11-22",
+    tier: "prohibited",
+    roles: [role],
+    has: ["art-5.1.c"],
+  })),
+  ...([
+    ["distributor", `Art. 3(7): '‘distributor’ means a natural or legal person in the supply chain, other than the provider or the importer, that makes an AI system available on the Union market'; ${ART_3_9}`],
+    ["authorised-representative", "Art. 3(5): '‘authorised representative’ means a natural or legal person located or established in the Union who has received and accepted a written mandate from a provider … to … perform and carry out on its behalf the obligations and procedures established by this Regulation'"],
+  ] as const).map(([role, cite]): Case => ({
+    name: `a ${role} handles a system that falls under Art. 5, but Art. 5(1)(c) does not name its act`,
+    cite: `${ART_5_1_C}; ${cite}; Art. 2(12): 'an AI system that falls under Article 5'`,
+    facts: { ...SOCIAL_SCORING, euRoles: [role] },
+    asOf: "2026-11-22",
+    tier: "prohibited",
+    roles: [role],
+    hasNot: ["art-5.1"],
+  })),
+  {
+    name: "a distributor that also uses the system is reached as its deployer",
+    cite: `${ART_5_1_C}; Art. 3(4)`,
+    facts: { ...SOCIAL_SCORING, euRoles: ["distributor", "deployer"], prohibitedPractices: ["emotion-workplace-education"] },
+    asOf: "2026-11-22",
+    tier: "prohibited",
+    has: ["art-5.1.f"],
   },
 ];

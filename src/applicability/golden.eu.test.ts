@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assess, primaryOf, requirementIds, under, valuesOf } from "./golden.support.ts";
-import { annexIII, BASE, type Case, ISSUE_13_CASES } from "./golden.eu.situations.ts";
+import { annexIII, ART_50_AND_5_CASES, BASE, type Case, ISSUE_13_CASES } from "./golden.eu.situations.ts";
 
 /**
  * EU AI Act golden cases. Each expectation is written from the consolidated text of Regulation (EU)
@@ -275,7 +275,7 @@ const CASES: Case[] = [
   {
     name: "a generative system's provider must mark outputs (Art. 50(2))",
     cite: "Art. 50(2): 'Providers of AI systems … generating synthetic audio, image, video or text content, shall ensure that the outputs … are marked in a machine-readable format'",
-    facts: { ...BASE, generative: true, generatedContent: ["image"], deepFake: false },
+    facts: { ...BASE, generative: true, generatedContent: ["image"], deepFake: false, art50AssistiveEditing: false },
     asOf: "2026-11-22",
     tier: "transparency",
     has: ["art-50.2"],
@@ -283,7 +283,7 @@ const CASES: Case[] = [
   {
     name: "a generative system placed on the market before 2 August 2026 must mark outputs by 2 December 2026",
     cite: "Art. 111(4): systems 'placed on the market before 2 August 2026 shall take the necessary steps in order to comply with Article 50(2) by 2 December 2026'",
-    facts: { ...BASE, generative: true, generatedContent: ["text"], publicInterestText: false, euPlacedOnMarketOn: "2026-05-01" },
+    facts: { ...BASE, generative: true, generatedContent: ["text"], publicInterestText: false, art50AssistiveEditing: false, euPlacedOnMarketOn: "2026-05-01" },
     asOf: "2026-11-22",
     tier: "transparency",
     hasLater: ["art-50.2"],
@@ -291,7 +291,7 @@ const CASES: Case[] = [
   {
     name: "a deployer of a deep-fake generator must disclose it",
     cite: "Art. 50(4): 'Deployers of an AI system that generates or manipulates image, audio or video content constituting a deep fake, shall disclose…'",
-    facts: { ...BASE, euRoles: ["deployer"], generative: true, generatedContent: ["video"], deepFake: true },
+    facts: { ...BASE, euRoles: ["deployer"], generative: true, generatedContent: ["video"], deepFake: true, deepFakeArtisticWork: false },
     asOf: "2026-11-22",
     tier: "transparency",
     roles: ["deployer"],
@@ -376,7 +376,7 @@ const CASES: Case[] = [
   },
 ];
 
-CASES.push(...ISSUE_13_CASES);
+CASES.push(...ISSUE_13_CASES, ...ART_50_AND_5_CASES);
 
 describe("applicability.eu-ai-act golden cases", () => {
   it("has at least 40 cases", () => {
@@ -402,6 +402,9 @@ describe("applicability.eu-ai-act golden cases", () => {
         expect(under(now, id), `${id} should not apply yet — ${c.cite}`).toEqual([]);
       }
       for (const id of c.hasNot ?? []) expect(under([...now, ...later], id), `${id} should not apply — ${c.cite}`).toEqual([]);
+      const rulesOf = (id: string) => report.requirements.find((r) => r.framework === "eu-ai-act" && r.id === id)?.rules ?? [];
+      for (const [id, rule] of c.via ?? []) expect(rulesOf(id), `${id} should apply by ${rule} — ${c.cite}`).toContain(rule);
+      for (const [id, rule] of c.notVia ?? []) expect(rulesOf(id), `${id} should not apply by ${rule} — ${c.cite}`).not.toContain(rule);
     });
   }
 });
