@@ -45,7 +45,7 @@ export function renderIncidentReportHtml(r: IncidentReport): string {
 ${h("報告者", "Reporter")}
 <table>${row("組織", "Organisation", `${esc(r.reporter.organisation.nameJa)} <span class="en">${esc(r.reporter.organisation.nameEn)}</span>`)}${row("担当者", "Contact", r.reporter.contact ? `${esc(r.reporter.contact.name)} &lt;${esc(r.reporter.contact.email)}&gt;` : '<span class="none">—</span>')}</table>
 ${h("根拠規定", "Legal basis")}
-${r.legalBasis.map((p) => `<p><strong>${esc(p.title?.ja ?? "")}</strong> <span class="en">${esc(p.title?.en ?? "")} — ${esc(p.urn)}</span></p>${p.text.ja ? `<blockquote lang="ja">${esc(p.text.ja)}</blockquote>` : ""}${p.text.en ? `<blockquote lang="en">${esc(p.text.en)}</blockquote>` : ""}<p class="meta">${esc(p.source)}</p>`).join("")}
+${r.legalBasis.map((p) => `<p><strong>${esc(p.title?.ja ?? "")}</strong>${p.obligation.length ? `（${p.obligation.map((o) => esc(o.ja)).join("・")}、Musubiの読み方）` : ""} <span class="en">${esc(p.title?.en ?? "")}${p.obligation.length ? ` (${p.obligation.map((o) => esc(o.en)).join(", ")}; Musubi's reading)` : ""} — ${esc(p.urn)}</span></p>${p.text.ja ? `<blockquote lang="ja">${esc(p.text.ja)}</blockquote>` : ""}${p.text.en ? `<blockquote lang="en">${esc(p.text.en)}</blockquote>` : ""}<p class="meta">${esc(p.source)}</p>`).join("")}
 ${h("事案の概要", "The incident")}
 <table>${row("番号", "Code", esc(i.code))}${row("件名", "Title", esc(i.title))}${row("概要", "Summary", `<pre>${esc(i.summary)}</pre>`)}${row("状態・深刻度", "Status, severity", `${esc(i.status)} · ${esc(i.severity)}`)}${row("発生日時", "Occurred", esc(i.occurredAt ?? "—"))}${row("検知日時", "Detected", esc(i.detectedAt))}${row("終結日時", "Closed", esc(i.closedAt ?? "—"))}${row("受付経路", "Reported via", esc(i.source))}</table>
 ${h("関係するAIシステム", "AI systems involved")}

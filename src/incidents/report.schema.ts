@@ -21,7 +21,8 @@ export const IncidentReport = z.object({
   /** Why this package exists: always the AI Promotion Act; APPI too when personal data leaked or may have. */
   purposes: z.array(z.enum(["jp-ai-promotion-act", "jp-appi-leak"])),
   /** The provisions the purposes rest on, quoted from Musubi's library with their URNs. */
-  legalBasis: z.array(z.object({ urn: z.string(), title: text.nullable(), text: z.object({ ja: z.string().nullable(), en: z.string().nullable() }), source: z.string() })),
+  /** `obligation`: what kind of duty the provision is (best-effort, cooperation, a measure of the State), Musubi's reading of its wording. */
+  legalBasis: z.array(z.object({ urn: z.string(), title: text.nullable(), text: z.object({ ja: z.string().nullable(), en: z.string().nullable() }), source: z.string(), obligation: z.array(text) })),
   incident: z.object({
     id: z.string(),
     code: z.string(),

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
+import { OBLIGATION_LABELS } from "../library/library.schema.ts";
 import { riskTaxonomy } from "../risks/taxonomy.ts";
 import { readRiskMatrix } from "../risks/matrix.service.ts";
 import { bandOf } from "../risks/matrix.schema.ts";
@@ -24,6 +25,7 @@ function provision(library: Library, urn: string) {
     title: title ? { ja: title.ja ?? title.en ?? "", en: title.en ?? title.ja ?? "" } : null,
     text: { ja: entry.node.text?.ja ?? null, en: entry.node.text?.en ?? null },
     source: `${entry.framework.file.name.ja ?? entry.framework.file.name.en} (${entry.framework.file.version})`,
+    obligation: (entry.node.obligation?.kinds ?? []).map((k) => OBLIGATION_LABELS[k]),
   };
 }
 

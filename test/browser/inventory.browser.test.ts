@@ -388,6 +388,12 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => header().textContent()).toBe("High-risk (applies from 2 Dec 2027)");
     await expect.poll(() => page.getByTestId("page-system").locator(".page-header__title").textContent()).toBe("Candidate screening assistant (renamed)");
     await shot("system-en");
+    await page.goto(`${server.url}/systems`);
+    await expect.poll(() => page.getByTestId("system-row-AIS-HR-01").getByTestId("eu-class").textContent()).toBe("High-risk (applies from 2 Dec 2027)");
+    await page.getByTestId("system-row-AIS-HR-01").getByRole("link", { name: "AIS-HR-01" }).click();
+    await expect.poll(() => header().textContent()).toBe("High-risk (applies from 2 Dec 2027)");
+    await page.getByTestId("tab-requirements").click();
+    await expect.poll(() => page.getByTestId("classification-eu-ai-act-risk-today").textContent()).toContain("What applies today");
     await page.getByTestId("nav-dashboard").click();
     await expect.poll(() => page.getByTestId("eu-class-high-risk-note").textContent()).toMatch(/^[1-9]\d* of them from 2 Dec 2027$/);
     await page.goto(systemUrl);

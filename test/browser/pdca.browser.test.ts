@@ -86,7 +86,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the PDCA loop in a browser", () => {
     await page.getByTestId("incident-save").click();
     await page.getByTestId("page-incident").waitFor();
     incidentUrl = page.url();
-    expect(await page.getByTestId("page-incident").textContent()).toContain("CTL-GOV-01");
+    await expect.poll(() => page.getByTestId("page-incident").textContent()).toContain("CTL-GOV-01");
 
     await page.getByTestId("action-add").click();
     await page.getByTestId("action-kind").selectOption("corrective");
