@@ -80,8 +80,9 @@ export async function readDashboard(db: Kysely<Database>, library: Library, orgI
 
   const scheme = library.compiled.schemes.get(EU_RISK_SCHEME);
   const labelOf = (value: string) => scheme?.values.find((v) => v.id === value)?.label ?? { en: value };
+  const euClassFrom = [...family(COUNTERS.euClassFrom).entries()];
   const laterOf = (value: string) =>
-    [...family(COUNTERS.euClassFrom).entries()]
+    euClassFrom
       .filter(([key, n]) => n > 0 && key.startsWith(`${value}|`) && key.slice(value.length + 1) > today)
       .map(([key, n]) => ({ from: key.slice(value.length + 1), n }))
       .sort((a, b) => a.from.localeCompare(b.from));

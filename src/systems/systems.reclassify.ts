@@ -105,6 +105,10 @@ export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: s
 
 function groupByOrg(rows: AiSystem[]): Map<string, AiSystem[]> {
   const out = new Map<string, AiSystem[]>();
-  for (const r of rows) out.set(r.org_id, [...(out.get(r.org_id) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.org_id);
+    if (list) list.push(r);
+    else out.set(r.org_id, [r]);
+  }
   return out;
 }

@@ -1,6 +1,6 @@
+import type { ImportField } from "../../../src/systems/io/import.headers.ts";
 import { postBytes, queryString, request, withSignal, type UploadAuth } from "./client.ts";
 export type { UploadAuth } from "./client.ts";
-import type { ImportField as ServerImportField } from "../../../src/systems/io/import.mapping.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
 
 /**
@@ -294,30 +294,8 @@ export const evidenceApi = {
 
 // ——— Imports ———
 
-export const IMPORT_FIELDS = [
-  "code",
-  "nameJa",
-  "nameEn",
-  "purpose",
-  "businessOwnerEmail",
-  "technicalOwnerEmail",
-  "departmentCode",
-  "lifecycle",
-  "profile",
-  "models",
-  "datasets",
-  "components",
-  "vendors",
-  "countries",
-  "tags",
-  "lastReviewedAt",
-  "nextReviewAt",
-] as const satisfies readonly ImportField[];
-/** The server's import fields (src/systems/io/import.mapping.ts); the list above is their order in the wizard. */
-export type ImportField = ServerImportField;
-
-/** Fields several columns may feed (their items are merged). */
-export const LIST_IMPORT_FIELDS: ReadonlySet<ImportField> = new Set(["models", "datasets", "components", "vendors", "countries", "tags"]);
+/** The server's import fields, in the wizard's order, and those several columns may feed (their items are merged). */
+export { IMPORT_FIELDS, LIST_FIELDS as LIST_IMPORT_FIELDS, type ImportField } from "../../../src/systems/io/import.headers.ts";
 
 export type ImportEncoding = "utf-8" | "shift_jis";
 export type MappingEntry = { column: string; field: ImportField };

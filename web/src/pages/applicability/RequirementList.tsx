@@ -5,6 +5,7 @@ import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { distinctTitle } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
+import { useCurrencyText } from "../library/currency.ts";
 import { nodePath } from "../library/vocabulary.ts";
 import { RuleExplanation, type ExplainContext } from "./RuleExplanation.tsx";
 
@@ -30,7 +31,8 @@ export function RequirementList({ report, context }: { report: ApplicabilityRepo
 }
 
 function FrameworkGroup({ framework: fw, items, context }: { framework: ApplicabilityReport["frameworks"][number]; items: ApplicableRequirement[]; context: ExplainContext }) {
-  const { t, number, day, lang } = useI18n();
+  const { t, number } = useI18n();
+  const currencyText = useCurrencyText();
   const [open, setOpen] = useState(items.length <= OPEN_UP_TO);
   // Amendments in force that the stored text lacks concern every provision: said once, at the top.
   const missing = items.find((r) => r.currency?.missing?.length)?.currency;
@@ -52,7 +54,7 @@ function FrameworkGroup({ framework: fw, items, context }: { framework: Applicab
       )}
       {missing?.missing?.map((a) => (
         <p key={a.id} className="currency-warning" role="note" data-testid={`currency-missing-${fw.framework}`}>
-          {t("library.currency.missing", { textAsOf: missing.textAsOf ? day(missing.textAsOf) : "—", date: day(a.effectiveOn), law: `${a.lawNumber[lang] ?? a.lawNumber.ja ?? ""} ${a.title[lang] ?? a.title.ja ?? ""}`.trim() })}
+          {currencyText.missing(a, missing.textAsOf)}
         </p>
       ))}
       {open && (
@@ -68,6 +70,7 @@ function FrameworkGroup({ framework: fw, items, context }: { framework: Applicab
 
 function RequirementItem({ requirement: r, context }: { requirement: ApplicableRequirement; context: ExplainContext }) {
   const { t, lang, day } = useI18n();
+  const currencyText = useCurrencyText();
   return (
     <li className="requirement" data-timing={r.timing}>
       <div className="requirement__head">
@@ -88,10 +91,7 @@ function RequirementItem({ requirement: r, context }: { requirement: ApplicableR
       </div>
       {r.currency?.changes?.map((a) => (
         <p key={a.id} className="currency-change" data-testid="currency-change">
-          {t(a.dateCertainty === "statutory-deadline-not-fixed-by-cabinet-order" ? "library.currency.changesByLatest" : "library.currency.changes", {
-            date: day(a.effectiveOn),
-            law: a.lawNumber[lang] ?? a.lawNumber.ja ?? "",
-          })}
+          {currencyText.change(a)}
         </p>
       ))}
       <Disclosure summary={t("applicability.why")} className="why">

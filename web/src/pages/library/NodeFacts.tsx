@@ -2,11 +2,13 @@ import type { FrameworkMeta, FrameworkNodeFull, NodeDetail } from "../../api/typ
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
+import { useCurrencyText } from "./currency.ts";
 import { nodePath, nodeTypeKey, parseUrn } from "./vocabulary.ts";
 
 /** The node's kind, addressees, tags, dates (with the schedule of staged application) and notes. */
 export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNodeFull; framework: FrameworkMeta; currency?: NodeDetail["currency"] }) {
-  const { t, day, lang } = useI18n();
+  const { t, day } = useI18n();
+  const currencyText = useCurrencyText();
   const typeKey = nodeTypeKey(node.type);
   const dates = node.dates;
   return (
@@ -45,12 +47,12 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
             <dd data-testid="node-currency">
               {currency.missing?.map((a) => (
                 <p key={a.id} className="currency-warning" role="note">
-                  {t("library.currency.missing", { textAsOf: currency.textAsOf ? day(currency.textAsOf) : "—", date: day(a.effectiveOn), law: `${a.lawNumber[lang] ?? a.lawNumber.ja ?? ""} ${a.title[lang] ?? a.title.ja ?? ""}`.trim() })}
+                  {currencyText.missing(a, currency.textAsOf)}
                 </p>
               ))}
               {currency.changes?.map((a) => (
                 <p key={a.id} className="currency-change">
-                  {t(a.dateCertainty === "statutory-deadline-not-fixed-by-cabinet-order" ? "library.currency.changesByLatest" : "library.currency.changes", { date: day(a.effectiveOn), law: a.lawNumber[lang] ?? a.lawNumber.ja ?? "" })}{" "}
+                  {currencyText.change(a)}{" "}
                   <span className="muted">
                     <LocalText text={a.basis} mark="compact" />
                   </span>
