@@ -24,3 +24,13 @@ export function presentOrg(o: Organization): OrgView {
     version: o.version,
   };
 }
+
+/**
+ * The organisation's IANA time zone: reports, exports and "today" follow it, not the server's or
+ * the viewer's. Asia/Tokyo when the organisation is gone (a job racing a deletion).
+ */
+export async function orgTimeZone(db: Q, orgId: string): Promise<string> {
+  const row = await db.selectFrom("organizations").select("settings").where("id", "=", orgId).executeTakeFirst();
+  if (!row) return "Asia/Tokyo";
+  return orgSettings.parse(JSON.parse(row.settings)).timezone;
+}

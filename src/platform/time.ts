@@ -10,11 +10,59 @@ export function isoPlus(ms: number, from: Date = new Date()): string {
   return new Date(from.getTime() + ms).toISOString();
 }
 
-const TOKYO_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" });
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One cached formatter per (locale, zone, kind): building an Intl formatter costs far more than using one. */
+function formatter(locale: string, timeZone: string, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** Today's date as YYYY-MM-DD in `timeZone` (an organisation's day starts at its own midnight). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return formatter("en-CA", timeZone, "day", { year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
 
 /** Today's date as YYYY-MM-DD in Japan: the default "as of" for applicability and due dates. */
 export function todayInTokyo(now = new Date()): string {
-  return TOKYO_DAY.format(now);
+  return todayIn("Asia/Tokyo", now);
+}
+
+/** The calendar day of an instant in `timeZone`, as YYYY-MM-DD (an incident at 00:30 UTC is the same day in Tokyo). */
+export function dayIn(iso: string, timeZone: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : todayIn(timeZone, d);
+}
+
+/**
+ * An instant as people read it, in an organisation's time zone and the reader's language, with the
+ * zone named so nobody mistakes it for their own: "2026年11月20日 9:30 JST" / "20 Nov 2026, 09:30 GMT+9".
+ * `date` gives the day alone (no zone: a day needs none once it is the organisation's).
+ */
+export function formatInstant(iso: string, timeZone: string, locale: "ja" | "en", kind: "dateTime" | "date" = "dateTime"): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const tag = locale === "ja" ? "ja-JP" : "en-GB";
+  if (kind === "date") return formatter(tag, timeZone, "date", { dateStyle: locale === "ja" ? "long" : "medium" }).format(d);
+  const text = formatter(tag, timeZone, "dateTime", { dateStyle: locale === "ja" ? "long" : "medium", timeStyle: "short" }).format(d);
+  return `${text} ${zoneName(d, timeZone)}`;
+}
+
+/**
+ * The zone's short name at `d`: "JST", "CET", "PST", or "GMT+5:30" where no abbreviation is in common
+ * use. en-US names American zones, en-GB European ones; Japan's is named here since neither does.
+ */
+export function zoneName(d: Date, timeZone: string): string {
+  if (timeZone === "Asia/Tokyo") return "JST";
+  const part = (tag: string) => formatter(tag, timeZone, "zone", { timeZoneName: "short" }).formatToParts(d).find((p) => p.type === "timeZoneName")?.value;
+  const us = part("en-US");
+  if (us && !us.startsWith("GMT")) return us;
+  return part("en-GB") ?? us ?? timeZone;
 }
 
 /** A calendar date `days` after an ISO date (negative for before); no time zones involved. */

@@ -1,3 +1,6 @@
+import { enAudit } from "./en.audit.ts";
+import { enExports } from "./en.exports.ts";
+import { enLibrary } from "./en.library.ts";
 import { enCompliance } from "./en.compliance.ts";
 import { enIncidents } from "./en.incidents.ts";
 import { enRisks } from "./en.risks.ts";
@@ -609,6 +612,9 @@ export const en = {
   ...enIncidents,
   ...enWorkflow,
   ...enSystems,
+  ...enAudit,
+  ...enLibrary,
+  ...enExports,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,7 @@
 import type { MessageKey } from "./en.ts";
+import { jaAudit } from "./ja.audit.ts";
+import { jaExports } from "./ja.exports.ts";
+import { jaLibrary } from "./ja.library.ts";
 import { jaCompliance } from "./ja.compliance.ts";
 import { jaIncidents } from "./ja.incidents.ts";
 import { jaRisks } from "./ja.risks.ts";
@@ -610,4 +613,7 @@ export const ja: Record<MessageKey, string> = {
   ...jaIncidents,
   ...jaWorkflow,
   ...jaSystems,
+  ...jaAudit,
+  ...jaLibrary,
+  ...jaExports,
 };

@@ -1,0 +1,3 @@
+/** English UI strings of the audit ledger (actions, record types, field labels); spread into `en.ts`. */
+export const enAudit = {
+} as const;

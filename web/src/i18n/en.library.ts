@@ -1,0 +1,3 @@
+/** English UI strings (library); spread into `en.ts`. */
+export const enLibrary = {
+} as const;
