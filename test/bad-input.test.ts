@@ -81,7 +81,7 @@ describe.each(testDatabases())("bad input is refused and changes nothing ($name)
     const res = await api.call("POST", "/api/users", { token: admin(), body: { email: "nope" }, headers: { "accept-language": "ja" } });
     await expectRefused(res, 400, "validation_failed");
     expect(res.body.error.message).toMatch(/入力内容/);
-    expect(res.body.error.details.find((d: { field: string }) => d.field === "body.email").message).toMatch(/無効/);
+    expect(res.body.error.details.find((d: { field: string }) => d.field === "body.email").message).toMatch(/メールアドレス（例：name@example.jp）を入力/);
   });
 
   it.each(INJECTIONS)("treats %j as plain data in search and ids", async (text) => {

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { controlStatus, requirementRef } from "./assessments.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
-const urn = z.string().regex(/^urn:musubi:[a-z0-9-]+:[A-Za-z0-9._-]+:[A-Za-z0-9._()-]+$/, "expected urn:musubi:<framework>:<version>:<id>");
+const urn = z.string().regex(/^urn:musubi:[a-z0-9-]+:[A-Za-z0-9._-]+:[A-Za-z0-9._()-]+$/, fieldText("requirement_urn"));
 
 export const evidenceBrief = z.object({ id: z.string(), title: z.string(), kind: z.string(), validUntil: z.string().nullable() });
 
@@ -25,7 +26,7 @@ export const controlView = z.object({
 });
 export type ControlView = z.infer<typeof controlView>;
 
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, dot, underscore and hyphen only");
+const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, fieldText("code_chars"));
 
 export const createControlBody = z.strictObject({
   code,

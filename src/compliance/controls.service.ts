@@ -12,6 +12,7 @@ import { inChunks } from "./assessments.store.ts";
 import { applyCounters, CounterDeltas } from "./counters.ts";
 import { refreshFromControls } from "./controls.effect.ts";
 import type { ControlView, CreateControlInput, ListControlsQuery, UpdateControlInput } from "./controls.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -104,13 +105,13 @@ export async function readControl(db: Q, library: Library, orgId: string, id: st
 /** Mapped URNs must name requirement nodes of the loaded library. */
 function checkRequirements(library: Library, urns: readonly string[]): void {
   const bad = urns.map((u, i) => ({ u, i })).filter(({ u }) => !library.nodes.get(u)?.node.requirement);
-  if (bad.length) throw new AppError(400, "validation_failed", bad.map(({ u, i }) => ({ field: `body.requirements.${i}`, message: `${u} is not a requirement in the library` })));
+  if (bad.length) throw new AppError(400, "validation_failed", bad.map(({ u, i }) => ({ field: `body.requirements.${i}`, message: fieldText("no_such_requirement") })));
 }
 
 async function checkOwner(trx: Transaction<Database>, orgId: string, ownerId: string | null | undefined) {
   if (!ownerId) return;
   const u = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "=", ownerId).executeTakeFirst();
-  if (!u) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: "No user with this id in the organisation" }]);
+  if (!u) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: fieldText("no_such_user") }]);
 }
 
 async function setMappings(trx: Transaction<Database>, orgId: string, controlId: string, urns: readonly string[]) {

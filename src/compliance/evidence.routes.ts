@@ -7,6 +7,7 @@ import { idParams } from "../users/users.schema.ts";
 import { createEvidenceBody, evidencePage, evidenceView, linkTarget, listEvidenceQuery, updateEvidenceBody, uploadedFile } from "./evidence.schema.ts";
 import { createEvidence, deleteEvidence, linkEvidence, listEvidence, readEvidence, updateEvidence } from "./evidence.service.ts";
 import { findOrgFile, readStoredFile, recordOrgFile, storeFile } from "./files.store.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 /** `x-file-name` is URI-encoded so Japanese names survive HTTP headers. */
 export function fileNameOf(header: string | undefined): string {
@@ -14,7 +15,7 @@ export function fileNameOf(header: string | undefined): string {
   try {
     name = decodeURIComponent(header ?? "upload");
   } catch {
-    throw new AppError(400, "validation_failed", [{ field: "headers.x-file-name", message: "Send the file name URI-encoded" }]);
+    throw new AppError(400, "validation_failed", [{ field: "headers.x-file-name", message: fieldText("file_name_encoding") }]);
   }
   name = name.replace(/[\u0000-\u001f/\\]/g, "_").trim().slice(0, 255);
   return name || "upload";
@@ -40,7 +41,7 @@ export const evidenceRoutes = [
     status: 201,
     handler: async ({ deps, actor, body, c, requestId }) => {
       const bytes = body as unknown as Uint8Array;
-      if (bytes.byteLength === 0) throw new AppError(400, "validation_failed", [{ field: "body", message: "The file is empty" }]);
+      if (bytes.byteLength === 0) throw new AppError(400, "validation_failed", [{ field: "body", message: fieldText("file_empty") }]);
       const name = fileNameOf(c.req.header("x-file-name"));
       const mediaType = (c.req.header("content-type") ?? "application/octet-stream").split(";")[0]!.trim().slice(0, 200) || "application/octet-stream";
       const stored = storeFile(deps.config.dataDir, bytes);

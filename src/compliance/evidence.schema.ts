@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 export const EVIDENCE_KINDS = ["file", "link", "note"] as const;
 export const EVIDENCE_STATUSES = ["valid", "expiring", "expired", "no_expiry"] as const;
@@ -10,7 +11,7 @@ export const EXPIRY_WARNING_DAYS = 30;
 export const linkTarget = z.strictObject({ type: z.enum(["control", "item"]), id: z.string().min(1).max(64) });
 
 export const fileRef = z.strictObject({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 as 64 lower-case hex digits"),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, fieldText("sha256")),
   name: z.string().trim().min(1).max(255),
   mediaType: z.string().trim().min(1).max(200).default("application/octet-stream"),
 });
@@ -26,9 +27,9 @@ export const createEvidenceBody = z
     validUntil: isoDate.nullable().default(null),
     links: z.array(linkTarget).max(100).default([]),
   })
-  .refine((b) => b.kind !== "file" || b.file !== undefined, { message: "A file evidence needs `file` (upload it to /api/files first)", path: ["file"] })
-  .refine((b) => b.kind !== "link" || b.url !== undefined, { message: "A link evidence needs `url`", path: ["url"] })
-  .refine((b) => !b.validFrom || !b.validUntil || b.validFrom <= b.validUntil, { message: "validUntil is before validFrom", path: ["validUntil"] });
+  .refine((b) => b.kind !== "file" || b.file !== undefined, { message: fieldText("evidence_file_needed"), path: ["file"] })
+  .refine((b) => b.kind !== "link" || b.url !== undefined, { message: fieldText("evidence_url_needed"), path: ["url"] })
+  .refine((b) => !b.validFrom || !b.validUntil || b.validFrom <= b.validUntil, { message: fieldText("valid_until_before_from"), path: ["validUntil"] });
 export type CreateEvidenceInput = z.infer<typeof createEvidenceBody>;
 
 export const updateEvidenceBody = z.strictObject({

@@ -10,6 +10,7 @@ import type { Actor } from "../platform/authz.ts";
 import { assertCanChangeEvidence } from "./evidence.policy.ts";
 import { findOrgFile } from "./files.store.ts";
 import { type CreateEvidenceInput, EXPIRY_WARNING_DAYS, type EvidenceView, type ListEvidenceQuery, type UpdateEvidenceInput } from "./evidence.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Target = { type: "control" | "item"; id: string };
@@ -122,7 +123,7 @@ async function checkTargets(trx: Transaction<Database>, orgId: string, targets: 
   if (controls.length) for (const r of await trx.selectFrom("controls").select("id").where("org_id", "=", orgId).where("id", "in", controls).execute()) found.add(`control:${r.id}`);
   if (items.length) for (const r of await trx.selectFrom("assessment_items").select("id").where("org_id", "=", orgId).where("id", "in", items).execute()) found.add(`item:${r.id}`);
   const bad = targets.map((t, i) => ({ t, i })).filter(({ t }) => !found.has(`${t.type}:${t.id}`));
-  if (bad.length) throw new AppError(400, "validation_failed", bad.map(({ t, i }) => ({ field: `${field}.${i}`, message: `No ${t.type} with id ${t.id} in the organisation` })));
+  if (bad.length) throw new AppError(400, "validation_failed", bad.map(({ t, i }) => ({ field: `${field}.${i}`, message: fieldText("no_such_record") })));
 }
 
 const snapshot = (e: Evidence) => ({ kind: e.kind, title: e.title, url: e.url, sha256: e.file_sha256, fileName: e.file_name, size: e.file_size, validFrom: e.valid_from, validUntil: e.valid_until });
@@ -136,7 +137,7 @@ export async function createEvidence(db: Db, who: ChangeContext, input: CreateEv
     const file = input.kind === "file" ? input.file! : undefined;
     const owned = file ? await findOrgFile(trx, who.orgId, file.sha256) : undefined;
     if (file && !owned) {
-      throw new AppError(400, "validation_failed", [{ field: "body.file.sha256", message: "Your organisation has uploaded no file with this SHA-256; upload it to /api/files first" }]);
+      throw new AppError(400, "validation_failed", [{ field: "body.file.sha256", message: fieldText("no_such_file") }]);
     }
     const targets = [...new Map(input.links.map((l) => [`${l.type}:${l.id}`, l])).values()];
     await checkTargets(trx, who.orgId, targets, "body.links");
@@ -173,7 +174,7 @@ export async function updateEvidence(db: Db, who: ChangeContext, actor: Actor, i
     if (!current) throw notFound();
     await assertCanChangeEvidence(trx, actor, current);
     if (current.version !== input.version) throw new AppError(409, "conflict", { current: snapshot(current) });
-    if (input.url !== undefined && current.kind !== "link") throw new AppError(400, "validation_failed", [{ field: "body.url", message: "Only link evidence has a URL" }]);
+    if (input.url !== undefined && current.kind !== "link") throw new AppError(400, "validation_failed", [{ field: "body.url", message: fieldText("link_only_url") }]);
     const next: Evidence = {
       ...current,
       title: input.title ?? current.title,
@@ -184,7 +185,7 @@ export async function updateEvidence(db: Db, who: ChangeContext, actor: Actor, i
       updated_at: nowIso(),
       version: current.version + 1,
     };
-    if (next.valid_from && next.valid_until && next.valid_from > next.valid_until) throw new AppError(400, "validation_failed", [{ field: "body.validUntil", message: "validUntil is before validFrom" }]);
+    if (next.valid_from && next.valid_until && next.valid_from > next.valid_until) throw new AppError(400, "validation_failed", [{ field: "body.validUntil", message: fieldText("valid_until_before_from") }]);
     await trx.updateTable("evidence").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "evidence.updated", entityType: "evidence", entityId: id, before: snapshot(current), after: snapshot(next) });
   });

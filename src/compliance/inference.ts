@@ -17,6 +17,7 @@ import { withdrawSignOff } from "./assessments.service.ts";
 import { countItem } from "./assessments.store.ts";
 import { applyCounters, CounterDeltas } from "./counters.ts";
 import type { ItemStatus } from "./statuses.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 const relationship = z.enum(["equal", "superset", "subset", "intersect"]);
 const text = z.object({ ja: z.string().optional(), en: z.string().optional() });
@@ -61,7 +62,7 @@ async function loadPair(db: Kysely<Database> | Transaction<Database>, orgId: str
   ]);
   if (!target) throw notFound();
   if (!source || source.system_id !== target.system_id || source.id === target.id) {
-    throw new AppError(400, "validation_failed", [{ field: "query.from", message: "Name another assessment of the same system" }]);
+    throw new AppError(400, "validation_failed", [{ field: "query.from", message: fieldText("same_system_assessment") }]);
   }
   const items = await db
     .selectFrom("assessment_items")

@@ -15,6 +15,7 @@ import { createTask, insertTask } from "../workflow/tasks.service.ts";
 import type { CreateIncidentInput, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from "./incidents.schema.ts";
 import { assertCanWorkIncident } from "./incidents.policy.ts";
 import { getIncidentRow, presentIncident, presentIncidentSummaries } from "./incidents.store.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Problem = { field: string; message: string };
@@ -33,15 +34,15 @@ async function checkRefs(trx: Transaction<Database>, orgId: string, input: Parti
   const problems: Problem[] = [];
   const ids = taxonomyIds();
   (input.categories ?? []).forEach((c, i) => {
-    if (!ids.has(c)) problems.push({ field: `body.categories.${i}`, message: `${c} is not an MIT AI Risk Repository domain, sub-domain or causal value` });
+    if (!ids.has(c)) problems.push({ field: `body.categories.${i}`, message: fieldText("no_such_category") });
   });
   if (input.ownerId) {
     const u = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "=", input.ownerId).where("status", "=", "active").executeTakeFirst();
-    if (!u) problems.push({ field: "body.ownerId", message: "No active user with this id in the organisation" });
+    if (!u) problems.push({ field: "body.ownerId", message: fieldText("no_such_user") });
   }
   const refs = LINKS.flatMap(([type, key]) => (input[key] ?? []).map((id, i) => ({ type, id, field: `body.${key}.${i}` })));
   const found = await resolveSubjects(trx, orgId, refs);
-  for (const r of refs) if (!found.has(`${r.type}:${r.id}`)) problems.push({ field: r.field, message: `No ${r.type} with this id in the organisation` });
+  for (const r of refs) if (!found.has(`${r.type}:${r.id}`)) problems.push({ field: r.field, message: fieldText(r.type === "system" ? "no_such_system" : "no_such_record") });
   if (problems.length) throw new AppError(400, "validation_failed", problems);
 }
 

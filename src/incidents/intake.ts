@@ -4,8 +4,9 @@ import type { Db } from "../db/connect.ts";
 import type { Actor } from "../platform/authz.ts";
 import { createIncidentBody } from "./incidents.schema.ts";
 import { addTimeline, fileIncident } from "./incidents.service.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
-const toolName = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/i, "letters, digits, _ and -");
+const toolName = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/i, fieldText("tool_name"));
 
 /** One alert in Musubi's own shape: what any monitoring tool can be configured to send. */
 const genericAlert = z.strictObject({

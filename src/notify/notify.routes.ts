@@ -9,10 +9,11 @@ import { newId, newSecret } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { outboxRow } from "./notify.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 const text = z.object({ ja: z.string(), en: z.string() });
 const notificationView = z.object({ id: z.string(), event: z.string(), subject: z.object({ type: z.string(), id: z.string() }).nullable(), title: text, createdAt: z.string(), readAt: z.string().nullable() });
-const eventName = z.string().regex(/^(\*|[a-z_]+\.(\*|[a-z_]+))$/, "an event such as task.assigned, task.* or *");
+const eventName = z.string().regex(/^(\*|[a-z_]+\.(\*|[a-z_]+))$/, fieldText("event_name"));
 const endpointView = z.object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), secretHint: z.string(), createdAt: z.string() });
 const deliveryView = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), nextAttemptAt: z.string(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(), createdAt: z.string() });
 

@@ -1,4 +1,5 @@
 import { AppError } from "./errors.ts";
+import { fieldText } from "./http/field-messages.ts";
 
 interface DriverError {
   code?: unknown;
@@ -38,13 +39,13 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
     const deleting = code === "23503" ? /^update or delete on table/.test(String(e.message)) : e.statementKind === "DeleteQueryNode";
     if (deleting) return new AppError(409, "in_use", { reason: "referenced" });
     const field = code === "23503" ? fieldOfColumn(e.detail) : "body";
-    return new AppError(400, "validation_failed", [{ field, code: "invalid_reference", message: "No such record in the organisation" }]);
+    return new AppError(400, "validation_failed", [{ field, code: "invalid_reference", message: fieldText("no_such_record") }]);
   }
   if (code === "22021" || code === "22P05") {
-    return new AppError(400, "validation_failed", [{ field: "body", code: "invalid_format", message: "Text must not contain the NUL character (U+0000)" }]);
+    return new AppError(400, "validation_failed", [{ field: "body", code: "invalid_format", message: fieldText("nul_character") }]);
   }
   if (code === "22003") {
-    return new AppError(400, "validation_failed", [{ field: "body", code: "too_big", message: "A number is too large to store" }]);
+    return new AppError(400, "validation_failed", [{ field: "body", code: "too_big", message: fieldText("number_too_large") }]);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { localizeDetails } from "./http/field-messages.ts";
 import type { Locale } from "./i18n.ts";
 
 /** Every error code the API can answer with. A literal union so a typo fails to compile. */
@@ -39,6 +40,8 @@ export const ERROR_CODES = [
   "actions_open",
   "role_exceeds_user",
   "import_too_large",
+  "sign_off_by_answerer",
+  "acceptance_by_assessor",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -132,6 +135,14 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     ja: "APIトークンには、利用者のロールを超える権限を付与できません。利用者のロール以下を選んでください。",
   },
   import_too_large: { en: "The file is larger than an import may be; details name the limit it exceeds.", ja: "ファイルが取込みの上限を超えています。超えた上限は詳細を確認してください。" },
+  sign_off_by_answerer: {
+    en: "Segregation of duties: you answered rows of this assessment, so someone else must sign it off — a reviewer, governance lead or administrator who answered none of its rows.",
+    ja: "職務分掌のため、この評価の行に回答した人は承認できません。行に回答していないレビュアー、AIガバナンス責任者又は管理者が承認してください。",
+  },
+  acceptance_by_assessor: {
+    en: "Segregation of duties: you registered or rated this risk, so someone else must accept it — a governance lead or administrator who neither owns, registered nor rated it.",
+    ja: "職務分掌のため、このリスクを登録又は評価した人は受容できません。このリスクのオーナーでも登録者・評価者でもないAIガバナンス責任者又は管理者が受容してください。",
+  },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",
@@ -155,9 +166,24 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
+/** Megabytes as people write them: 50, 0.5, 1.5. */
+const megabytes = (bytes: number) => String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+
+/** Messages that say the limit the details carry, so nobody has to guess how small is small enough. */
+function messageWithDetails(code: ErrorCode, locale: Locale, details: unknown): string | undefined {
+  const maxBytes = (details as { maxBytes?: unknown } | undefined)?.maxBytes;
+  if (code === "payload_too_large" && typeof maxBytes === "number") {
+    const mb = megabytes(maxBytes);
+    return locale === "ja"
+      ? `送信できるのは${mb}MBまでです。これより小さいファイルを選ぶか、分割してください。`
+      : `The most that can be sent is ${mb} MB; choose a smaller file or split it.`;
+  }
+  return undefined;
+}
+
 export function errorBody(code: ErrorCode, locale: Locale, details?: unknown): ErrorBody {
-  const error: ErrorBody["error"] = { code, message: MESSAGES[code][locale] };
-  if (details !== undefined) error.details = details;
+  const error: ErrorBody["error"] = { code, message: messageWithDetails(code, locale, details) ?? MESSAGES[code][locale] };
+  if (details !== undefined) error.details = localizeDetails(details, locale);
   return { error };
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 /** A label in both languages: matrices are shown to Japanese and English readers alike. */
 const label = z.strictObject({ ja: z.string().trim().min(1).max(60), en: z.string().trim().min(1).max(60) });
@@ -32,7 +33,7 @@ export const riskMatrix = z
       });
     });
     const ids = m.bands.map((b) => b.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["bands"], message: "band ids must be unique" });
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["bands"], message: fieldText("band_ids_unique") });
   });
 export type RiskMatrix = z.infer<typeof riskMatrix>;
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 export const RISK_STATUSES = ["open", "accepted", "closed"] as const;
 export const riskStatus = z.enum(RISK_STATUSES);
@@ -44,7 +45,7 @@ export const riskView = z.object({
 });
 export type RiskView = z.infer<typeof riskView>;
 
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, dot, underscore and hyphen only");
+const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, fieldText("code_chars"));
 const categoryId = z.string().max(40);
 const perspectiveUrn = z.string().max(200);
 
@@ -70,7 +71,7 @@ function residualTogether(v: { residualLikelihood?: number | null; residualImpac
   const l = v.residualLikelihood, i = v.residualImpact;
   if (l === undefined && i === undefined) return;
   if ((l === null) !== (i === null) || (l === undefined) !== (i === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["residualImpact"], message: "Give residual likelihood and impact together (or both null)" });
+    ctx.addIssue({ code: "custom", path: ["residualImpact"], message: fieldText("residual_pair") });
   }
 }
 

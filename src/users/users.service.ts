@@ -16,10 +16,11 @@ import {
   insertUser,
   updateUserVersioned,
 } from "./users.store.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 function badDepartment() {
   return new AppError(400, "validation_failed", [
-    { field: "body.departmentId", code: "not_found", message: "No such department in this organisation." },
+    { field: "body.departmentId", code: "not_found", message: fieldText("no_such_department") },
   ]);
 }
 

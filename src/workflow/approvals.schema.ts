@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 export const APPROVAL_STATUSES = ["pending", "approved", "rejected", "cancelled"] as const;
 /** `waiting`: a later stage not yet reached; `skipped`: the approval ended before it was decided. */
@@ -61,4 +62,4 @@ export const createDelegationBody = z
     endsOn: z.iso.date(),
     note: z.string().trim().max(1000).default(""),
   })
-  .refine((d) => d.endsOn >= d.startsOn, { path: ["endsOn"], message: "The delegation must end on or after its start" });
+  .refine((d) => d.endsOn >= d.startsOn, { path: ["endsOn"], message: fieldText("delegation_end") });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { approvalPlan } from "./tasks.schema.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 /** What a schedule reviews: every system not retired, every risk not closed, or every vendor not offboarded. */
 export const SCHEDULE_SUBJECTS = ["system", "risk", "vendor"] as const;
@@ -38,7 +39,7 @@ export const createScheduleBody = z
     approvalPlan: approvalPlan.nullable().default(null),
     active: z.boolean().default(true),
   })
-  .refine((s) => s.cycle !== "months" || s.anchorOn !== null, { path: ["anchorOn"], message: "A cycle of months needs the date it starts from" });
+  .refine((s) => s.cycle !== "months" || s.anchorOn !== null, { path: ["anchorOn"], message: fieldText("schedule_anchor") });
 export type CreateScheduleInput = z.infer<typeof createScheduleBody>;
 
 export const updateScheduleBody = z.strictObject({

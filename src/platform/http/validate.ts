@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
 import type { Locale } from "../i18n.ts";
-
-const LOCALE_ERRORS = { ja: z.locales.ja().localeError, en: z.locales.en().localeError };
+import { fieldText, wordField, wordIssue } from "./field-messages.ts";
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `body.email`; `body` alone for the whole body. */
@@ -10,11 +9,6 @@ export interface FieldIssue {
   code: string;
   message: string;
 }
-
-const NUL_MESSAGE: Record<Locale, string> = {
-  en: "Must not contain the NUL character (U+0000)",
-  ja: "NUL文字（U+0000）は使用できません",
-};
 
 /**
  * Every string (value or key) in `input` that holds U+0000. No field of the API means to carry one,
@@ -34,10 +28,10 @@ function nulIssues(input: unknown, where: string, locale: Locale): FieldIssue[] 
     const step = stack.pop()!;
     const { value } = step;
     if (typeof value === "string") {
-      if (value.includes("\u0000")) out.push({ field: pathOf(step), code: "invalid_format", message: NUL_MESSAGE[locale] });
+      if (value.includes("\u0000")) out.push({ field: pathOf(step), code: "invalid_format", message: wordField(fieldText("nul_character"), locale) });
     } else if (typeof value === "object" && value !== null) {
       for (const [key, child] of Object.entries(value)) {
-        if (key.includes("\u0000")) out.push({ field: pathOf(step, key), code: "invalid_format", message: NUL_MESSAGE[locale] });
+        if (key.includes("\u0000")) out.push({ field: pathOf(step, key), code: "invalid_format", message: wordField(fieldText("nul_character"), locale) });
         else if (typeof child === "string" || (typeof child === "object" && child !== null)) stack.push({ value: child, key, parent: step });
       }
     }
@@ -45,10 +39,13 @@ function nulIssues(input: unknown, where: string, locale: Locale): FieldIssue[] 
   return out.reverse();
 }
 
-/** Parses `input` or throws a 400 whose details name each bad field, in the caller's language. */
+/**
+ * Parses `input` or throws a 400 whose details name each bad field and say what to do, with the
+ * limit, in the caller's language (never zod's own wording: see {@link wordIssue}).
+ */
 export function validate<T>(schema: z.ZodType<T>, input: unknown, where: "params" | "query" | "body", locale: Locale): T {
   const nul = nulIssues(input, where, locale);
-  const result = schema.safeParse(input, { error: LOCALE_ERRORS[locale] });
+  const result = schema.safeParse(input);
   if (result.success && nul.length === 0) return result.data;
   const issues = result.success ? [] : result.error.issues;
   const details: FieldIssue[] = issues.map((issue) => {
@@ -57,7 +54,7 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown, where: "params
     return {
       field: keys.length === 1 ? [...path, keys[0]].join(".") : path.join("."),
       code: issue.code,
-      message: issue.message,
+      message: wordIssue(issue, input, locale),
     };
   });
   throw new AppError(400, "validation_failed", [...nul, ...details]);

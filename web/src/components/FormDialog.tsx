@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { FormSave } from "../hooks/useFormSave.ts";
 import { Dialog } from "./Dialog.tsx";
 import { DialogFooter } from "./DialogFooter.tsx";
+import { FormAttempt } from "./Field.tsx";
 import { Notice } from "./Notice.tsx";
 
 interface FormDialogProps {
@@ -13,7 +14,7 @@ interface FormDialogProps {
   formId: string;
   formClassName?: string;
   /** The form's save: its submit handler, whether it runs, and a message about the whole form to show above the fields. */
-  form: Pick<FormSave, "onSubmit" | "busy" | "formError">;
+  form: Pick<FormSave, "onSubmit" | "busy" | "formError"> & { attempt?: number };
   /** The submit button's label, its label while busy ("Saving…" unless given) and its test id. */
   submitLabel: string;
   busyLabel?: string;
@@ -44,7 +45,7 @@ export function FormDialog(props: FormDialogProps) {
             {form.formError}
           </Notice>
         )}
-        {children}
+        <FormAttempt.Provider value={form.attempt ?? 0}>{children}</FormAttempt.Provider>
       </form>
     </Dialog>
   );

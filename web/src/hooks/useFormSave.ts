@@ -11,6 +11,8 @@ export interface FormSave {
   errors: Record<string, string>;
   /** The failure as one message when it names no field, for a notice above the form; else undefined. */
   formError: string | undefined;
+  /** How many saves were tried: a field shows an error it hid after an edit again when a new save is refused. */
+  attempt: number;
   /** The form's submit handler (or a confirm button's click handler). */
   onSubmit(e?: FormEvent): Promise<void>;
 }
@@ -34,11 +36,13 @@ export function useFormSave<V extends number | undefined = undefined>(options: F
   const [version, setVersion] = useState(options.version as V);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const [attempt, setAttempt] = useState(0);
 
   const onSubmit = async (e?: FormEvent) => {
     e?.preventDefault();
     setBusy(true);
     setError(undefined);
+    setAttempt((n) => n + 1);
     try {
       await save(version);
       setBusy(false);
@@ -53,5 +57,5 @@ export function useFormSave<V extends number | undefined = undefined>(options: F
   const errors = fieldErrors(error);
   if (options.codeField && error instanceof ApiError && error.code === "code_taken") errors.code = errorMessage(error);
   const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
-  return { busy, error, errors, formError, onSubmit };
+  return { busy, error, errors, formError, attempt, onSubmit };
 }

@@ -64,8 +64,9 @@ export function EvidenceDialog({ link, onClose, onCreated }: EvidenceDialogProps
   };
 
   const errors = fieldErrors(error);
+  // A refused upload says the limit (the server words it); a link to where the file is kept is the way round it.
   const tooLarge = error instanceof ApiError && error.code === "payload_too_large";
-  const formError = error !== undefined && Object.keys(errors).length === 0 ? (tooLarge ? t("evidence.tooLarge") : errorMessage(error)) : undefined;
+  const formError = error !== undefined && Object.keys(errors).length === 0 ? (tooLarge ? t("evidence.tooLargeWithLimit", { message: errorMessage(error) }) : errorMessage(error)) : undefined;
   return (
     <Dialog
       title={t("evidence.dialog.title")}
