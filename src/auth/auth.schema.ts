@@ -18,7 +18,8 @@ export const changePasswordBody = z.strictObject({
 
 export const sessionView = z.object({
   user: userView,
-  organization: z.object({ id: z.string(), slug: z.string(), nameJa: z.string(), nameEn: z.string() }),
+  /** `timeZone`: the organisation's IANA zone, in which the UI shows every time and reads every date typed. */
+  organization: z.object({ id: z.string(), slug: z.string(), nameJa: z.string(), nameEn: z.string(), timeZone: z.string() }),
   /** What the caller may do, so the UI hides what the server would refuse (never re-deciding it). */
   permissions: z.array(z.string()),
   csrfToken: z.string().optional(),

@@ -34,6 +34,11 @@ describe.each(testDatabases())("sign-in, sessions and passwords ($name)", (diale
     expect(set).toMatch(/SameSite=Strict/);
     expect(set).toMatch(/Max-Age=60/);
     expect(res.body.user.email).toBe(org.users.reviewer.email);
+    // Beside it, a readable hint without a secret, so an anonymous page need not ask for a session.
+    const hint = res.headers.getSetCookie().find((c) => c.startsWith("musubi_signed_in="));
+    expect(hint).toMatch(/^musubi_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/);
+    expect(res.body.organization.timeZone).toBe("Asia/Tokyo");
     expect(res.body.permissions).toContain("users.read");
     expect(res.body.permissions).not.toContain("users.manage");
     const session = await api.call("GET", "/api/auth/session", { headers: { cookie } });

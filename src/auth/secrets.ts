@@ -34,4 +34,10 @@ export function dummyPasswordHash(): Promise<string> {
 }
 
 export const SESSION_COOKIE = "musubi_session";
+/**
+ * A cookie the page can read that says "this browser holds a session", holding no secret. The
+ * sign-in page asks for the session only when it is there, so an anonymous visit makes no request
+ * that must fail (a 401 every visit would fill the console and hide real failures).
+ */
+export const SIGNED_IN_HINT_COOKIE = "musubi_signed_in";
 export const TOKEN_PREFIX = "msb_";

@@ -11,7 +11,8 @@ import { presentUser } from "../users/users.present.ts";
 import { findUserByEmailForSignIn, getUser, updateUserVersioned } from "../users/users.store.ts";
 import { addressBucket, clientAddress } from "../platform/http/client-address.ts";
 import { DEVICE_COOKIE } from "./login-throttle.ts";
-import { dummyPasswordHash, hashPassword, SESSION_COOKIE, sha256, verifyPassword } from "./secrets.ts";
+import { dummyPasswordHash, hashPassword, SESSION_COOKIE, sha256, SIGNED_IN_HINT_COOKIE, verifyPassword } from "./secrets.ts";
+import { orgSettings } from "../orgs/orgs.schema.ts";
 
 /**
  * Signs a person in: checks the rate limit and the password, then creates the session and its
@@ -60,6 +61,12 @@ export async function signIn(
     path: "/",
     maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
   });
+  setCookie(c, SIGNED_IN_HINT_COOKIE, "1", {
+    sameSite: "Strict",
+    secure: deps.config.secureCookies,
+    path: "/",
+    maxAge: Math.floor(deps.config.sessionTtlMs / 1000),
+  });
   // Marks this browser as one that has signed in to this account (see LoginThrottle).
   setCookie(c, DEVICE_COOKIE, deps.deviceCookies.issue(email, device), {
     httpOnly: true,
@@ -87,6 +94,7 @@ export async function signOut(deps: AppDeps, c: Context, actor: Actor, requestId
     });
   }
   deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  deleteCookie(c, SIGNED_IN_HINT_COOKIE, { path: "/" });
 }
 
 /** Who the caller is and what they may do, for the web shell and `musubi whoami`-style checks. */
@@ -103,7 +111,7 @@ export async function describeSession(deps: AppDeps, actor: Actor, expiresAt?: s
   }
   return {
     user: presentUser(user),
-    organization: { id: org.id, slug: org.slug, nameJa: org.name_ja, nameEn: org.name_en },
+    organization: { id: org.id, slug: org.slug, nameJa: org.name_ja, nameEn: org.name_en, timeZone: orgSettings.parse(JSON.parse(org.settings)).timezone },
     permissions: permissionsOf(actor.role),
     ...(actor.csrfToken !== undefined && { csrfToken: actor.csrfToken }),
     ...(sessionExpiry !== undefined && { expiresAt: sessionExpiry }),

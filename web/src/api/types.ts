@@ -53,6 +53,8 @@ export interface OrganizationSummary {
   slug: string;
   nameJa: string;
   nameEn: string;
+  /** The organisation's IANA time zone: every time is shown, and every date typed is read, in it. */
+  timeZone: string;
 }
 
 export interface SessionView {
@@ -125,11 +127,20 @@ export interface TokenListParams extends ListParams {
   revoked?: "true" | "false";
 }
 
+/** Segregation of duties (職務分掌): decisions that must not be taken by the people whose work they judge. */
+export interface SegregationOfDuties {
+  /** Whoever last answered a row of an assessment may not sign it off. */
+  assessmentSignOff: boolean;
+  /** A risk's owner, and whoever registered or rated it, may not accept it. */
+  riskAcceptance: boolean;
+}
+
 export interface OrgSettings {
   defaultLocale: Locale;
   /** 1–12; 4 = April, the Japanese fiscal year. */
   fiscalYearStartMonth: number;
   timezone: string;
+  segregationOfDuties: SegregationOfDuties;
 }
 
 export interface OrgView extends OrganizationSummary {
@@ -143,7 +154,7 @@ export interface UpdateOrgInput {
   version: number;
   nameJa?: string;
   nameEn?: string;
-  settings?: Partial<OrgSettings>;
+  settings?: Partial<Omit<OrgSettings, "segregationOfDuties">> & { segregationOfDuties?: Partial<SegregationOfDuties> };
 }
 
 export interface AuditEntry {

@@ -23,7 +23,7 @@ function Splash() {
 /** Sign-in when there is no session, the shell when there is; keeps the URL in step with both. */
 function Root() {
   const { state } = useSession();
-  const { adoptDefault } = useI18n();
+  const { adoptDefault, adoptTimeZone } = useI18n();
   const path = usePath();
   const next = useSearch().get("next");
 
@@ -31,6 +31,11 @@ function Root() {
   useEffect(() => {
     if (userLocale) adoptDefault(userLocale);
   }, [userLocale, adoptDefault]);
+
+  const orgTimeZone = state.status === "signedIn" ? state.session.organization.timeZone : undefined;
+  useEffect(() => {
+    adoptTimeZone(orgTimeZone);
+  }, [orgTimeZone, adoptTimeZone]);
 
   useEffect(() => {
     if (state.status === "anonymous" && path !== "/login") {

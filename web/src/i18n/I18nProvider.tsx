@@ -3,6 +3,7 @@ import { ApiError, configureClient } from "../api/client.ts";
 import type { Locale } from "../api/types.ts";
 import type { MessageKey } from "./en.ts";
 import { browserLanguage, storedLanguage, storeLanguage } from "./languages.ts";
+import { displayTimeZone, setDisplayTimeZone } from "./zone.ts";
 import { formatDateTime, formatDay, formatMonth, formatNumber, isMessageKey, translate, type Params } from "./translate.ts";
 
 export interface I18n {
@@ -11,6 +12,9 @@ export interface I18n {
   setLanguage(lang: Locale): void;
   /** The signed-in user's preferred language, used unless a choice was made on this browser. */
   adoptDefault(lang: Locale): void;
+  /** The organisation's time zone, which every time shown and every date typed follows (undefined: the browser's). */
+  timeZone: string;
+  adoptTimeZone(timeZone: string | undefined): void;
   t(key: MessageKey, params?: Params): string;
   /** Translates `prefix + value` when the dictionary knows it (audit actions, record types), else shows `value`. */
   label(prefix: string, value: string): string;
@@ -27,6 +31,7 @@ const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useState<Locale>(() => storedLanguage() ?? browserLanguage());
+  const [timeZone, setTimeZone] = useState(displayTimeZone);
   configureClient({ language: lang });
 
   useEffect(() => {
@@ -45,18 +50,25 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLang(preferred);
   }, []);
 
+  const adoptTimeZone = useCallback((zone: string | undefined) => {
+    setDisplayTimeZone(zone);
+    setTimeZone(displayTimeZone());
+  }, []);
+
   const value = useMemo<I18n>(() => {
     const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
     return {
       lang,
       setLanguage,
       adoptDefault,
+      timeZone,
+      adoptTimeZone,
       t,
       label: (prefix, value) => {
         const key = prefix + value;
         return isMessageKey(key) ? t(key) : value;
       },
-      dateTime: (iso, kind) => formatDateTime(lang, iso, kind),
+      dateTime: (iso, kind) => formatDateTime(lang, iso, kind, timeZone),
       day: (d) => formatDay(lang, d),
       month: (m) => formatMonth(lang, m),
       number: (n) => formatNumber(lang, n),
@@ -68,7 +80,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return isMessageKey(key) ? t(key) : error.message || t("error.unknown");
       },
     };
-  }, [lang, setLanguage, adoptDefault]);
+  }, [lang, setLanguage, adoptDefault, timeZone, adoptTimeZone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

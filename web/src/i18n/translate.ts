@@ -1,7 +1,9 @@
 import type { Locale } from "../api/types.ts";
 import { en, type MessageKey } from "./en.ts";
 import { ja } from "./ja.ts";
+import { zoneName } from "../../../src/platform/time.ts";
 import { INTL_TAGS } from "./languages.ts";
+import { displayTimeZone, zoneDiffersFromViewer } from "./zone.ts";
 
 export type Params = Record<string, string | number>;
 
@@ -21,7 +23,7 @@ export function translate(lang: Locale, key: MessageKey, params?: Params): strin
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(lang: Locale, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const cacheKey = `${lang}:${kind}`;
+  const cacheKey = `${lang}:${kind}:${options.timeZone ?? ""}`;
   let f = formats.get(cacheKey);
   if (!f) {
     f = new Intl.DateTimeFormat(INTL_TAGS[lang], options);
@@ -31,16 +33,21 @@ function formatter(lang: Locale, kind: string, options: Intl.DateTimeFormatOptio
 }
 
 /**
- * An ISO timestamp in the browser's time zone, in the UI language: `date`, `dateTime` (to the
- * minute) or `precise` (to the second, with the UTC offset, for the audit ledger).
+ * An ISO timestamp on the organisation's clock (`timeZone`), in the UI language: `date`, `dateTime`
+ * (to the minute) or `precise` (to the second, with the UTC offset, for the audit ledger). A
+ * `dateTime` names its zone ("9:30 JST") when the viewer's browser is in another one, so nobody
+ * reads an organisation's time as their own.
  */
-export function formatDateTime(lang: Locale, iso: string, kind: "dateTime" | "date" | "precise" = "dateTime"): string {
+export function formatDateTime(lang: Locale, iso: string, kind: "dateTime" | "date" | "precise" = "dateTime", timeZone = displayTimeZone()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  if (kind === "date") return formatter(lang, kind, { dateStyle: "medium" }).format(date);
-  if (kind === "dateTime") return formatter(lang, kind, { dateStyle: "medium", timeStyle: "short" }).format(date);
-  const text = formatter(lang, kind, { dateStyle: "medium", timeStyle: "medium" }).format(date);
-  const offset = formatter(lang, "offset", { timeZoneName: "shortOffset" })
+  if (kind === "date") return formatter(lang, kind, { dateStyle: "medium", timeZone }).format(date);
+  if (kind === "dateTime") {
+    const text = formatter(lang, kind, { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+    return zoneDiffersFromViewer(timeZone) ? `${text} ${zoneName(date, timeZone)}` : text;
+  }
+  const text = formatter(lang, kind, { dateStyle: "medium", timeStyle: "medium", timeZone }).format(date);
+  const offset = formatter(lang, "offset", { timeZoneName: "shortOffset", timeZone })
     .formatToParts(date)
     .find((p) => p.type === "timeZoneName")?.value;
   return offset ? `${text} (${offset})` : text;

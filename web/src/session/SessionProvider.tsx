@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError, configureClient } from "../api/client.ts";
 import { authApi } from "../api/endpoints.ts";
 import type { Permission, SessionView } from "../api/types.ts";
+import { forgetSessionHint, hasSessionHint } from "./session-hint.ts";
 
 export type SessionState =
   | { status: "loading" }
@@ -29,17 +30,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const refresh = useCallback(async () => {
+    // No sign-in on this browser: nothing to ask the server, so the sign-in page makes no failing request.
+    if (!hasSessionHint()) {
+      setState({ status: "anonymous" });
+      return;
+    }
     try {
       accept(await authApi.session());
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setState({ status: "anonymous" });
-      else throw err;
+      if (err instanceof ApiError && err.status === 401) {
+        forgetSessionHint();
+        setState({ status: "anonymous" });
+      } else throw err;
     }
   }, [accept]);
 
   useEffect(() => {
     configureClient({
       onUnauthenticated: () => {
+        forgetSessionHint();
         configureClient({ csrfToken: undefined });
         setState((prev) => (prev.status === "signedIn" ? { status: "anonymous", notice: "ended" } : prev));
       },

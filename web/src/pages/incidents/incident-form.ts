@@ -1,4 +1,5 @@
 import type { HarmBasis, HarmLevel, HarmType, IncidentInput, IncidentSummary, Right, Severity, Tristate } from "../../api/incidents.ts";
+import { instantOfZonedInput, zonedInputOf } from "../../components/dates.ts";
 
 /**
  * The incident form as the inputs hold it (text for dates and counts), and the conversions to and
@@ -30,11 +31,9 @@ export interface IncidentForm {
   controlIds: string[];
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** An instant as `datetime-local` text in the browser's time zone ("2026-04-01T09:30"). */
+/** An instant as `datetime-local` text on the organisation's clock ("2026-04-01T09:30"). */
 export function localInputOf(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return zonedInputOf(date);
 }
 
 /**
@@ -49,14 +48,13 @@ export function localInputOfIso(iso: string | null): string {
 }
 
 /**
- * `datetime-local` text as the ISO instant the API takes ("" → null). Text that is no date is sent
+ * `datetime-local` text, read on the organisation's clock, as the ISO instant the API takes ("" → null). Text that is no date is sent
  * as typed, so the server's message about it appears beside the field.
  */
 export function isoOfLocalInput(text: string): string | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
-  const date = new Date(trimmed);
-  return Number.isNaN(date.getTime()) ? trimmed : date.toISOString();
+  return instantOfZonedInput(trimmed)?.toISOString() ?? trimmed;
 }
 
 /** A count field: "" is "not known" (null); anything else goes to the server to judge. */
