@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { risksApi, type HeatmapBasis, type RiskListParams, type RiskView } from "../../api/risks.ts";
 import { LoadState } from "../../components/LoadState.tsx";
 import { Notice, PageNotice } from "../../components/Notice.tsx";
@@ -20,7 +20,7 @@ import { RiskRow } from "./RiskRow.tsx";
 import { RisksToolbar } from "./RisksToolbar.tsx";
 import { riskPath } from "./risk-labels.ts";
 import { togglePick } from "./risk-matrix.ts";
-import { heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, queryFromSearch, type RiskQuery } from "./risk-query.ts";
+import { heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, basisFromSearch, queryFromSearch, searchOfQuery, type RiskQuery } from "./risk-query.ts";
 import { useRiskMatrix, useTaxonomy } from "./useRiskRefs.ts";
 import "./risks.css";
 
@@ -38,7 +38,7 @@ export function RisksPage() {
   const { can } = useSignedIn();
   const search = useSearch();
   const [query, setQuery] = useState<RiskQuery>(() => queryFromSearch(search));
-  const [basis, setBasis] = useState<HeatmapBasis>("current");
+  const [basis, setBasis] = useState<HeatmapBasis>(() => basisFromSearch(search));
   const [generation, setGeneration] = useState(0);
   const [creating, setCreating] = useState(false);
   const [editingMatrix, setEditingMatrix] = useState(false);
@@ -49,6 +49,12 @@ export function RisksPage() {
   const list = usePagedList(fetchRisks, { ...listParams(query), generation });
   const mapSystem = heatmapSystem(query);
   const heatmap = useResource((signal) => risksApi.heatmap(mapSystem ? { basis, systemId: mapSystem } : { basis }, signal), `${basis}:${mapSystem ?? ""}:${generation}`);
+
+  // The address follows the filters, so a view (a heat-map cell included) can be shared or reloaded.
+  const address = searchOfQuery(query, basis);
+  useEffect(() => {
+    if (address !== window.location.search) navigate(`/risks${address}`, { replace: true });
+  }, [address]);
 
   const set = (patch: Partial<RiskQuery>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const sortBy = (sort: string) => set({ sort });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, queryFromSearch } from "./risk-query.ts";
+import { basisFromSearch, heatmapSystem, INITIAL_RISK_QUERY, isFiltered, listParams, queryFromSearch, searchOfQuery } from "./risk-query.ts";
 
 describe("listParams", () => {
   it("sends only paging and sort when nothing is filtered", () => {
@@ -35,5 +35,25 @@ describe("heatmapSystem", () => {
     expect(heatmapSystem({ ...INITIAL_RISK_QUERY, systemId: "sys_1" })).toBe("sys_1");
     expect(heatmapSystem({ ...INITIAL_RISK_QUERY, systemId: "none" })).toBeUndefined();
     expect(heatmapSystem(INITIAL_RISK_QUERY)).toBeUndefined();
+  });
+});
+
+describe("searchOfQuery", () => {
+  it("puts the heat-map cell and every filter in the address, and reads them back", () => {
+    const q = { ...INITIAL_RISK_QUERY, q: "bias", status: "open" as const, treatment: "avoid" as const, band: "high", category: "7.1", reviewOverdue: true, likelihood: 4, impact: 2, sort: "code" };
+    const search = searchOfQuery(q, "inherent");
+    expect(search).toContain("likelihood=4");
+    expect(search).toContain("basis=inherent");
+    const back = new URLSearchParams(search.slice(1));
+    expect(queryFromSearch(back)).toEqual({ ...q, offset: 0, limit: 25 });
+    expect(basisFromSearch(back)).toBe("inherent");
+  });
+  it("leaves the address bare when nothing is filtered", () => {
+    expect(searchOfQuery(INITIAL_RISK_QUERY, "current")).toBe("");
+  });
+  it("drops a half cell or a level out of range from a hand-edited link", () => {
+    expect(queryFromSearch(new URLSearchParams("likelihood=4")).likelihood).toBeUndefined();
+    expect(queryFromSearch(new URLSearchParams("likelihood=0&impact=2")).impact).toBeUndefined();
+    expect(basisFromSearch(new URLSearchParams("basis=bogus"))).toBe("current");
   });
 });

@@ -1,4 +1,4 @@
-import type { RiskListParams, RiskStatus, RiskTreatment } from "../../api/risks.ts";
+import { HEATMAP_BASES, RISK_TREATMENTS, type HeatmapBasis, type RiskListParams, type RiskStatus, type RiskTreatment } from "../../api/risks.ts";
 
 /**
  * The register's filters as the page holds them (strings from inputs, a cell from the heat map)
@@ -36,16 +36,66 @@ export const INITIAL_RISK_QUERY: RiskQuery = {
   impact: undefined,
 };
 
-/** The starting filters, taking `systemId`, `band`, `status` and `reviewOverdue` from a link's query string. */
+const TREATMENTS: ReadonlySet<string> = new Set(RISK_TREATMENTS);
+
+/** A level from the address: a whole number 1–10, else none (a hand-edited link must not break the page). */
+function levelOf(text: string | null): number | undefined {
+  const n = Number(text);
+  return text !== null && Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined;
+}
+
+/**
+ * The filters a link or a reload carries: every filter of the register, the heat-map cell and
+ * which ratings it counts, so a view can be shared or bookmarked as it is.
+ */
 export function queryFromSearch(search: URLSearchParams): RiskQuery {
   const status = search.get("status");
+  const treatment = search.get("treatment") ?? "";
+  const likelihood = levelOf(search.get("likelihood"));
+  const impact = levelOf(search.get("impact"));
+  const cell = likelihood !== undefined && impact !== undefined;
   return {
     ...INITIAL_RISK_QUERY,
+    q: search.get("q") ?? "",
+    sort: search.get("sort") || INITIAL_RISK_QUERY.sort,
     systemId: search.get("systemId") ?? "",
     band: search.get("band") ?? "",
+    category: search.get("category") ?? "",
     status: status === "open" || status === "accepted" || status === "closed" ? status : "",
+    treatment: TREATMENTS.has(treatment) ? (treatment as RiskTreatment) : "",
     reviewOverdue: search.get("reviewOverdue") === "true",
+    likelihood: cell ? likelihood : undefined,
+    impact: cell ? impact : undefined,
   };
+}
+
+/** Which ratings the heat map counts, from the address (current unless it names another). */
+export function basisFromSearch(search: URLSearchParams): HeatmapBasis {
+  const basis = search.get("basis");
+  return HEATMAP_BASES.find((b) => b === basis) ?? "current";
+}
+
+/** The address of the register as filtered: what {@link queryFromSearch} reads back (paging left out). */
+export function searchOfQuery(q: RiskQuery, basis: HeatmapBasis): string {
+  const params = new URLSearchParams();
+  const put = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  };
+  put("q", q.q);
+  if (q.sort !== INITIAL_RISK_QUERY.sort) put("sort", q.sort);
+  put("status", q.status);
+  put("treatment", q.treatment);
+  put("band", q.band);
+  put("systemId", q.systemId);
+  put("category", q.category);
+  if (q.reviewOverdue) put("reviewOverdue", "true");
+  if (q.likelihood !== undefined && q.impact !== undefined) {
+    put("likelihood", q.likelihood);
+    put("impact", q.impact);
+  }
+  if (basis !== "current") put("basis", basis);
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }
 
 /** The list request: empty filters left out (the API refuses `q=`), the overdue flag as `"true"`. */
