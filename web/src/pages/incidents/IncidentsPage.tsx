@@ -8,7 +8,9 @@ import { SortHeader } from "../../components/SortHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { Link, navigate } from "../../router/router.tsx";
+import { Link, navigate, useSearch } from "../../router/router.tsx";
+import { SystemOptions } from "../../components/SystemOptions.tsx";
+import { useSystemOptions } from "../../hooks/useOptions.ts";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { IncidentDialog } from "./IncidentDialog.tsx";
 import { IncidentRow } from "./IncidentRow.tsx";
@@ -23,8 +25,10 @@ interface Query {
   status: IncidentStatus | "";
   severity: Severity | "";
   personalData: Tristate | "";
+  /** One system's incidents ("" all): the system page's link here sets it. */
+  systemId: string;
 }
-const INITIAL: Query = { limit: 25, offset: 0, sort: "-detectedAt", q: "", status: "", severity: "", personalData: "" };
+const INITIAL: Query = { limit: 25, offset: 0, sort: "-detectedAt", q: "", status: "", severity: "", personalData: "", systemId: "" };
 
 /**
  * The organisation's incidents, newest first: filed by people or raised by monitoring tools.
@@ -34,18 +38,21 @@ export function IncidentsPage() {
   const { t } = useI18n();
   const { can } = useSignedIn();
   const report = can("incidents.report");
-  const [query, setQuery] = useState<Query>(INITIAL);
+  const search = useSearch();
+  const [query, setQuery] = useState<Query>(() => ({ ...INITIAL, systemId: search.get("systemId") ?? "" }));
+  const systems = useSystemOptions(can("systems.read"));
   const list = usePagedList(incidentsApi.list, {
     ...query,
     q: query.q || undefined,
     status: query.status || undefined,
     severity: query.severity || undefined,
     personalData: query.personalData || undefined,
+    systemId: query.systemId || undefined,
   });
   const [filing, setFiling] = useState(false);
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const sortBy = (sort: string) => set({ sort });
-  const filtered = Boolean(query.q || query.status || query.severity || query.personalData);
+  const filtered = Boolean(query.q || query.status || query.severity || query.personalData || query.systemId);
 
   return (
     <div data-testid="page-incidents">
@@ -69,6 +76,12 @@ export function IncidentsPage() {
         <SearchBox value={query.q} label={t("incidents.search")} onSearch={(q) => set({ q })} />
         <OptionSelect value={query.status} options={INCIDENT_STATUSES} label={(s) => t(`incidents.status.${s}`)} emptyLabel={t("incidents.filter.allStatuses")} onChange={(status) => set({ status })} aria-label={t("incidents.filter.status")} testId="incident-filter-status" />
         <OptionSelect value={query.severity} options={SEVERITIES} label={(s) => t(`incidents.severity.${s}`)} emptyLabel={t("incidents.filter.allSeverities")} onChange={(severity) => set({ severity })} aria-label={t("incidents.filter.severity")} testId="incident-filter-severity" />
+        {(systems.length > 0 || query.systemId) && (
+          <select className="input" aria-label={t("incidents.filter.system")} value={query.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="incident-filter-system">
+            <option value="">{t("incidents.filter.allSystems")}</option>
+            <SystemOptions systems={systems} />
+          </select>
+        )}
         <OptionSelect value={query.personalData} options={TRISTATE} label={(v) => t(`incidents.filter.personalData.${v}`)} emptyLabel={t("incidents.filter.anyPersonalData")} onChange={(personalData) => set({ personalData })} aria-label={t("incidents.filter.personalData")} testId="incident-filter-personal-data" />
       </div>
       <div className="table-wrap">

@@ -12,6 +12,7 @@ import { AssessmentsTab } from "./tabs/AssessmentsTab.tsx";
 import { HistoryTab } from "./tabs/HistoryTab.tsx";
 import { OverviewTab } from "./tabs/OverviewTab.tsx";
 import { ProfileTab } from "./tabs/ProfileTab.tsx";
+import { RelatedTab } from "./tabs/RelatedTab.tsx";
 import { RequirementsTab } from "./tabs/RequirementsTab.tsx";
 import "./systems.css";
 
@@ -24,7 +25,7 @@ export function useCanEdit(system: SystemView | undefined): boolean {
   return can("systems.edit") && (system.businessOwner?.id === me || system.technicalOwner?.id === me);
 }
 
-/** One AI system: overview, profile, what applies, its assessments and its history, as tabs. */
+/** One AI system: overview, profile, what applies, its assessments, its risks, incidents, tasks and vendors, and its history, as tabs. */
 export function SystemPage({ params }: { params: RouteParams }) {
   const { t, lang } = useI18n();
   const { can } = useSignedIn();
@@ -88,6 +89,7 @@ export function SystemPage({ params }: { params: RouteParams }) {
             {tab === "profile" && <ProfileTab system={system} canEdit={canEdit} onSaved={replace} />}
             {tab === "requirements" && <RequirementsTab system={system} />}
             {tab === "assessments" && <AssessmentsTab system={system} selected={search.get("assessment") ?? undefined} />}
+            {tab === "related" && <RelatedTab system={system} />}
             {tab === "history" && <HistoryTab system={system} />}
           </div>
         </>
