@@ -1,5 +1,6 @@
 import { cloneElement, createContext, useContext, useId, useState, type ChangeEvent, type ReactElement } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
+import { zoneDiffersFromViewer } from "../i18n/zone.ts";
 import { lengthMessage, textLength } from "./field-limits.ts";
 
 type ControlProps = {
@@ -35,7 +36,7 @@ export const FormAttempt = createContext(0);
  * over its limit is never cut: the count turns red and says by how much, before anything is sent.
  */
 export function Field({ label, children, hint, error, optional }: FieldProps) {
-  const { t, number } = useI18n();
+  const { t, number, timeZone } = useI18n();
   const id = useId();
   const attempt = useContext(FormAttempt);
   const [cleared, setCleared] = useState<{ error: string; attempt: number } | undefined>();
@@ -50,7 +51,10 @@ export function Field({ label, children, hint, error, optional }: FieldProps) {
   const serverError = error && !(cleared && cleared.error === error && cleared.attempt === attempt) ? error : undefined;
   const message = over ? lengthMessage(t, number, maxLength, length) : serverError;
 
-  const describedBy = [hint && hintId, showCount && countId, message && errorId].filter(Boolean).join(" ") || undefined;
+  // A time typed here is read on the organisation's clock: say so when the viewer's is another.
+  const zoneHint = (children.props as { type?: string }).type === "datetime-local" && zoneDiffersFromViewer(timeZone) ? t("field.zoneHint", { zone: timeZone }) : undefined;
+  const hints = [hint, zoneHint].filter(Boolean).join(" ");
+  const describedBy = [hints && hintId, showCount && countId, message && errorId].filter(Boolean).join(" ") || undefined;
   const control = cloneElement(children, {
     id,
     "aria-describedby": describedBy,
@@ -68,9 +72,9 @@ export function Field({ label, children, hint, error, optional }: FieldProps) {
         {optional && <span className="field__optional">{t("common.optional")}</span>}
       </label>
       {control}
-      {hint && (
+      {hints && (
         <p className="field__hint" id={hintId}>
-          {hint}
+          {hints}
         </p>
       )}
       {showCount && (

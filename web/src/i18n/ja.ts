@@ -73,6 +73,7 @@ export const ja: Record<MessageKey, string> = {
   "systems.related.col.vendorRating": "委託先リスク",
   "incidents.filter.system": "AIシステム",
   "incidents.filter.allSystems": "すべてのAIシステム",
+  "field.zoneHint": "時刻は組織のタイムゾーン（{zone}）で入力してください。",
   "field.error": "{label}：{message}",
   "field.count": "{count} / {max}文字",
   "field.tooLong": "{max}文字以内で入力してください（現在{count}文字、{excess}文字超過）。",
