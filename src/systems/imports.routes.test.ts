@@ -136,7 +136,7 @@ describe.each(testDatabases())("inventory import and export ($name)", (dialect) 
       nextReviewAt: "2027-03-31",
     });
     for (const format of ["csv", "xlsx"] as const) {
-      const file = await api.app.request(`/api/systems/export?format=${format}&q=RT-1`, { headers: { authorization: `Bearer ${admin()}` } });
+      const file = await api.app.request(`/api/systems/export?format=${format}&q=RT-1&audience=machine`, { headers: { authorization: `Bearer ${admin()}` } });
       expect(file.status).toBe(200);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const up = await upload(api, target.tokens.admin, `export.${format}`, bytes);

@@ -3,17 +3,14 @@ import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
 import { commitImport, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
 import { parseBomOffThread } from "./io/upload.offthread.ts";
-import { toCsv, toJson, toXlsx } from "./io/export.write.ts";
-import { listSystemsQuery, systemView } from "./systems.schema.ts";
+import { exportQuery } from "./io/export.query.ts";
+import { exportInventory } from "./io/export.service.ts";
+import { systemView } from "./systems.schema.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
-import { exportSystems } from "./systems.store.ts";
-
-const exportQuery = listSystemsQuery.omit({ limit: true, offset: true }).extend({ format: z.enum(["csv", "xlsx", "json"]).default("csv") });
 
 const bomBody = z.strictObject({
   bom: z.record(z.string(), z.unknown()),
@@ -23,8 +20,6 @@ const bomBody = z.strictObject({
 });
 
 const bomView = z.object({ specVersion: z.string(), models: z.array(z.unknown()), datasets: z.array(z.unknown()), warnings: z.array(z.unknown()), system: systemView.optional() });
-
-const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", json: "application/json" } as const;
 
 export const importRoutes = [
   defineRoute({
@@ -92,19 +87,11 @@ export const importRoutes = [
   defineRoute({
     method: "get",
     path: "/api/systems/export",
-    summary: "The inventory (same filters as the list) as CSV (UTF-8 with BOM), Excel or JSON; re-imports without loss",
+    summary: "The inventory (same filters as the list) as CSV (UTF-8 with BOM), Excel or JSON: for people in their language (default), or for re-import without loss (audience=machine)",
     tag: "systems",
     access: { permission: "systems.read" },
     query: exportQuery,
-    handler: async ({ deps, actor, query }) => {
-      const today = todayInTokyo();
-      const { format, ...filters } = query;
-      const records = await exportSystems(deps.db.kysely, actor.orgId, filters, today);
-      const body = format === "csv" ? toCsv(records) : format === "json" ? toJson(records) : await toXlsx(records);
-      return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-        headers: { "content-type": CONTENT_TYPES[query.format], "content-disposition": `attachment; filename="ai-inventory-${today}.${query.format}"`, "cache-control": "no-store" },
-      });
-    },
+    handler: ({ deps, actor, query, locale }) => exportInventory(deps, actor.orgId, query, locale),
   }),
   defineRoute({
     method: "post",

@@ -324,8 +324,8 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     expect(new Set(classes)).toEqual(new Set(["high-risk"]));
     expect(await page.getByTestId("filter-overdue").isChecked()).toBe(true);
     await page.getByTestId("export-menu").locator("summary").click();
-    const href = await page.getByTestId("export-csv").getAttribute("href");
-    expect(href).toBe("/api/systems/export?format=csv&euClass=high-risk&reviewOverdue=true");
+    const href = await page.getByTestId("export-machine-csv").getAttribute("href");
+    expect(href).toBe("/api/systems/export?format=csv&euClass=high-risk&reviewOverdue=true&audience=machine");
     const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
     const records = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(records.find((r) => r.code === systemCode)).toMatchObject({ euClass: "high-risk", euClassFrom: "2027-12-02" });

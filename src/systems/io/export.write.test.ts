@@ -12,8 +12,9 @@ const sato = { id: "usr_sato", displayName: "佐藤 花子", email: "sato@exampl
 const suzuki = { id: "usr_suzuki", displayName: "Suzuki Taro", email: "suzuki@example.jp" };
 const sales = { id: "dep_sales", code: "SALES", nameJa: "営業部", nameEn: "Sales" };
 
-/** A system as the API presents it; the exporters must accept exactly this. */
-function view(fields: Partial<SystemView>): SystemView {
+/** A system as the API presents it (links to the vendor register aside); the exporters must accept exactly this. */
+type View = Omit<SystemView, "vendorLinks">;
+function view(fields: Partial<View>): View {
   return {
     id: "sys_1", code: "AIS-0001", nameJa: "名前", nameEn: "Name", purpose: "", businessOwner: null, technicalOwner: null, department: null,
     lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], countries: [], tags: [],
@@ -22,7 +23,7 @@ function view(fields: Partial<SystemView>): SystemView {
   };
 }
 
-const records: SystemView[] = [
+const records: View[] = [
   view({
     code: "AIS-0001",
     nameJa: "需要予測「α」、在庫",
@@ -55,7 +56,7 @@ const records: SystemView[] = [
 ];
 
 /** What importing a record must give back: its stated fields, with people and department by id. */
-function expectedInput(r: SystemView): CreateSystemInput {
+function expectedInput(r: View): CreateSystemInput {
   return createSystemBody.parse({
     code: r.code, nameJa: r.nameJa, nameEn: r.nameEn, purpose: r.purpose,
     businessOwnerId: r.businessOwner?.id ?? null, technicalOwnerId: r.technicalOwner?.id ?? null, departmentId: r.department?.id ?? null,

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { exportCells, exportColumns, exportedSystem, type ExportRecord } from "./export.cells.ts";
+import { formatInstant } from "../../platform/time.ts";
+import { exportedSystem, type ExportRecord } from "./export.cells.ts";
+import { machineTable, type ExportColumn, type ExportTable } from "./export.table.ts";
 
 /**
  * Text Excel would run as a formula (`=`, `+`, `-`, `@`) gets a leading `'`, the usual guard
@@ -10,48 +12,89 @@ import { exportCells, exportColumns, exportedSystem, type ExportRecord } from ".
 const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
 /**
- * The inventory as CSV the way Excel in Japan opens it correctly: UTF-8 with a byte-order mark
- * (without it Excel assumes Shift_JIS) and CRLF line ends; quoted cells keep their own line breaks.
+ * A sheet as CSV the way Excel in Japan opens it correctly: UTF-8 with a byte-order mark (without
+ * it Excel assumes Shift_JIS) and CRLF line ends; quoted cells keep their own line breaks. For
+ * people, dates are written in their language and instants in the organisation's zone, named.
  */
-export function toCsv(records: Iterable<ExportRecord>): string {
-  const rows: string[][] = [exportColumns.map((c) => c.header)];
-  for (const record of records) {
-    const cells = exportCells(record);
-    for (let i = 0; i < cells.length; i++) if (FORMULA_LIKE.test(cells[i]!)) cells[i] = `'${cells[i]}`;
+export function tableCsv(table: ExportTable): string {
+  const rows: string[][] = [table.columns.map((c) => c.header)];
+  for (const row of table.rows) {
+    const cells = row.map((cell, i) => {
+      const text = cell === "" ? "" : csvText(cell, table.columns[i]!, table.reader);
+      return FORMULA_LIKE.test(text) ? `'${text}` : text;
+    });
     rows.push(cells);
   }
   return `\uFEFF${stringify(rows, { record_delimiter: "\r\n" })}`;
 }
 
-const WIDTHS: Partial<Record<string, number>> = {
-  code: 14, nameJa: 32, nameEn: 32, purpose: 50, businessOwnerEmail: 28, technicalOwnerEmail: 28, departmentCode: 14,
-  lifecycle: 12, lastReviewedAt: 14, nextReviewAt: 14, countries: 12, euClass: 14, euClassFrom: 14,
-};
-const DATE_FIELDS = new Set(["lastReviewedAt", "nextReviewAt", "euClassFrom"]);
+function csvText(cell: string, column: ExportColumn, reader: ExportTable["reader"]): string {
+  if (!reader || column.kind === "text") return cell;
+  if (column.kind === "date") return formatInstant(`${cell}T00:00:00Z`, "UTC", reader.locale, "date");
+  return formatInstant(cell, reader.timeZone, reader.locale);
+}
 
 /**
- * The inventory as one `systems` sheet with a bold, frozen header row. Dates are real Excel dates
- * (so filters and sorting work); everything else is text, so codes such as `0042` keep their zeros.
+ * A sheet as an Excel workbook with a bold, frozen header row. Dates are real Excel dates (so
+ * filters and sorting work); instants are the organisation's wall-clock time, the zone being named
+ * in the header; everything else is text, so codes such as `0042` keep their zeros. A sheet for
+ * people also gets a filter on the header and its first columns frozen.
  */
-export async function toXlsx(records: Iterable<ExportRecord>): Promise<Uint8Array> {
+export async function tableXlsx(table: ExportTable): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("systems", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = exportColumns.map((c) => ({
+  const frozen = table.reader?.frozenColumns ?? 0;
+  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1, ...(frozen ? { xSplit: frozen } : {}) }] });
+  const dateFormat = table.reader?.locale === "ja" ? "yyyy/mm/dd" : "yyyy-mm-dd";
+  sheet.columns = table.columns.map((c, i) => ({
     header: c.header,
-    key: c.field,
-    width: WIDTHS[c.field] ?? 24,
-    style: DATE_FIELDS.has(c.field) ? { numFmt: "yyyy-mm-dd" } : {},
+    key: String(i),
+    width: c.width,
+    style: {
+      ...(c.kind === "date" ? { numFmt: dateFormat } : c.kind === "instant" ? { numFmt: `${dateFormat} hh:mm` } : {}),
+      ...(c.wrap ? { alignment: { wrapText: true, vertical: "top" as const } } : {}),
+    },
   }));
-  sheet.getRow(1).font = { bold: true };
-  for (const record of records) {
-    const cells: (string | Date | null)[] = exportCells(record);
-    exportColumns.forEach((c, i) => {
-      if (DATE_FIELDS.has(c.field) && cells[i] !== "") cells[i] = new Date(`${cells[i]}T00:00:00Z`);
-      else if (cells[i] === "") cells[i] = null;
-    });
-    sheet.addRow(cells);
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  if (table.reader) header.alignment = { wrapText: true, vertical: "top" };
+  for (const row of table.rows) {
+    sheet.addRow(row.map((cell, i) => xlsxValue(cell, table.columns[i]!, table.reader)));
   }
+  if (table.reader && table.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function xlsxValue(cell: string, column: ExportColumn, reader: ExportTable["reader"]): string | Date | null {
+  if (cell === "") return null;
+  if (column.kind === "date") return new Date(`${cell}T00:00:00Z`);
+  if (column.kind === "instant") return reader ? wallClock(cell, reader.timeZone) : new Date(cell);
+  return cell;
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The instant as a Date whose UTC fields are the wall-clock time in `timeZone`: Excel has no zones,
+ * so a cell shows the UTC fields of the date it is given.
+ */
+export function wallClock(iso: string, timeZone: string): Date {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    clocks.set(timeZone, f);
+  }
+  const part = Object.fromEntries(f.formatToParts(new Date(iso)).map((p) => [p.type, Number(p.value)]));
+  return new Date(Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!));
+}
+
+/** The inventory for re-import, as CSV: field ids as headers, raw values (see `machineTable`). */
+export function toCsv(records: Iterable<ExportRecord>): string {
+  return tableCsv(machineTable(records));
+}
+
+/** The inventory for re-import, as one `systems` sheet (see `machineTable`). */
+export function toXlsx(records: Iterable<ExportRecord>): Promise<Uint8Array> {
+  return tableXlsx(machineTable(records));
 }
 
 /** The inventory as a JSON array of systems in the import's shape (lists as arrays, people by e-mail). */

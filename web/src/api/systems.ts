@@ -138,8 +138,13 @@ export const systemsApi = {
   /** Adds the BOM's models and datasets to the system (those already there are skipped). */
   importBom: (id: string, bom: unknown, version: number) =>
     request<BomPreview & { system: SystemView }>("POST", `/api/systems/${enc(id)}/cyclonedx`, { body: { bom, commit: true, version } }),
-  /** The address of the inventory as a file, with the list's filters: a plain download link. */
-  exportHref: (format: ExportFormat, filters: SystemFilters) => `/api/systems/export${queryString({ format, ...filters })}`,
+  /**
+   * The address of the inventory as a file, with the list's filters: a plain download link. For
+   * people (the server's default) it carries the UI language, since a link cannot set
+   * Accept-Language; for re-import (`machine`) the file has no language.
+   */
+  exportHref: (format: ExportFormat, filters: SystemFilters, audience: "people" | "machine", lang: Locale) =>
+    `/api/systems/export${queryString({ format, ...filters, ...(audience === "machine" ? { audience } : { lang }) })}`,
 };
 
 // ——— Assessments ———

@@ -21,7 +21,7 @@ import { vendorPath } from "../../vendors/vendor-paths.ts";
 const SHOWN = 10;
 
 interface SectionProps<T> {
-  title: MessageKey;
+  heading: MessageKey;
   empty: MessageKey;
   res: Resource<Page<T>>;
   /** The list page filtered to this system, when there is one. */
@@ -32,14 +32,14 @@ interface SectionProps<T> {
 }
 
 /** One kind of record about the system: a short table, with the way to the full list. */
-function Section<T>({ title, empty, res, allHref, head, row, testId }: SectionProps<T>) {
+function Section<T>({ heading, empty, res, allHref, head, row, testId }: SectionProps<T>) {
   const { t, number } = useI18n();
   const page = res.data;
   return (
     <section className="card related-section" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <header className="related-section__head">
         <h2 className="card__title" id={`${testId}-title`}>
-          {t(title)}
+          {t(heading)}
           {page && <span className="related-section__count">{t("systems.related.count", { count: number(page.total) })}</span>}
         </h2>
         {allHref && page && page.total > page.items.length && <Link to={allHref}>{t("systems.related.seeAll", { count: number(page.total) })}</Link>}
@@ -89,7 +89,7 @@ export function RelatedTab({ system }: { system: SystemView }) {
     <div className="page-stack" data-testid="system-related">
       {can("risks.read") && (
         <Section
-          title="systems.related.risks"
+          heading="systems.related.risks"
           empty="systems.related.noRisks"
           res={risks}
           allHref={`/risks?systemId=${encodeURIComponent(id)}`}
@@ -111,7 +111,7 @@ export function RelatedTab({ system }: { system: SystemView }) {
       )}
       {can("incidents.read") && (
         <Section
-          title="systems.related.incidents"
+          heading="systems.related.incidents"
           empty="systems.related.noIncidents"
           res={incidents}
           allHref={`/incidents?systemId=${encodeURIComponent(id)}`}
@@ -131,7 +131,7 @@ export function RelatedTab({ system }: { system: SystemView }) {
       )}
       {can("tasks.read") && (
         <Section
-          title="systems.related.tasks"
+          heading="systems.related.tasks"
           empty="systems.related.noTasks"
           res={tasks}
           head={["systems.related.col.code", "systems.related.col.title", "systems.related.col.due", "systems.related.col.status"]}
@@ -150,7 +150,7 @@ export function RelatedTab({ system }: { system: SystemView }) {
       )}
       {can("vendors.read") && (
         <Section
-          title="systems.related.vendors"
+          heading="systems.related.vendors"
           empty="systems.related.noVendors"
           res={vendors}
           head={["systems.related.col.code", "systems.related.col.name", "systems.related.col.vendorRating", "systems.related.col.status"]}
