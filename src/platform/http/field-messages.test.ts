@@ -43,6 +43,11 @@ describe("validation messages", () => {
     for (const text of Object.values(m)) expect(text).not.toMatch(/Invalid|Too small|Too big|expected/i);
   });
 
+  it("say what a business code allows even where the schema gave no message", () => {
+    const code = z.strictObject({ code: z.string().regex(/^[A-Za-z0-9._-]+$/) });
+    expect(messages(code, { code: "部署" }, "ja")["body.code"]).toMatch(/^半角英数字/);
+  });
+
   it("ask for a value when a required text is blank after trimming", () => {
     expect(messages(schema, { name: "   ", code: "A", count: 1, tags: [], email: "a@b.jp", kind: "a" }, "ja")["body.name"]).toBe("入力してください。");
   });

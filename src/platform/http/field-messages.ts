@@ -79,6 +79,9 @@ export function localizeDetails(details: unknown, locale: Locale): unknown {
   );
 }
 
+/** The pattern of business codes (systems, risks, controls, departments, vendors). */
+const CODE_PATTERN = /^[A-Za-z0-9._-]+$/;
+
 const plural = (n: number, en: string) => `${n} ${en}${n === 1 ? "" : "s"}`;
 
 /** The length of the value at `path` in `input` (characters for text, items for a list), if there is one. */
@@ -146,6 +149,8 @@ export function wordIssue(issue: z.core.$ZodIssue, input: unknown, locale: Local
     case "invalid_union":
       return ja ? "一覧から選んでください。" : "Choose one of the options.";
     case "invalid_format": {
+      // Every business code has this pattern; say what it allows even where a schema gave no message.
+      if (issue.format === "regex" && "pattern" in issue && String(issue.pattern) === String(CODE_PATTERN)) return FIELD_TEXT.code_chars[locale];
       const f = FORMAT[issue.format];
       if (f) return f[locale];
       return ja ? "入力の形式が正しくありません。" : "This value has the wrong form.";

@@ -65,13 +65,13 @@ export function ControlDialog({ control, onClose, onSaved }: ControlDialogProps)
         </Field>
       </div>
       <Field label={t("controls.field.titleJa")} error={errors.titleJa}>
-        <input className="input" lang="ja" required value={titleJa} onChange={(e) => setTitleJa(e.target.value)} />
+        <input className="input" lang="ja" required maxLength={300} value={titleJa} onChange={(e) => setTitleJa(e.target.value)} />
       </Field>
       <Field label={t("controls.field.titleEn")} error={errors.titleEn}>
-        <input className="input" lang="en" required value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />
+        <input className="input" lang="en" required maxLength={300} value={titleEn} onChange={(e) => setTitleEn(e.target.value)} />
       </Field>
       <Field label={t("controls.field.description")} error={errors.description} optional>
-        <textarea className="input" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea className="input" rows={3} maxLength={8000} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
       <Field label={t("controls.field.owner")} error={errors.ownerId} optional>
         <PersonSelect value={ownerId} onChange={setOwnerId} users={owners} offered={[control?.owner]} emptyLabel={t("controls.noOwner")} />

@@ -83,10 +83,10 @@ export function DepartmentDialog({ department, onClose, onSaved, onConflict }: D
           </Field>
         )}
         <Field label={t("departments.col.nameJa")} error={errors.nameJa}>
-          <input className="input" lang="ja" required value={nameJa} onChange={(e) => setNameJa(e.target.value)} />
+          <input className="input" lang="ja" required maxLength={200} value={nameJa} onChange={(e) => setNameJa(e.target.value)} />
         </Field>
         <Field label={t("departments.col.nameEn")} error={errors.nameEn}>
-          <input className="input" lang="en" required value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
+          <input className="input" lang="en" required maxLength={200} value={nameEn} onChange={(e) => setNameEn(e.target.value)} />
         </Field>
       </form>
     </Dialog>

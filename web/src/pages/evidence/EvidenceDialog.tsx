@@ -104,11 +104,11 @@ export function EvidenceDialog({ link, onClose, onCreated }: EvidenceDialogProps
         </Field>
         {kind === "link" && (
           <Field label={t("evidence.field.url")} error={errors.url}>
-            <input className="input" type="url" required placeholder={t("evidence.field.urlPlaceholder")} value={url} onChange={(e) => setUrl(e.target.value)} />
+            <input className="input" type="url" required maxLength={2000} placeholder={t("evidence.field.urlPlaceholder")} value={url} onChange={(e) => setUrl(e.target.value)} />
           </Field>
         )}
         <Field label={t("evidence.field.note")} error={errors.note} optional={kind !== "note"}>
-          <textarea className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea className="input" rows={3} maxLength={8000} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
         <div className="form__row">
           <Field label={t("evidence.field.validFrom")} error={errors.validFrom} optional>

@@ -63,7 +63,7 @@ export function ActionDialog({ incident, onClose, onSaved }: ActionDialogProps) 
         <input className="input" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="action-title" />
       </Field>
       <Field label={t("incidents.action.description")} error={errors.description} optional>
-        <textarea className="input" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="action-description" />
+        <textarea className="input" rows={3} maxLength={8000} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="action-description" />
       </Field>
       <div className="form__row">
         <Field label={t("incidents.action.assignee")} error={errors.assigneeId} optional>

@@ -65,7 +65,7 @@ export function CloseDialog({ incident, onClose, onClosed }: CloseDialogProps) {
           </Notice>
         )}
         <Field label={t("incidents.close.note")} hint={t("incidents.close.noteHint")} error={errors.note}>
-          <textarea className="input" rows={4} required value={note} onChange={(e) => setNote(e.target.value)} data-testid="close-note" />
+          <textarea className="input" rows={4} required maxLength={8000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="close-note" />
         </Field>
       </div>
     </Dialog>

@@ -47,7 +47,7 @@ export function HarmFields({ form, set, errors }: FormPartProps) {
         testId="incident-rights"
       />
       <Field label={t("incidents.field.affectedParties")} hint={t("incidents.field.affectedPartiesHint")} error={errors.affectedParties} optional>
-        <textarea className="input" rows={2} value={form.affectedParties} onChange={(e) => set({ affectedParties: e.target.value })} data-testid="incident-affected-parties" />
+        <textarea className="input" rows={2} maxLength={4000} value={form.affectedParties} onChange={(e) => set({ affectedParties: e.target.value })} data-testid="incident-affected-parties" />
       </Field>
       <div className="form__row">
         <Field label={t("incidents.field.peopleAffected")} error={errors.peopleAffected} optional>

@@ -73,7 +73,7 @@ export function IncidentDialog({ incident, onClose, onSaved }: IncidentDialogPro
         <input className="input" required maxLength={300} value={form.title} onChange={(e) => set({ title: e.target.value })} data-testid="incident-title" />
       </Field>
       <Field label={t("incidents.field.summary")} hint={t("incidents.field.summaryHint")} error={errors.summary} optional>
-        <textarea className="input" rows={4} value={form.summary} onChange={(e) => set({ summary: e.target.value })} data-testid="incident-summary" />
+        <textarea className="input" rows={4} maxLength={20000} value={form.summary} onChange={(e) => set({ summary: e.target.value })} data-testid="incident-summary" />
       </Field>
       <SimilarIncidents text={similarTextOf(form.title, form.summary)} categories={form.categories} exclude={incident?.id} testId="incident-similar" />
       <div className="form__row">
@@ -107,7 +107,7 @@ export function IncidentDialog({ incident, onClose, onSaved }: IncidentDialogPro
       <PersonalDataFields form={form} set={set} errors={errors} />
       <LinkFields form={form} set={set} errors={errors} options={links} current={current} />
       <Field label={t("incidents.field.rootCause")} hint={t("incidents.field.rootCauseHint")} error={errors.rootCause} optional>
-        <textarea className="input" rows={3} value={form.rootCause} onChange={(e) => set({ rootCause: e.target.value })} data-testid="incident-root-cause" />
+        <textarea className="input" rows={3} maxLength={20000} value={form.rootCause} onChange={(e) => set({ rootCause: e.target.value })} data-testid="incident-root-cause" />
       </Field>
     </FormDialog>
   );

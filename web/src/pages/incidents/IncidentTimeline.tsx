@@ -65,7 +65,7 @@ function TimelineForm({ incident, onAdded }: { incident: IncidentView; onAdded(i
     <form className="form incident-timeline__form" onSubmit={form.onSubmit} noValidate>
       <h3 className="card__subtitle">{t("incidents.timeline.add")}</h3>
       <Field label={t("incidents.timeline.body")} error={errors.body ?? formError}>
-        <textarea className="input" rows={2} value={body} onChange={(e) => setBody(e.target.value)} data-testid="timeline-body" />
+        <textarea className="input" rows={2} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} data-testid="timeline-body" />
       </Field>
       <div className="incident-timeline__row">
         <Field label={t("incidents.timeline.at")} hint={t("incidents.timeline.atHint")} error={errors.at} optional>

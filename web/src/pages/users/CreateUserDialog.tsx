@@ -103,10 +103,10 @@ export function CreateUserDialog({ departments, onClose, onCreated }: CreateUser
       <form id="create-user-form" className="form" onSubmit={submit} noValidate>
         {formError && <Notice kind="error">{formError}</Notice>}
         <Field label={t("users.field.email")} error={errors.email}>
-          <input className="input" type="email" required autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input className="input" type="email" required autoComplete="off" maxLength={254} value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
         <Field label={t("users.field.displayName")} error={errors.displayName}>
-          <input className="input" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+          <input className="input" required maxLength={200} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         </Field>
         <div className="form__row">
           <Field label={t("users.field.role")} error={errors.role}>
