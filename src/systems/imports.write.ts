@@ -7,6 +7,7 @@ import { nowIso } from "../platform/time.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
+import { linkVendorsByName } from "../vendors/vendor-links.ts";
 
 /** A validated row with its classification, ready to be written. */
 export interface ClassifiedRow {
@@ -48,6 +49,8 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
     for (let i = 0; i < total; i += WRITE_STEP) {
       const chunk = rows.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
       await trx.insertInto("ai_systems").values(chunk).execute();
+      // A vendor named as the register names it is linked to the record, as the system form would.
+      await linkVendorsByName(trx, who.orgId, chunk.map((r) => ({ id: r.id, vendors: JSON.parse(r.vendors) as string[] })));
       for (const row of chunk) {
         countSystem(d, row, 1);
         record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });

@@ -75,7 +75,13 @@ export const systemFields = {
   models: z.array(modelEntry).max(100),
   datasets: z.array(datasetEntry).max(200),
   components: z.array(componentEntry).max(500),
+  /** Vendor names as stated or imported, for vendors not (yet) linked from the register. */
   vendors: uniqueList(text(200), 100),
+  /**
+   * The organisation's register vendors the system depends on (the same link the vendor's page
+   * edits). When given, it replaces the system's links; each must be a vendor of the organisation.
+   */
+  vendorIds: uniqueList(recordId, 100),
   countries: uniqueList(countryCode, 250),
   tags: uniqueList(tag, 50),
   lastReviewedAt: isoDate.nullable(),
@@ -96,6 +102,7 @@ export const createSystemBody = z.strictObject({
   datasets: systemFields.datasets.default([]),
   components: systemFields.components.default([]),
   vendors: systemFields.vendors.default([]),
+  vendorIds: systemFields.vendorIds.optional(),
   countries: systemFields.countries.default([]),
   tags: systemFields.tags.default([]),
   lastReviewedAt: systemFields.lastReviewedAt.default(null),
@@ -119,6 +126,7 @@ export const updateSystemBody = z.strictObject({
   datasets: systemFields.datasets.optional(),
   components: systemFields.components.optional(),
   vendors: systemFields.vendors.optional(),
+  vendorIds: systemFields.vendorIds.optional(),
   countries: systemFields.countries.optional(),
   tags: systemFields.tags.optional(),
   lastReviewedAt: systemFields.lastReviewedAt.optional(),
@@ -144,6 +152,8 @@ export const systemView = z.object({
   datasets: z.array(datasetEntry),
   components: z.array(componentEntry),
   vendors: z.array(z.string()),
+  /** The register vendors the system is linked to, by name; their pages list the system back. */
+  vendorLinks: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), status: z.string(), rating: z.string() })),
   countries: z.array(z.string()),
   tags: z.array(z.string()),
   lastReviewedAt: z.string().nullable(),

@@ -12,6 +12,7 @@ import type { Locale } from "../platform/i18n.ts";
 import { newId } from "../platform/ids.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { linkedVendorIds, setSystemVendors, unknownVendorIds } from "../vendors/vendor-links.ts";
 import { type Classification, classifyProfile } from "./systems.classify.ts";
 import { assertCanEditSystem } from "./systems.policy.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
@@ -52,8 +53,8 @@ export function ledgerSnapshot(r: AiSystem) {
   };
 }
 
-/** Owners and the department must be records of the same organisation; anything else is a 422. */
-async function checkReferences(trx: Transaction<Database>, orgId: string, input: Partial<Pick<CreateSystemInput, "businessOwnerId" | "technicalOwnerId" | "departmentId">>) {
+/** Owners, the department and linked vendors must be records of the same organisation; anything else is a 400. */
+async function checkReferences(trx: Transaction<Database>, orgId: string, input: Partial<Pick<CreateSystemInput, "businessOwnerId" | "technicalOwnerId" | "departmentId" | "vendorIds">>) {
   const problems: { field: string; message: string }[] = [];
   const userIds = [input.businessOwnerId, input.technicalOwnerId].filter((v): v is string => typeof v === "string");
   if (userIds.length) {
@@ -66,6 +67,7 @@ async function checkReferences(trx: Transaction<Database>, orgId: string, input:
     const dep = await trx.selectFrom("departments").select("id").where("org_id", "=", orgId).where("id", "=", input.departmentId).executeTakeFirst();
     if (!dep) problems.push({ field: "body.departmentId", message: "No department with this id in the organisation" });
   }
+  if (input.vendorIds) problems.push(...(await unknownVendorIds(trx, orgId, input.vendorIds)));
   if (problems.length) throw new AppError(400, "validation_failed", problems);
 }
 
@@ -133,10 +135,11 @@ export async function createSystem(ctx: SystemContext, who: ChangeContext, input
     }
     const row = newSystemRow(who.orgId, code, input, classification, asOf, ctx.library.digest, nowIso());
     await trx.insertInto("ai_systems").values(row).execute();
+    const vendorIds = await setSystemVendors(trx, who.orgId, row.id, input.vendorIds ?? []);
     const deltas = new CounterDeltas();
     countSystem(deltas, row, 1);
     await applyCounters(trx, who.orgId, deltas);
-    record({ action: "system.created", entityType: "system", entityId: row.id, after: ledgerSnapshot(row) });
+    record({ action: "system.created", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), vendorIds } });
     return readBack(trx, who.orgId, row.id);
   });
 }
@@ -188,12 +191,19 @@ export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor
       .where("version", "=", input.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { current: await readBack(trx, who.orgId, id) });
+    const vendorLinks = input.vendorIds && { before: await linkedVendorIds(trx, who.orgId, id), after: await setSystemVendors(trx, who.orgId, id, input.vendorIds) };
     const deltas = new CounterDeltas();
     countSystem(deltas, current, -1);
     countSystem(deltas, next, 1);
     if (classification) await syncSystemAssessments(trx, who.orgId, id, ctx.library, classification.evaluation, deltas);
     await applyCounters(trx, who.orgId, deltas);
-    record({ action: "system.updated", entityType: "system", entityId: id, before: ledgerSnapshot(current), after: ledgerSnapshot(next) });
+    record({
+      action: "system.updated",
+      entityType: "system",
+      entityId: id,
+      before: { ...ledgerSnapshot(current), ...(vendorLinks && { vendorIds: vendorLinks.before }) },
+      after: { ...ledgerSnapshot(next), ...(vendorLinks && { vendorIds: vendorLinks.after }) },
+    });
     return readBack(trx, who.orgId, id);
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AiSystem, Database } from "../db/schema.ts";
+import { vendorLinksOf, type VendorLink } from "../vendors/vendor-links.ts";
 import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
@@ -59,7 +60,8 @@ function department(r: AiSystem & Joined) {
     : null;
 }
 
-export function presentSystem(r: AiSystem & Joined): SystemView {
+/** A system row as the API shows it, with the register vendors it is linked to. */
+export function presentSystem(r: AiSystem & Joined, vendorLinks: VendorLink[]): SystemView {
   return {
     id: r.id,
     code: r.code,
@@ -75,6 +77,7 @@ export function presentSystem(r: AiSystem & Joined): SystemView {
     datasets: JSON.parse(r.datasets),
     components: JSON.parse(r.components),
     vendors: JSON.parse(r.vendors),
+    vendorLinks,
     countries: JSON.parse(r.countries),
     tags: JSON.parse(r.tags),
     lastReviewedAt: r.last_reviewed_at,
@@ -230,17 +233,19 @@ export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, tod
   return { items: rows.map(presentRow), total: count.total, ...(count.capped ? { totalCapped: true } : {}), limit: q.limit, offset: q.offset };
 }
 
-/** One system with its owners and department, or undefined when it is not in this organisation. */
+/** One system with its owners, department and linked vendors, or undefined when it is not in this organisation. */
 export async function findSystem(db: Q, orgId: string, id: string): Promise<SystemView | undefined> {
   const row = await selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "=", id).executeTakeFirst();
-  return row ? presentSystem(row as AiSystem & Joined) : undefined;
+  if (!row) return undefined;
+  const links = await vendorLinksOf(db, orgId, [id]);
+  return presentSystem(row as AiSystem & Joined, links.get(id) ?? []);
 }
 
-/** Full records of a page of ids, in the order given: one statement, for exports. */
+/** Full records of a page of ids, in the order given: two statements (rows, vendor links), for exports. */
 export async function findSystems(db: Q, orgId: string, ids: readonly string[]): Promise<SystemView[]> {
   if (ids.length === 0) return [];
-  const rows = await selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "in", ids).execute();
-  const byId = new Map(rows.map((r) => [r.id, presentSystem(r as AiSystem & Joined)]));
+  const [rows, links] = await Promise.all([selectSystems(db, orgId).selectAll("s").select(JOINED).where("s.id", "in", ids).execute(), vendorLinksOf(db, orgId, ids)]);
+  const byId = new Map(rows.map((r) => [r.id, presentSystem(r as AiSystem & Joined, links.get(r.id) ?? [])]));
   return ids.map((id) => byId.get(id)).filter((v): v is SystemView => v !== undefined);
 }
 

@@ -44,20 +44,40 @@ export type Answer = (typeof ANSWERS)[number];
 export const RATINGS = ["unrated", "low", "medium", "high", "critical"] as const;
 export type Rating = (typeof RATINGS)[number];
 
+/** The ratings a reviewer decides on; `unrated` is only the state before any review. */
+export type DecidedRating = Exclude<Rating, "unrated">;
+
+/** What a set of answers suggests: how many questions are answered, the gaps so far and, once all are answered, a rating. */
+export interface Suggestion {
+  answered: number;
+  total: number;
+  gaps: number;
+  /** Null until every question is answered: see {@link suggestRating}. */
+  rating: DecidedRating | null;
+}
+
 /**
- * Gaps and the rating they suggest: a `no` counts 1, a `partial` ½. Two gaps or fewer suggest
- * medium, more suggest high; a `no` to a critical question suggests at least high, two of them
+ * Gaps and the rating they suggest: a `no` counts 1, a `partial` ½. No gap suggests low, two gaps
+ * or fewer medium, more high; a `no` to a critical question suggests at least high, two of them
  * critical. A heuristic to start the reviewer's judgement, which may override it.
+ *
+ * A rating is suggested only once every question is answered: an unanswered question may yet be a
+ * `no` to a critical one, so a rating from part of the answers ("low" with none answered) would
+ * read as an all-clear that nobody gave.
  */
-export function suggestRating(answers: Record<string, { answer: Answer }>): { gaps: number; rating: Exclude<Rating, "unrated"> } {
+export function suggestRating(answers: Readonly<Record<string, { answer?: Answer | undefined } | undefined>>): Suggestion {
   let gaps = 0;
   let criticalNo = 0;
+  let answered = 0;
   for (const q of QUESTIONS) {
     const a = answers[q.id]?.answer;
+    if (a !== undefined) answered++;
     if (a === "no") gaps += 1;
     if (a === "partial") gaps += 0.5;
     if (a === "no" && q.critical) criticalNo++;
   }
+  const total = QUESTIONS.length;
+  if (answered < total) return { answered, total, gaps, rating: null };
   const rating = criticalNo >= 2 ? "critical" : criticalNo === 1 || gaps > 2 ? "high" : gaps > 0 ? "medium" : "low";
-  return { gaps, rating };
+  return { answered, total, gaps, rating };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
@@ -51,14 +52,14 @@ export const vendorView = z.object({
 export type VendorView = z.infer<typeof vendorView>;
 
 const fields = {
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, dot, underscore and hyphen only"),
+  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, fieldText("code_chars")),
   name: z.string().trim().min(1).max(300),
   kind: z.enum(VENDOR_KINDS),
   services: z.string().trim().max(4000),
   website: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
   ownerId: recordId.nullable(),
   status: z.enum(VENDOR_STATUSES),
-  dataCountries: z.array(z.string().regex(/^[A-Z]{2}$/, "ISO 3166 alpha-2, e.g. JP")).max(50),
+  dataCountries: z.array(z.string().regex(/^[A-Z]{2}$/, fieldText("country_code"))).max(50),
   contractStart: isoDate.nullable(),
   contractEnd: isoDate.nullable(),
   reviewMonths: z.number().int().min(1).max(60),
@@ -91,11 +92,18 @@ export type UpdateVendorInput = z.infer<typeof updateVendorBody>;
 
 export const reviewVendorBody = z.strictObject({
   version: z.number().int().min(1),
-  answers: z.record(z.string(), answer).refine((a) => QUESTIONS.every((q) => q.id in a), { message: `Answer every question: ${QUESTIONS.map((q) => q.id).join(", ")}` }),
+  answers: z.record(z.string(), answer).refine((a) => QUESTIONS.every((q) => q.id in a), { message: fieldText("answer_every_question") }),
   /** Defaults to the suggested rating. */
   rating: z.enum(RATINGS).exclude(["unrated"]).optional(),
+  /**
+   * The status the reviewer sets the vendor to with this review; omitted, the status stays as it
+   * is. A review never approves a vendor for use by itself: moving it to `active` is the
+   * reviewer's explicit decision, recorded in the ledger with the rating it was taken on.
+   */
+  status: z.enum(VENDOR_STATUSES).optional(),
   note: z.string().trim().max(8000).default(""),
 });
+export type ReviewVendorInput = z.infer<typeof reviewVendorBody>;
 
 export const listVendorsQuery = listQuery({
   sortable: ["name", "code", "rating", "nextReviewOn", "contractEnd", "updatedAt"],

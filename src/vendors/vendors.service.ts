@@ -4,14 +4,15 @@ import type { Db } from "../db/connect.ts";
 import type { Database, Vendor } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
 import { addDays, addMonths, nowIso, todayInTokyo } from "../platform/time.ts";
 import { userNames } from "../workflow/approvals.service.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
-import { suggestRating, type Answer, type Rating } from "./questionnaire.ts";
-import type { CreateVendorInput, ListVendorsQuery, UpdateVendorInput, VendorView } from "./vendors.schema.ts";
+import { suggestRating, type Rating } from "./questionnaire.ts";
+import type { CreateVendorInput, ListVendorsQuery, ReviewVendorInput, UpdateVendorInput, VendorView } from "./vendors.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -109,13 +110,13 @@ async function checkRefs(trx: Transaction<Database>, orgId: string, input: { own
   const problems: { field: string; message: string }[] = [];
   if (input.ownerId) {
     const u = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "=", input.ownerId).where("status", "=", "active").executeTakeFirst();
-    if (!u) problems.push({ field: "body.ownerId", message: "No active user with this id in the organisation" });
+    if (!u) problems.push({ field: "body.ownerId", message: fieldText("no_such_user") });
   }
   if (input.systemIds?.length) {
     const found = new Set((await trx.selectFrom("ai_systems").select("id").where("org_id", "=", orgId).where("id", "in", input.systemIds).execute()).map((s) => s.id));
-    input.systemIds.forEach((s, i) => found.has(s) || problems.push({ field: `body.systemIds.${i}`, message: "No system with this id in the organisation" }));
+    input.systemIds.forEach((s, i) => found.has(s) || problems.push({ field: `body.systemIds.${i}`, message: fieldText("no_such_system") }));
   }
-  if (input.contractStart && input.contractEnd && input.contractEnd < input.contractStart) problems.push({ field: "body.contractEnd", message: "The contract ends before it starts" });
+  if (input.contractStart && input.contractEnd && input.contractEnd < input.contractStart) problems.push({ field: "body.contractEnd", message: fieldText("contract_end_before_start") });
   if (problems.length) throw new AppError(400, "validation_failed", problems);
 }
 
@@ -212,20 +213,30 @@ export async function deleteVendor(db: Db, who: ChangeContext, id: string): Prom
 /**
  * Records a due-diligence review: the answers, the gaps and suggested rating, and the rating the
  * reviewer decided (the suggestion unless overridden). The next review falls due after the
- * vendor's monitoring cadence, and open review tasks for the vendor are done.
+ * vendor's monitoring cadence, and open review tasks for the vendor are done. The vendor's status
+ * changes only when the reviewer sets one (`input.status`): a review, however it rates the
+ * vendor, never puts a vendor into use by itself.
  */
-export async function reviewVendor(db: Db, actor: Actor, who: ChangeContext, id: string, input: { version: number; answers: Record<string, { answer: Answer; note: string }>; rating?: Exclude<Rating, "unrated"> | undefined; note: string }, today = todayInTokyo()): Promise<VendorView> {
+export async function reviewVendor(db: Db, actor: Actor, who: ChangeContext, id: string, input: ReviewVendorInput, today = todayInTokyo()): Promise<VendorView> {
   await audited(db, who, async (trx, record) => {
     const before = await getVendorRow(trx, who.orgId, id);
     if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readVendor(trx, who.orgId, id) });
     const { gaps, rating: suggested } = suggestRating(input.answers);
+    if (suggested === null) throw new AppError(400, "validation_failed", [{ field: "body.answers", message: fieldText("answer_every_question") }]);
     const rating = input.rating ?? suggested;
+    const status = input.status ?? before.status;
     const now = nowIso();
     const reviewId = newId("vrv");
     await trx.insertInto("vendor_reviews").values({ id: reviewId, org_id: who.orgId, vendor_id: id, answers: JSON.stringify(input.answers), gaps, suggested_rating: suggested, rating, note: input.note, reviewer_id: actor.userId, created_at: now }).execute();
     const nextReview = addMonths(today, before.review_months);
-    await trx.updateTable("vendors").set({ rating, last_reviewed_at: now, next_review_on: nextReview, status: before.status === "under_review" ? "active" : before.status, updated_at: now, version: before.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
-    record({ action: "vendor.reviewed", entityType: "vendor", entityId: id, before: { rating: before.rating }, after: { reviewId, gaps, suggestedRating: suggested, rating, overridden: rating !== suggested, nextReviewOn: nextReview, note: input.note } });
+    await trx.updateTable("vendors").set({ rating, status, last_reviewed_at: now, next_review_on: nextReview, updated_at: now, version: before.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    record({
+      action: "vendor.reviewed",
+      entityType: "vendor",
+      entityId: id,
+      before: { rating: before.rating, status: before.status },
+      after: { reviewId, gaps, suggestedRating: suggested, rating, overridden: rating !== suggested, status, nextReviewOn: nextReview, note: input.note },
+    });
     await completeReviewTasks(trx, record, who.orgId, "vendor", id, actor.userId);
   });
   return readVendor(db.kysely, who.orgId, id);

@@ -11,12 +11,19 @@ const all = (answer: "yes" | "partial" | "no" | "na", except: Record<string, "ye
 
 describe("vendor rating suggestion", () => {
   it("is low without gaps, medium with a few, high with many or one critical no, critical with two", () => {
-    expect(suggestRating(all("yes"))).toEqual({ gaps: 0, rating: "low" });
-    expect(suggestRating(all("yes", { "prov.models": "no", "ctr.rights": "partial" }))).toEqual({ gaps: 1.5, rating: "medium" });
+    expect(suggestRating(all("yes"))).toEqual({ answered: 15, total: 15, gaps: 0, rating: "low" });
+    expect(suggestRating(all("yes", { "prov.models": "no", "ctr.rights": "partial" }))).toMatchObject({ gaps: 1.5, rating: "medium" });
     expect(suggestRating(all("yes", { "prov.models": "no", "prov.evaluation": "no", "ctr.rights": "no" })).rating).toBe("high");
     expect(suggestRating(all("yes", { "data.training": "no" })).rating).toBe("high");
     expect(suggestRating(all("yes", { "data.training": "no", "ctr.liability": "no" })).rating).toBe("critical");
     expect(suggestRating(all("na")).rating).toBe("low");
+  });
+
+  it("suggests no rating until every question is answered, counting what is", () => {
+    expect(suggestRating({})).toEqual({ answered: 0, total: QUESTIONS.length, gaps: 0, rating: null });
+    const allButOne = Object.fromEntries(QUESTIONS.slice(1).map((q) => [q.id, { answer: "yes" as const }]));
+    expect(suggestRating(allButOne)).toEqual({ answered: QUESTIONS.length - 1, total: QUESTIONS.length, gaps: 0, rating: null });
+    expect(suggestRating({ "ctr.liability": { answer: "no" } })).toMatchObject({ answered: 1, gaps: 1, rating: null });
   });
 });
 
@@ -54,7 +61,7 @@ describe.each(testDatabases())("vendors ($name)", (dialect) => {
 
     const r = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: v.version, answers: all("yes", { "data.training": "no" }), rating: "critical", note: "学習利用のオプトアウト不可" } });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ rating: "critical", status: "active", nextReviewOn: addMonths(todayInTokyo(), 6), lastReview: { suggestedRating: "high", rating: "critical", gaps: 1 } });
+    expect(r.body).toMatchObject({ rating: "critical", status: "under_review", nextReviewOn: addMonths(todayInTokyo(), 6), lastReview: { suggestedRating: "high", rating: "critical", gaps: 1 } });
     const entry = (await api.call("GET", `/api/audit?entityId=${v.id}&action=vendor.reviewed`, { token: org.tokens.auditor })).body.items[0];
     expect(entry.after).toMatchObject({ suggestedRating: "high", rating: "critical", overridden: true });
     expect((await api.call("GET", "/api/vendors?rating=critical", { token: org.tokens.viewer })).body.items.map((x: { id: string }) => x.id)).toContain(v.id);
@@ -69,5 +76,36 @@ describe.each(testDatabases())("vendors ($name)", (dialect) => {
     expect(open.body.items[0]).toMatchObject({ kind: "review", assignee: { id: org.users.reviewer.id }, subject: { type: "vendor", code: v.code } });
     await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: v.version, answers: all("yes") } });
     expect((await api.call("GET", `/api/tasks/${open.body.items[0].id}`, { token: org.tokens.viewer })).body.status).toBe("done");
+  });
+
+  it("keeps the vendor under review after a review rated high, unless the reviewer sets a status", async () => {
+    const v = (await api.call("POST", "/api/vendors", { token: org.tokens.governance_lead, body: { name: "Risky AI Inc." } })).body;
+    const high = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: v.version, answers: all("yes", { "data.training": "no" }) } });
+    expect(high.status).toBe(201);
+    expect(high.body).toMatchObject({ rating: "high", status: "under_review" });
+    const entry = (await api.call("GET", `/api/audit?entityId=${v.id}&action=vendor.reviewed`, { token: org.tokens.auditor })).body.items[0];
+    expect(entry.before).toMatchObject({ status: "under_review" });
+    expect(entry.after).toMatchObject({ rating: "high", status: "under_review" });
+
+    const low = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: high.body.version, answers: all("yes") } });
+    expect(low.body).toMatchObject({ rating: "low", status: "under_review" });
+    const approved = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: low.body.version, answers: all("yes"), status: "active" } });
+    expect(approved.body).toMatchObject({ rating: "low", status: "active" });
+    const latest = (await api.call("GET", `/api/audit?entityId=${v.id}&action=vendor.reviewed`, { token: org.tokens.auditor })).body.items[0];
+    expect(latest.before).toMatchObject({ status: "under_review" });
+    expect(latest.after).toMatchObject({ status: "active" });
+    const offboarded = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: approved.body.version, answers: all("no"), status: "offboarded" } });
+    expect(offboarded.body).toMatchObject({ rating: "critical", status: "offboarded" });
+    expect((await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: offboarded.body.version, answers: all("yes"), status: "approved" } })).status).toBe(400);
+  });
+
+  it("refuses a review with a question unanswered, saying so without listing question ids", async () => {
+    const v = (await api.call("POST", "/api/vendors", { token: org.tokens.governance_lead, body: { name: "Half Answered Ltd." } })).body;
+    const answers = Object.fromEntries(QUESTIONS.slice(1).map((q) => [q.id, { answer: "yes" }]));
+    const r = await api.call("POST", `/api/vendors/${v.id}/reviews`, { token: org.tokens.governance_lead, body: { version: v.version, answers } });
+    expect(r.status).toBe(400);
+    const messages = JSON.stringify(r.body.error.details);
+    expect(messages).not.toContain(QUESTIONS[0]!.id);
+    expect((await api.call("GET", `/api/vendors/${v.id}`, { token: org.tokens.viewer })).body).toMatchObject({ rating: "unrated", lastReview: null });
   });
 });

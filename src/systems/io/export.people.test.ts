@@ -33,7 +33,7 @@ const words: LibraryWords = {
 function record(fields: Partial<PeopleRecord>): PeopleRecord {
   return {
     id: "sys_1", code: "AIS-0001", nameJa: "与信審査", nameEn: "Credit scoring", purpose: "", businessOwner: null, technicalOwner: null, department: null,
-    lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], countries: [], tags: [], lastReviewedAt: null, nextReviewAt: null,
+    lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], vendorLinks: [], countries: [], tags: [], lastReviewedAt: null, nextReviewAt: null,
     euClass: null, euClassFrom: null, frameworks: [], createdAt: "2026-11-20T00:30:00.000Z", updatedAt: "2026-11-20T00:30:00.000Z", ...fields,
   };
 }
@@ -117,6 +117,14 @@ describe("systems.io peopleTable", () => {
     expect(headers).not.toContain("Generative AI");
     expect(headers.filter((h) => h === "Purpose")).toHaveLength(1);
     expect(headers).not.toContain("Posture: NIST AI RMF");
+  });
+
+  it("names the register's linked vendors, then free-text names not among them", () => {
+    const linked = record({ vendors: ["外部LLM事業者", "Other Co."], vendorLinks: [{ id: "ven_1", code: "VEN-1", name: "外部ＬＬＭ事業者", status: "active", rating: "low" }] });
+    const cell = rowsOf("en", [linked]).rows[0]!["Vendors"];
+    expect(cell).toContain("外部ＬＬＭ事業者");
+    expect(cell).toContain("Other Co.");
+    expect(cell).not.toContain("外部LLM事業者");
   });
 
   it("shows an answer the record would state only when some record leaves it blank", () => {

@@ -13,7 +13,7 @@ import type { ColumnKind, ExportTable } from "./export.table.ts";
 export type PeopleRecord = Pick<
   SystemView,
   | "id" | "code" | "nameJa" | "nameEn" | "purpose" | "businessOwner" | "technicalOwner" | "department" | "lifecycle" | "profile" | "models" | "datasets"
-  | "components" | "vendors" | "countries" | "tags" | "lastReviewedAt" | "nextReviewAt" | "euClass" | "euClassFrom" | "frameworks" | "createdAt" | "updatedAt"
+  | "components" | "vendors" | "vendorLinks" | "countries" | "tags" | "lastReviewedAt" | "nextReviewAt" | "euClass" | "euClassFrom" | "frameworks" | "createdAt" | "updatedAt"
 >;
 
 /** The library's words the sheet needs: profile questions, EU class names, framework names in the library's order. */
@@ -39,6 +39,13 @@ interface Column {
   width: number;
   wrap?: boolean;
   cell: (r: PeopleRecord) => string;
+}
+
+/** The vendors a system names: the register's linked ones first, then free-text names not among them. */
+function vendorNames(r: PeopleRecord): string[] {
+  const linked = (r.vendorLinks ?? []).map((v) => v.name);
+  const seen = new Set(linked.map((n) => n.normalize("NFKC").toLowerCase()));
+  return [...linked, ...r.vendors.filter((n) => !seen.has(n.normalize("NFKC").toLowerCase()))];
 }
 
 /**
@@ -78,7 +85,7 @@ function peopleColumns(records: readonly PeopleRecord[], ctx: PeopleContext): Co
     { header: h("department"), kind: "text", width: 18, cell: (r) => (r.department ? (locale === "ja" ? r.department.nameJa : r.department.nameEn) || r.department.code : "") },
     { header: h("lastReviewedAt"), kind: "date", width: 14, cell: (r) => r.lastReviewedAt ?? "" },
     { header: h("nextReviewAt"), kind: "date", width: 14, cell: (r) => r.nextReviewAt ?? "" },
-    { header: h("vendors"), kind: "text", width: 24, wrap: true, cell: (r) => joinList(r.vendors, locale, true) },
+    { header: h("vendors"), kind: "text", width: 24, wrap: true, cell: (r) => joinList(vendorNames(r), locale, true) },
     { header: h("countries"), kind: "text", width: 20, wrap: true, cell: (r) => joinList(r.countries.map((c) => countryName(c, locale)), locale) },
     { header: h("tags"), kind: "text", width: 20, wrap: true, cell: (r) => joinList(r.tags, locale, true) },
     { header: h("models"), kind: "text", width: 36, wrap: true, cell: (r) => lines(r.models.map((m) => withDetails(m.name, [m.provider, m.version, m.hosting && HOSTING_LABELS[m.hosting]?.[locale], m.licence], locale))) },

@@ -2,6 +2,7 @@ import type { ImportField } from "../../../src/systems/io/import.headers.ts";
 import { postBytes, queryString, request, withSignal, type UploadAuth } from "./client.ts";
 export type { UploadAuth } from "./client.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
+import type { VendorLink } from "./vendors.ts";
 
 /**
  * The AI-system inventory, its assessments, imports and evidence uploads, as the web UI sees them.
@@ -67,6 +68,8 @@ export interface SystemFields {
   datasets: DatasetEntry[];
   components: ComponentEntry[];
   vendors: string[];
+  /** Register vendors to link (the free-text `vendors` stay for names not in the register). */
+  vendorIds?: string[];
   countries: string[];
   tags: string[];
   lastReviewedAt: string | null;
@@ -75,9 +78,11 @@ export interface SystemFields {
 
 export type SystemPatch = Partial<SystemFields> & { version: number };
 
-export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId" | "technicalOwnerId" | "departmentId"> {
+export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId" | "technicalOwnerId" | "departmentId" | "vendorIds"> {
   id: string;
   code: string;
+  /** The register vendors linked to the system, each linking to its vendor page. */
+  vendorLinks: VendorLink[];
   businessOwner: PersonRef | null;
   technicalOwner: PersonRef | null;
   department: { id: string; code: string; nameJa: string; nameEn: string } | null;

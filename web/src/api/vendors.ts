@@ -118,7 +118,28 @@ export interface ReviewInput {
   answers: Record<string, ReviewAnswer>;
   /** Defaults to the suggested rating. */
   rating?: DecidedRating;
+  /** The status to set the vendor to with this review; omitted, it stays as it is (a review never puts a vendor into use by itself). */
+  status?: VendorStatus;
   note: string;
+}
+
+/** A register vendor as a system shows it (`vendorLinks` of src/systems/systems.schema.ts). */
+export interface VendorLink {
+  id: string;
+  code: string;
+  name: string;
+  status: VendorStatus;
+  rating: Rating;
+}
+
+/**
+ * The register vendors a system is linked to. The server always sends `vendorLinks`; it is read
+ * through here until web/src/api/systems.ts declares it on `SystemView` (and `vendorIds` on
+ * `SystemFields`), so that a view without it reads as "no links" rather than failing.
+ */
+export function vendorLinksOf(system: object): VendorLink[] {
+  const links = (system as { vendorLinks?: unknown }).vendorLinks;
+  return Array.isArray(links) ? (links as VendorLink[]) : [];
 }
 
 const enc = encodeURIComponent;

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client.ts";
-import { ANSWERS, DECIDED_RATINGS, vendorsApi, type Answer, type DecidedRating, type Questionnaire, type VendorView } from "../../api/vendors.ts";
+import { ANSWERS, DECIDED_RATINGS, VENDOR_STATUSES, vendorsApi, type Answer, type DecidedRating, type Questionnaire, type VendorStatus, type VendorView } from "../../api/vendors.ts";
 import { Card } from "../../components/Card.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { answeredCount, groupByTopic, suggestRating } from "./rating.ts";
+import { guardEnter } from "./enter-guard.ts";
+import { approvesDespiteRating, groupByTopic, suggestRating } from "./rating.ts";
 import { RatingBadge } from "./RatingBadge.tsx";
 
 type Draft = Record<string, { answer?: Answer; note: string }>;
@@ -20,20 +21,22 @@ interface ReviewFormProps {
 
 /**
  * The due-diligence review (デューデリジェンス): every question answered yes / partial / no / n.a.
- * with a note, grouped by topic, the suggested rating updated as answers come in, an optional
- * override, and a note for the record.
+ * with a note, grouped by topic; once all are answered, the suggested rating (before that, how
+ * many are answered); an optional override; the status to set the vendor to, unchanged unless
+ * chosen (a review never puts a vendor into use by itself); and a note for the record.
  */
 export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: ReviewFormProps) {
   const { t, lang, number, errorMessage } = useI18n();
   const [draft, setDraft] = useState<Draft>({});
   const [override, setOverride] = useState<DecidedRating | "">("");
+  const [nextStatus, setNextStatus] = useState<VendorStatus | "">("");
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const questions = questionnaire.questions;
-  const answered = answeredCount(questions, draft);
   const suggestion = suggestRating(questions, draft);
-  const complete = answered === questions.length;
+  const complete = suggestion.rating !== null;
+  const decided = override || suggestion.rating;
 
   const set = (id: string, patch: Partial<{ answer: Answer; note: string }>) =>
     setDraft((d) => ({ ...d, [id]: { note: d[id]?.note ?? "", ...d[id], ...patch } }));
@@ -51,9 +54,10 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
     setError(undefined);
     try {
       const answers = Object.fromEntries(questions.map((q) => [q.id, { answer: draft[q.id]!.answer!, note: (draft[q.id]?.note ?? "").trim() }]));
-      const saved = await vendorsApi.review(vendor.id, { version: vendor.version, answers, ...(override && { rating: override }), note: note.trim() });
+      const saved = await vendorsApi.review(vendor.id, { version: vendor.version, answers, ...(override && { rating: override }), ...(nextStatus && { status: nextStatus }), note: note.trim() });
       setDraft({});
       setOverride("");
+      setNextStatus("");
       setNote("");
       onReviewed(saved);
     } catch (err) {
@@ -82,7 +86,7 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
       <Notice kind="info" testId="questionnaire-note">
         <span lang={lang}>{questionnaire.note[lang]}</span>
       </Notice>
-      <form className="form review-form" onSubmit={submit} noValidate data-testid="vendor-review-form">
+      <form className="form review-form" onSubmit={submit} onKeyDown={guardEnter} noValidate data-testid="vendor-review-form">
         {groupByTopic(questions).map((g) => (
           <fieldset key={g.topic} className="review-topic" data-testid="review-topic" data-topic={g.topic}>
             <legend className="review-topic__title">{questionnaire.topics[g.topic]?.[lang] ?? g.topic}</legend>
@@ -127,11 +131,19 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
           </fieldset>
         ))}
         <div className="review-summary" aria-live="polite" data-testid="review-summary">
-          <span>{t("vendors.review.progress", { answered: number(answered), total: number(questions.length) })}</span>
-          <span>
-            {t("vendors.review.suggested")} <RatingBadge rating={suggestion.rating} testId="review-suggested" />
-          </span>
-          <span data-testid="review-gaps">{t("vendors.review.gaps", { gaps: number(suggestion.gaps) })}</span>
+          <span data-testid="review-progress">{t("vendors.review.progress", { answered: number(suggestion.answered), total: number(suggestion.total) })}</span>
+          {suggestion.rating === null ? (
+            <span className="muted" data-testid="review-pending">
+              {t("vendors.review.pending")}
+            </span>
+          ) : (
+            <>
+              <span>
+                {t("vendors.review.suggested")} <RatingBadge rating={suggestion.rating} testId="review-suggested" />
+              </span>
+              <span data-testid="review-gaps">{t("vendors.review.gaps", { gaps: number(suggestion.gaps) })}</span>
+            </>
+          )}
         </div>
         <p className="field__hint">{t("vendors.review.ruleHint")}</p>
         <div className="form__row">
@@ -141,6 +153,30 @@ export function ReviewForm({ vendor, questionnaire, onReviewed, onStale }: Revie
               <span className="field__optional">{t("common.optional")}</span>
             </label>
             <OptionSelect id="review-override" value={override} options={DECIDED_RATINGS} label={(r) => t(`vendors.rating.${r}`)} emptyLabel={t("vendors.review.useSuggested")} onChange={setOverride} testId="review-override" />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor="review-status">
+              {t("vendors.review.statusAfter")}
+              <span className="field__optional">{t("common.optional")}</span>
+            </label>
+            <OptionSelect
+              id="review-status"
+              aria-describedby="review-status-hint"
+              value={nextStatus}
+              options={VENDOR_STATUSES.filter((s) => s !== vendor.status)}
+              label={(s) => t(`vendors.status.${s}`)}
+              emptyLabel={t("vendors.review.keepStatus", { status: t(`vendors.status.${vendor.status}`) })}
+              onChange={setNextStatus}
+              testId="review-status"
+            />
+            <p className="field__hint" id="review-status-hint">
+              {t("vendors.review.statusHint")}
+            </p>
+            {nextStatus && decided && approvesDespiteRating(nextStatus, decided) && (
+              <Notice kind="warning" testId="review-status-warning">
+                {t("vendors.review.activeWarning", { rating: t(`vendors.rating.${decided}`) })}
+              </Notice>
+            )}
           </div>
         </div>
         <div className="field">

@@ -9,8 +9,11 @@ import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useSystemOptions } from "../../hooks/useOptions.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useOwners } from "../controls/useOwners.ts";
-import { parseCountries } from "./rating.ts";
+import { TokenInput } from "../systems/form/TokenInput.tsx";
+import { guardEnter } from "./enter-guard.ts";
 import { SystemMultiSelect } from "./SystemMultiSelect.tsx";
+import { changedSystemIds } from "./vendor-form.ts";
+import "../systems/systems.css";
 
 interface VendorDialogProps {
   /** The vendor to edit; none to register one. */
@@ -19,9 +22,14 @@ interface VendorDialogProps {
   onSaved(vendor: VendorView, created: boolean): void;
 }
 
-/** Register or edit a vendor: what it provides, owner, status, where data goes, contract dates, review cadence and dependent systems. */
+/**
+ * Register or edit a vendor: what it provides, owner, status, where data goes, contract dates,
+ * review cadence and dependent systems. Only the save button saves: Enter in a field never submits
+ * the half-filled dialog, and in the country list it adds the country typed.
+ */
 export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const regions = new Intl.DisplayNames([lang], { type: "region", fallback: "none" });
   const users = useOwners();
   const systems = useSystemOptions();
   const [code, setCode] = useState(vendor?.code ?? "");
@@ -31,7 +39,7 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
   const [services, setServices] = useState(vendor?.services ?? "");
   const [website, setWebsite] = useState(vendor?.website ?? "");
   const [ownerId, setOwnerId] = useState(vendor?.owner?.id ?? "");
-  const [countries, setCountries] = useState((vendor?.dataCountries ?? []).join(", "));
+  const [countries, setCountries] = useState<string[]>(vendor?.dataCountries ?? []);
   const [contractStart, setContractStart] = useState(vendor?.contractStart ?? "");
   const [contractEnd, setContractEnd] = useState(vendor?.contractEnd ?? "");
   const [reviewMonths, setReviewMonths] = useState(String(vendor?.reviewMonths ?? 12));
@@ -46,15 +54,18 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
       services: services.trim(),
       website: website.trim() || null,
       ownerId: ownerId || null,
-      dataCountries: parseCountries(countries),
+      dataCountries: countries,
       contractStart: contractStart || null,
       contractEnd: contractEnd || null,
       reviewMonths: Number(reviewMonths),
       notes: notes.trim(),
-      systemIds,
       ...(code.trim() && { code: code.trim() }),
     };
-    const saved = vendor && version !== undefined ? await vendorsApi.update(vendor.id, { ...input, version }) : await vendorsApi.create(input);
+    const changedSystems = vendor ? changedSystemIds(vendor.systems.map((s) => s.id), systemIds) : systemIds;
+    const saved =
+      vendor && version !== undefined
+        ? await vendorsApi.update(vendor.id, { ...input, ...(changedSystems && { systemIds: changedSystems }), version })
+        : await vendorsApi.create({ ...input, systemIds });
     onSaved(saved, !vendor);
   });
   const { errors } = form;
@@ -69,51 +80,53 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
       submitLabel={vendor ? t("common.save") : t("common.create")}
       submitTestId="vendor-submit"
     >
-      <div className="form__row">
-        <Field label={t("vendors.field.name")} error={errors.name}>
-          <input className="input" required maxLength={300} value={name} onChange={(e) => setName(e.target.value)} data-testid="vendor-name" />
+      <div className="enter-guard" onKeyDown={guardEnter}>
+        <div className="form__row">
+          <Field label={t("vendors.field.name")} error={errors.name}>
+            <input className="input" required maxLength={300} value={name} onChange={(e) => setName(e.target.value)} data-testid="vendor-name" />
+          </Field>
+          <Field label={t("vendors.field.code")} hint={vendor ? undefined : t("vendors.field.codeHint")} error={errors.code} optional={!vendor}>
+            <input className="input input--mono" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} data-testid="vendor-code" />
+          </Field>
+        </div>
+        <div className="form__row">
+          <Field label={t("vendors.field.kind")} error={errors.kind}>
+            <OptionSelect value={kind} options={VENDOR_KINDS} label={(k) => t(`vendors.kind.${k}`)} onChange={setKind} testId="vendor-kind" />
+          </Field>
+          <Field label={t("vendors.field.status")} error={errors.status}>
+            <OptionSelect value={status} options={VENDOR_STATUSES} label={(s) => t(`vendors.status.${s}`)} onChange={setStatus} testId="vendor-status" />
+          </Field>
+          <Field label={t("vendors.field.owner")} error={errors.ownerId} optional>
+            <PersonSelect value={ownerId} onChange={setOwnerId} users={users} known={vendor?.owner ? [vendor.owner] : []} emptyLabel={t("vendors.noOwner")} testId="vendor-owner" />
+          </Field>
+        </div>
+        <Field label={t("vendors.field.services")} hint={t("vendors.field.servicesHint")} error={errors.services} optional>
+          <textarea className="input" rows={2} maxLength={4000} value={services} onChange={(e) => setServices(e.target.value)} data-testid="vendor-services" />
         </Field>
-        <Field label={t("vendors.field.code")} hint={vendor ? undefined : t("vendors.field.codeHint")} error={errors.code} optional={!vendor}>
-          <input className="input input--mono" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} data-testid="vendor-code" />
+        <div className="form__row">
+          <Field label={t("vendors.field.website")} error={errors.website} optional>
+            <input className="input" type="url" maxLength={2000} value={website} onChange={(e) => setWebsite(e.target.value)} data-testid="vendor-website" />
+          </Field>
+          <Field label={t("vendors.field.dataCountries")} hint={t("vendors.field.dataCountriesHint")} error={errorFor(errors, "dataCountries")} optional>
+            <TokenInput values={countries} onChange={setCountries} normalize={(s) => s.trim().toUpperCase()} describe={(c) => regions.of(c)} testId="vendor-countries" />
+          </Field>
+        </div>
+        <div className="form__row">
+          <Field label={t("vendors.field.contractStart")} error={errors.contractStart} optional>
+            <input className="input" type="date" value={contractStart} onChange={(e) => setContractStart(e.target.value)} data-testid="vendor-contract-start" />
+          </Field>
+          <Field label={t("vendors.field.contractEnd")} error={errors.contractEnd} optional>
+            <input className="input" type="date" value={contractEnd} onChange={(e) => setContractEnd(e.target.value)} data-testid="vendor-contract-end" />
+          </Field>
+          <Field label={t("vendors.field.reviewMonths")} hint={t("vendors.field.reviewMonthsHint")} error={errors.reviewMonths}>
+            <input className="input input--narrow" type="number" min={1} max={60} step={1} value={reviewMonths} onChange={(e) => setReviewMonths(e.target.value)} data-testid="vendor-review-months" />
+          </Field>
+        </div>
+        <SystemMultiSelect value={systemIds} onChange={setSystemIds} systems={systems} known={vendor?.systems ?? []} error={errors.systemIds} />
+        <Field label={t("vendors.field.notes")} error={errors.notes} optional>
+          <textarea className="input" rows={3} maxLength={8000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
       </div>
-      <div className="form__row">
-        <Field label={t("vendors.field.kind")} error={errors.kind}>
-          <OptionSelect value={kind} options={VENDOR_KINDS} label={(k) => t(`vendors.kind.${k}`)} onChange={setKind} testId="vendor-kind" />
-        </Field>
-        <Field label={t("vendors.field.status")} error={errors.status}>
-          <OptionSelect value={status} options={VENDOR_STATUSES} label={(s) => t(`vendors.status.${s}`)} onChange={setStatus} testId="vendor-status" />
-        </Field>
-        <Field label={t("vendors.field.owner")} error={errors.ownerId} optional>
-          <PersonSelect value={ownerId} onChange={setOwnerId} users={users} known={vendor?.owner ? [vendor.owner] : []} emptyLabel={t("vendors.noOwner")} testId="vendor-owner" />
-        </Field>
-      </div>
-      <Field label={t("vendors.field.services")} hint={t("vendors.field.servicesHint")} error={errors.services} optional>
-        <textarea className="input" rows={2} maxLength={4000} value={services} onChange={(e) => setServices(e.target.value)} data-testid="vendor-services" />
-      </Field>
-      <div className="form__row">
-        <Field label={t("vendors.field.website")} error={errors.website} optional>
-          <input className="input" type="url" maxLength={2000} value={website} onChange={(e) => setWebsite(e.target.value)} data-testid="vendor-website" />
-        </Field>
-        <Field label={t("vendors.field.dataCountries")} hint={t("vendors.field.dataCountriesHint")} error={errorFor(errors, "dataCountries")} optional>
-          <input className="input input--mono" value={countries} onChange={(e) => setCountries(e.target.value)} data-testid="vendor-countries" />
-        </Field>
-      </div>
-      <div className="form__row">
-        <Field label={t("vendors.field.contractStart")} error={errors.contractStart} optional>
-          <input className="input" type="date" value={contractStart} onChange={(e) => setContractStart(e.target.value)} data-testid="vendor-contract-start" />
-        </Field>
-        <Field label={t("vendors.field.contractEnd")} error={errors.contractEnd} optional>
-          <input className="input" type="date" value={contractEnd} onChange={(e) => setContractEnd(e.target.value)} data-testid="vendor-contract-end" />
-        </Field>
-        <Field label={t("vendors.field.reviewMonths")} hint={t("vendors.field.reviewMonthsHint")} error={errors.reviewMonths}>
-          <input className="input input--narrow" type="number" min={1} max={60} step={1} value={reviewMonths} onChange={(e) => setReviewMonths(e.target.value)} data-testid="vendor-review-months" />
-        </Field>
-      </div>
-      <SystemMultiSelect value={systemIds} onChange={setSystemIds} systems={systems} known={vendor?.systems ?? []} error={errors.systemIds} />
-      <Field label={t("vendors.field.notes")} error={errors.notes} optional>
-        <textarea className="input" rows={3} maxLength={8000} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </Field>
     </FormDialog>
   );
 }

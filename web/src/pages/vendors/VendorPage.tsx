@@ -71,8 +71,15 @@ export function VendorPage({ params }: { params: RouteParams }) {
             vendor={vendor}
             questionnaire={questionnaire.data}
             onReviewed={(saved) => {
+              const statusChanged = saved.status !== vendor.status;
               resource.update(() => saved);
-              setNotice({ kind: "success", text: (i) => i.t("vendors.review.saved", { rating: i.t(`vendors.rating.${saved.rating}`) }) });
+              setNotice({
+                kind: "success",
+                text: (i) =>
+                  statusChanged
+                    ? i.t("vendors.review.savedWithStatus", { rating: i.t(`vendors.rating.${saved.rating}`), status: i.t(`vendors.status.${saved.status}`) })
+                    : i.t("vendors.review.saved", { rating: i.t(`vendors.rating.${saved.rating}`), status: i.t(`vendors.status.${saved.status}`) }),
+              });
               window.scrollTo({ top: 0, behavior: "smooth" });
             }}
             onStale={(latest) => resource.update(() => latest)}

@@ -1,31 +1,31 @@
-import type { Answer, DecidedRating, QuestionnaireQuestion, Rating } from "../../api/vendors.ts";
+import type { Answer, DecidedRating, QuestionnaireQuestion, Rating, VendorStatus } from "../../api/vendors.ts";
 import type { Tone } from "../../components/status-tones.ts";
 
 /**
- * Gaps and the rating they suggest, by the rule of `suggestRating` in src/vendors/questionnaire.ts:
- * a `no` counts 1, a `partial` ½; two gaps or fewer suggest medium, more suggest high; a `no` to a
- * critical question suggests at least high, two of them critical; no gap at all suggests low.
- * Unanswered questions count as no gap, so the rating can be shown while the form is filled in.
+ * What the answers so far suggest, by the rule of `suggestRating` in src/vendors/questionnaire.ts:
+ * a `no` counts 1, a `partial` ½; no gap suggests low, two gaps or fewer medium, more high; a `no`
+ * to a critical question suggests at least high, two of them critical. No rating is suggested until
+ * every question is answered (an unanswered one may yet be a critical `no`): `rating` is null and
+ * the form shows how many are answered instead.
  */
 export function suggestRating(
   questions: readonly Pick<QuestionnaireQuestion, "id" | "critical">[],
   answers: Readonly<Record<string, { answer?: Answer | undefined } | undefined>>,
-): { gaps: number; rating: DecidedRating } {
+): { answered: number; total: number; gaps: number; rating: DecidedRating | null } {
   let gaps = 0;
   let criticalNo = 0;
+  let answered = 0;
   for (const q of questions) {
     const a = answers[q.id]?.answer;
+    if (a !== undefined) answered++;
     if (a === "no") gaps += 1;
     if (a === "partial") gaps += 0.5;
     if (a === "no" && q.critical) criticalNo++;
   }
+  const total = questions.length;
+  if (total === 0 || answered < total) return { answered, total, gaps, rating: null };
   const rating: DecidedRating = criticalNo >= 2 ? "critical" : criticalNo === 1 || gaps > 2 ? "high" : gaps > 0 ? "medium" : "low";
-  return { gaps, rating };
-}
-
-/** How many questions have an answer. */
-export function answeredCount(questions: readonly Pick<QuestionnaireQuestion, "id">[], answers: Readonly<Record<string, { answer?: Answer | undefined } | undefined>>): number {
-  return questions.filter((q) => answers[q.id]?.answer !== undefined).length;
+  return { answered, total, gaps, rating };
 }
 
 /** Questions grouped by topic, topics in first-seen order. */
@@ -48,7 +48,11 @@ export const RATING_TONES: Record<Rating, Tone> = {
   critical: { solid: "#b91c1c", soft: "#fee2e2", text: "#7f1d1d" },
 };
 
-/** "JP, us ,SG" → ["JP", "US", "SG"]: country codes as typed, upper-cased, without repeats. */
-export function parseCountries(text: string): string[] {
-  return [...new Set(text.split(/[\s,、，]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+/**
+ * Whether setting a vendor to `nextStatus` with a review puts it into use although the review rates
+ * it high or critical: allowed (the reviewer may accept the risk) but never unnoticed, so the form
+ * says so before the review is recorded.
+ */
+export function approvesDespiteRating(nextStatus: VendorStatus, rating: DecidedRating): boolean {
+  return nextStatus === "active" && (rating === "high" || rating === "critical");
 }

@@ -1,5 +1,5 @@
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
-import { changedFields, describeField, DRAFT_FIELDS, type DraftField, type SystemDraft } from "./form-model.ts";
+import { changedFields, describeField, DRAFT_FIELDS, fieldLabelKey, type DraftField, type SystemDraft } from "./form-model.ts";
 
 interface ConflictPanelProps {
   /** The version the user started from, theirs (saved meanwhile by someone else) and the user's draft. */
@@ -40,7 +40,7 @@ export function ConflictPanel({ base, theirs, mine, theirVersion, names, onReloa
               return (
                 <tr key={f} className={clash ? "diff__row conflict__row--clash" : "diff__row diff__row--changed"} data-field={f}>
                   <th scope="row" className="conflict__field">
-                    {t(`systems.field.${f}`)}
+                    {t(fieldLabelKey(f))}
                     {clash && <span className="tag conflict__clash">{t("systems.conflict.both")}</span>}
                   </th>
                   <td className={byThem.has(f) ? "conflict__cell conflict__cell--changed" : "conflict__cell"}>{describeField(theirs, f, names) || "—"}</td>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ApiError } from "../../../api/client.ts";
 import { systemsApi, type SystemView } from "../../../api/systems.ts";
+import { vendorLinksOf } from "../../../api/vendors.ts";
 import { Notice } from "../../../components/Notice.tsx";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
@@ -85,6 +86,7 @@ export function SystemEditor({ system, onSaved, onCancel }: SystemEditorProps) {
       users={lookups.users}
       departments={lookups.departments}
       knownNames={lookups.knownNames}
+      knownVendors={[base, conflict].flatMap((v) => (v ? vendorLinksOf(v) : []))}
       errors={errors}
       busy={busy}
       locked={conflict !== undefined}

@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from "react";
 import { LIFECYCLES, type Lifecycle } from "../../../api/systems.ts";
+import type { VendorLink } from "../../../api/vendors.ts";
 import type { DepartmentView, UserView } from "../../../api/types.ts";
 import { Field } from "../../../components/Field.tsx";
 import { departmentName } from "../../../hooks/useDepartments.ts";
@@ -7,6 +8,7 @@ import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { EntrySections } from "./EntrySections.tsx";
 import type { SystemDraft } from "./form-model.ts";
 import { TokenInput } from "./TokenInput.tsx";
+import { VendorPicker } from "./VendorPicker.tsx";
 
 interface SystemFormProps {
   mode: "create" | "edit";
@@ -18,6 +20,8 @@ interface SystemFormProps {
   errors: Record<string, string>;
   /** Names the selects may not list (an owner beyond the first 200 users, a department): id → name. */
   knownNames?: Record<string, string>;
+  /** Register vendors the system is linked to in the versions in play (the register list may not hold them all). */
+  knownVendors?: readonly VendorLink[];
   busy: boolean;
   /** Saving is not possible for now (a conflict waits to be resolved). */
   locked?: boolean;
@@ -28,7 +32,7 @@ interface SystemFormProps {
 }
 
 /** The system's stated fields: names, purpose, owners, department, lifecycle, review dates, lists and tables. */
-export function SystemForm({ mode, draft, users, departments, onChange, errors, knownNames = {}, busy, locked = false, banner, onSubmit, onCancel }: SystemFormProps) {
+export function SystemForm({ mode, draft, users, departments, onChange, errors, knownNames = {}, knownVendors = [], busy, locked = false, banner, onSubmit, onCancel }: SystemFormProps) {
   const { t, lang } = useI18n();
   const set = <K extends keyof SystemDraft>(key: K, value: SystemDraft[K]) => onChange({ ...draft, [key]: value });
   const regions = new Intl.DisplayNames([lang], { type: "region", fallback: "none" });
@@ -121,9 +125,13 @@ export function SystemForm({ mode, draft, users, departments, onChange, errors, 
             testId="field-countries"
           />
         </Field>
-        <Field label={t("systems.field.vendors")} hint={t("systems.form.listHint")} error={errors.vendors ?? firstNested(errors, "vendors")} optional>
-          <TokenInput values={draft.vendors} onChange={(v) => set("vendors", v)} testId="field-vendors" />
-        </Field>
+        <VendorPicker
+          vendorIds={draft.vendorIds}
+          names={draft.vendors}
+          known={knownVendors}
+          onChange={(next) => onChange({ ...draft, ...next })}
+          error={errors.vendorIds ?? firstNested(errors, "vendorIds") ?? errors.vendors ?? firstNested(errors, "vendors")}
+        />
       </section>
       <EntrySections draft={draft} onChange={onChange} errors={errors} />
       <div className="form__actions form__actions--sticky">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, createBody, emptyDraft, patchBody, reapply, type SystemDraft } from "./form-model.ts";
+import type { SystemView } from "../../../api/systems.ts";
+import { changedFields, createBody, describeField, draftOf, emptyDraft, fieldLabelKey, patchBody, reapply, type SystemDraft } from "./form-model.ts";
 
 const base: SystemDraft = { ...emptyDraft(), nameJa: "採用支援", nameEn: "Hiring assistant", tags: ["hr"] };
 
@@ -22,5 +23,22 @@ describe("system form model", () => {
     const mine = { ...base, nameEn: "Mine" };
     const theirs = { ...base, nameJa: "他の人", tags: ["hr", "eu"] };
     expect(reapply(base, mine, theirs)).toEqual({ ...theirs, nameEn: "Mine" });
+  });
+
+  it("sends the linked vendors as ids, and only when the set changed", () => {
+    const linked = { ...base, vendorIds: ["vnd_b", "vnd_a"] };
+    expect(createBody(linked)).toMatchObject({ vendorIds: ["vnd_a", "vnd_b"], vendors: [] });
+    expect(patchBody(linked, { ...linked, vendorIds: ["vnd_a", "vnd_b"] }, 2)).toEqual({ version: 2 });
+    expect(patchBody(linked, { ...linked, vendorIds: ["vnd_a"], vendors: [] }, 2)).toEqual({ version: 2, vendorIds: ["vnd_a"] });
+    expect(patchBody(linked, { ...linked, vendorIds: [] }, 2)).toEqual({ version: 2, vendorIds: [] });
+  });
+
+  it("reads the linked vendors from the system and names them, never by id, in the conflict view", () => {
+    const view = { ...base, id: "sys_1", code: "AIS-1", vendorLinks: [{ id: "vnd_a", code: "VND-1", name: "Acme", status: "active", rating: "low" }] } as unknown as SystemView;
+    expect(draftOf(view).vendorIds).toEqual(["vnd_a"]);
+    expect(describeField({ ...base, vendorIds: ["vnd_a"] }, "vendorIds", (_f, id) => (id === "vnd_a" ? "Acme" : "?"))).toBe("Acme");
+    expect(fieldLabelKey("vendorIds")).toBe("systems.field.vendors");
+    expect(fieldLabelKey("vendors")).toBe("vendors.systemField.unlinked");
+    expect(fieldLabelKey("nameJa")).toBe("systems.field.nameJa");
   });
 });

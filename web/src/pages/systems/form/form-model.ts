@@ -1,4 +1,6 @@
 import type { ComponentEntry, DatasetEntry, Lifecycle, ModelEntry, SystemFields, SystemPatch, SystemView } from "../../../api/systems.ts";
+import { vendorLinksOf } from "../../../api/vendors.ts";
+import type { MessageKey } from "../../../i18n/en.ts";
 
 /** The system form's state: every field as the inputs hold it (empty strings, not nulls). */
 export interface SystemDraft {
@@ -14,6 +16,9 @@ export interface SystemDraft {
   nextReviewAt: string;
   tags: string[];
   countries: string[];
+  /** The register vendors the system is linked to, by id. */
+  vendorIds: string[];
+  /** Vendor names recorded as text (not linked to the register), kept until linked or removed. */
   vendors: string[];
   models: ModelEntry[];
   datasets: DatasetEntry[];
@@ -36,6 +41,7 @@ export const DRAFT_FIELDS: readonly DraftField[] = [
   "nextReviewAt",
   "tags",
   "countries",
+  "vendorIds",
   "vendors",
   "models",
   "datasets",
@@ -56,6 +62,7 @@ export function emptyDraft(): SystemDraft {
     nextReviewAt: "",
     tags: [],
     countries: [],
+    vendorIds: [],
     vendors: [],
     models: [],
     datasets: [],
@@ -77,6 +84,7 @@ export function draftOf(s: SystemView): SystemDraft {
     nextReviewAt: s.nextReviewAt ?? "",
     tags: s.tags,
     countries: s.countries,
+    vendorIds: vendorLinksOf(s).map((v) => v.id),
     vendors: s.vendors,
     models: s.models,
     datasets: s.datasets,
@@ -113,11 +121,20 @@ function wire(draft: SystemDraft, field: DraftField): unknown {
     case "countries":
     case "vendors":
       return draft[field];
+    case "vendorIds":
+      return [...draft.vendorIds].sort();
     case "lifecycle":
       return draft.lifecycle;
     default:
       return draft[field].trim();
   }
+}
+
+/** The dictionary key of a field's label: the system's own, or the vendor register's for the vendor fields. */
+export function fieldLabelKey(field: DraftField): MessageKey {
+  if (field === "vendorIds") return "systems.field.vendors";
+  if (field === "vendors") return "vendors.systemField.unlinked";
+  return `systems.field.${field}`;
 }
 
 /** The body of a create: every field, with `code` left out when blank (the server then numbers it). */
@@ -151,6 +168,7 @@ export function reapply(base: SystemDraft, mine: SystemDraft, theirs: SystemDraf
 
 /** A field's value as one line of text, for the conflict view. */
 export function describeField(draft: SystemDraft, field: DraftField, names: (field: DraftField, id: string) => string): string {
+  if (field === "vendorIds") return draft.vendorIds.map((id) => names(field, id)).join(", ");
   const value = draft[field];
   if (Array.isArray(value)) {
     return value.map((v) => (typeof v === "string" ? v : Object.values(compact(v as object)).filter((x) => typeof x === "string").join(" / "))).join(", ");

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { SystemView } from "../../../api/systems.ts";
+import { vendorLinksOf } from "../../../api/vendors.ts";
 import { departmentName } from "../../../hooks/useDepartments.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { ReviewDate } from "../Badges.tsx";
@@ -7,6 +8,7 @@ import { CycloneDxDialog } from "../CycloneDxDialog.tsx";
 import { SystemEditor } from "../form/SystemEditor.tsx";
 import { PostureBars } from "../PostureBars.tsx";
 import { TechnologyTables } from "../TechnologyTables.tsx";
+import { SystemVendorList } from "../../vendors/SystemVendorList.tsx";
 
 interface OverviewTabProps {
   system: SystemView;
@@ -70,7 +72,9 @@ export function OverviewTab({ system: s, canEdit, onChange }: OverviewTabProps) 
             <dt>{t("systems.field.countries")}</dt>
             <dd>{list(s.countries, (c) => (c === "EU" ? t("systems.form.eu") : `${regions.of(c) ?? c} (${c})`))}</dd>
             <dt>{t("systems.field.vendors")}</dt>
-            <dd>{list(s.vendors)}</dd>
+            <dd>
+              <SystemVendorList links={vendorLinksOf(s)} names={s.vendors} />
+            </dd>
             <dt>{t("systems.field.tags")}</dt>
             <dd>{list(s.tags)}</dd>
             <dt>{t("systems.overview.updated")}</dt>
