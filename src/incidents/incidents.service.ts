@@ -124,7 +124,8 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
   row.search_text = searchTextOf(row);
   await trx.insertInto("incidents").values(row).execute();
   for (const [type, key] of LINKS) await setLinks(trx, orgId, row.id, type, input[key]);
-  await addTimeline(trx, orgId, row.id, "filed", row.title, meta.authorId, row.detected_at);
+  // Filed is when it was recorded here; detection has its own field (the report says both).
+  await addTimeline(trx, orgId, row.id, "filed", row.title, meta.authorId, now);
   record({ action: "incident.filed", entityType: "incident", entityId: row.id, after: { ...snapshot(row), source: row.source, systemIds: input.systemIds, riskIds: input.riskIds, controlIds: input.controlIds } });
   await notify(trx, orgId, {
     event: "incident.filed",

@@ -10,6 +10,10 @@ const referenceView = z.object({
   date: z.string().nullable(),
   title: z.string(),
   description: z.string(),
+  /**
+   * AIID entity ids as the database records them (`female-applicants`): stable for machines. People
+   * are shown them transcribed into words by `aiidEntityName` (aiid.entities.ts), marked as such.
+   */
   deployers: z.array(z.string()),
   developers: z.array(z.string()),
   harmed: z.array(z.string()),

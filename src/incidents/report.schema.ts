@@ -17,6 +17,11 @@ export const IncidentReport = z.object({
   format: z.literal("musubi-incident-report/1"),
   generatedAt: z.string(),
   generatedBy: z.object({ name: z.string(), email: z.string() }),
+  /**
+   * The organisation's time zone (IANA, e.g. `Asia/Tokyo`). Every instant in this report stays an
+   * ISO-8601 UTC string; the HTML document shows them in this zone, with the zone named.
+   */
+  timeZone: z.string(),
   reporter: z.object({ organisation: z.object({ nameJa: z.string(), nameEn: z.string() }), contact: z.object({ name: z.string(), email: z.string() }).nullable() }),
   /** Why this package exists: always the AI Promotion Act; APPI too when personal data leaked or may have. */
   purposes: z.array(z.enum(["jp-ai-promotion-act", "jp-appi-leak"])),
@@ -30,8 +35,12 @@ export const IncidentReport = z.object({
     summary: z.string(),
     status: z.string(),
     severity: z.string(),
+    /** When the incident happened, if known. */
     occurredAt: z.string().nullable(),
+    /** When it was noticed (entered by the reporter, or the alert's start). */
     detectedAt: z.string(),
+    /** When it was filed: recorded in Musubi (web form, API or monitoring tool). Not the detection time. */
+    recordedAt: z.string(),
     closedAt: z.string().nullable(),
     source: z.string(),
   }),
@@ -60,10 +69,12 @@ export const IncidentReport = z.object({
     appiArticle26Check: z.boolean(),
     note: text,
   }),
+  /** Dated entries, oldest first; the `filed` entry is dated when the incident was recorded in Musubi. */
   timeline: z.array(z.object({ at: z.string(), kind: z.string(), body: z.string() })),
   rootCause: z.string(),
   actions: z.array(z.object({ code: z.string(), kind: z.string(), title: z.string(), status: z.string(), dueOn: z.string().nullable(), completedAt: z.string().nullable(), approval: z.string().nullable() })),
-  linkedRisks: z.array(z.object({ code: z.string(), titleJa: z.string(), titleEn: z.string(), inherent: z.string(), residual: z.string().nullable(), treatment: z.string().nullable(), status: z.string() })),
+  /** `inherent`/`residual`: likelihood×impact and the band's English name; `…Band`: the band in both languages. */
+  linkedRisks: z.array(z.object({ code: z.string(), titleJa: z.string(), titleEn: z.string(), inherent: z.string(), inherentBand: text.nullable(), residual: z.string().nullable(), residualBand: text.nullable(), treatment: z.string().nullable(), status: z.string() })),
   failedControls: z.array(z.object({ code: z.string(), titleJa: z.string(), titleEn: z.string(), status: z.string() })),
   similarPublicCases: z.array(z.object({ source: z.string(), number: z.number().int(), title: z.string(), url: z.string() })),
   /** Where the record stands in the organisation's hash-chained ledger when the report was made. */

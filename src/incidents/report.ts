@@ -6,6 +6,8 @@ import { riskTaxonomy } from "../risks/taxonomy.ts";
 import { readRiskMatrix } from "../risks/matrix.service.ts";
 import { bandOf } from "../risks/matrix.schema.ts";
 import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
+import { orgTimeZone } from "../orgs/orgs.store.ts";
+import type { IncidentView } from "./incidents.schema.ts";
 import { readIncident } from "./incidents.service.ts";
 import { IncidentReport } from "./report.schema.ts";
 import { similarIncidents } from "./similar/similar.service.ts";
@@ -37,19 +39,32 @@ function euClassLabel(library: Library, value: string | null): { ja: string; en:
 }
 
 /**
+ * The timeline, oldest first, with the `filed` entry dated when the incident was recorded in Musubi:
+ * the store dates it at the detection time, which would make a report filed days after detection
+ * look as if it had been filed at once.
+ */
+export function timelineOf(inc: Pick<IncidentView, "createdAt" | "timeline">): IncidentReport["timeline"] {
+  return inc.timeline
+    .map((e, i) => ({ i, at: e.kind === "filed" ? inc.createdAt : e.at, kind: e.kind, body: e.body }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+    .map(({ at, kind, body }) => ({ at, kind, body }));
+}
+
+/**
  * Assembles the report from the stored incident, its systems, risks, controls and actions, the
  * library's provisions and the ledger's head — and checks it against its published schema before
  * anyone sees it.
  */
 export async function buildIncidentReport(db: Kysely<Database>, library: Library, orgId: string, id: string, by: { name: string; email: string }): Promise<IncidentReport> {
   const inc = await readIncident(db, orgId, id);
-  const [org, systems, risks, head, entries, matrix] = await Promise.all([
+  const [org, systems, risks, head, entries, matrix, timeZone] = await Promise.all([
     db.selectFrom("organizations").select(["name_ja", "name_en"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
     inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
     inc.risks.length ? db.selectFrom("risks").selectAll().where("org_id", "=", orgId).where("id", "in", inc.risks.map((r) => r.id)).orderBy("code").execute() : [],
     db.selectFrom("audit_log").select(["seq", "hash"]).where("org_id", "=", orgId).orderBy("seq", "desc").limit(1).executeTakeFirst(),
     db.selectFrom("audit_log").select("seq").where("org_id", "=", orgId).where("entity_id", "=", id).orderBy("seq").execute(),
     readRiskMatrix(db, orgId),
+    orgTimeZone(db, orgId),
   ]);
   const owner = inc.owner ? await db.selectFrom("users").select(["display_name", "email"]).where("org_id", "=", orgId).where("id", "=", inc.owner.id).executeTakeFirst() : undefined;
   const similar = await similarIncidents(db, orgId, { text: `${inc.title}\n${inc.summary}`, categories: inc.categories.join(","), exclude: inc.id, limit: 3 });
@@ -62,14 +77,19 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
   for (const c of t.causal) for (const v of c.values) names.set(v.id, { en: `${c.name.en}: ${v.name.en}`, ja: v.name.ja ? `${c.name.ja ?? c.name.en}: ${v.name.ja}` : null });
   const leak = inc.personalData !== "no";
   const rating = (l: number, i: number) => `${l}×${i} ${bandOf(matrix.matrix, l, i)?.en ?? ""}`.trim();
+  const band = (l: number | null, i: number | null) => {
+    const b = l !== null && i !== null ? bandOf(matrix.matrix, l, i) : null;
+    return b ? { ja: b.ja, en: b.en } : null;
+  };
   const report: IncidentReport = {
     format: "musubi-incident-report/1",
     generatedAt: new Date().toISOString(),
     generatedBy: by,
+    timeZone,
     reporter: { organisation: { nameJa: org.name_ja, nameEn: org.name_en }, contact: owner ? { name: owner.display_name, email: owner.email } : null },
     purposes: leak ? ["jp-ai-promotion-act", "jp-appi-leak"] : ["jp-ai-promotion-act"],
     legalBasis: [...PROMOTION_ACT, ...(leak ? APPI : [])].map((u) => provision(library, u)).filter((p) => p !== null),
-    incident: { id: inc.id, code: inc.code, title: inc.title, summary: inc.summary, status: inc.status, severity: inc.severity, occurredAt: inc.occurredAt, detectedAt: inc.detectedAt, closedAt: inc.closedAt, source: inc.source },
+    incident: { id: inc.id, code: inc.code, title: inc.title, summary: inc.summary, status: inc.status, severity: inc.severity, occurredAt: inc.occurredAt, detectedAt: inc.detectedAt, recordedAt: inc.createdAt, closedAt: inc.closedAt, source: inc.source },
     aiSystems: systems.map((s) => ({ code: s.code, nameJa: s.name_ja, nameEn: s.name_en, purpose: s.purpose, lifecycle: s.lifecycle, euAiActClass: s.eu_class, euAiActClassLabel: euClassLabel(library, s.eu_class), euAiActClassFrom: s.eu_class_from, vendors: JSON.parse(s.vendors), models: (JSON.parse(s.models) as { name?: string }[]).map((m) => (typeof m === "string" ? m : (m.name ?? JSON.stringify(m)))) })),
     harm: {
       level: { id: inc.harmLevel, ...HARM_LEVELS[inc.harmLevel] },
@@ -92,7 +112,7 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
         en: "Under APPI Art. 26, situations prescribed by Order of the Personal Information Protection Commission as likely to harm individuals' rights and interests must be reported to the Commission and notified to the persons. That Order is not in Musubi's library; check its text to decide whether this incident is one of them.",
       },
     },
-    timeline: inc.timeline.map((e) => ({ at: e.at, kind: e.kind, body: e.body })),
+    timeline: timelineOf(inc),
     rootCause: inc.rootCause,
     actions: inc.actions.map((a) => ({ code: a.code, kind: a.kind, title: a.title, status: a.status, dueOn: a.dueOn, completedAt: a.completedAt, approval: a.approval?.status ?? null })),
     linkedRisks: risks.map((r) => ({
@@ -100,7 +120,9 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
       titleJa: r.title_ja,
       titleEn: r.title_en,
       inherent: rating(r.inherent_likelihood, r.inherent_impact),
+      inherentBand: band(r.inherent_likelihood, r.inherent_impact),
       residual: r.residual_likelihood !== null && r.residual_impact !== null ? rating(r.residual_likelihood, r.residual_impact) : null,
+      residualBand: band(r.residual_likelihood, r.residual_impact),
       treatment: r.treatment,
       status: r.status,
     })),

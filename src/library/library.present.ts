@@ -31,7 +31,6 @@ export function presentNodeBrief(node: FrameworkNode) {
   };
 }
 
-/** Framework, version and node label for a URN elsewhere in the library (crosswalk ends, citations). */
 /**
  * A framework's display name per language: its short name where the file gives one in that
  * language, else its full name, so neither language falls back to the other's text needlessly.
@@ -46,6 +45,7 @@ export function frameworkLabel(file: { name: Text; shortName?: Text | undefined 
   return label;
 }
 
+/** Framework, version and node label for a URN elsewhere in the library (crosswalk ends, citations). */
 export function presentRef(library: Library, urn: string, asOf = todayInJapan()) {
   const e = library.nodes.get(urn)!;
   const currency = nodeCurrency(e.framework, e.node.id, asOf);
@@ -63,6 +63,12 @@ export function presentRef(library: Library, urn: string, asOf = todayInJapan())
     /** Amendments in force the stored text lacks, and coming changes Musubi reads as touching the node. */
     ...(currency ? { currency } : {}),
   };
+}
+
+/** A crosswalk path step's node named as people read it: its framework's display name and its label. */
+export function stepName(library: Library, urn: string): { frameworkName: Text; label: Text } | Record<string, never> {
+  const e = library.nodes.get(urn);
+  return e ? { frameworkName: frameworkLabel(e.framework.file), label: e.node.ref.label } : {};
 }
 
 /** Breadcrumb from the framework's root down to the node's parent. */

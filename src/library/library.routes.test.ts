@@ -42,6 +42,24 @@ describe("library and applicability API", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("names every step of a crosswalk path and every referenced node, so no URN's parts are shown", async () => {
+    const urn = "urn:musubi:jp-ai-guidelines:1.2:principle-2";
+    const res = await api.call("GET", `/api/library/nodes/${encodeURIComponent(urn)}`, viewer());
+    const steps = res.body.covers.flatMap((c: { path: unknown[] }) => c.path);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(step).toMatchObject({ frameworkName: expect.any(Object), label: expect.any(Object) });
+    // No shipped node uses refersTo yet; the list is there, named the same way, for those that will.
+    expect(res.body.references).toEqual([]);
+  });
+
+  it("sends the framework's source publisher and reference, and whose words its Japanese name is", async () => {
+    const res = await api.call("GET", "/api/library", viewer());
+    const act = res.body.frameworks.find((f: { framework: string }) => f.framework === "jp-ai-promotion-act");
+    expect(act.source).toMatchObject({ publisher: [{ ja: "e-Gov法令検索" }, { ja: "日本法令外国語訳データベース" }], reference: { ja: "令和七年法律第五十三号" } });
+    const eu = res.body.frameworks.find((f: { framework: string }) => f.framework === "eu-ai-act");
+    expect(eu).toMatchObject({ shortName: { ja: "EU AI法" }, shortNameOrigin: { ja: "musubi-editorial" } });
+  });
+
   it("searches requirement text in Japanese and in English", async () => {
     const ja = await api.call("GET", `/api/library/search?q=${encodeURIComponent("要配慮個人情報")}`, viewer());
     expect(ja.body.total).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { AppError, notFound } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { coverageFrom, neighbours } from "./crosswalk.graph.ts";
 import { diffFrameworks } from "./library.diff.ts";
-import { ancestorsOf, presentFramework, presentNodeBrief, presentRef } from "./library.present.ts";
+import { ancestorsOf, presentFramework, presentNodeBrief, presentRef, stepName } from "./library.present.ts";
 import { searchLibrary } from "./library.search.ts";
 
 // Identifiers are looked up, never interpolated anywhere, so any bounded string is accepted and an
@@ -89,6 +89,8 @@ export const libraryRoutes = [
         ...(currency ? { currency } : {}),
         framework: presentFramework(lib, fw),
         ancestors: ancestorsOf(entry).map(presentNodeBrief),
+        /** The nodes `node.refersTo` names, with their framework and label, so the UI shows no URN's parts. */
+        references: (node.refersTo ?? []).map((urn) => ({ urn, ...stepName(lib, urn) })),
         children: (fw.children.get(node.id) ?? []).map((id) => presentNodeBrief(fw.nodesById.get(id)!)),
         neighbours: neighbours(lib, node.urn).map((e) => ({
           relationship: e.relationship,
@@ -101,7 +103,8 @@ export const libraryRoutes = [
           relationship: c.relationship,
           full: c.full,
           hops: c.path.length,
-          path: c.path.map((p) => ({ to: p.to, relationship: p.relationship, provenance: p.edge.provenance, crosswalk: p.crosswalk })),
+          // Each step named as people read it (framework, label), so the UI never shows a URN's parts.
+          path: c.path.map((p) => ({ to: p.to, relationship: p.relationship, provenance: p.edge.provenance, crosswalk: p.crosswalk, ...stepName(lib, p.to) })),
           node: presentRef(lib, c.urn),
         })),
       };

@@ -230,7 +230,12 @@ export const FrameworkFile = z.strictObject({
   previousVersion: z.string().optional(),
   source: z.strictObject({
     title: Text,
+    /** Who publishes the source text (a law database, a ministry, a standards body), as the source records name it. */
+    publisher: z.array(Text).min(1).optional(),
+    /** The citation that identifies the source document: a law number, a regulation, a publication number. */
+    reference: Text.optional(),
     url: z.string().url().optional(),
+    /** The files the framework file was derived from: for people checking the derivation, not for reading. */
     files: z.array(SourceRef).min(1),
   }),
   licence: z.array(Licence).min(1),

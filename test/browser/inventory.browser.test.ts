@@ -235,7 +235,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
 
     await page.getByTestId("assessment-framework").selectOption("eu-ai-act");
     await page.getByTestId("assessment-start").click();
-    await expect.poll(() => panel.locator("#assessment-title").textContent()).toContain("Artificial Intelligence Act");
+    await expect.poll(() => panel.locator("#assessment-title").textContent()).toContain("EU AI法");
     await page.getByTestId("infer-open").click();
     const dialog = page.getByTestId("inference-dialog");
     await expect.poll(() => dialog.getByTestId("infer-from").locator("option:checked").textContent()).toBe("AI事業者ガイドライン");

@@ -60,6 +60,23 @@ export function textOf(n: XNode): string {
   return n.children.map(textOf).join("");
 }
 
+/** The law number an e-Gov or Japanese Law Translation XML states (令和七年法律第五十三号 / Act No. 53 of June 4, 2025). */
+export function lawNumberOf(law: XNode): string {
+  const n = kid(law, "LawNum");
+  if (!n) throw new Error(`${law.tag}: no LawNum`);
+  return textOf(n);
+}
+
+/**
+ * Who publishes a Japanese statute's texts that the generators read: e-Gov for the Japanese, the
+ * Japanese Law Translation Database for the English reference (English names as the licence
+ * attributions give them; Japanese as the sources' titles do).
+ */
+export const EGOV_PUBLISHERS = [
+  { ja: "e-Gov法令検索", en: "e-Gov Law Search, Digital Agency, Government of Japan" },
+  { ja: "日本法令外国語訳データベース", en: "Japanese Law Translation Database System, Ministry of Justice, Japan" },
+];
+
 /** Text of a ParagraphSentence / ItemSentence: Sentences joined with "", Columns with U+3000. */
 export function sentenceText(n: XNode, columnSep = "\u3000"): string {
   const cols = kids(n, "Column");

@@ -21,6 +21,7 @@ import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSourceJson, sourceFile, urnOf, writeFramework } from "./common.ts";
 import { nodeText, parseAnnex, parseArticle, type ParsedNode, type SourceAnnex, type SourceArticle } from "./eu-ai-act.parse.ts";
+import { musubiJaShortName } from "./names.ja.ts";
 
 const FRAMEWORK = "eu-ai-act";
 const VERSION = "2026-07-27";
@@ -340,7 +341,7 @@ export function build(): FrameworkFile {
     framework: FRAMEWORK,
     version: VERSION,
     name: { en: `${officialTitle}, as amended by Regulation (EU) 2026/1744 (consolidated as of ${VERSION})` },
-    shortName: { en: "Artificial Intelligence Act" },
+    ...musubiJaShortName(FRAMEWORK, "Artificial Intelligence Act"),
     kind: "law",
     jurisdiction: "eu",
     issuer: [{ en: "European Parliament" }, { en: "Council of the European Union" }],
@@ -358,6 +359,8 @@ export function build(): FrameworkFile {
     status: { en: `In force; consolidated with Regulation (EU) 2026/1744 as of ${VERSION}. Applicability per provision as of ${statusAsOf[0]} (source).` },
     source: {
       title: { en: "Regulation (EU) 2024/1689 and Regulation (EU) 2026/1744 (EUR-Lex), consolidated and structured by the upstream data project" },
+      publisher: [{ en: "EUR-Lex" }],
+      reference: { en: "Regulation (EU) 2024/1689, as amended by Regulation (EU) 2026/1744" },
       url: "https://eur-lex.europa.eu/eli/reg/2024/1689/oj/eng",
       files: [
         { ...sourceFile(ARTICLES, "119 articles with per-article application dates"), upstream: UPSTREAM },

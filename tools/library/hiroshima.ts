@@ -14,7 +14,8 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSource, sourceFile, urnOf, writeFramework } from "./common.ts";
-import { RECORDS, records, type Provision } from "./jp-ai-guidelines.ts";
+import { publisherOf, RECORDS, records, type Provision } from "./jp-ai-guidelines.ts";
+import { musubiJaShortName } from "./names.ja.ts";
 
 const DATA_README = "README.md";
 const CODE = "hiroshima-code-of-conduct";
@@ -124,7 +125,7 @@ export function buildCode(): FrameworkFile {
     framework: CODE,
     version,
     name: { en: title },
-    shortName: { en: "Hiroshima Code of Conduct" },
+    ...musubiJaShortName(CODE, "Hiroshima Code of Conduct"),
     kind: "code-of-conduct",
     jurisdiction: "g7",
     issuer: [{ ja: "G7", en: process.issuingBodies[0]! }],
@@ -135,6 +136,7 @@ export function buildCode(): FrameworkFile {
     dates: { publishedOn: date, effectiveFrom: null, statusAsOf: process.statusAsOf },
     source: {
       title: { en: title },
+      publisher: [publisherOf(action1.source, "Ministry of Foreign Affairs of Japan", "外務省")],
       url: officialPage,
       files: [
         sourceFile(RECORDS, `provision ${ACTION_1} (editorial title and summary of Action 1) and instrument ${PROCESS}`),
@@ -206,7 +208,7 @@ export function buildHaip(): FrameworkFile {
     framework: HAIP,
     version,
     name: { en: title },
-    shortName: { en: "HAIP Reporting Framework" },
+    ...musubiJaShortName(HAIP, "HAIP Reporting Framework"),
     kind: "reporting-framework",
     jurisdiction: "oecd",
     issuer: [{ ja: "OECD", en: "OECD" }],
@@ -218,6 +220,7 @@ export function buildHaip(): FrameworkFile {
     status: { en: `Version 1. The data README records a later version 2.0 ("${later}"); its date is not in the sources.` },
     source: {
       title: { en: title },
+      publisher: [{ ja: "OECD", en: "OECD" }],
       files: [
         sourceFile(DATA_README, "the version 1 date and the seven section titles"),
         sourceFile(RECORDS, `instrument ${PROCESS} (statusNote: the OECD reporting framework is voluntary)`),

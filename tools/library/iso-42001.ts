@@ -13,6 +13,7 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSourceJson, sourceFile, urnOf, writeFramework } from "./common.ts";
+import { musubiJaShortName } from "./names.ja.ts";
 
 const FRAMEWORK = "iso-42001";
 const VERSION = "2023";
@@ -31,7 +32,7 @@ interface IndexFile {
 /** Builds the framework file; throws when the index does not have 9 objectives and 38 controls. */
 export function build(): FrameworkFile {
   const index = readSourceJson<IndexFile>(INDEX);
-  const record = readSourceJson<{ instruments: { id: string; version: string; dates: { publishedOn: string | null } }[] }>(RECORDS_FILE).instruments.find((i) => i.id === "iso-iec-42001-2023");
+  const record = readSourceJson<{ instruments: { id: string; version: string; issuingBodies: string[]; dates: { publishedOn: string | null } }[] }>(RECORDS_FILE).instruments.find((i) => i.id === "iso-iec-42001-2023");
   const published = record?.dates.publishedOn;
   if (!published || record.version !== "Edition 1, 2023") throw new Error("iso-42001: the instrument record for ISO/IEC 42001:2023 (edition 1) is missing its publication date");
   const ids = new Set(index.items.map((i) => i.id));
@@ -73,7 +74,7 @@ export function build(): FrameworkFile {
     framework: FRAMEWORK,
     version: VERSION,
     name: { en: "ISO/IEC 42001:2023, Annex A" },
-    shortName: { en: "ISO/IEC 42001" },
+    ...musubiJaShortName(FRAMEWORK, "ISO/IEC 42001"),
     kind: "standard",
     jurisdiction: "intl",
     issuer: [{ en: "ISO/IEC" }],
@@ -81,6 +82,8 @@ export function build(): FrameworkFile {
     dates: { publishedOn: published, effectiveFrom: null },
     source: {
       title: { en: "ISO/IEC 42001:2023 Annex A: control ids and titles (derived index)" },
+      publisher: record.issuingBodies.map((en) => ({ en })),
+      reference: { ja: "ISO/IEC 42001:2023", en: "ISO/IEC 42001:2023" },
       files: [
         { ...sourceFile(INDEX, "ids and titles only"), upstream: index.source },
         { ...sourceFile(RECORDS_FILE, "upstream instrument record: publication date (dates.publishedOn) only"), upstream: "EtonMu/global-ai-data-regulation-map data/v2/instruments.json (filtered)" },

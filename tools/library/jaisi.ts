@@ -211,6 +211,7 @@ export function build(): FrameworkFile {
     dates: { publishedOn: null, effectiveFrom: null },
     source: {
       title: { en: "Japan-AISI/aisev (commit e0604d1e)" },
+      publisher: [{ ja: "AIセーフティ・インスティテュート", en: "Japan AI Safety Institute" }],
       url: UPSTREAM,
       files: [
         ...Array.from({ length: PERSPECTIVES }, (_, i) => sourceFile(`${DIR}/perspective_details/${i + 1}.md`)),

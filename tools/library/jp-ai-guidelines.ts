@@ -23,6 +23,15 @@ export const PROVISION_ID = "jp-ai-guidelines-1-2-common-principles";
 const INSTRUMENT_ID = "jp-ai-guidelines-business-1-2";
 const DATA_README = "README.md";
 
+/**
+ * A source page's publisher as the record labels it, in English, with the Japanese name the library
+ * already gives that body; throws when the record names someone else, so the pairing is never stale.
+ */
+export function publisherOf(source: { label?: string }, en: string, ja: string): { ja: string; en: string } {
+  if (source.label !== en) throw new Error(`source record: expected the publisher "${en}", found "${source.label}"`);
+  return { ja, en };
+}
+
 /** The parts of the upstream record this generator reads. */
 export interface Provision {
   id: string;
@@ -30,7 +39,8 @@ export interface Provision {
   actorTags: string[];
   paragraphs?: string[];
   translations?: { en?: { title: string; paragraphs: string[]; note: string } };
-  source: { url: string };
+  /** `label`: who publishes the page, as the record names it. */
+  source: { url: string; label?: string };
   textAvailability: { note: string };
 }
 interface Instrument {
@@ -41,7 +51,8 @@ interface Instrument {
   statusAsOf: string;
   dates: { publishedOn: string | null; effectiveFrom: string | null };
   statusNote: string;
-  source: { url: string };
+  /** `label`: who publishes the page, as the record names it. */
+  source: { url: string; label?: string };
 }
 export interface Records {
   instruments: Instrument[];
@@ -201,6 +212,7 @@ export function buildV12(): FrameworkFile {
     previousVersion: "1.1",
     source: {
       title: { ja: instrument.originalTitle!, en: instrument.title },
+      publisher: [publisherOf(instrument.source, "Ministry of Economy, Trade and Industry", "経済産業省")],
       url: instrument.source.url,
       files: [
         sourceFile(RECORDS, `provision ${PROVISION_ID} (paragraphs, translations.en) and instrument ${INSTRUMENT_ID}`),

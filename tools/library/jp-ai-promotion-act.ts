@@ -13,7 +13,7 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode, ObligationKind } from "../../src/library/library.schema.ts";
 import { readSource, readSourceJson, sha256OfSource, sourceFile, urnOf, writeFramework } from "./common.ts";
-import { type ArticleRecord, articleNodes, headingNode, kid, kids, mainArticles, parseXml, quote, supplArticles, textOf } from "./egov.ts";
+import { type ArticleRecord, articleNodes, EGOV_PUBLISHERS, headingNode, kid, kids, lawNumberOf, mainArticles, parseXml, quote, supplArticles, textOf } from "./egov.ts";
 
 const FW = "jp-ai-promotion-act";
 const VERSION = "2025";
@@ -281,6 +281,8 @@ export function build(): FrameworkFile {
     },
     source: {
       title: { ja: "e-Gov法令検索（現行法令、2026-07-20時点）及び日本法令外国語訳データベース", en: "e-Gov Law Search (current consolidation as of 2026-07-20) and the Japanese Law Translation Database" },
+      publisher: EGOV_PUBLISHERS,
+      reference: { ja: lawNumberOf(law), en: lawNumEn },
       url: block.source,
       files: [
         file(F.xml, "e-Gov XML: Japanese text and structure of every node"),

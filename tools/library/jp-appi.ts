@@ -17,7 +17,7 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSource, readSourceJson, sha256OfSource, sourceFile, urnOf, writeFramework } from "./common.ts";
-import { type ArticleRecord, articleNodes, headingNode, mainArticles, parseXml, quote } from "./egov.ts";
+import { type ArticleRecord, articleNodes, EGOV_PUBLISHERS, headingNode, lawNumberOf, mainArticles, parseXml, quote } from "./egov.ts";
 
 const FW = "jp-appi";
 const DIR = "sources/jp-appi";
@@ -128,7 +128,8 @@ export function build(): FrameworkFile {
     const local = Object.values(F).find((f) => f.endsWith(snap.path.split("/").at(-1)!));
     if (local && sha256OfSource(local) !== snap.sha256) throw new Error(`${local}: SHA-256 differs from the manifest's`);
   }
-  const all = mainArticles(parseXml(readSource(F.xml)));
+  const law = parseXml(readSource(F.xml));
+  const all = mainArticles(law);
   const arts = all.filter((a) => a.num in INCLUDE);
   if (arts.length !== Object.keys(INCLUDE).length) throw new Error("an included article is missing from the XML");
 
@@ -244,6 +245,8 @@ export function build(): FrameworkFile {
     },
     source: {
       title: { ja: "e-Gov法令検索（現行法令、2026-07-20時点）及び日本法令外国語訳データベース", en: "e-Gov Law Search (current consolidation as of 2026-07-20) and the Japanese Law Translation Database" },
+      publisher: EGOV_PUBLISHERS,
+      reference: { ja: lawNumberOf(law), en: enName.replace(/^.*\((Act No\. .*)\)$/, "$1") },
       url: records[0]!.source,
       files: [
         file(F.xml, "e-Gov XML: Japanese text and structure of every node"),

@@ -20,6 +20,7 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSourceJson, sourceFile, urnOf, writeFramework } from "./common.ts";
+import { musubiJaShortName } from "./names.ja.ts";
 
 const FRAMEWORK = "nist-ai-rmf";
 const VERSION = "1.0";
@@ -141,7 +142,7 @@ export function build(): FrameworkFile {
     framework: FRAMEWORK,
     version: VERSION,
     name: { en: manifest.officialTitle },
-    shortName: { en: `${manifest.publicationNumber} (AI RMF ${VERSION})` },
+    ...musubiJaShortName(FRAMEWORK, `${manifest.publicationNumber} (AI RMF ${VERSION})`),
     kind: "voluntary-framework",
     jurisdiction: "us",
     issuer: [{ en: "National Institute of Standards and Technology (NIST), U.S. Department of Commerce" }],
@@ -150,6 +151,8 @@ export function build(): FrameworkFile {
     status: { en: `Current published version; revision in progress. ${manifest.currentVersion.revisionAuditConclusion}` },
     source: {
       title: { en: `${manifest.publicationNumber}, ${manifest.officialTitle}` },
+      publisher: [{ en: "National Institute of Standards and Technology (NIST)" }],
+      reference: { ja: manifest.publicationNumber, en: `${manifest.publicationNumber}, ${manifest.doi.replace("https://doi.org/", "doi:")}` },
       url: manifest.doi,
       files: [
         { ...sourceFile(INDEX, "ids, order and hierarchy of the Core"), upstream: index.source },

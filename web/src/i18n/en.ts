@@ -73,6 +73,7 @@ export const en = {
   "incidents.filter.system": "AI system",
   "incidents.filter.allSystems": "All AI systems",
   "field.zoneHint": "Enter the time in the organisation's time zone ({zone}).",
+  "incidents.categoryLoading": "…",
   "field.error": "{label}: {message}",
   "field.count": "{count} / {max} characters",
   "field.tooLong": "Enter at most {max} characters (now {count}; remove {excess}).",

@@ -74,6 +74,7 @@ export const ja: Record<MessageKey, string> = {
   "incidents.filter.system": "AIシステム",
   "incidents.filter.allSystems": "すべてのAIシステム",
   "field.zoneHint": "時刻は組織のタイムゾーン（{zone}）で入力してください。",
+  "incidents.categoryLoading": "…",
   "field.error": "{label}：{message}",
   "field.count": "{count} / {max}文字",
   "field.tooLong": "{max}文字以内で入力してください（現在{count}文字、{excess}文字超過）。",

@@ -3,6 +3,7 @@ import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTaxonomy } from "../risks/useRiskRefs.ts";
 import { categoryNames } from "./categories.ts";
+import { categoryChip } from "./reference-case.ts";
 
 /**
  * The harm in CSET terms, the MIT categories, the rights touched, the people affected and personal
@@ -32,7 +33,7 @@ export function IncidentHarms({ incident }: { incident: IncidentView }) {
           {incident.categories.length
             ? incident.categories.map((c) => (
                 <span key={c} className="chip" title={names.get(c)}>
-                  {names.has(c) ? `${c} ${names.get(c)}` : c}
+                  {categoryChip(c, names) ?? t("incidents.categoryLoading")}
                 </span>
               ))
             : none}

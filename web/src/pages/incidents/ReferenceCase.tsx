@@ -1,15 +1,18 @@
+import { Fragment } from "react";
 import type { ReferenceIncident } from "../../api/incidents.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { harmLevelOfCset } from "./incident-rules.ts";
+import { categoryChip, partiesOf } from "./reference-case.ts";
 
-/** One public case: its AIID number and date, what happened (clamped), who was involved, its MIT categories and a link to the source. */
+/**
+ * One public case: its AIID number and date, what happened (clamped), who was involved, its MIT
+ * categories and a link to the source. The parties are AIID's entity ids transcribed into words
+ * (the page says so once); they are proper names, shown as English, never translated.
+ */
 export function ReferenceCase({ item, names }: { item: ReferenceIncident; names: Map<string, string> }) {
   const { t, day } = useI18n();
-  const parties = [
-    item.deployers.length > 0 && t("incidents.reference.deployers", { names: item.deployers.join(", ") }),
-    item.developers.length > 0 && t("incidents.reference.developers", { names: item.developers.join(", ") }),
-    item.harmed.length > 0 && t("incidents.reference.harmed", { names: item.harmed.join(", ") }),
-  ].filter((p): p is string => typeof p === "string");
+  const parties = partiesOf(item);
+  const chips = item.categories.map((c) => ({ id: c, text: categoryChip(c, names) })).filter((c): c is { id: string; text: string } => c.text !== undefined);
   const harmLevel = harmLevelOfCset(item.harmLevel);
   return (
     <li className="reference-case" data-testid="reference-incident">
@@ -26,12 +29,25 @@ export function ReferenceCase({ item, names }: { item: ReferenceIncident; names:
           {item.description}
         </p>
       )}
-      {parties.length > 0 && <p className="reference-case__parties muted">{parties.join(" · ")}</p>}
+      {parties.length > 0 && (
+        <p className="reference-case__parties muted" data-testid="reference-parties">
+          {parties.map((p, i) => (
+            <Fragment key={p.field}>
+              {i > 0 && " · "}
+              {t(p.label)}
+              {t("incidents.reference.party.separator")}
+              <span lang="en" data-transcribed="aiid-entity-id" title={t("incidents.reference.entityTitle")}>
+                {p.names.join(", ")}
+              </span>
+            </Fragment>
+          ))}
+        </p>
+      )}
       <div className="reference-case__foot">
         <span>
-          {item.categories.map((c) => (
-            <span key={c} className="chip" title={names.get(c)}>
-              {names.has(c) ? `${c} ${names.get(c)}` : c}
+          {chips.map((c) => (
+            <span key={c.id} className="chip">
+              {c.text}
             </span>
           ))}
         </span>

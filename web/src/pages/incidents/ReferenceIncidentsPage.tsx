@@ -22,7 +22,8 @@ const INITIAL: Query = { q: "", category: "", limit: 25, offset: 0 };
 
 /**
  * Public AI incidents from the AI Incident Database, searchable in Japanese or English: how
- * failures like yours played out elsewhere. Shown under the database's CC BY-SA 4.0 licence.
+ * failures like yours played out elsewhere. Shown under the database's CC BY-SA 4.0 licence, with a
+ * note that the parties' names are the database's identifiers transcribed, not translations.
  */
 export function ReferenceIncidentsPage() {
   const { t, lang } = useI18n();
@@ -59,6 +60,11 @@ export function ReferenceIncidentsPage() {
         </select>
       </div>
       {page && <p className="reference-licence muted" data-testid="reference-licence">{t("incidents.reference.licence", { licence: page.licence })}</p>}
+      {page && page.items.length > 0 && (
+        <p className="reference-licence muted" data-testid="reference-entity-note">
+          {t("incidents.reference.entityNote")}
+        </p>
+      )}
       {!page || list.error !== undefined ? (
         <LoadState loading={list.loading} error={list.error} onRetry={list.reload} />
       ) : page.items.length === 0 ? (

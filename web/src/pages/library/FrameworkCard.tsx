@@ -2,6 +2,7 @@ import type { FrameworkMeta } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
+import { FrameworkName } from "./FrameworkName.tsx";
 import { frameworkPath, kindKey } from "./vocabulary.ts";
 
 /** One framework on the library home: name, kind, issuer, current version, requirement count, licences. */
@@ -15,7 +16,7 @@ export function FrameworkCard({ framework: fw }: { framework: FrameworkMeta }) {
         <span className={`kind-badge kind-badge--${fw.kind}`}>{kind ? t(kind) : fw.kind}</span>
         <h3 className="framework-card__title">
           <Link to={frameworkPath(fw.framework, fw.version)}>
-            <LocalText text={fw.shortName ?? fw.name} />
+            <FrameworkName framework={fw} />
           </Link>
         </h3>
         {fw.shortName && (

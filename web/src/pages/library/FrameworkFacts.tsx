@@ -3,11 +3,16 @@ import type { FrameworkMeta, LicenceInfo } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
+import { FrameworkNameFacts } from "./FrameworkName.tsx";
+import { FrameworkSource } from "./FrameworkSource.tsx";
 import { jurisdictionKey, nodePath } from "./vocabulary.ts";
 
 const DATE_FIELDS = ["publishedOn", "effectiveFrom", "generalApplicationFrom", "lastAmendedOn", "textAsOf", "statusAsOf"] as const;
 
-/** A framework version's metadata: issuer, legal effect, dates, status, sources, licences and actor roles. */
+/**
+ * A framework version's metadata: its names (whose words each is), issuer, legal effect, dates,
+ * status, source and licences, and actor roles.
+ */
 export function FrameworkFacts({ framework: fw }: { framework: FrameworkMeta }) {
   const { t, day, number } = useI18n();
   const jurisdiction = jurisdictionKey(fw.jurisdiction);
@@ -21,6 +26,7 @@ export function FrameworkFacts({ framework: fw }: { framework: FrameworkMeta }) 
             {t("library.about")}
           </h2>
           <dl className="facts">
+            <FrameworkNameFacts framework={fw} />
             <dt>{t("library.issuer")}</dt>
             <dd>
               {fw.issuer.map((issuer, i) => (
@@ -53,31 +59,7 @@ export function FrameworkFacts({ framework: fw }: { framework: FrameworkMeta }) 
             <dd>{t("library.requirementCount", { count: number(fw.counts.requirements), nodes: number(fw.counts.nodes) })}</dd>
           </dl>
         </section>
-        <section className="card" aria-labelledby="fw-source">
-          <h2 id="fw-source" className="card__title">
-            {t("library.source")}
-          </h2>
-          <p className="source-title">
-            {fw.source.url ? (
-              <a href={fw.source.url} target="_blank" rel="noreferrer noopener">
-                <LocalText text={fw.source.title} />
-              </a>
-            ) : (
-              <LocalText text={fw.source.title} />
-            )}
-          </p>
-          <ul className="source-files">
-            {fw.source.files.map((f) => (
-              <li key={f.path}>
-                <code className="source-files__path">{f.path}</code>
-                {f.note && <span className="source-files__note">{f.note}</span>}
-                {f.sha256 && <span className="source-files__hash" title={f.sha256}>{t("library.sha256", { hash: f.sha256.slice(0, 12) })}</span>}
-              </li>
-            ))}
-          </ul>
-          <h3 className="card__subtitle">{t("library.licence")}</h3>
-          <LicenceList licences={fw.licence} />
-        </section>
+        <FrameworkSource framework={fw} />
       </div>
       {fw.actorRoles.length > 0 && (
         <section className="card" aria-labelledby="fw-actors">
@@ -127,27 +109,5 @@ export function SilenceBox({ framework: fw }: { framework: FrameworkMeta }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/** Each licence with what it covers, its attribution and a link. */
-export function LicenceList({ licences }: { licences: LicenceInfo[] }) {
-  const { t } = useI18n();
-  return (
-    <ul className="licence-list">
-      {licences.map((l, i) => (
-        <li key={i}>
-          <span className="tag tag--neutral licence-list__scope">{t(`library.licenceScope.${l.appliesTo}`)}</span>
-          {l.url ? (
-            <a href={l.url} target="_blank" rel="noreferrer noopener">
-              {l.name}
-            </a>
-          ) : (
-            <span>{l.name}</span>
-          )}
-          <span className="licence-list__attribution">{l.attribution}</span>
-        </li>
-      ))}
-    </ul>
   );
 }

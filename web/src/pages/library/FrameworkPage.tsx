@@ -6,6 +6,7 @@ import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link, navigate, type RouteParams } from "../../router/router.tsx";
 import { FrameworkFacts } from "./FrameworkFacts.tsx";
+import { FrameworkName } from "./FrameworkName.tsx";
 import { NodeTree } from "./NodeTree.tsx";
 import { diffPath, frameworkPath, kindKey } from "./vocabulary.ts";
 import "./library.css";
@@ -35,7 +36,7 @@ export function FrameworkPage({ params }: { params: RouteParams }) {
                 {fw.current && <span className="tag tag--neutral">{t("library.current")}</span>}
               </p>
               <h1 className="page-header__title">
-                <LocalText text={fw.shortName ?? fw.name} />
+                <FrameworkName framework={fw} />
               </h1>
               {fw.shortName && (
                 <p className="page-header__subtitle">

@@ -1,9 +1,12 @@
-import type { NodeDetail, NodeRefView, Relationship } from "../../api/types.ts";
+import type { BilingualText, NodeDetail, NodeRefView, Relationship } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { distinctTitle } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
-import { nodePath, parseUrn, RELATIONSHIP_KEYS } from "./vocabulary.ts";
+import { nodePath, RELATIONSHIP_KEYS } from "./vocabulary.ts";
+
+/** A step of a crosswalk path; the server names its node (framework and label) so no URN is shown. */
+type PathStep = NodeDetail["covers"][number]["path"][number] & { frameworkName?: BilingualText; label?: BilingualText };
 
 /** "Crosswalk neighbours" and "satisfying this also covers…": what the crosswalks say about this node. */
 export function NodeCrosswalks({ detail }: { detail: NodeDetail }) {
@@ -76,20 +79,23 @@ export function NodeCrosswalks({ detail }: { detail: NodeDetail }) {
                     )}
                   </div>
                   <ol className="cover-path" aria-label={t("library.path")}>
-                    {c.path.map((step, i) => {
-                      const ref = parseUrn(step.to);
-                      return (
-                        <li key={i} className="cover-path__step">
-                          <RelationshipWord relationship={step.relationship} />
-                          <span aria-hidden="true" className="cover-path__arrow">
-                            →
-                          </span>
-                          <Link to={nodePath(step.to)} className="cover-path__node">
-                            {ref ? `${ref.framework} ${ref.id}` : step.to}
-                          </Link>
-                        </li>
-                      );
-                    })}
+                    {c.path.map((step: PathStep, i) => (
+                      <li key={i} className="cover-path__step">
+                        <RelationshipWord relationship={step.relationship} />
+                        <span aria-hidden="true" className="cover-path__arrow">
+                          →
+                        </span>
+                        <Link to={nodePath(step.to)} className="cover-path__node">
+                          {step.frameworkName && step.label ? (
+                            <>
+                              <LocalText text={step.frameworkName} mark="none" /> <LocalText text={step.label} mark="none" />
+                            </>
+                          ) : (
+                            t("library.pathStepUnnamed", { n: number(i + 1) })
+                          )}
+                        </Link>
+                      </li>
+                    ))}
                   </ol>
                 </li>
               ))}

@@ -1,13 +1,23 @@
-import type { FrameworkMeta, FrameworkNodeFull, NodeDetail } from "../../api/types.ts";
+import type { BilingualText, FrameworkMeta, FrameworkNodeFull, NodeDetail } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { useCurrencyText } from "./currency.ts";
-import { nodePath, nodeTypeKey, parseUrn } from "./vocabulary.ts";
+import { nodePath, nodeTypeKey, tagKey } from "./vocabulary.ts";
 
-/** The node's kind, addressees, tags, dates (with the schedule of staged application) and notes. */
-export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNodeFull; framework: FrameworkMeta; currency?: NodeDetail["currency"] }) {
-  const { t, day } = useI18n();
+/** A node this one refers to, named by the server (its framework and label). */
+export interface NodeReference {
+  urn: string;
+  frameworkName?: BilingualText;
+  label?: BilingualText;
+}
+
+/**
+ * The node's kind, addressees, tags, dates (with the schedule of staged application) and notes, all
+ * in words; its identifier (URN) only behind a labelled disclosure for technical users.
+ */
+export function NodeFacts({ node, framework: fw, currency, references }: { node: FrameworkNodeFull; framework: FrameworkMeta; currency?: NodeDetail["currency"]; references?: NodeReference[] }) {
+  const { t, day, number } = useI18n();
   const currencyText = useCurrencyText();
   const typeKey = nodeTypeKey(node.type);
   const dates = node.dates;
@@ -19,8 +29,7 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
       <dl className="facts">
         <dt>{t("library.nodeType")}</dt>
         <dd>
-          {typeKey ? t(typeKey) : node.type}
-          <code className="muted node-id">{node.id}</code>
+          {typeKey && t(typeKey)}
         </dd>
         <dt>{t("library.requirement")}</dt>
         <dd>{t(node.requirement ? "library.isRequirement" : "library.notRequirement")}</dd>
@@ -68,9 +77,11 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
               {node.actors.map((a) => {
                 const role = fw.actorRoles.find((r) => r.id === a);
                 return (
-                  <span key={a} className="chip chip--actor">
-                    {role ? <LocalText text={role.name} mark="compact" /> : a}
-                  </span>
+                  role && (
+                    <span key={a} className="chip chip--actor">
+                      <LocalText text={role.name} mark="compact" />
+                    </span>
+                  )
                 );
               })}
             </dd>
@@ -80,11 +91,17 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
           <>
             <dt>{t("library.tags")}</dt>
             <dd>
-              {node.tags.map((tag) => (
-                <span key={tag} className="chip">
-                  {tag}
-                </span>
-              ))}
+              {node.tags.map((tag) => {
+                const key = tagKey(tag);
+                return (
+                  key && (
+                    <span key={tag} className="chip">
+                      {t(key)}
+                    </span>
+                  )
+                );
+              })}
+              <p className="field__hint">{t("library.tags.hint")}</p>
             </dd>
           </>
         )}
@@ -118,11 +135,14 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
           <>
             <dt>{t("library.refersTo")}</dt>
             <dd className="inline-list">
-              {node.refersTo.map((urn) => (
-                <Link key={urn} to={nodePath(urn)}>
-                  {parseUrn(urn)?.id ?? urn}
-                </Link>
-              ))}
+              {node.refersTo.map((urn, i) => {
+                const ref = references?.find((r) => r.urn === urn);
+                return (
+                  <Link key={urn} to={nodePath(urn)}>
+                    {ref?.label ? <LocalText text={ref.label} mark="none" /> : t("library.pathStepUnnamed", { n: number(i + 1) })}
+                  </Link>
+                );
+              })}
             </dd>
           </>
         )}
@@ -166,6 +186,11 @@ export function NodeFacts({ node, framework: fw, currency }: { node: FrameworkNo
           </ul>
         </>
       )}
+      <details className="source-details" data-testid="node-identifier">
+        <summary>{t("library.nodeId.summary")}</summary>
+        <p className="source-details__hint">{t("library.nodeId.hint")}</p>
+        <code className="node-id">{node.urn}</code>
+      </details>
     </section>
   );
 }

@@ -42,6 +42,8 @@ function keyOf(prefix: string, value: string): MessageKey | undefined {
 export const kindKey = (kind: string) => keyOf("library.kind.", kind);
 export const jurisdictionKey = (jurisdiction: string) => keyOf("library.jurisdiction.", jurisdiction);
 export const nodeTypeKey = (type: string) => keyOf("library.nodeType.", type);
+/** Musubi's tags on library nodes (`business-duty`, `fria`…) in words. */
+export const tagKey = (tag: string) => keyOf("library.tag.", tag);
 
 export const RELATIONSHIP_KEYS: Record<Relationship, { word: MessageKey; explain: MessageKey }> = {
   equal: { word: "library.rel.equal", explain: "library.rel.equalHint" },
