@@ -90,8 +90,8 @@ describe.skipIf(!HAVE_CHROMIUM)("times on the organisation's clock, seen from Lo
     expect(created.status).toBe(201);
     incidentId = created.body.id;
     const text = await detectedShown();
-    expect(text).toMatch(/Nov 20, 2026,? 9:30\s?AM JST/);
-    expect(text).not.toMatch(/Nov 19, 2026/);
+    expect(text).toContain("Detected at 20 Nov 2026, 09:30 JST");
+    expect(text).not.toContain("19 Nov 2026");
     await page.screenshot({ path: path.join(SHOTS, "tz-01-tokyo-from-los-angeles.png"), fullPage: true });
   });
 
@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM)("times on the organisation's clock, seen from Lo
     await moveOrganisation("Europe/Berlin");
     await page.reload();
     const text = await detectedShown();
-    expect(text).toMatch(/Nov 20, 2026,? 2:45\s?AM CET/);
+    expect(text).toContain("Detected at 20 Nov 2026, 02:45 CET");
     const report = await api<unknown>("GET", `/api/incidents/${incidentId}/report?format=html`);
     expect(report.text).toMatch(/02:45 CET|2:45 CET/);
     await page.screenshot({ path: path.join(SHOTS, "tz-02-berlin-from-los-angeles.png"), fullPage: true });
