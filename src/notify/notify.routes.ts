@@ -82,7 +82,7 @@ export const notifyRoutes = [
     status: 201,
     handler: async ({ deps, actor, body, requestId }) => {
       const refused = checkOutboundUrl(body.url, deps.outbound);
-      if (refused) throw new AppError(400, "validation_failed", [{ field: "body.url", code: "forbidden_address", message: `Webhooks cannot be delivered there: ${refused}. An operator can allow an internal receiver with MUSUBI_OUTBOUND_ALLOW.` }]);
+      if (refused) throw new AppError(400, "validation_failed", [{ field: "body.url", code: "forbidden_address", message: fieldText("webhook_address_refused") }]);
       const now = nowIso();
       const row = { id: newId("whk"), org_id: actor.orgId, url: body.url, secret: `whsec_${newSecret(24)}`, events: JSON.stringify(body.events), active: 1, created_at: now, updated_at: now, version: 1 };
       await audited(deps.db, changeContextOf(actor, requestId), async (trx, record) => {

@@ -11,6 +11,7 @@ import { exportQuery } from "./io/export.query.ts";
 import { exportInventory } from "./io/export.service.ts";
 import { systemView } from "./systems.schema.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 const bomBody = z.strictObject({
   bom: z.record(z.string(), z.unknown()),
@@ -107,7 +108,7 @@ export const importRoutes = [
       const current = await readSystem(deps.db, actor.orgId, params.id);
       const parsed = await parseBomOffThread(body.bom, deps.config.importLimits);
       if (!body.commit) return parsed;
-      if (body.version === undefined) throw new AppError(400, "validation_failed", [{ field: "body.version", message: "Send the system's version to add the models" }]);
+      if (body.version === undefined) throw new AppError(400, "validation_failed", [{ field: "body.version", message: fieldText("version_needed") }]);
       const known = new Set(current.models.map((m) => m.bomRef ?? `${m.name}@${m.version ?? ""}`));
       const models = [...current.models, ...parsed.models.filter((m) => !known.has(m.bomRef ?? `${m.name}@${m.version ?? ""}`))];
       const names = new Set(current.datasets.map((d) => d.name));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 /** Lifecycle stages in order: a system is planned, built, put into service and finally retired. */
 export const LIFECYCLE = ["planning", "development", "deployed", "retired"] as const;
@@ -21,7 +22,7 @@ export const countryCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine((s) => /^[A-Z]{2}$/.test(s) && !NOT_ISO.has(s) && (s === "EU" || regionNames.of(s) !== undefined), "Use an ISO 3166-1 alpha-2 code such as JP or DE");
+  .refine((s) => /^[A-Z]{2}$/.test(s) && !NOT_ISO.has(s) && (s === "EU" || regionNames.of(s) !== undefined), fieldText("country_code"));
 
 export const modelEntry = z.strictObject({
   name: text(200),
@@ -63,7 +64,7 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
  */
 export const systemFields = {
   /** The organisation's own reference (e.g. `AIS-0042`); generated when omitted. */
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, "Letters, digits, dot, underscore and hyphen only"),
+  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, fieldText("code_chars")),
   nameJa: text(200),
   nameEn: text(200),
   purpose: z.string().trim().max(4000),

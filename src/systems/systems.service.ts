@@ -18,6 +18,7 @@ import { assertCanEditSystem } from "./systems.policy.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import type { CreateSystemInput, SystemView, UpdateSystemInput } from "./systems.schema.ts";
 import { findSystem, getSystemRow, searchTextOf } from "./systems.store.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 export interface SystemContext {
   db: Db;
@@ -60,12 +61,12 @@ async function checkReferences(trx: Transaction<Database>, orgId: string, input:
   if (userIds.length) {
     const found = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("id", "in", userIds).where("status", "=", "active").execute();
     const ok = new Set(found.map((u) => u.id));
-    if (input.businessOwnerId && !ok.has(input.businessOwnerId)) problems.push({ field: "body.businessOwnerId", message: "No active user with this id in the organisation" });
-    if (input.technicalOwnerId && !ok.has(input.technicalOwnerId)) problems.push({ field: "body.technicalOwnerId", message: "No active user with this id in the organisation" });
+    if (input.businessOwnerId && !ok.has(input.businessOwnerId)) problems.push({ field: "body.businessOwnerId", message: fieldText("no_such_user") });
+    if (input.technicalOwnerId && !ok.has(input.technicalOwnerId)) problems.push({ field: "body.technicalOwnerId", message: fieldText("no_such_user") });
   }
   if (input.departmentId) {
     const dep = await trx.selectFrom("departments").select("id").where("org_id", "=", orgId).where("id", "=", input.departmentId).executeTakeFirst();
-    if (!dep) problems.push({ field: "body.departmentId", message: "No department with this id in the organisation" });
+    if (!dep) problems.push({ field: "body.departmentId", message: fieldText("no_such_department") });
   }
   if (input.vendorIds) problems.push(...(await unknownVendorIds(trx, orgId, input.vendorIds)));
   if (problems.length) throw new AppError(400, "validation_failed", problems);

@@ -47,6 +47,11 @@ export const FIELD_TEXT = {
   file_empty: { en: "The file is empty; choose another.", ja: "ファイルが空です。別のファイルを選んでください。" },
   file_name_encoding: { en: "Send the file name URI-encoded.", ja: "ファイル名はURIエンコードして送信してください。" },
   link_only_url: { en: "Only link evidence has a URL.", ja: "URLを持てるのはリンク形式の証跡だけです。" },
+  version_needed: { en: "Reload the system and try again (its version was not sent).", ja: "システムを再読み込みしてから、もう一度お試しください（版が送信されていません）。" },
+  webhook_address_refused: {
+    en: "Webhooks cannot be delivered to this address (an internal or reserved network). An operator can allow an internal receiver with MUSUBI_OUTBOUND_ALLOW.",
+    ja: "このアドレス（内部又は予約済みのネットワーク）にはWebhookを配信できません。内部の受信先は運用者がMUSUBI_OUTBOUND_ALLOWで許可できます。",
+  },
   same_system_assessment: { en: "Choose another assessment of the same system.", ja: "同じシステムの別の評価を選んでください。" },
 } as const satisfies Record<string, Bilingual>;
 
