@@ -1,7 +1,9 @@
+import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { AuditRow } from "../db/schema.ts";
+import type { AuditRow, Database } from "../db/schema.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { pageOf } from "../platform/pagination.ts";
+import { auditRefs } from "./audit.refs.ts";
 import { listAudit } from "./audit.store.ts";
 import { verifyWithCheckpoints } from "./audit.checkpoint-verify.ts";
 
@@ -11,9 +13,16 @@ const listAuditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   sort: z.enum(["seq", "-seq"]).default("-seq"),
-  action: z.string().max(100).optional(),
-  entityType: z.string().max(100).optional(),
-  entityId: z.string().max(100).optional(),
+  action: z.string().max(100).optional().meta({ description: "An action, e.g. `incident.closed`" }),
+  entityType: z.string().max(100).optional().meta({ description: "A record type, e.g. `incident`" }),
+  entityId: z.string().max(100).optional().meta({ description: "A record's id" }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "A record's business code (`AIS-000001`, `RSK-…`, `INC-…`, `VND-…`, `TSK-…`, a control's or department's code), resolved within the caller's organisation; also the code a deleted record last had" }),
   actorId: z.string().max(100).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -33,6 +42,18 @@ const auditEntryView = z.object({
   hash: z.string(),
 });
 
+const auditRefView = z.object({
+  type: z.string(),
+  code: z.string().nullable(),
+  name: z.object({ ja: z.string(), en: z.string() }),
+  deleted: z.literal(true).optional(),
+});
+
+/** A page of entries, and the code and name of every record they mention, by id. */
+export const auditPageView = pageOf(auditEntryView).extend({
+  refs: z.record(z.string(), auditRefView).meta({ description: "Code and name of each record an entry names or mentions in its before/after, by id, so no reader is shown an internal id" }),
+});
+
 export function presentAuditEntry(r: AuditRow): z.infer<typeof auditEntryView> {
   return {
     seq: r.seq,
@@ -47,6 +68,20 @@ export function presentAuditEntry(r: AuditRow): z.infer<typeof auditEntryView> {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+/**
+ * A page of entries as the API answers it, with the `refs` that name every record they mention:
+ * what both the ledger and a record's own history (e.g. `GET /api/systems/:id/history`) return.
+ */
+export async function presentAuditPage(
+  db: Kysely<Database>,
+  orgId: string,
+  found: { rows: AuditRow[]; total: number },
+  page: { limit: number; offset: number },
+): Promise<z.infer<typeof auditPageView>> {
+  const refs = await auditRefs(db, orgId, found.rows);
+  return { items: found.rows.map(presentAuditEntry), total: found.total, limit: page.limit, offset: page.offset, refs };
 }
 
 const verifyView = z.object({
@@ -71,20 +106,16 @@ export const auditRoutes = [
   defineRoute({
     method: "get",
     path: "/api/audit",
-    summary: "The organisation's audit ledger, newest first; filter by action, record, actor or time",
+    summary: "The organisation's audit ledger, newest first; filter by action, record (id or business code), actor or time",
     tag: "audit",
     cache: "ledger",
     access: { permission: "audit.read" },
     query: listAuditQuery,
-    response: pageOf(auditEntryView),
+    response: auditPageView,
     async handler({ deps, actor, query }) {
       const { limit, offset, sort, ...filter } = query;
-      const { rows, total } = await listAudit(deps.db.kysely, actor.orgId, filter, {
-        limit,
-        offset,
-        order: sort === "seq" ? "asc" : "desc",
-      });
-      return { items: rows.map(presentAuditEntry), total, limit, offset };
+      const found = await listAudit(deps.db.kysely, actor.orgId, filter, { limit, offset, order: sort === "seq" ? "asc" : "desc" });
+      return presentAuditPage(deps.db.kysely, actor.orgId, found, { limit, offset });
     },
   }),
   defineRoute({

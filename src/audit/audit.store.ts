@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { DialectName } from "../db/connect.ts";
 import type { AuditRow, Database } from "../db/schema.ts";
 import { nowIso } from "../platform/time.ts";
+import { recordsByCode } from "./audit.codes.ts";
 import { canonicalJson, GENESIS_HASH, hashEntry } from "./audit.hash.ts";
 
 /** One state change to record: who did what to which record, and the record before and after. */
@@ -118,22 +119,31 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  /** A business code (`INC-000003`): the entries of the organisation's record that carries it. */
+  code?: string;
   actorId?: string;
   from?: string;
   to?: string;
 }
 
-/** A page of one organisation's ledger, newest first by default, and the total matching. */
+/**
+ * A page of one organisation's ledger, newest first by default, and the total matching. A `code`
+ * is resolved to its record within `orgId` first; a code no record of the organisation carries
+ * matches nothing.
+ */
 export async function listAudit(
   db: Kysely<Database>,
   orgId: string,
   filter: AuditFilter,
   page: { limit: number; offset: number; order: "asc" | "desc" },
 ): Promise<{ rows: AuditRow[]; total: number }> {
+  const records = filter.code === undefined ? undefined : await recordsByCode(db, orgId, filter.code);
+  if (records?.length === 0) return { rows: [], total: 0 };
   let q = db.selectFrom("audit_log").where("org_id", "=", orgId);
   if (filter.action) q = q.where("action", "=", filter.action);
   if (filter.entityType) q = q.where("entity_type", "=", filter.entityType);
   if (filter.entityId) q = q.where("entity_id", "=", filter.entityId);
+  if (records) q = q.where((eb) => eb.or(records.map((r) => eb.and([eb("entity_type", "=", r.type), eb("entity_id", "=", r.id)]))));
   if (filter.actorId) q = q.where("actor_id", "=", filter.actorId);
   if (filter.from) q = q.where("ts", ">=", filter.from);
   if (filter.to) q = q.where("ts", "<", filter.to);

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { assessProfile } from "../applicability/applicability.service.ts";
 import { changeContextOf } from "../audit/audited.ts";
-import { presentAuditEntry } from "../audit/audit.routes.ts";
+import { auditPageView, presentAuditPage } from "../audit/audit.routes.ts";
 import { listAudit } from "../audit/audit.store.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { pageOf } from "../platform/pagination.ts";
 import { todayInTokyo } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { createSystemBody, listSystemsQuery, systemPage, systemView, updateSystemBody } from "./systems.schema.ts";
@@ -91,11 +90,11 @@ export const aiSystemRoutes = [
     resource: "system",
     params: idParams,
     query: historyQuery,
-    response: pageOf(z.unknown()),
+    response: auditPageView,
     handler: async ({ deps, actor, params, query }) => {
       await readSystem(deps.db, actor.orgId, params.id);
-      const { rows, total } = await listAudit(deps.db.kysely, actor.orgId, { entityType: "system", entityId: params.id }, { ...query, order: "desc" });
-      return { items: rows.map(presentAuditEntry), total, limit: query.limit, offset: query.offset };
+      const found = await listAudit(deps.db.kysely, actor.orgId, { entityType: "system", entityId: params.id }, { ...query, order: "desc" });
+      return presentAuditPage(deps.db.kysely, actor.orgId, found, query);
     },
   }),
   defineRoute({

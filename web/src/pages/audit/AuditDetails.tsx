@@ -1,41 +1,27 @@
 import type { AuditEntry } from "../../api/types.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { diffRecords } from "./diff.ts";
+import { entryChanges } from "./changes.ts";
+import { ChangesTable } from "./ChangesTable.tsx";
 import { Hash } from "./Hash.tsx";
+import type { AuditRefs } from "./ledger.api.ts";
+import { useLedgerWords, useLibraryNames } from "./useLedgerWords.ts";
 
-/** An entry opened up: its before/after as a field-by-field diff, then its place in the chain. */
-export function AuditDetails({ entry }: { entry: AuditEntry }) {
+/** An entry opened up: the fields it changed, in words, then its place in the chain. */
+export function AuditDetails({ entry, refs }: { entry: AuditEntry; refs: AuditRefs }) {
   const { t } = useI18n();
-  const rows = diffRecords(entry.before, entry.after);
+  const words = useLedgerWords(refs, useLibraryNames());
+  const rows = entryChanges(entry, words);
+  const recorded = entry.before !== null || entry.after !== null;
   return (
     <div className="audit-details" data-testid={`audit-details-${entry.seq}`}>
       <section>
         <h3 className="audit-details__heading">{t("audit.details.changes")}</h3>
         {rows.length === 0 ? (
-          <p className="audit-details__empty">{t("audit.details.noContent")}</p>
+          <p className="audit-details__empty">{t(recorded ? "audit.details.noChanges" : "audit.details.noContent")}</p>
         ) : (
           <>
-            <table className="diff">
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.details.field")}</th>
-                  <th scope="col">{t("audit.details.before")}</th>
-                  <th scope="col">{t("audit.details.after")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.field} className={`diff__row diff__row--${row.change}`} data-change={row.change}>
-                    <th scope="row" className="diff__field">
-                      {row.field}
-                    </th>
-                    <td className="diff__before">{row.before ?? "—"}</td>
-                    <td className="diff__after">{row.after ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <p className="audit-details__hint">{t("audit.details.changedOnly")}</p>
+            <ChangesTable rows={rows} />
+            <p className="audit-details__hint">{t("audit.details.onlyChanged")}</p>
           </>
         )}
       </section>
@@ -55,14 +41,6 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
               <dt>{t("audit.details.requestId")}</dt>
               <dd>
                 <code className="hash hash--full">{entry.requestId}</code>
-              </dd>
-            </>
-          )}
-          {entry.actor.id && (
-            <>
-              <dt>{t("audit.details.actorId")}</dt>
-              <dd>
-                <code className="hash hash--full">{entry.actor.id}</code>
               </dd>
             </>
           )}

@@ -1,5 +1,4 @@
 import { useState } from "react";
-import { auditApi } from "../../api/endpoints.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { TableState } from "../../components/TableState.tsx";
@@ -8,30 +7,25 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSearch } from "../../router/router.tsx";
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from "./AuditFilters.tsx";
 import { AUDIT_COLUMNS, AuditRow } from "./AuditRow.tsx";
+import { ledgerQuery } from "./filters.ts";
+import { listLedger, refsOf } from "./ledger.api.ts";
 import { VerifyPanel } from "./VerifyPanel.tsx";
-import { dayToUtc } from "./vocabulary.ts";
+import { refText } from "./words.ts";
 import "./audit.css";
 
 /** The audit ledger, newest first, with filters, opened-up entries and chain verification. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const search = useSearch();
-  const [filters, setFilters] = useState<AuditFilterValues>(() => ({
-    ...NO_FILTERS,
-    entityType: search.get("entityType") ?? "",
-    entityId: search.get("entityId") ?? "",
-    action: search.get("action") ?? "",
-  }));
-  const [paging, setPaging] = useState({ limit: 25, offset: 0 });
-  const list = usePagedList(auditApi.list, {
-    ...paging,
-    sort: "-seq" as const,
-    action: filters.action || undefined,
-    entityType: filters.entityType || undefined,
-    entityId: filters.entityId || undefined,
-    from: dayToUtc(filters.from),
-    to: dayToUtc(filters.to, true),
+  const [filters, setFilters] = useState<AuditFilterValues>(() => {
+    const type = search.get("entityType") ?? "";
+    const id = search.get("entityId") ?? "";
+    return { ...NO_FILTERS, action: search.get("action") ?? "", code: search.get("code") ?? "", ...(id ? { record: { type, id, name: "" } } : { entityType: type }) };
   });
+  const [paging, setPaging] = useState({ limit: 25, offset: 0 });
+  const list = usePagedList(listLedger, { ...paging, sort: "-seq" as const, ...ledgerQuery(filters) });
+  const refs = refsOf(list.page);
+  const chosen = filters.record && refs[filters.record.id];
   const filtered = Object.values(filters).some(Boolean);
   const changeFilters = (next: AuditFilterValues) => {
     setFilters(next);
@@ -42,7 +36,7 @@ export function AuditPage() {
     <div data-testid="page-audit">
       <PageHeader title={t("audit.title")} subtitle={t("audit.subtitle")} />
       <VerifyPanel />
-      <AuditFilters value={filters} onChange={changeFilters} />
+      <AuditFilters value={filters} recordName={chosen ? refText(chosen, { lang, t }) : undefined} onChange={changeFilters} />
       <div className="table-wrap">
         <table className="table audit-table" aria-busy={list.loading}>
           <thead>
@@ -68,11 +62,7 @@ export function AuditPage() {
             />
             {!list.error &&
               list.page?.items.map((entry) => (
-                <AuditRow
-                  key={entry.seq}
-                  entry={entry}
-                  onFilterRecord={(entityType, entityId) => changeFilters({ ...NO_FILTERS, entityType, entityId })}
-                />
+                <AuditRow key={entry.seq} entry={entry} refs={refs} onFilterRecord={(record) => changeFilters({ ...NO_FILTERS, record })} />
               ))}
           </tbody>
         </table>

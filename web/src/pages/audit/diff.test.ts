@@ -11,7 +11,7 @@ describe("diffRecords", () => {
     ]);
   });
 
-  it("lists every field of a created record as added", () => {
+  it("lists every field of a created record as added, nested objects as dotted fields", () => {
     const rows = diffRecords(null, { id: "usr_1", settings: { timezone: "Asia/Tokyo" } });
     expect(rows).toEqual([
       { field: "id", before: undefined, after: "usr_1", change: "added" },
@@ -19,11 +19,18 @@ describe("diffRecords", () => {
     ]);
   });
 
-  it("shows removed fields and non-string values", () => {
-    const rows = diffRecords({ departmentId: null, n: 3 }, {});
-    expect(rows).toEqual([
-      { field: "departmentId", before: "null", after: undefined, change: "removed" },
-      { field: "n", before: "3", after: undefined, change: "removed" },
+  it("keeps lists whole and compares them by value", () => {
+    const rows = diffRecords({ tags: ["a", "b"], ids: ["x"] }, { tags: ["a", "b"], ids: ["x", "y"] });
+    expect(rows.map((r) => [r.field, r.change])).toEqual([
+      ["tags", "same"],
+      ["ids", "changed"],
+    ]);
+  });
+
+  it("shows removed fields with their values", () => {
+    expect(diffRecords({ departmentId: null, n: 3 }, {})).toEqual([
+      { field: "departmentId", before: null, after: undefined, change: "removed" },
+      { field: "n", before: 3, after: undefined, change: "removed" },
     ]);
   });
 

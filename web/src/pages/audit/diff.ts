@@ -1,8 +1,9 @@
 /** How one field of a ledger entry's record differs between `before` and `after`. */
 export interface DiffRow {
+  /** Dotted for nested objects: `settings.timezone`. */
   field: string;
-  before: string | undefined;
-  after: string | undefined;
+  before: unknown;
+  after: unknown;
   change: "added" | "removed" | "changed" | "same";
 }
 
@@ -10,7 +11,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Nested objects become dotted fields (`settings.timezone`), so a diff names the leaf that changed. */
+/**
+ * Nested objects become dotted fields (`settings.timezone`), so a diff names the leaf that changed;
+ * arrays stay whole (a list of owners is one field).
+ */
 function flatten(value: unknown, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
   if (isPlainObject(value)) {
     const keys = Object.keys(value);
@@ -24,14 +28,10 @@ function flatten(value: unknown, prefix = "", out = new Map<string, unknown>()):
   return out;
 }
 
-function show(value: unknown): string {
-  if (typeof value === "string") return value;
-  return JSON.stringify(value) ?? String(value);
-}
-
 /**
  * The fields of a ledger entry's `before` and `after` side by side, in the record's own order,
- * each marked added, removed, changed or the same. Empty when the entry records no content.
+ * each marked added, removed, changed or the same (compared by value, not by reference). Empty
+ * when the entry records no content.
  */
 export function diffRecords(before: unknown, after: unknown): DiffRow[] {
   const a = flatten(before);
@@ -40,9 +40,7 @@ export function diffRecords(before: unknown, after: unknown): DiffRow[] {
   return fields.map((field) => {
     const inBefore = a.has(field);
     const inAfter = b.has(field);
-    const beforeText = inBefore ? show(a.get(field)) : undefined;
-    const afterText = inAfter ? show(b.get(field)) : undefined;
-    const change = !inBefore ? "added" : !inAfter ? "removed" : beforeText === afterText ? "same" : "changed";
-    return { field, before: beforeText, after: afterText, change };
+    const change = !inBefore ? "added" : !inAfter ? "removed" : JSON.stringify(a.get(field)) === JSON.stringify(b.get(field)) ? "same" : "changed";
+    return { field, before: a.get(field), after: b.get(field), change };
   });
 }

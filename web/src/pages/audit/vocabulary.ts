@@ -1,18 +1,23 @@
-import { en } from "../../i18n/en.ts";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction, type AuditEntityType } from "../../../../src/audit/audit.actions.ts";
 
 const ACTION_PREFIX = "audit.action.";
 const ENTITY_PREFIX = "audit.entity.";
 
-/** The ledger actions the UI can name, taken from the dictionary so a new one is added in one place. */
-export const KNOWN_ACTIONS = Object.keys(en)
-  .filter((k) => k.startsWith(ACTION_PREFIX))
-  .map((k) => k.slice(ACTION_PREFIX.length));
+/**
+ * Every action the server writes, grouped by the record type it is written with: taken from the
+ * server's own catalogue, so the filter offers a new action as soon as the server can write it.
+ */
+export const ACTION_GROUPS: readonly { type: AuditEntityType; actions: readonly AuditAction[] }[] = AUDIT_ENTITY_TYPES.map((type) => ({
+  type,
+  actions: AUDIT_ACTIONS[type],
+}));
 
-export const KNOWN_ENTITY_TYPES = Object.keys(en)
-  .filter((k) => k.startsWith(ENTITY_PREFIX))
-  .map((k) => k.slice(ENTITY_PREFIX.length));
+export const KNOWN_ENTITY_TYPES: readonly AuditEntityType[] = AUDIT_ENTITY_TYPES;
 
 export { ACTION_PREFIX, ENTITY_PREFIX };
+
+/** A `newId` id (`inc_` + 20 base-32 characters): typed into the record box, it filters by id, not code. */
+export const INTERNAL_ID = /^[a-z]{3}_[0-9a-hjkmnp-tv-z]{20}$/;
 
 /**
  * A `YYYY-MM-DD` from a date input as the UTC instant the local day starts; `endOfDay` gives the

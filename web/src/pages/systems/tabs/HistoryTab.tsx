@@ -7,7 +7,11 @@ import { TableState } from "../../../components/TableState.tsx";
 import { usePagedList } from "../../../hooks/usePagedList.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import "../../audit/audit.css";
-import { diffRecords, type DiffRow } from "../../audit/diff.ts";
+import { entryChanges } from "../../audit/changes.ts";
+import { ChangesTable } from "../../audit/ChangesTable.tsx";
+import { refsOf } from "../../audit/ledger.api.ts";
+import { useLedgerWords, useLibraryNames } from "../../audit/useLedgerWords.ts";
+import type { LedgerWords } from "../../audit/words.ts";
 
 /** 履歴: every recorded change to the system, newest first: who, when, what, and the fields that changed. */
 export function HistoryTab({ system }: { system: SystemView }) {
@@ -18,6 +22,8 @@ export function HistoryTab({ system }: { system: SystemView }) {
     (p: { limit: number; offset: number; version: number }, signal) => systemsApi.history(system.id, { limit: p.limit, offset: p.offset }, signal),
     { ...paging, version: system.version },
   );
+  // Owners and departments by name: the history endpoint sends `refs` as the ledger does.
+  const words = useLedgerWords(refsOf(list.page), useLibraryNames());
   return (
     <div className="history" data-testid="system-history">
       <div className="table-wrap">
@@ -32,7 +38,7 @@ export function HistoryTab({ system }: { system: SystemView }) {
           </thead>
           <tbody>
             <TableState colSpan={4} loading={list.loading} error={list.error} count={list.page?.items.length ?? 0} filtered={false} emptyMessage={t("systems.history.empty")} onRetry={list.reload} />
-            {!list.error && list.page?.items.map((entry) => <HistoryRow key={entry.seq} entry={entry} />)}
+            {!list.error && list.page?.items.map((entry) => <HistoryRow key={entry.seq} entry={entry} words={words} />)}
           </tbody>
         </table>
       </div>
@@ -44,51 +50,27 @@ export function HistoryTab({ system }: { system: SystemView }) {
 /** Entries with more changed fields than this (a registration, a first profile) start folded. */
 const FOLD_OVER = 8;
 
-function HistoryRow({ entry }: { entry: AuditEntry }) {
-  const { t, label, dateTime, number } = useI18n();
-  const rows = diffRecords(entry.before, entry.after).filter((r) => r.change !== "same");
+function HistoryRow({ entry, words }: { entry: AuditEntry; words: LedgerWords }) {
+  const { t, dateTime, number } = useI18n();
+  const rows = entryChanges(entry, words);
+  // The system page's own short wording ("Registered") where it has one, the ledger's otherwise.
+  const action = words.maybe(`systems.action.${entry.action}`) ?? words.maybe(`audit.action.${entry.action}`) ?? entry.action;
   return (
     <tr data-testid={`history-${entry.seq}`} data-action={entry.action}>
       <td className="table__nowrap">{dateTime(entry.ts)}</td>
-      <td>{entry.actor.label ?? entry.actor.id ?? "—"}</td>
+      <td>{entry.actor.label ?? "—"}</td>
       <td className="table__nowrap">
-        <span className={`action action--${entry.action.split(".")[0]}`}>{label("systems.action.", entry.action)}</span>
+        <span className={`action action--${entry.action.split(".")[0]}`}>{action}</span>
       </td>
       <td className="history__changes">
         {rows.length === 0 ? (
           <span className="muted">{t("systems.history.noFields")}</span>
         ) : rows.length > FOLD_OVER ? (
-          <Disclosure summary={t("systems.history.showFields", { count: number(rows.length) })}>{() => <DiffTable rows={rows} />}</Disclosure>
+          <Disclosure summary={t("systems.history.showFields", { count: number(rows.length) })}>{() => <ChangesTable rows={rows} />}</Disclosure>
         ) : (
-          <DiffTable rows={rows} />
+          <ChangesTable rows={rows} />
         )}
       </td>
     </tr>
-  );
-}
-
-function DiffTable({ rows }: { rows: DiffRow[] }) {
-  const { t } = useI18n();
-  return (
-    <table className="diff">
-      <thead>
-        <tr>
-          <th scope="col">{t("audit.details.field")}</th>
-          <th scope="col">{t("audit.details.before")}</th>
-          <th scope="col">{t("audit.details.after")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.field} className={`diff__row diff__row--${row.change}`}>
-            <th scope="row" className="diff__field">
-              {row.field}
-            </th>
-            <td className="diff__before">{row.before ?? "—"}</td>
-            <td className="diff__after">{row.after ?? "—"}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -1,0 +1,59 @@
+/**
+ * Every action the server writes to the audit ledger, grouped by the record type it is written
+ * with. One list, so the compiler refuses an entry whose action is not in it, the web UI offers
+ * each one in its filter, and a test fails when one has no label in Japanese and English.
+ *
+ * Zod-free and node-free: the web bundle imports it.
+ */
+export const AUDIT_ACTIONS = {
+  system: ["system.created", "system.updated", "system.deleted", "system.imported", "system.reclassified", "assessment.synchronised"],
+  assessment: ["assessment.created", "assessment.signed_off", "assessment.sign_off_withdrawn", "assessment.changes_acknowledged"],
+  assessment_item: ["assessment_item.updated", "assessment_item.inferred"],
+  risk: ["risk.created", "risk.updated", "risk.deleted", "risk.accepted", "risk.acceptance_withdrawn", "risk.reviewed"],
+  risk_matrix: ["risk_matrix.updated"],
+  control: ["control.created", "control.updated", "control.deleted"],
+  evidence: ["evidence.created", "evidence.updated", "evidence.deleted", "evidence.linked", "evidence.unlinked"],
+  file: ["file.stored"],
+  incident: ["incident.filed", "incident.updated", "incident.closed", "incident.timeline_added", "incident.alert_received"],
+  vendor: ["vendor.created", "vendor.updated", "vendor.deleted", "vendor.reviewed"],
+  task: ["task.created", "task.updated", "task.submitted", "task.completed", "task.returned", "task.cancelled", "task.escalated", "comment.added"],
+  approval: ["approval.requested", "approval.step_approved", "approval.step_rejected", "approval.approved", "approval.rejected", "approval.cancelled", "approval.escalated"],
+  delegation: ["delegation.created", "delegation.deleted"],
+  schedule: ["schedule.created", "schedule.updated", "schedule.deleted"],
+  import: ["import.uploaded", "import.committed"],
+  user: ["user.created", "user.updated", "user.role_changed", "user.password_changed"],
+  session: ["auth.signed_in", "auth.signed_out"],
+  api_token: ["token.created", "token.revoked"],
+  organization: ["org.created", "org.updated"],
+  department: ["department.created", "department.updated", "department.deleted"],
+  webhook: ["webhook.created", "webhook.deleted", "webhook.ping_requested", "webhook.ping_delivered", "webhook.ping_failed", "webhook.delivery_refused"],
+  audit_checkpoint: ["audit.checkpoint"],
+} as const;
+
+/** A record type the ledger names (`entity_type`). */
+export type AuditEntityType = keyof typeof AUDIT_ACTIONS;
+
+/** An action the ledger records (`action`). */
+export type AuditAction = (typeof AUDIT_ACTIONS)[AuditEntityType][number];
+
+/** The record types, in the order the UI groups them. */
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ACTIONS) as AuditEntityType[];
+
+/** Every action, flat. */
+export const AUDIT_ACTION_LIST: readonly AuditAction[] = AUDIT_ENTITY_TYPES.flatMap((type) => AUDIT_ACTIONS[type]);
+
+/**
+ * Record types that carry a business code (`AIS-000001`, `RSK-…`, `INC-…`), and the table that
+ * holds it: what a ledger search by code resolves against.
+ */
+export const CODED_RECORDS = {
+  system: "ai_systems",
+  risk: "risks",
+  control: "controls",
+  incident: "incidents",
+  vendor: "vendors",
+  task: "tasks",
+  department: "departments",
+} as const satisfies Partial<Record<AuditEntityType, string>>;
+
+export type CodedRecordType = keyof typeof CODED_RECORDS;
