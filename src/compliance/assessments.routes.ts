@@ -14,9 +14,11 @@ import {
   listAllItemsQuery,
   listItemsQuery,
   signOffBody,
+  signOffCheck,
   updateItemBody,
 } from "./assessments.schema.ts";
 import { acceptInference, acceptInferenceBody, inferenceQuery, inferenceView, previewInference } from "./inference.ts";
+import { readSignOffCheck } from "./assessments.segregation.ts";
 import { acknowledgeChanges, createAssessment, resyncSystem, signOffAssessment, updateItem } from "./assessments.service.ts";
 
 export const assessmentRoutes = [
@@ -89,9 +91,21 @@ export const assessmentRoutes = [
     },
   }),
   defineRoute({
+    method: "get",
+    path: "/api/assessments/:id/sign-off-check",
+    summary: "What a sign-off waits for: open rows, and who may not sign under segregation of duties",
+    tag: "assessments",
+    cache: "ledger",
+    access: { permission: "assessments.read" },
+    resource: "assessment",
+    params: idParams,
+    response: signOffCheck,
+    handler: ({ deps, actor, params }) => readSignOffCheck(deps.db.kysely, actor.orgId, params.id),
+  }),
+  defineRoute({
     method: "post",
     path: "/api/assessments/:id/sign-off",
-    summary: "Sign the assessment off (every applicable row answered)",
+    summary: "Sign the assessment off (every applicable row answered; by someone who answered none, when segregation of duties is on)",
     tag: "assessments",
     access: { permission: "assessments.sign_off" },
     resource: "assessment",

@@ -3,6 +3,7 @@ import { recordId } from "../platform/record-id.ts";
 import { isoDate } from "../systems/systems.schema.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { CONTROL_STATUSES, ITEM_STATUSES } from "./statuses.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 export const itemStatus = z.enum(ITEM_STATUSES);
 export const controlStatus = z.enum(CONTROL_STATUSES);
@@ -85,11 +86,28 @@ export const updateItemBody = z
     dueDate: isoDate.nullable().optional(),
     comment: z.string().trim().max(4000).nullable().optional(),
   })
+  // Only "not applicable" requires the text; for the other statuses it is optional (what is missing, or a note).
+  // The web words this in the UI language itself (see item-reason.ts); the API answers it in English
+  // until the validation layer can word custom rules per locale.
   .refine((b) => b.status !== "not_applicable" || (b.justification !== undefined && b.justification !== null && b.justification.length > 0), {
-    message: "Say why the requirement does not apply",
+    message: fieldText("not_applicable_reason"),
     path: ["justification"],
   });
 export type UpdateItemInput = z.infer<typeof updateItemBody>;
+
+/**
+ * What a sign-off waits for, so the UI can say so before anyone tries: the rows still open, and
+ * who may not sign under the organisation's segregation of duties (the last answerers of its rows).
+ */
+export const signOffCheck = z.object({
+  /** Applicable rows not started or in progress: a sign-off is refused (409) while there are any. */
+  open: z.number().int(),
+  /** The organisation's `segregationOfDuties.assessmentSignOff` rule. */
+  segregationOfDuties: z.boolean(),
+  /** The people recorded as the last to answer an applicable row; empty when the rule is off. */
+  barred: z.array(z.object({ id: z.string(), displayName: z.string() })),
+});
+export type SignOffCheck = z.infer<typeof signOffCheck>;
 
 export const signOffBody = z.strictObject({ version: z.number().int().min(1), note: z.string().trim().max(4000).optional() });
 export const versionBody = z.strictObject({ version: z.number().int().min(1) });

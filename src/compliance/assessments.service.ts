@@ -13,10 +13,12 @@ import { assertCanEditSystem } from "../systems/systems.policy.ts";
 import { getSystemRow } from "../systems/systems.store.ts";
 import { readAssessment } from "./assessments.read.ts";
 import type { AssessmentView, UpdateItemInput } from "./assessments.schema.ts";
+import { readSignOffCheck } from "./assessments.segregation.ts";
 import { controlStatusByUrn, countItem } from "./assessments.store.ts";
 import { applicableIn, insertItems, syncSystemAssessments, type SyncSummary } from "./assessments.sync.ts";
 import { applyCounters, COUNTERS, CounterDeltas } from "./counters.ts";
-import { effectiveStatus, OPEN_STATUSES } from "./statuses.ts";
+import { effectiveStatus } from "./statuses.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 /** The system's evaluation as of today from its stored profile (profiles are checked when saved). */
 export function evaluateStored(library: Library, profile: string, asOf: string) {
@@ -78,7 +80,7 @@ export async function updateItem(db: Db, who: ChangeContext, actor: Actor, id: s
     if (item.version !== input.version) throw new AppError(409, "conflict", { current: { id: item.id, version: item.version, answer: item.answer, comment: item.comment, updatedAt: item.updated_at } });
     if (input.ownerId) {
       const owner = await trx.selectFrom("users").select("id").where("org_id", "=", who.orgId).where("id", "=", input.ownerId).executeTakeFirst();
-      if (!owner) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: "No user with this id in the organisation" }]);
+      if (!owner) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: fieldText("no_such_user") }]);
     }
     const now = nowIso();
     const next = { ...item };
@@ -113,21 +115,20 @@ export async function updateItem(db: Db, who: ChangeContext, actor: Actor, id: s
   });
 }
 
-/** A reviewer's sign-off: refused while any applicable row is unanswered or in progress. */
+/**
+ * A reviewer's sign-off: refused (409 `assessment_incomplete`) while any applicable row is
+ * unanswered or in progress, and — when the organisation's `segregationOfDuties.assessmentSignOff`
+ * is on — refused (403 `sign_off_by_answerer`) to anyone recorded as the last to answer one of its
+ * applicable rows: the person who signs checks the answers, so they must not be their author.
+ */
 export async function signOffAssessment(db: Db, library: Library, who: ChangeContext, actor: Actor, id: string, input: { version: number; note?: string | undefined }): Promise<AssessmentView> {
   await audited(db, who, async (trx, record) => {
     const a = await trx.selectFrom("assessments").selectAll().where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!a) throw notFound();
     if (a.version !== input.version) throw new AppError(409, "conflict", { current: { id, version: a.version } });
-    const open = await trx
-      .selectFrom("assessment_items")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("org_id", "=", who.orgId)
-      .where("assessment_id", "=", id)
-      .where("applicable", "=", 1)
-      .where("effective", "in", [...OPEN_STATUSES])
-      .executeTakeFirstOrThrow();
-    if (Number(open.n) > 0) throw new AppError(409, "assessment_incomplete", { open: Number(open.n) });
+    const check = await readSignOffCheck(trx, who.orgId, id);
+    if (check.open > 0) throw new AppError(409, "assessment_incomplete", { open: check.open });
+    if (check.barred.some((u) => u.id === actor.userId)) throw new AppError(403, "sign_off_by_answerer", { reason: "answered_rows" });
     const now = nowIso();
     await trx.updateTable("assessments").set({ signed_off_by: actor.userId, signed_off_at: now, signoff_note: input.note ?? null, updated_at: now, version: a.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "assessment.signed_off", entityType: "assessment", entityId: id, after: { signedOffAt: now, note: input.note ?? null } });

@@ -18,7 +18,7 @@ describe.each(testDatabases())("organisation and departments ($name)", (dialect)
 
   it("starts with Japanese defaults: April fiscal year, Asia/Tokyo", async () => {
     const res = await api.call("GET", "/api/org", { token: org.tokens.viewer });
-    expect(res.body.settings).toEqual({ defaultLocale: "ja", fiscalYearStartMonth: 4, timezone: "Asia/Tokyo" });
+    expect(res.body.settings).toEqual({ defaultLocale: "ja", fiscalYearStartMonth: 4, timezone: "Asia/Tokyo", segregationOfDuties: { assessmentSignOff: true, riskAcceptance: true } });
   });
 
   it("updates settings with optimistic concurrency and records the change", async () => {

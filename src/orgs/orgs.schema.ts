@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { LOCALES } from "../platform/i18n.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 
@@ -11,16 +12,45 @@ function isTimeZone(name: string): boolean {
   }
 }
 
-/** Organisation-wide settings; later modules read these (e.g. the fiscal year for recurring reviews). */
-export const orgSettings = z.strictObject({
+/**
+ * Segregation of duties (職務分掌): which decisions must be taken by someone other than the people
+ * whose work they judge. `assessmentSignOff`: whoever last answered a row of an assessment may not
+ * sign it off. `riskAcceptance`: a risk's owner, and whoever registered or rated it, may not accept it.
+ */
+export const segregationOfDuties = z.strictObject({
+  assessmentSignOff: z.boolean(),
+  riskAcceptance: z.boolean(),
+});
+export type SegregationOfDuties = z.infer<typeof segregationOfDuties>;
+
+/** Both rules on: a new organisation, and one whose stored settings predate the setting, get them. */
+export const DEFAULT_SEGREGATION: SegregationOfDuties = { assessmentSignOff: true, riskAcceptance: true };
+
+const settingsShape = {
   defaultLocale: z.enum(LOCALES),
   /** 4 = April, the Japanese fiscal year (4月〜3月). */
   fiscalYearStartMonth: z.number().int().min(1).max(12),
-  timezone: z.string().min(1).max(64).refine(isTimeZone, "Unknown IANA time zone, e.g. Asia/Tokyo"),
+  timezone: z.string().min(1).max(64).refine(isTimeZone, fieldText("timezone")),
+};
+
+/**
+ * Organisation-wide settings; later modules read these (e.g. the fiscal year for recurring reviews).
+ * Settings stored before `segregationOfDuties` existed parse with it on (the safe reading).
+ */
+export const orgSettings = z.strictObject({
+  ...settingsShape,
+  segregationOfDuties: segregationOfDuties.default(DEFAULT_SEGREGATION),
 });
 export type OrgSettings = z.infer<typeof orgSettings>;
 
-export const DEFAULT_ORG_SETTINGS: OrgSettings = { defaultLocale: "ja", fiscalYearStartMonth: 4, timezone: "Asia/Tokyo" };
+export const DEFAULT_ORG_SETTINGS: OrgSettings = { defaultLocale: "ja", fiscalYearStartMonth: 4, timezone: "Asia/Tokyo", segregationOfDuties: DEFAULT_SEGREGATION };
+
+/**
+ * A change to the settings: any subset, and either rule of `segregationOfDuties` alone. No defaults
+ * here, so a key left out keeps its stored value instead of being reset.
+ */
+export const orgSettingsPatch = z.strictObject({ ...settingsShape, segregationOfDuties: segregationOfDuties.partial().strict() }).partial().strict();
+export type OrgSettingsPatch = z.infer<typeof orgSettingsPatch>;
 
 export const orgView = z.object({
   id: z.string(),
@@ -38,7 +68,7 @@ export const updateOrgBody = z.strictObject({
   version: z.number().int().min(1),
   nameJa: z.string().trim().min(1).max(200).optional(),
   nameEn: z.string().trim().min(1).max(200).optional(),
-  settings: orgSettings.partial().strict().optional(),
+  settings: orgSettingsPatch.optional(),
 });
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;
 

@@ -1,6 +1,8 @@
+import type { Kysely, Transaction } from "kysely";
 import { audited, auditActorOf, type AuditActor } from "../audit/audited.ts";
 import { hashPassword } from "../auth/secrets.ts";
 import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -8,7 +10,7 @@ import { nowIso } from "../platform/time.ts";
 import { presentUser } from "../users/users.present.ts";
 import { emailExists, insertUser } from "../users/users.store.ts";
 import { canonicalJson } from "../audit/audit.hash.ts";
-import { DEFAULT_ORG_SETTINGS, type OrgView, type UpdateOrgInput } from "./orgs.schema.ts";
+import { DEFAULT_ORG_SETTINGS, orgSettings, type OrgSettings, type OrgSettingsPatch, type OrgView, type SegregationOfDuties, type UpdateOrgInput } from "./orgs.schema.ts";
 import { findOrganizationBySlug, getOrganization, presentOrg } from "./orgs.store.ts";
 
 export interface NewOrganization {
@@ -79,7 +81,7 @@ export async function updateOrganization(db: Db, actor: Actor, input: UpdateOrgI
     if (!current) throw notFound();
     const before = presentOrg(current);
     if (current.version !== input.version) throw new AppError(409, "conflict", { current: before });
-    const settings = { ...before.settings, ...input.settings };
+    const settings = mergeSettings(before.settings, input.settings);
     const row = await trx
       .updateTable("organizations")
       .set({
@@ -98,4 +100,21 @@ export async function updateOrganization(db: Db, actor: Actor, input: UpdateOrgI
     record({ action: "org.updated", entityType: "organization", entityId: actor.orgId, before, after });
     return after;
   });
+}
+
+/** The stored settings with a change applied; the segregation rules merge one by one. */
+export function mergeSettings(current: OrgSettings, patch: OrgSettingsPatch | undefined): OrgSettings {
+  if (!patch) return current;
+  const { segregationOfDuties, ...rest } = patch;
+  return { ...current, ...rest, segregationOfDuties: { ...current.segregationOfDuties, ...segregationOfDuties } };
+}
+
+/**
+ * The organisation's segregation-of-duties rules, read inside the deciding transaction so a
+ * decision follows the setting as it stands when it is taken.
+ */
+export async function readSegregation(db: Kysely<Database> | Transaction<Database>, orgId: string): Promise<SegregationOfDuties> {
+  const row = await db.selectFrom("organizations").select("settings").where("id", "=", orgId).executeTakeFirst();
+  if (!row) throw notFound();
+  return orgSettings.parse(JSON.parse(row.settings)).segregationOfDuties;
 }

@@ -52,7 +52,7 @@ export const PERMISSIONS = {
   "risks.edit": ["admin", "governance_lead", "system_owner"],
   /** Any risk, whoever owns it, and the organisation's risk matrix. */
   "risks.manage": ["admin", "governance_lead"],
-  /** Accept a risk on the organisation's behalf (never one's own: risks.decisions.ts). */
+  /** Accept a risk on the organisation's behalf (not one's own, nor one registered or rated oneself, while the organisation's segregation of duties is on: risks.acceptance.ts). */
   "risks.accept": ["admin", "governance_lead"],
   "tasks.read": ALL,
   /** Create tasks, and move forward those assigned to or created by oneself (tasks.policy.ts). */

@@ -8,6 +8,7 @@ import { AppError } from "../platform/errors.ts";
 import { nowIso, todayInTokyo } from "../platform/time.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { readRiskMatrix } from "./matrix.service.ts";
+import { readAcceptanceCheck } from "./risks.acceptance.ts";
 import { assertCanEditRisk } from "./risks.policy.ts";
 import type { RiskView } from "./risks.schema.ts";
 import { countRiskChange, readRisk } from "./risks.service.ts";
@@ -15,15 +16,20 @@ import { getRiskRow } from "./risks.store.ts";
 
 /**
  * Accepts a risk as it stands until `expiresOn`: who accepted it, when, why and until when go on
- * the risk and into the ledger. The risk's owner cannot accept their own risk — acceptance is the
- * decision of someone accountable for the organisation's appetite, not of the person carrying it.
+ * the risk and into the ledger. Acceptance is the decision of someone accountable for the
+ * organisation's appetite, not of the people carrying or rating the risk: while the organisation's
+ * `segregationOfDuties.riskAcceptance` is on (the default), its owner is refused (403
+ * `self_approval`) and so is whoever registered or rated it (403 `acceptance_by_assessor`); see
+ * {@link readAcceptanceCheck}. With the rule off, anyone holding `risks.accept` may accept.
  */
 export async function acceptRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: { version: number; expiresOn: string; note: string }, today = todayInTokyo()): Promise<RiskView> {
   if (input.expiresOn <= today) throw new AppError(400, "validation_failed", [{ field: "body.expiresOn", message: "Acceptance must run past today" }]);
   await audited(db, who, async (trx, record) => {
     const before = await getRiskRow(trx, who.orgId, id);
     if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
-    if (before.owner_id === actor.userId) throw new AppError(403, "self_approval", { reason: "risk_owner" });
+    const mine = (await readAcceptanceCheck(trx, who.orgId, before)).barred.find((b) => b.id === actor.userId);
+    if (mine?.reasons.includes("owner")) throw new AppError(403, "self_approval", { reason: "risk_owner" });
+    if (mine) throw new AppError(403, "acceptance_by_assessor", { reasons: mine.reasons });
     const next: Risk = {
       ...before,
       status: "accepted",

@@ -5,9 +5,11 @@ import { riskHeatmap } from "./heatmap.ts";
 import { riskMatrixView, updateRiskMatrixBody } from "./matrix.schema.ts";
 import { readRiskMatrix, updateRiskMatrix } from "./matrix.service.ts";
 import { jaisiPerspectives } from "./perspectives.ts";
+import { acceptanceCheck, readAcceptanceCheck } from "./risks.acceptance.ts";
 import { acceptRisk, reviewRisk } from "./risks.decisions.ts";
 import { acceptRiskBody, createRiskBody, heatmapQuery, heatmapView, listRisksQuery, perspectiveList, reviewRiskBody, riskPage, riskView, updateRiskBody } from "./risks.schema.ts";
 import { createRisk, deleteRisk, listRisks, readRisk, updateRisk } from "./risks.service.ts";
+import { getRiskRow } from "./risks.store.ts";
 
 export const riskRoutes = [
   defineRoute({
@@ -108,9 +110,21 @@ export const riskRoutes = [
     handler: ({ deps, actor, params, requestId }) => deleteRisk(deps.db, actor, changeContextOf(actor, requestId), params.id),
   }),
   defineRoute({
+    method: "get",
+    path: "/api/risks/:id/acceptance-check",
+    summary: "Who may not accept the risk under segregation of duties (its owner, who registered or rated it), and why",
+    tag: "risks",
+    cache: "ledger",
+    access: { permission: "risks.read" },
+    resource: "risk",
+    params: idParams,
+    response: acceptanceCheck,
+    handler: async ({ deps, actor, params }) => readAcceptanceCheck(deps.db.kysely, actor.orgId, await getRiskRow(deps.db.kysely, actor.orgId, params.id)),
+  }),
+  defineRoute({
     method: "post",
     path: "/api/risks/:id/accept",
-    summary: "Accept the risk until a date, with a reason (not by its own owner); recorded in the ledger",
+    summary: "Accept the risk until a date, with a reason (under segregation of duties, not by its owner nor by who registered or rated it); recorded in the ledger",
     tag: "risks",
     access: { permission: "risks.accept" },
     resource: "risk",

@@ -205,10 +205,8 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => first.getByTestId("item-evidence").textContent()).toContain("AI利用規程_2026.txt");
 
     // With a row still unanswered, the assessment cannot be signed off.
-    await page.getByTestId("sign-off-open").click();
-    await page.getByTestId("sign-off-confirm").click();
-    await expect.poll(() => page.getByTestId("sign-off-incomplete").textContent()).toContain("この評価はまだ承認できません");
-    await page.getByTestId("sign-off-dialog").getByRole("button", { name: "キャンセル" }).click();
+    expect(await page.getByTestId("sign-off-open").isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId("sign-off-blocked").textContent()).toContain("すべて回答してから承認してください");
 
     // Not applicable needs a reason.
     const second = rows.nth(1);

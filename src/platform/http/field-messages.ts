@@ -52,6 +52,7 @@ export const FIELD_TEXT = {
     en: "Webhooks cannot be delivered to this address (an internal or reserved network). An operator can allow an internal receiver with MUSUBI_OUTBOUND_ALLOW.",
     ja: "このアドレス（内部又は予約済みのネットワーク）にはWebhookを配信できません。内部の受信先は運用者がMUSUBI_OUTBOUND_ALLOWで許可できます。",
   },
+  not_applicable_reason: { en: "Say why this requirement does not apply to the system.", ja: "この要求事項が対象外である理由を記入してください。" },
   same_system_assessment: { en: "Choose another assessment of the same system.", ja: "同じシステムの別の評価を選んでください。" },
 } as const satisfies Record<string, Bilingual>;
 

@@ -197,7 +197,7 @@ export const risksApi = {
   create: (input: RiskInput) => request<RiskView>("POST", "/api/risks", { body: input }),
   update: (id: string, patch: RiskPatch) => request<RiskView>("PATCH", `/api/risks/${enc(id)}`, { body: patch }),
   remove: (id: string) => request<void>("DELETE", `/api/risks/${enc(id)}`),
-  /** Needs `risks.accept`; the risk's own owner gets 403 `self_approval`. */
+  /** Needs `risks.accept`; with segregation of duties on, the owner gets 403 `self_approval` and whoever registered or rated it 403 `acceptance_by_assessor`. */
   accept: (id: string, input: AcceptRiskInput) => request<RiskView>("POST", `/api/risks/${enc(id)}/accept`, { body: input }),
   review: (id: string, input: ReviewRiskInput) => request<RiskView>("POST", `/api/risks/${enc(id)}/review`, { body: input }),
   heatmap: (params: { basis: HeatmapBasis; systemId?: string }, signal?: AbortSignal) =>

@@ -183,7 +183,6 @@ export const enCompliance = {
   "evidence.validity.title": "Validity of “{title}”",
   "evidence.dialog.title": "Add evidence",
   "evidence.uploading": "Uploading…",
-  "evidence.tooLarge": "The file is larger than the server accepts. Upload a smaller file or add a link to where it is kept.",
   "evidence.field.kind": "Kind",
   "evidence.field.file": "File",
   "evidence.field.fileHint": "Any format. The SHA-256 digest is recorded in the audit ledger.",
@@ -196,4 +195,22 @@ export const enCompliance = {
   "evidence.field.validFrom": "Valid from",
   "evidence.field.validUntil": "Valid until",
   "evidence.field.validUntilHint": "The dashboard warns 30 days before this date.",
+
+  "org.sod.title": "Segregation of duties",
+  "org.sod.lead": "Decisions that must be taken by someone other than the people whose work they judge. Both are on by default.",
+  "org.sod.assessmentSignOff": "Assessment sign-off",
+  "org.sod.assessmentSignOffHint": "Whoever last answered any row of an assessment cannot sign it off; another reviewer, governance lead or administrator must.",
+  "org.sod.riskAcceptance": "Risk acceptance",
+  "org.sod.riskAcceptanceHint": "A risk's owner, and whoever registered it or set or changed its rating, cannot accept it; another governance lead or administrator must.",
+
+  "risks.sod.assessorTitle": "You registered or rated this risk.",
+  "risks.sod.assessorBody": "Under the organisation's segregation of duties, a governance lead or administrator who neither owns, registered nor rated the risk must accept it.",
+  "risks.sod.barred": "Segregation of duties: {people} may not accept this risk.",
+  "risks.sod.person": "{name} ({reasons})",
+  "risks.sod.bar.owner": "owner",
+  "risks.sod.bar.registered": "registrant",
+  "risks.sod.bar.rated": "rater",
+
+  "error.sign_off_by_answerer": "Segregation of duties: you answered rows of this assessment, so a reviewer, governance lead or administrator who answered none of them must sign it off.",
+  "error.acceptance_by_assessor": "Segregation of duties: you registered or rated this risk, so a governance lead or administrator who neither owns, registered nor rated it must accept it.",
 } as const;

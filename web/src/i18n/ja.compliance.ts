@@ -185,7 +185,6 @@ export const jaCompliance: Record<keyof typeof enCompliance, string> = {
   "evidence.validity.title": "「{title}」の有効期限",
   "evidence.dialog.title": "証跡を追加",
   "evidence.uploading": "アップロード中…",
-  "evidence.tooLarge": "ファイルがサーバーの上限を超えています。小さいファイルにするか、保管場所へのリンクを追加してください。",
   "evidence.field.kind": "種類",
   "evidence.field.file": "ファイル",
   "evidence.field.fileHint": "形式は問いません。SHA-256ダイジェストが監査台帳に記録されます。",
@@ -198,4 +197,22 @@ export const jaCompliance: Record<keyof typeof enCompliance, string> = {
   "evidence.field.validFrom": "有効期間の開始日",
   "evidence.field.validUntil": "有効期限",
   "evidence.field.validUntilHint": "この日の30日前からダッシュボードでお知らせします。",
+
+  "org.sod.title": "職務分掌",
+  "org.sod.lead": "判断の対象となる作業をした本人以外が行うべき判断です。既定ではどちらも有効です。",
+  "org.sod.assessmentSignOff": "評価の承認",
+  "org.sod.assessmentSignOffHint": "評価のいずれかの行に最後に回答した人は、その評価を承認できません。別のレビュアー、AIガバナンス責任者又は管理者が承認します。",
+  "org.sod.riskAcceptance": "リスクの受容",
+  "org.sod.riskAcceptanceHint": "リスクオーナー、リスクを登録した人、評価（発生可能性・影響度）を設定又は変更した人は、そのリスクを受容できません。別のAIガバナンス責任者又は管理者が受容します。",
+
+  "risks.sod.assessorTitle": "あなたはこのリスクを登録又は評価しました。",
+  "risks.sod.assessorBody": "組織の職務分掌により、このリスクのオーナーでも登録者・評価者でもないAIガバナンス責任者又は管理者が受容する必要があります。",
+  "risks.sod.barred": "職務分掌：{people}はこのリスクを受容できません。",
+  "risks.sod.person": "{name}（{reasons}）",
+  "risks.sod.bar.owner": "リスクオーナー",
+  "risks.sod.bar.registered": "登録者",
+  "risks.sod.bar.rated": "評価者",
+
+  "error.sign_off_by_answerer": "職務分掌のため、この評価の行に回答した人は承認できません。行に回答していないレビュアー、AIガバナンス責任者又は管理者が承認してください。",
+  "error.acceptance_by_assessor": "職務分掌のため、このリスクを登録又は評価した人は受容できません。このリスクのオーナーでも登録者・評価者でもないAIガバナンス責任者又は管理者が受容してください。",
 };

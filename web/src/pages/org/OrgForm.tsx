@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client.ts";
 import { orgApi } from "../../api/endpoints.ts";
-import { LOCALES, type Locale, type OrgSettings, type OrgView, type UpdateOrgInput } from "../../api/types.ts";
+import { LOCALES, type Locale, type OrgSettings, type OrgView, type SegregationOfDuties, type UpdateOrgInput } from "../../api/types.ts";
 import { Field } from "../../components/Field.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
@@ -10,16 +10,20 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSession } from "../../session/SessionProvider.tsx";
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+const SOD_RULES = ["assessmentSignOff", "riskAcceptance"] as const;
 
 /** Only the fields that differ from what was loaded, against the loaded version. */
 function changes(org: OrgView, form: Pick<OrgView, "nameJa" | "nameEn"> & OrgSettings): UpdateOrgInput {
   const input: UpdateOrgInput = { version: org.version };
   if (form.nameJa.trim() !== org.nameJa) input.nameJa = form.nameJa.trim();
   if (form.nameEn.trim() !== org.nameEn) input.nameEn = form.nameEn.trim();
-  const settings: Partial<OrgSettings> = {};
+  const settings: NonNullable<UpdateOrgInput["settings"]> = {};
   for (const key of ["defaultLocale", "fiscalYearStartMonth", "timezone"] as const) {
     if (form[key] !== org.settings[key]) Object.assign(settings, { [key]: form[key] });
   }
+  const sod: Partial<SegregationOfDuties> = {};
+  for (const key of SOD_RULES) if (form.segregationOfDuties[key] !== org.settings.segregationOfDuties[key]) sod[key] = form.segregationOfDuties[key];
+  if (Object.keys(sod).length > 0) settings.segregationOfDuties = sod;
   if (Object.keys(settings).length > 0) input.settings = settings;
   return input;
 }
@@ -32,7 +36,11 @@ interface OrgFormProps {
   onNotice(notice: NoticeMessage | undefined): void;
 }
 
-/** The organisation's names and settings; saves only what changed, against the loaded version. */
+/**
+ * The organisation's names and settings, including segregation of duties (who may not sign off or
+ * accept their own work); saves only what changed, against the loaded version, so the ledger's
+ * `org.updated` entry shows exactly what was switched.
+ */
 export function OrgForm({ org, canEdit, onSaved, onNotice }: OrgFormProps) {
   const i18n = useI18n();
   const { t, month, dateTime } = i18n;
@@ -115,6 +123,28 @@ export function OrgForm({ org, canEdit, onSaved, onNotice }: OrgFormProps) {
           <option key={tz} value={tz} />
         ))}
       </datalist>
+      <fieldset className="fieldset-box" data-testid="org-sod">
+        <legend>{t("org.sod.title")}</legend>
+        <p className="muted">{t("org.sod.lead")}</p>
+        {SOD_RULES.map((rule) => (
+          <div key={rule}>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={form.segregationOfDuties[rule]}
+                disabled={disabled}
+                onChange={(e) => set({ segregationOfDuties: { ...form.segregationOfDuties, [rule]: e.target.checked } })}
+                aria-describedby={`org-sod-${rule}-hint`}
+                data-testid={`org-sod-${rule}`}
+              />
+              {t(`org.sod.${rule}`)}
+            </label>
+            <p id={`org-sod-${rule}-hint`} className="muted">
+              {t(`org.sod.${rule}Hint`)}
+            </p>
+          </div>
+        ))}
+      </fieldset>
       <div className="form__actions">
         <span className="form__meta">{t("org.lastUpdated", { date: dateTime(org.updatedAt) })}</span>
         {canEdit && (

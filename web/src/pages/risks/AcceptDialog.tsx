@@ -6,8 +6,10 @@ import { Field } from "../../components/Field.tsx";
 import { FormDialog } from "../../components/FormDialog.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { useFormSave } from "../../hooks/useFormSave.ts";
+import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { fetchAcceptanceCheck, myBars } from "./acceptance-check.ts";
 
 interface AcceptDialogProps {
   risk: RiskView;
@@ -17,8 +19,10 @@ interface AcceptDialogProps {
 
 /**
  * Accept the risk as it stands until a date, with the reason: a decision recorded in the ledger.
- * The risk's owner cannot make it (segregation of duties): the dialog warns before trying and
- * explains the server's `self_approval` refusal in words rather than as a bare error.
+ * Under the organisation's segregation of duties (on by default) the risk's owner, and whoever
+ * registered or rated it, cannot make it: the dialog asks the server who is barred before anyone
+ * types, disables the submit with the reason, and words the server's refusals (`self_approval`,
+ * `acceptance_by_assessor`) rather than showing a bare error.
  */
 export function AcceptDialog({ risk, onClose, onSaved }: AcceptDialogProps) {
   const { t } = useI18n();
@@ -26,16 +30,19 @@ export function AcceptDialog({ risk, onClose, onSaved }: AcceptDialogProps) {
   const today = todayIso();
   const [expiresOn, setExpiresOn] = useState(() => addMonths(today, 12));
   const [note, setNote] = useState("");
-  const ownRisk = risk.owner?.id === session.user.id;
+  const check = useResource((signal) => fetchAcceptanceCheck(risk.id, signal), `${risk.id}@${risk.version}`);
+  const bars = myBars(check.data, session.user.id);
 
   const form = useFormSave({ version: risk.version, onDone: onClose }, async (version) => {
     onSaved(await risksApi.accept(risk.id, { version, expiresOn, note: note.trim() }));
   });
   const { error, errors } = form;
 
-  // The server's `self_approval` refusal is explained in words, not shown as a bare error.
-  const selfApproval = error instanceof ApiError && error.code === "self_approval";
-  const formError = selfApproval ? undefined : form.formError;
+  const refusedAsOwner = error instanceof ApiError && error.code === "self_approval";
+  const refusedAsAssessor = error instanceof ApiError && error.code === "acceptance_by_assessor";
+  const owner = refusedAsOwner || bars.includes("owner");
+  const assessor = !owner && (refusedAsAssessor || bars.length > 0);
+  const formError = refusedAsOwner || refusedAsAssessor ? undefined : form.formError;
 
   return (
     <FormDialog
@@ -48,10 +55,16 @@ export function AcceptDialog({ risk, onClose, onSaved }: AcceptDialogProps) {
       submitLabel={t("risks.accept.submit")}
       busyLabel={t("common.working")}
       submitTestId="risk-accept-submit"
+      submitDisabled={check.loading || owner || assessor}
     >
-      {(selfApproval || ownRisk) && (
-        <Notice kind={selfApproval ? "error" : "warning"} testId={selfApproval ? "risk-self-approval" : "risk-own-warning"}>
+      {owner && (
+        <Notice kind="error" testId="risk-self-approval">
           <strong>{t("risks.accept.selfTitle")}</strong> {t("risks.accept.selfBody")}
+        </Notice>
+      )}
+      {assessor && (
+        <Notice kind="error" testId="risk-sod-assessor">
+          <strong>{t("risks.sod.assessorTitle")}</strong> {t("risks.sod.assessorBody")}
         </Notice>
       )}
       {formError && <Notice kind="error">{formError}</Notice>}

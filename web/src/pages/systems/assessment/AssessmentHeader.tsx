@@ -3,19 +3,27 @@ import type { BilingualText } from "../../../api/types.ts";
 import { LocalText } from "../../../components/LocalText.tsx";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { StatusBadge } from "../Badges.tsx";
+import type { SignOffBlock } from "./sign-off-gate.ts";
 
 interface AssessmentHeaderProps {
   assessment: AssessmentView;
   name: BilingualText;
   canInfer: boolean;
   canSignOff: boolean;
+  /** Why the signed-in person cannot sign off now: the button is disabled and says so. */
+  signOffBlocks: readonly SignOffBlock[];
   onInfer(): void;
   onSignOff(): void;
 }
 
-/** The assessment's name, its rows by status, its sign-off, and the actions on it. */
-export function AssessmentHeader({ assessment: a, name, canInfer, canSignOff, onInfer, onSignOff }: AssessmentHeaderProps) {
+/**
+ * The assessment's name, its rows by status, its sign-off, and the actions on it. Sign-off is
+ * disabled, with the reason beside it, while the server would refuse it (open rows, or segregation
+ * of duties), so nobody fills in the dialog to be told no.
+ */
+export function AssessmentHeader({ assessment: a, name, canInfer, canSignOff, signOffBlocks, onInfer, onSignOff }: AssessmentHeaderProps) {
   const { t, number, dateTime } = useI18n();
+  const blocked = signOffBlocks.length > 0;
   return (
     <header className="assessment__header">
       <div>
@@ -39,6 +47,15 @@ export function AssessmentHeader({ assessment: a, name, canInfer, canSignOff, on
           <p className="assessment__signed muted">{t("systems.assess.notSignedOff")}</p>
         )}
         {a.libraryChanged && <p className="assessment__library">{t("systems.assess.libraryChanged")}</p>}
+        {canSignOff && blocked && (
+          <div id="sign-off-blocked" data-testid="sign-off-blocked">
+            {signOffBlocks.map((x) => (
+              <p key={x.kind} className="assessment__signed muted">
+                {x.kind === "open" ? t("systems.assess.blockedOpen", { count: number(x.count) }) : t("systems.assess.blockedAnswered")}
+              </p>
+            ))}
+          </div>
+        )}
       </div>
       <div className="assessment__actions">
         {canInfer && (
@@ -47,7 +64,14 @@ export function AssessmentHeader({ assessment: a, name, canInfer, canSignOff, on
           </button>
         )}
         {canSignOff && (
-          <button type="button" className="button button--primary" onClick={onSignOff} data-testid="sign-off-open">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onSignOff}
+            disabled={blocked}
+            aria-describedby={blocked ? "sign-off-blocked" : undefined}
+            data-testid="sign-off-open"
+          >
             {t("systems.assess.signOff")}
           </button>
         )}

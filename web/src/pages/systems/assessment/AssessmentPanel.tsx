@@ -17,6 +17,7 @@ import { EvidenceDialog } from "./EvidenceDialog.tsx";
 import { InferenceDialog } from "./InferenceDialog.tsx";
 import { ItemDialog } from "./ItemDialog.tsx";
 import { ItemRow } from "./ItemRow.tsx";
+import { fetchSignOffCheck, signOffBlocks } from "./sign-off-gate.ts";
 import { SignOffDialog } from "./SignOffDialog.tsx";
 import { useItemSaver } from "./useItemSaver.ts";
 
@@ -54,8 +55,10 @@ function listParams(f: Filters): ItemListParams {
 export function AssessmentPanel({ assessmentId, system, name, others, canAnswer, onChanged }: AssessmentPanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { can } = useSignedIn();
+  const { can, session } = useSignedIn();
+  const canSignOff = can("assessments.sign_off");
   const assessment = useResource((signal) => assessmentsApi.get(assessmentId, signal), assessmentId);
+  const check = useResource((signal) => (canSignOff ? fetchSignOffCheck(assessmentId, signal) : Promise.resolve(undefined)), assessmentId);
   const [filters, setFilters] = useState<Filters>({ limit: 50, offset: 0, group: "", change: "" });
   const items = usePagedList((p: ItemListParams, signal) => assessmentsApi.items(assessmentId, p, signal), listParams(filters));
   const [editing, setEditing] = useState<{ item: ItemView; status?: ItemStatus }>();
@@ -64,6 +67,7 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
   const [notice, setNotice] = useState<NoticeMessage>();
   const refresh = () => {
     assessment.reload();
+    check.reload();
     onChanged();
   };
   const saver = useItemSaver(items, refresh, setNotice);
@@ -77,7 +81,8 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
         assessment={a}
         name={name}
         canInfer={canAnswer && others.length > 0}
-        canSignOff={can("assessments.sign_off")}
+        canSignOff={canSignOff}
+        signOffBlocks={signOffBlocks(a, check.data, session.user.id)}
         onInfer={() => setDialog("infer")}
         onSignOff={() => setDialog("signOff")}
       />
@@ -153,7 +158,7 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
           }}
         />
       )}
-      {dialog === "signOff" && <SignOffDialog assessment={a} name={name} onClose={() => setDialog(undefined)} onSigned={refresh} onShowOpen={() => set({ group: "open", change: "" })} />}
+      {dialog === "signOff" && <SignOffDialog assessment={a} name={name} check={check.data} onClose={() => setDialog(undefined)} onSigned={refresh} onShowOpen={() => set({ group: "open", change: "" })} />}
       {dialog === "infer" && (
         <InferenceDialog
           assessment={a}

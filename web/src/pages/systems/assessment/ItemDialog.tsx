@@ -8,6 +8,7 @@ import { ITEM_STATUS_LABELS } from "../../../components/status-tones.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { plainText } from "../../../i18n/text.ts";
 import { useUsers } from "../form/useUsers.ts";
+import { reasonText } from "./item-reason.ts";
 
 interface ItemDialogProps {
   item: ItemView;
@@ -17,7 +18,10 @@ interface ItemDialogProps {
   onClose(): void;
 }
 
-/** Everything about one row: status, the justification "not applicable" needs, owner, due date and comment. */
+/**
+ * Everything about one row: status, its free text (labelled by what it means for the status: the
+ * reason "not applicable" needs, what a gap is missing, or a note), owner, due date and comment.
+ */
 export function ItemDialog({ item, presetStatus, onSave, onClose }: ItemDialogProps) {
   const { t, lang, errorMessage } = useI18n();
   const users = useUsers();
@@ -51,6 +55,10 @@ export function ItemDialog({ item, presetStatus, onSave, onClose }: ItemDialogPr
   };
 
   const errors = fieldErrors(error);
+  const reason = reasonText(status);
+  // The one rule on this text is worded here, in the UI language and for the status chosen.
+  const reasonMissing = reason.required && !justification.trim() && (missing || errors.justification !== undefined);
+  const reasonError = reasonMissing ? t("systems.assess.justificationRequired") : errors.justification;
   const formError = error !== undefined && Object.keys(errors).length === 0 ? errorMessage(error) : undefined;
   return (
     <Dialog
@@ -79,13 +87,8 @@ export function ItemDialog({ item, presetStatus, onSave, onClose }: ItemDialogPr
             ))}
           </select>
         </Field>
-        <Field
-          label={t("systems.assess.justification")}
-          hint={t("systems.assess.justificationHint")}
-          error={errors.justification ?? (missing && status === "not_applicable" && !justification.trim() ? t("systems.assess.justificationRequired") : undefined)}
-          optional={status !== "not_applicable"}
-        >
-          <textarea className="input" rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} data-testid="item-justification" />
+        <Field label={t(reason.label)} hint={t(reason.hint)} error={reasonError} optional={!reason.required}>
+          <textarea className="input" rows={3} maxLength={4000} value={justification} onChange={(e) => setJustification(e.target.value)} data-testid="item-justification" />
         </Field>
         <div className="form__row">
           <Field label={t("systems.assess.col.owner")} error={errors.ownerId} optional>
@@ -104,7 +107,7 @@ export function ItemDialog({ item, presetStatus, onSave, onClose }: ItemDialogPr
           </Field>
         </div>
         <Field label={t("systems.assess.comment")} error={errors.comment} optional>
-          <textarea className="input" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+          <textarea className="input" rows={3} maxLength={4000} value={comment} onChange={(e) => setComment(e.target.value)} />
         </Field>
       </form>
     </Dialog>

@@ -8,6 +8,7 @@ import { Link } from "../../../router/router.tsx";
 import { todayInTokyo } from "../../applicability/profile.ts";
 import { nodePath } from "../../library/vocabulary.ts";
 import { StatusBadge } from "../Badges.tsx";
+import { reasonText } from "./item-reason.ts";
 
 interface ItemRowProps {
   item: ItemView;
@@ -51,7 +52,11 @@ export function ItemRow({ item, canAnswer, canAddEvidence, onStatus, onEdit, onA
           {item.timing === "upcoming" && item.appliesFrom && <span className="date-badge date-badge--upcoming">{t("applicability.fromDate", { date: day(item.appliesFrom) })}</span>}
           {item.answerSource === "inferred" && <span className="tag tag--neutral">{t("systems.assess.inferred")}</span>}
         </span>
-        {item.justification && <span className="item-row__note">{t("systems.assess.justificationLine", { text: item.justification })}</span>}
+        {item.justification && (
+          <span className="item-row__note" data-testid="item-reason">
+            {t(reasonText(item.answer ?? item.effective).line, { text: item.justification })}
+          </span>
+        )}
         {item.comment && <span className="item-row__note">{item.comment}</span>}
       </td>
       <td className="item-row__status">

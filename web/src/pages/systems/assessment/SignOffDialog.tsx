@@ -7,24 +7,32 @@ import { Field } from "../../../components/Field.tsx";
 import { Notice } from "../../../components/Notice.tsx";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { plainText } from "../../../i18n/text.ts";
+import type { SignOffCheck } from "./sign-off-gate.ts";
 
 interface SignOffDialogProps {
   assessment: AssessmentView;
   name: BilingualText;
+  /** Who may not sign under segregation of duties; undefined while loading. */
+  check: SignOffCheck | undefined;
   onClose(): void;
   onSigned(): void;
   /** Filter the rows to those still open (after the server refused an incomplete assessment). */
   onShowOpen(): void;
 }
 
-/** 承認: a reviewer signs the assessment off, with a note; refused while rows are still open. */
-export function SignOffDialog({ assessment: a, name, onClose, onSigned, onShowOpen }: SignOffDialogProps) {
+/**
+ * 承認: a reviewer signs the assessment off, with a note. Opened only when every row is answered
+ * (the header disables it otherwise); it states the segregation-of-duties rule as the server
+ * applies it, and still explains the server's refusals if the rows changed meanwhile.
+ */
+export function SignOffDialog({ assessment: a, name, check, onClose, onSigned, onShowOpen }: SignOffDialogProps) {
   const { t, lang, number, errorMessage } = useI18n();
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const open = (a.counts.not_started ?? 0) + (a.counts.in_progress ?? 0);
   const incomplete = error instanceof ApiError && error.code === "assessment_incomplete";
+  const answered = error instanceof ApiError && error.code === "sign_off_by_answerer";
+  const names = check?.barred.map((u) => u.displayName) ?? [];
 
   const sign = async () => {
     setBusy(true);
@@ -49,7 +57,7 @@ export function SignOffDialog({ assessment: a, name, onClose, onSigned, onShowOp
           <button type="button" className="button" onClick={onClose}>
             {t("common.cancel")}
           </button>
-          <button type="button" className="button button--primary" disabled={busy || incomplete} onClick={() => void sign()} data-testid="sign-off-confirm">
+          <button type="button" className="button button--primary" disabled={busy || incomplete || answered} onClick={() => void sign()} data-testid="sign-off-confirm">
             {busy ? t("common.working") : t("systems.assess.signOff")}
           </button>
         </>
@@ -57,7 +65,17 @@ export function SignOffDialog({ assessment: a, name, onClose, onSigned, onShowOp
     >
       <div className="form">
         <p className="dialog-message">{t("systems.assess.signOffBody", { total: number(a.total) })}</p>
-        {open > 0 && !incomplete && <Notice kind="warning">{t("systems.assess.openWarning", { count: number(open) })}</Notice>}
+        {check?.segregationOfDuties && !answered && (
+          <p className="dialog-message" data-testid="sign-off-sod">
+            {names.length > 0 ? t("systems.assess.sodRule", { names: new Intl.ListFormat(lang, { type: "conjunction" }).format(names) }) : t("systems.assess.sodRuleNobody")}
+          </p>
+        )}
+        {answered && (
+          <Notice kind="error" testId="sign-off-answered">
+            <strong>{t("systems.assess.answeredTitle")}</strong>
+            <p>{t("systems.assess.blockedAnswered")}</p>
+          </Notice>
+        )}
         {incomplete && (
           <Notice kind="error" testId="sign-off-incomplete">
             <strong>{t("systems.assess.incompleteTitle")}</strong>
@@ -74,7 +92,7 @@ export function SignOffDialog({ assessment: a, name, onClose, onSigned, onShowOp
             </button>
           </Notice>
         )}
-        {error !== undefined && !incomplete && <Notice kind="error">{errorMessage(error)}</Notice>}
+        {error !== undefined && !incomplete && !answered && <Notice kind="error">{errorMessage(error)}</Notice>}
         <Field label={t("systems.assess.signOffNote")} optional>
           <textarea className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
