@@ -210,7 +210,8 @@ export async function closeIncident(db: Db, actor: Actor, who: ChangeContext, id
     const risks = await trx
       .selectFrom("incident_links as l")
       .innerJoin("risks as r", (j) => j.onRef("r.id", "=", "l.target_id").on("r.org_id", "=", who.orgId))
-      .select(["r.id", "r.code", "r.title_ja", "r.owner_id"])
+      .leftJoin("users as u", (j) => j.onRef("u.id", "=", "r.owner_id").on("u.org_id", "=", who.orgId))
+      .select(["r.id", "r.code", "r.title_ja", "r.title_en", "r.owner_id", "u.locale"])
       .where("l.org_id", "=", who.orgId)
       .where("l.incident_id", "=", id)
       .where("l.target_type", "=", "risk")
@@ -218,7 +219,8 @@ export async function closeIncident(db: Db, actor: Actor, who: ChangeContext, id
     for (const r of risks) {
       await insertTask(trx, record, who.orgId, {
         kind: "review",
-        title: `${r.code} ${r.title_ja} — ${before.code} を受けた再評価 / re-review after ${before.code}`,
+        // A task has one title: written in the language of whoever is asked to do it.
+        title: r.locale === "en" ? `${r.code} ${r.title_en || r.title_ja} — re-review after ${before.code}` : `${r.code} ${r.title_ja} — ${before.code} を受けた再評価`,
         description: input.note,
         subjectType: "risk",
         subjectId: r.id,

@@ -75,6 +75,8 @@ describe.each(testDatabases())("incidents ($name)", (dialect) => {
     const reviews = await api.call("GET", `/api/tasks?subjectId=${risk.id}&kind=review`, { token: t("system_owner") });
     expect(reviews.body.items).toHaveLength(1);
     expect(reviews.body.items[0]).toMatchObject({ status: "open", assignee: { id: u("system_owner") }, subject: { type: "risk", id: risk.id } });
+    // One title, in the language of the person asked (the seeded owner reads English), never both glued together.
+    expect(reviews.body.items[0].title).toBe(`${risk.code} Discriminatory screening — re-review after ${filed.body.code}`);
     const mine = await api.call("GET", "/api/my/tasks", { token: t("system_owner") });
     expect(mine.body.tasks.map((x: { id: string }) => x.id)).toContain(reviews.body.items[0].id);
 

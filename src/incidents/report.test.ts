@@ -42,7 +42,7 @@ describe.each(testDatabases())("regulator-ready incident report ($name)", (diale
     expect(res.body.legalBasis[2].text.ja).toContain("個人情報保護委員会に報告しなければならない");
     // The AI Promotion Act's provisions say what kind of duty they are.
     expect(res.body.legalBasis[0].obligation).toEqual([{ ja: "国の施策", en: "measure of the State" }]);
-    expect(res.body.legalBasis[1].obligation).toEqual([{ ja: "努力義務", en: "best-effort" }, { ja: "協力", en: "cooperation" }]);
+    expect(res.body.legalBasis[1].obligation).toEqual([{ ja: "努力義務", en: "best-effort duty" }, { ja: "協力", en: "duty to cooperate" }]);
     expect(res.body.harm.level).toEqual({ id: "event", cset: "AI tangible harm event", ja: expect.any(String), en: expect.any(String) });
     expect(res.body.classification.mitAiRiskRepository[0]).toMatchObject({ id: "2.1" });
     expect(res.body.linkedRisks[0]).toMatchObject({ inherent: "3×5 High", residual: "2×4 Medium" });

@@ -110,8 +110,8 @@ export type ObligationKind = z.infer<typeof ObligationKind>;
 
 /** Labels for the obligation kinds, in both languages (Musubi's wording). */
 export const OBLIGATION_LABELS: Record<ObligationKind, { ja: string; en: string }> = {
-  "best-effort": { ja: "努力義務", en: "best-effort" },
-  cooperation: { ja: "協力", en: "cooperation" },
+  "best-effort": { ja: "努力義務", en: "best-effort duty" },
+  cooperation: { ja: "協力", en: "duty to cooperate" },
   "state-measure": { ja: "国の施策", en: "measure of the State" },
   "local-government-measure": { ja: "地方公共団体の施策", en: "measure of local governments" },
 };

@@ -160,7 +160,7 @@ export const enIncidents = {
   "incidents.report.title": "Report for regulators",
   "incidents.report.explain":
     "The incident as one package for the authorities — under the AI Promotion Act and, when personal data is involved, APPI Art. 26 — with harm in CSET terms, MIT categories, actions and the ledger position.",
-  "incidents.report.html": "Report document (日本語/English)",
+  "incidents.report.html": "Report document (Japanese and English)",
   "incidents.report.json": "Report (JSON)",
 
   "incidents.action.add": "Add action",

@@ -112,7 +112,7 @@ export const jaIncidents: Record<keyof typeof enIncidents, string> = {
   "incidents.field.source": "登録経路",
   "incidents.field.updatedAt": "最終更新",
   "incidents.field.harmLevel": "損害の水準",
-  "incidents.field.harmLevelHint": "AI Incident Databaseが用いるCSET AI Harm Taxonomyの区分です。",
+  "incidents.field.harmLevelHint": "AI Incident Databaseが用いる、CSETのAI被害分類（“CSET AI Harm Taxonomy”）の区分です。",
   "incidents.field.harmTypes": "損害の種類",
   "incidents.field.harmBasis": "損害の偏りの基準",
   "incidents.field.harmBasisHint": "損害が特定の属性の人に偏って生じた場合、その属性。",
@@ -162,7 +162,7 @@ export const jaIncidents: Record<keyof typeof enIncidents, string> = {
   "incidents.report.title": "規制当局向け報告書",
   "incidents.report.explain":
     "AI推進法に基づく情報提供や、個人データが関係する場合の個人情報保護法第26条の報告に用いるための一式です。CSETの区分による損害、MITの分類、措置、監査台帳上の位置を含みます。",
-  "incidents.report.html": "報告書（日本語/English）",
+  "incidents.report.html": "報告書（日本語・英語）",
   "incidents.report.json": "報告書（JSON）",
 
   "incidents.action.add": "措置を追加",

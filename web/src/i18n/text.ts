@@ -28,3 +28,14 @@ export function distinctTitle(label: BilingualText, title: BilingualText | undef
   if (!title) return undefined;
   return plainText(title, lang) === plainText(label, lang) ? undefined : title;
 }
+
+const JAPANESE_SCRIPT = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/**
+ * The language of a one-language text the source gives as it is (a licence's name, an
+ * attribution): "ja" when it holds kana or kanji, else "en" — so it is marked for screen readers
+ * and read as quoted, not as Musubi's own words.
+ */
+export function scriptLang(text: string): Locale {
+  return JAPANESE_SCRIPT.test(text) ? "ja" : "en";
+}

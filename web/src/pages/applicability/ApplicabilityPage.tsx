@@ -35,7 +35,9 @@ export function ApplicabilityPage() {
   const evaluation = useEvaluation(draft);
   const { report, reportKey } = evaluation;
 
-  useEffect(() => storeProfile(draft), [draft]);
+  useEffect(() => {
+    storeProfile(draft);
+  }, [draft]);
 
   // Answers to questions the report no longer asks are set aside, and come back when asked again.
   useEffect(() => {

@@ -30,7 +30,9 @@ export function AuditFilters({ value, recordName, onChange }: AuditFiltersProps)
   const { t, label } = useI18n();
   const [code, setCode] = useState(value.code);
   const settledCode = useDebounced(code.trim(), 350);
-  useEffect(() => setCode(value.code), [value.code]);
+  useEffect(() => {
+    setCode(value.code);
+  }, [value.code]);
   useEffect(() => {
     if (settledCode !== value.code) onChange({ ...value, code: settledCode });
     // Only typing in the code box should trigger this.

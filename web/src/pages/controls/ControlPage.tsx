@@ -53,6 +53,7 @@ export function ControlPage({ params }: { params: RouteParams }) {
       <PageHeader
         title={lang === "ja" ? control.titleJa : control.titleEn}
         subtitle={lang === "ja" ? control.titleEn : control.titleJa}
+        subtitleLang={lang === "ja" ? "en" : "ja"}
         actions={
           manage && (
             <>

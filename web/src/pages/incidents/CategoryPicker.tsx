@@ -29,7 +29,7 @@ export function CategoryPicker({ taxonomy, value, onChange, error }: CategoryPic
               {g.options.map((o) => (
                 <label key={o.id} className={o.depth === 0 ? "checkbox incident-categories__domain" : "checkbox incident-checks__item--indent"}>
                   <input type="checkbox" value={o.id} checked={value.includes(o.id)} onChange={(e) => onChange(toggle(value, o.id, e.target.checked))} />
-                  <span className="table__mono">{o.id}</span> {o.name}
+                  {o.code && <span className="table__mono">{o.code}</span>} {o.name}
                 </label>
               ))}
             </div>

@@ -52,7 +52,7 @@ export function ReferenceIncidentsPage() {
               <optgroup key={g.id} label={g.name}>
                 {g.options.map((o) => (
                   <option key={o.id} value={o.id}>
-                    {`${o.id} ${o.name}`}
+                    {o.code ? `${o.code} ${o.name}` : o.name}
                   </option>
                 ))}
               </optgroup>

@@ -8,9 +8,9 @@ const TAXONOMY: Pick<RiskTaxonomy, "domains" | "causal"> = {
 };
 
 describe("categoryGroups", () => {
-  it("offers each domain with its sub-domains, then causal values, in the UI language with English as fallback", () => {
+  it("offers each domain with its sub-domains, then causal values (without a code: their ids are slugs), in the UI language with English as fallback", () => {
     expect(categoryGroups(TAXONOMY, "ja")).toEqual([
-      { id: "2", name: "2. プライバシーとセキュリティ", options: [{ id: "2", name: "プライバシーとセキュリティ", depth: 0 }, { id: "2.1", name: "Compromise of privacy", depth: 1 }] },
+      { id: "2", name: "2. プライバシーとセキュリティ", options: [{ id: "2", code: "2", name: "プライバシーとセキュリティ", depth: 0 }, { id: "2.1", code: "2.1", name: "Compromise of privacy", depth: 1 }] },
       { id: "entity", name: "主体", options: [{ id: "entity.ai", name: "AI", depth: 1 }] },
     ]);
   });

@@ -6,6 +6,8 @@ import { taxonomyText } from "../risks/risk-taxonomy.ts";
 export interface CategoryOption {
   id: string;
   name: string;
+  /** The number shown before the name ("2.1") for domains and sub-domains; causal values have none (their ids are slugs). */
+  code?: string;
   /** 0: a domain or causal dimension's value group heading; 1: a sub-domain or causal value. */
   depth: 0 | 1;
 }
@@ -26,7 +28,7 @@ export function categoryGroups(taxonomy: Pick<RiskTaxonomy, "domains" | "causal"
     ...taxonomy.domains.map((d) => ({
       id: d.id,
       name: `${d.id}. ${taxonomyText(d.name, lang)}`,
-      options: [{ id: d.id, name: taxonomyText(d.name, lang), depth: 0 as const }, ...d.subdomains.map((s) => ({ id: s.id, name: taxonomyText(s.name, lang), depth: 1 as const }))],
+      options: [{ id: d.id, code: d.id, name: taxonomyText(d.name, lang), depth: 0 as const }, ...d.subdomains.map((s) => ({ id: s.id, code: s.id, name: taxonomyText(s.name, lang), depth: 1 as const }))],
     })),
     ...taxonomy.causal.map((c) => ({
       id: c.id,

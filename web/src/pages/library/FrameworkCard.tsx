@@ -1,6 +1,7 @@
 import type { FrameworkMeta } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { scriptLang } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
 import { FrameworkName } from "./FrameworkName.tsx";
 import { frameworkPath, kindKey } from "./vocabulary.ts";
@@ -49,7 +50,14 @@ export function FrameworkCard({ framework: fw }: { framework: FrameworkMeta }) {
         </div>
         <div>
           <dt>{t("library.licence")}</dt>
-          <dd className="framework-card__licences">{licences.join(" / ")}</dd>
+          <dd className="framework-card__licences">
+            {licences.map((name, i) => (
+              <span key={name} lang={scriptLang(name)}>
+                {i > 0 && " / "}
+                {name}
+              </span>
+            ))}
+          </dd>
         </div>
       </dl>
     </article>

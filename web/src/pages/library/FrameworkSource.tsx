@@ -1,6 +1,7 @@
 import type { FrameworkMeta, LicenceInfo } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { scriptLang } from "../../i18n/text.ts";
 import { namingOf } from "./framework-naming.ts";
 
 /**
@@ -89,13 +90,15 @@ export function LicenceList({ licences }: { licences: LicenceInfo[] }) {
         <li key={i}>
           <span className="tag tag--neutral licence-list__scope">{t(`library.licenceScope.${l.appliesTo}`)}</span>
           {l.url ? (
-            <a href={l.url} target="_blank" rel="noreferrer noopener">
+            <a href={l.url} target="_blank" rel="noreferrer noopener" lang={scriptLang(l.name)}>
               {l.name}
             </a>
           ) : (
-            <span>{l.name}</span>
+            <span lang={scriptLang(l.name)}>{l.name}</span>
           )}
-          <span className="licence-list__attribution">{l.attribution}</span>
+          <span className="licence-list__attribution" lang={scriptLang(l.attribution)}>
+            {l.attribution}
+          </span>
         </li>
       ))}
     </ul>

@@ -1,6 +1,7 @@
 import type { BilingualText, FrameworkMeta, FrameworkNodeFull, NodeDetail } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { scriptLang } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
 import { useCurrencyText } from "./currency.ts";
 import { nodePath, nodeTypeKey, tagKey } from "./vocabulary.ts";
@@ -166,7 +167,9 @@ export function NodeFacts({ node, framework: fw, currency, references }: { node:
                     <td>
                       <LocalText text={s.scope} mark="compact" />
                     </td>
-                    <td className="schedule-basis">{s.basis}</td>
+                    <td className="schedule-basis" lang={scriptLang(s.basis)}>
+                      {s.basis}
+                    </td>
                   </tr>
                 ))}
               </tbody>

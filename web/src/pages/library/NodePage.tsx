@@ -19,7 +19,10 @@ import "./node.css";
 export function NodePage({ params }: { params: RouteParams }) {
   const urn = params.urn ?? "";
   const res = useResource((signal) => libraryApi.node(urn, signal), urn);
-  useEffect(() => window.scrollTo(0, 0), []);
+  // A block, not an expression: Chromium's scrollTo returns a promise, which React would call as the cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
   return (
     <div className="library-page" data-testid="page-node">
       <LoadState loading={res.loading && !res.data} error={res.error} onRetry={res.reload} notFoundPage />

@@ -9,6 +9,8 @@ export interface CheckOption {
   hint?: string | undefined;
   /** The text's language when it is not the UI's. */
   lang?: string | undefined;
+  /** The hint's language when it is not the UI's (the other language's name). */
+  hintLang?: string | undefined;
 }
 
 interface CheckListProps {
@@ -52,7 +54,11 @@ export function CheckList({ legend, options, value, onChange, error, filterOver 
                 <input type="checkbox" checked={value.includes(o.value)} onChange={(e) => onChange(toggle(value, o.value, e.target.checked))} value={o.value} />
                 <span>
                   <span lang={o.lang}>{o.label}</span>
-                  {o.hint && <span className="check-list__hint">{o.hint}</span>}
+                  {o.hint && (
+                    <span className="check-list__hint" lang={o.hintLang}>
+                      {o.hint}
+                    </span>
+                  )}
                 </span>
               </label>
             </li>

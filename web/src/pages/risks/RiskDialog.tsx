@@ -70,6 +70,7 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
   const formError = error !== undefined && (Object.keys(errors).length === 0 || hasFieldErrorOutside(errors, FORM_FIELDS)) ? errorMessage(error) : undefined;
   const currentSystem = risk?.system;
   const otherTitle = (ja: string, en: string) => (lang === "ja" ? en : ja);
+  const otherLang = lang === "ja" ? "en" : "ja";
 
   return (
     <FormDialog
@@ -172,7 +173,7 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
       <CheckList
         legend={t("risks.field.controls")}
         options={withMissing(
-          controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}`, hint: otherTitle(c.titleJa, c.titleEn) })),
+          controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}`, hint: otherTitle(c.titleJa, c.titleEn), hintLang: otherLang })),
           risk?.controls.map((c) => ({ value: c.id, label: `${c.code} ${lang === "ja" ? c.titleJa : c.titleEn}` })) ?? [],
         )}
         value={draft.controlIds}
@@ -187,7 +188,7 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
       <CheckList
         legend={t("risks.field.perspectives")}
         options={withMissing(
-          (perspectives ?? []).map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja, hint: lang === "en" ? (p.en ? p.ja : undefined) : (p.en ?? undefined), lang: lang === "en" && !p.en ? "ja" : undefined })),
+          (perspectives ?? []).map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja, hint: lang === "en" ? (p.en ? p.ja : undefined) : (p.en ?? undefined), hintLang: otherLang, lang: lang === "en" && !p.en ? "ja" : undefined })),
           risk?.perspectives.map((p) => ({ value: p.urn, label: lang === "en" && p.en ? p.en : p.ja })) ?? [],
         )}
         value={draft.perspectives}

@@ -53,6 +53,7 @@ export function RiskPage({ params }: { params: RouteParams }) {
       <PageHeader
         title={lang === "ja" ? risk.titleJa : risk.titleEn}
         subtitle={lang === "ja" ? risk.titleEn : risk.titleJa}
+        subtitleLang={lang === "ja" ? "en" : "ja"}
         actions={
           <>
             {edit && m && (

@@ -2,6 +2,7 @@ import { webhooksApi } from "../../api/workflow.ts";
 import { LoadState } from "../../components/LoadState.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { eventLabel } from "./webhook-help.ts";
 
 const STATUS_CLASS: Record<string, string> = {
   delivered: "status status--active",
@@ -35,7 +36,9 @@ export function WebhookDeliveries({ endpointId, generation }: { endpointId: stri
           {list.data.map((d) => (
             <tr key={d.id} data-testid="webhook-delivery" data-status={d.status}>
               <td className="table__nowrap">{dateTime(d.createdAt)}</td>
-              <td className="table__mono">{d.event}</td>
+              <td>
+                {eventLabel(t, d.event)} <code>{d.event}</code>
+              </td>
               <td>
                 <span className={STATUS_CLASS[d.status] ?? "status"}>{label("webhooks.deliveryStatus.", d.status)}</span>
                 {d.deliveredAt && <span className="muted webhook-delivered-at">{dateTime(d.deliveredAt)}</span>}

@@ -7,7 +7,7 @@ import { SecretBox } from "../../components/SecretBox.tsx";
 import { errorFor } from "../../hooks/fieldErrors.ts";
 import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { parseEvents } from "./webhook-help.ts";
+import { eventLabel, parseEvents } from "./webhook-help.ts";
 
 /** Add a webhook endpoint (address and the events it receives); then its signing secret, shown this once. */
 export function WebhookDialog({ onClose, onCreated }: { onClose(): void; onCreated(created: CreatedWebhook): void }) {
@@ -67,7 +67,7 @@ export function WebhookDialog({ onClose, onCreated }: { onClose(): void; onCreat
           {WEBHOOK_EVENTS.map((event) => (
             <label key={event} className="checkbox">
               <input type="checkbox" checked={events.includes(event)} onChange={(e) => toggle(event, e.target.checked)} data-testid="webhook-event" value={event} />
-              <code>{event}</code>
+              {eventLabel(t, event)} <code className="muted">{event}</code>
             </label>
           ))}
         </div>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { webhooksApi, type WebhookEndpoint } from "../../api/workflow.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { eventLabel } from "./webhook-help.ts";
 import { WebhookDeliveries } from "./WebhookDeliveries.tsx";
 
 interface WebhookEndpointCardProps {
@@ -44,9 +45,9 @@ export function WebhookEndpointCard({ endpoint, onPinged, onError, onDelete }: W
         <dt>{t("webhooks.field.events")}</dt>
         <dd>
           {endpoint.events.map((e) => (
-            <code key={e} className="chip">
-              {e}
-            </code>
+            <span key={e} className="chip">
+              {eventLabel(t, e)} <code>{e}</code>
+            </span>
           ))}
         </dd>
         <dt>{t("webhooks.secretHint")}</dt>
