@@ -10,7 +10,7 @@ describe.each(testDatabases())("incidents ($name)", (dialect) => {
   let org: SeededOrg;
   let system: { id: string; code: string };
   let control: { id: string };
-  let risk: { id: string; version: number };
+  let risk: { id: string; code: string; version: number };
   const t = (role: keyof SeededOrg["tokens"]) => org.tokens[role];
   const u = (role: keyof SeededOrg["users"]) => org.users[role].id;
 

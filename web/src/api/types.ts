@@ -369,6 +369,8 @@ export interface NodeDetail {
     path: { to: string; relationship: Relationship; provenance: "official" | "editorial"; crosswalk: string }[];
     node: NodeRefView;
   }[];
+  /** The nodes this one refers to, named for links (`refersTo` resolved). */
+  references?: { urn: string; frameworkName?: BilingualText; label?: BilingualText }[];
 }
 
 export interface FrameworkDiffView {

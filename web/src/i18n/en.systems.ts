@@ -292,7 +292,7 @@ export const enSystems = {
   "imports.uploading": "Reading the file…",
   "imports.formats": "CSV (UTF-8 or Shift_JIS) or Excel (.xlsx), one system per row with a header row.",
   "imports.choose": "Choose a file",
-  "imports.templateHint": "Tip: an export from this inventory can be imported again as it is.",
+  "imports.templateHint": "Tip: a file exported from the inventory with “For re-import into Musubi” can be imported again as it is.",
   "imports.map.title": "How the file is read",
   "imports.file": "File",
   "imports.rows": "Data rows",

@@ -78,6 +78,7 @@ export const en = {
   "field.count": "{count} / {max} characters",
   "field.tooLong": "Enter at most {max} characters (now {count}; remove {excess}).",
   "common.optional": "optional",
+  "common.selectedItem": "The selected one (not in this list)",
   "common.loading": "Loading…",
   "common.loadFailed": "The data could not be loaded.",
   "common.empty": "Nothing here yet.",

@@ -294,7 +294,7 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "imports.uploading": "ファイルを読み込んでいます…",
   "imports.formats": "CSV（UTF-8又はShift_JIS）又はExcel（.xlsx）。見出し行があり、1行に1システムの形式です。",
   "imports.choose": "ファイルを選択",
-  "imports.templateHint": "ヒント：この台帳からエクスポートしたファイルは、そのまま取り込めます。",
+  "imports.templateHint": "ヒント：台帳のエクスポートで「Musubiへの再取込み用」を選んで書き出したファイルは、そのまま取り込めます。",
   "imports.map.title": "ファイルの読込み設定",
   "imports.file": "ファイル",
   "imports.rows": "データ行数",

@@ -79,6 +79,7 @@ export const ja: Record<MessageKey, string> = {
   "field.count": "{count} / {max}文字",
   "field.tooLong": "{max}文字以内で入力してください（現在{count}文字、{excess}文字超過）。",
   "common.optional": "任意",
+  "common.selectedItem": "選択中のもの（この一覧にはありません）",
   "common.loading": "読み込み中…",
   "common.loadFailed": "データを読み込めませんでした。",
   "common.empty": "データはまだありません。",

@@ -57,17 +57,17 @@ export function ItemFilterBar({ filters, sample, onChange }: ItemFilterBarProps)
       </label>
       {filters.urn && (
         <FilterChip label={t("items.filter.requirement")} onRemove={() => set({ urn: undefined })}>
-          {requirement ? <LocalText text={requirement.label} mark="none" /> : filters.urn}
+          {requirement ? <LocalText text={requirement.label} mark="none" /> : <code>{filters.urn}</code>}
         </FilterChip>
       )}
       {filters.systemId && (
         <FilterChip label={t("items.filter.system")} onRemove={() => set({ systemId: undefined })}>
-          {system ? `${system.code} ${lang === "ja" ? system.nameJa : system.nameEn}` : filters.systemId}
+          {system ? `${system.code} ${lang === "ja" ? system.nameJa : system.nameEn}` : t("common.selectedItem")}
         </FilterChip>
       )}
       {filters.ownerId && (
         <FilterChip label={t("items.filter.owner")} onRemove={() => set({ ownerId: undefined })}>
-          {owner?.displayName ?? filters.ownerId}
+          {owner?.displayName ?? t("common.selectedItem")}
         </FilterChip>
       )}
     </div>

@@ -9,7 +9,7 @@ import { distinctTitle } from "../../i18n/text.ts";
 import { Link, type RouteParams } from "../../router/router.tsx";
 import { LicenceList } from "./FrameworkSource.tsx";
 import { NodeCrosswalks } from "./NodeCrosswalks.tsx";
-import { NodeFacts, type NodeReference } from "./NodeFacts.tsx";
+import { NodeFacts } from "./NodeFacts.tsx";
 import { NodeText } from "./NodeText.tsx";
 import { frameworkPath, nodePath } from "./vocabulary.ts";
 import "./library.css";
@@ -66,7 +66,7 @@ function NodeView({ detail }: { detail: NodeDetail }) {
         )}
       </div>
       <NodeText node={node} />
-      <NodeFacts node={node} framework={fw} currency={detail.currency} references={(detail as NodeDetail & { references?: NodeReference[] }).references} />
+      <NodeFacts node={node} framework={fw} currency={detail.currency} references={detail.references} />
       {children.length > 0 && (
         <section className="card" aria-labelledby="node-children">
           <h2 id="node-children" className="card__title">

@@ -40,7 +40,7 @@ export function RisksToolbar({ query, set, matrix, systems, taxonomy }: RisksToo
       <select className="input" aria-label={t("risks.filter.system")} value={query.systemId} onChange={(e) => set({ systemId: e.target.value })} data-testid="risks-filter-system">
         <option value="">{t("risks.filter.allSystems")}</option>
         <option value="none">{t("risks.filter.orgWide")}</option>
-        {selectedSystemMissing && <option value={query.systemId}>{query.systemId}</option>}
+        {selectedSystemMissing && <option value={query.systemId}>{t("common.selectedItem")}</option>}
         <SystemOptions systems={systems} />
       </select>
       {taxonomy && (
