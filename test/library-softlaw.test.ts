@@ -127,7 +127,7 @@ describe.skipIf(!hasData)("library.softlaw", () => {
           const node = byId.get(`perspective-${n}.${id}`);
           expect(node, `${name} ${id}`).toBeDefined();
           expect(node!.text?.ja).toBe(el.text);
-          expect(node!.notes?.some((x) => x.ja === `question: ${el.question}`)).toBe(true);
+          expect(node!.notes?.some((x) => x.ja === `問い：${el.question}`)).toBe(true);
           expect(node!.requirement).toBe(!el.supportedBy);
           expect(node!.parent === `perspective-${n}` || node!.parent!.startsWith(`perspective-${n}.G`)).toBe(true);
         }

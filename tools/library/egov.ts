@@ -252,7 +252,7 @@ export function articleNodes(framework: string, version: string, parent: string 
       type: prefix === "art" ? "article" : "supplementary-provision",
       ref: { label: { ja: labelJa, en: labelEn }, article: artNum, sourcePath: input.sourcePath, url: input.record.sourceFragment },
       ...(caption ? { title: { ja: caption, ...(input.titleEn ? { en: input.titleEn } : {}) }, textOrigin: origin } : {}),
-      ...(caption ? {} : { textNote: { ja: "この条には見出しがない（e-Gov XML に ArticleCaption なし）。", en: "The article has no caption in the source (no ArticleCaption in the e-Gov XML)." } }),
+      ...(caption ? {} : { textNote: { ja: "この条には見出しがない（e-Gov の法令データに見出しの記載なし）。", en: "The article has no caption in the source (e-Gov's law data has no caption for this article)." } }),
       requirement: false,
       ...dates,
     },

@@ -142,8 +142,20 @@ function articleDates(a: SourceArticle): NonNullable<FrameworkNode["dates"]> {
     appliesFrom: a.applicability.appliesFrom,
     schedule: a.applicability.applicationSchedule.map((e) => scheduleOf(a, e)),
     status: "in-force",
-    note: { en: `Source status on ${a.applicability.applicationStatusAsOf}: ${a.applicability.currentLawStatus}. ${a.applicability.historyNote}` },
+    note: { en: `The source's status on ${a.applicability.applicationStatusAsOf}: ${lawStatusWords(a.applicability.currentLawStatus)}. ${a.applicability.historyNote}` },
   };
+}
+
+/** The source's per-article law status in words. */
+function lawStatusWords(status: string): string {
+  const words: Record<string, string> = {
+    "current-applicable": "applicable",
+    "partially-applicable": "partly applicable",
+    "in-force-not-yet-applicable": "in force, not yet applicable",
+  };
+  const w = words[status];
+  if (!w) throw new Error(`unknown article status "${status}"; give it words in lawStatusWords`);
+  return w;
 }
 
 function articleNotes(a: SourceArticle): { en: string }[] {
@@ -254,7 +266,7 @@ export function build(): FrameworkFile {
       const n = toNode(p, x.id, p.type === "annex" ? x.sourceFragment : undefined);
       if (p.type === "annex" && x.amendmentOperations?.length) {
         n.notes = [{
-          en: `Amended by the act at ${x.amendingSource}, effective ${x.amendmentEffectiveFrom}: ${x.amendmentOperations.join("; ")} (source: amendmentOperations). The text is the consolidation as of ${x.consolidatedAsOf}.`,
+          en: `Amended by the act at ${x.amendingSource}, effective ${x.amendmentEffectiveFrom}: ${x.amendmentOperations.join("; ")} (as the source lists the changes). The text is the consolidation as of ${x.consolidatedAsOf}.`,
         }];
       }
       if (p.id === "annex-i" || p.id.startsWith("annex-i.")) addTags(n, ["annex-i"]);
@@ -299,7 +311,7 @@ export function build(): FrameworkFile {
   for (const [id, s] of scoped) {
     const many = s.scopes.length > 1;
     const note = `From the article's schedule entr${many ? "ies" : "y"} whose scope names this provision: ${s.scopes.map((x) => `“${x}”`).join("; ")}.`;
-    byId.get(id)!.dates = { appliesFrom: s.appliesFrom, schedule: s.schedule, status: "in-force", note: { en: many ? `${note} appliesFrom is the earliest of them, as the source does for articles.` : note } };
+    byId.get(id)!.dates = { appliesFrom: s.appliesFrom, schedule: s.schedule, status: "in-force", note: { en: many ? `${note} The application date shown is the earliest of them, as the source does for articles.` : note } };
   }
 
   // Actor roles: definedAt is the Art. 3 point whose text defines the term.
@@ -385,12 +397,12 @@ export function build(): FrameworkFile {
     silence: [
       { en: "No Japanese text: the source has the English text only. Musubi stores no Japanese translation of the AI Act, and no Japanese titles." },
       {
-        en: "Pre-amendment application dates: the sources give the application dates of Article 113 as amended by Regulation (EU) 2026/1744, not the dates in the original text of Regulation (EU) 2024/1689, which are not in Musubi's sources. No node therefore has originalAppliesFrom.",
+        en: "Pre-amendment application dates: the sources give the application dates of Article 113 as amended by Regulation (EU) 2026/1744, not the dates in the original text of Regulation (EU) 2024/1689, which are not in Musubi's sources. No provision therefore shows an original application date.",
       },
       { en: "The source gives no application dates for the annexes." },
       { en: "The recitals are not in the source: only the 119 articles and 14 annexes are stored." },
       {
-        en: `The consolidation as of ${VERSION} is source-derived (upstream displayedVersion “source-derived-current-consolidation-as-of-${VERSION}”), combining the Official Journal texts of Regulation (EU) 2024/1689 and Regulation (EU) 2026/1744.`,
+        en: `The consolidation as of ${VERSION} is source-derived (the upstream project labels it “source-derived-current-consolidation-as-of-${VERSION}”), combining the Official Journal texts of Regulation (EU) 2024/1689 and Regulation (EU) 2026/1744.`,
       },
       ...(gaps.length ? [{ en: `Numbering gaps in the consolidated text, which the source does not explain: ${gaps.join("; ")}.` }] : []),
     ],

@@ -65,6 +65,14 @@ export function haipFacts(): { title: string; date: string; later: string; secti
   return { title: m[1]!, date: m[2]!, later: m[3]!, sections };
 }
 
+/** The upstream project's review status of an editorial summary, in words. */
+function reviewStatusWords(status: string): string {
+  const words: Record<string, string> = { "candidate-summary": "a candidate summary" };
+  const w = words[status];
+  if (!w) throw new Error(`${ACTION_1}: unknown editorial review status "${status}"; give it words in reviewStatusWords`);
+  return w;
+}
+
 function sourceRecords(): { action1: ActionRecord; process: ProcessRecord } {
   const recs = records();
   const action1 = recs.provisions.find((p) => p.id === ACTION_1) as ActionRecord | undefined;
@@ -115,7 +123,7 @@ export function buildCode(): FrameworkFile {
       ...addressed,
       notes: [
         {
-          en: `Upstream review status: ${action1.editorial.reviewStatus} (${action1.editorial.reviewedOn}). Upstream note: "${action1.editorial.note}"`,
+          en: `The upstream project rates this summary as ${reviewStatusWords(action1.editorial.reviewStatus)} (reviewed ${action1.editorial.reviewedOn}), with the note: "${action1.editorial.note}"`,
         },
       ],
     };
@@ -131,7 +139,7 @@ export function buildCode(): FrameworkFile {
     issuer: [{ ja: "G7", en: process.issuingBodies[0]! }],
     legalEffect: {
       ja: "法的拘束力のない任意の国際的ソフトロー。",
-      en: `Voluntary international soft law, non-binding (source record ${PROCESS}: "${process.statusNote}")`,
+      en: `Voluntary international soft law, non-binding (the upstream record of the G7 Hiroshima AI Process: "${process.statusNote}")`,
     },
     dates: { publishedOn: date, effectiveFrom: null, statusAsOf: process.statusAsOf },
     source: {
@@ -139,7 +147,7 @@ export function buildCode(): FrameworkFile {
       publisher: [publisherOf(action1.source, "Ministry of Foreign Affairs of Japan", "外務省")],
       url: officialPage,
       files: [
-        sourceFile(RECORDS, `provision ${ACTION_1} (editorial title and summary of Action 1) and instrument ${PROCESS}`),
+        sourceFile(RECORDS, "the upstream records of Action 1 (its editorial title and summary) and of the G7 Hiroshima AI Process"),
         sourceFile(DATA_README, "the date and the number of actions"),
       ],
     },
@@ -152,8 +160,8 @@ export function buildCode(): FrameworkFile {
         id: "advanced-ai-developer",
         name: { ja: "高度なAIシステムを開発する組織", en: "Organizations developing advanced AI systems" },
         note: {
-          ja: `上流データの actorTags「${action1.actorTags[0]}」に対応。英語名は行動規範の名称から取り、日本語名は Musubi による訳。`,
-          en: `The source record's actorTags "${action1.actorTags[0]}". The English name is taken from the Code's title; the Japanese name is Musubi's translation.`,
+          ja: "上流データの記録が対象として挙げる主体（高度なAIシステムの開発者）に対応する。英語名は行動規範の名称から取り、日本語名は Musubi による訳。",
+          en: "The actor the upstream record names (advanced AI system developers). The English name is taken from the Code's title; the Japanese name is Musubi's translation.",
         },
       },
     ],
@@ -171,8 +179,8 @@ export function buildCode(): FrameworkFile {
         en: "No Japanese text or translation is in the sources.",
       },
       {
-        ja: "広島プロセス国際指針（行動規範の上位の記録）は本文のない別の記録であり、このファイルには含めていない。",
-        en: "The Hiroshima Process International Guiding Principles (the record Action 1 hangs from) have no text in the sources and are not in this file.",
+        ja: "広島プロセス国際指針（行動規範の上位の記録）は本文のない別の記録であり、Musubi のライブラリには含めていない。",
+        en: "The Hiroshima Process International Guiding Principles (the record Action 1 hangs from) have no text in the sources and are not in the library.",
       },
     ],
     nodes,
@@ -198,8 +206,8 @@ export function buildHaip(): FrameworkFile {
     requirement: true,
     notes: [
       {
-        ja: "見出しは参照データの README に管理者が記録した公式のセクション名（英語）。機械可読な原典からの複製ではないため source-editorial とする。",
-        en: "The title is the official section title as recorded by the reference-data maintainers in their README; it is not copied from a machine-readable original, hence source-editorial.",
+        ja: "見出しは、参照データの管理者がその説明（Musubi のデータ注記）に記録した公式のセクション名（英語）。機械可読な原典からの複製ではないため、「出典の編集訳」として扱う。",
+        en: "The title is the official section title as recorded by the reference-data maintainers in their description of the data (Musubi's data notes); it is not copied from a machine-readable original, hence it is marked “Editorial text from the source”.",
       },
     ],
   }));
@@ -214,16 +222,16 @@ export function buildHaip(): FrameworkFile {
     issuer: [{ ja: "OECD", en: "OECD" }],
     legalEffect: {
       ja: "任意の報告枠組み。法的効力を変えるものではない。",
-      en: `Voluntary reporting framework (source record ${PROCESS}: "${process.statusNote}")`,
+      en: `Voluntary reporting framework (the upstream record of the G7 Hiroshima AI Process: "${process.statusNote}")`,
     },
     dates: { publishedOn: date, effectiveFrom: null },
-    status: { en: `Version 1. The data README records a later version 2.0 ("${later}"); its date is not in the sources.` },
+    status: { en: `Version 1. The reference data's description (Musubi's data notes) records a later version 2.0 ("${later}"); its date is not in the sources.` },
     source: {
       title: { en: title },
       publisher: [{ ja: "OECD", en: "OECD" }],
       files: [
         sourceFile(DATA_README, "the version 1 date and the seven section titles"),
-        sourceFile(RECORDS, `instrument ${PROCESS} (statusNote: the OECD reporting framework is voluntary)`),
+        sourceFile(RECORDS, "the upstream record of the G7 Hiroshima AI Process (its status note: the OECD reporting framework is voluntary)"),
       ],
     },
     licence: [
@@ -233,8 +241,8 @@ export function buildHaip(): FrameworkFile {
     actorRoles: [],
     silence: [
       {
-        ja: "報告を行う参加者の役割は参照データに記載がないため、actorRoles は空である。",
-        en: "The framework's participant roles are not in the sources, so actorRoles is empty.",
+        ja: "報告を行う参加者の役割は参照データに記載がないため、対象となる主体は定めていない。",
+        en: "The framework's participant roles are not in the sources, so no actor roles are listed.",
       },
       {
         ja: "各セクションの質問と本文、日本語の見出しは参照データに含まれていない。",

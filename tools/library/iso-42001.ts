@@ -86,7 +86,7 @@ export function build(): FrameworkFile {
       reference: { ja: "ISO/IEC 42001:2023", en: "ISO/IEC 42001:2023" },
       files: [
         { ...sourceFile(INDEX, "ids and titles only"), upstream: index.source },
-        { ...sourceFile(RECORDS_FILE, "upstream instrument record: publication date (dates.publishedOn) only"), upstream: "EtonMu/global-ai-data-regulation-map data/v2/instruments.json (filtered)" },
+        { ...sourceFile(RECORDS_FILE, "the upstream record of the standard: its publication date only"), upstream: "EtonMu/global-ai-data-regulation-map data/v2/instruments.json (filtered)" },
       ],
     },
     licence: [

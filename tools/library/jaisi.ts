@@ -20,7 +20,8 @@
  *   the data README says. A goal's parent is the goal above it, whether linked directly or through
  *   a strategy (S) node; the top goal hangs from its perspective. `definition` ("Goal: …"/"SG: …")
  *   becomes the title without that prefix; `question`, strategies, contexts (C), justifications (J)
- *   and the sub-goal weights (`scoreRate`) are kept as notes. Leaf goals are the requirements.
+ *   and the sub-goal weights (`scoreRate`) are kept as notes, labelled in words (問い, 戦略, 前提,
+ *   根拠, 重み). Leaf goals are the requirements.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -71,6 +72,13 @@ export function englishTitles(): string[] {
 
 const kindOf = (id: string) => id.charAt(0);
 
+/** The GSN's name as its file names it, in words: `01_Control_of_Toxic_Output_GSN.yaml` → "Control of Toxic Output". */
+export function gsnTitle(file: string): string {
+  const m = /^\d+_(.+)_GSN\.yaml$/.exec(file);
+  if (!m) throw new Error(`${file}: not an NN_<name>_GSN.yaml file name`);
+  return m[1]!.replace(/_/g, " ");
+}
+
 /** The copyright line the LICENSE file's appendix fills in ("Copyright 2025 Japan AI Safety Institute"). */
 export function copyright(): string {
   const m = /^\s*(Copyright \d{4}.*?)\s*$/m.exec(readSource(`${DIR}/LICENSE`));
@@ -81,10 +89,11 @@ export function copyright(): string {
 function perspectiveNode(n: number, en: string, gsnFile: string): FrameworkNode {
   const { title, text } = splitPerspective(readSource(`${DIR}/perspective_details/${n}.md`));
   const pages = text.split("\n").filter((l) => /^\d+$/.test(l));
+  const gsnName = gsnTitle(gsnFile);
   const notes: Text[] = [
     {
-      ja: `英語の見出しは appendix-en.md の評価結果 JSON 例の一覧による。GSN ファイル名は ${gsnFile}。`,
-      en: `English title from the list in appendix-en.md (evaluation-result JSON example); the GSN file is ${gsnFile}.`,
+      ja: `英語の見出しは、aisev の利用者マニュアル付録（英語版）にある評価結果 JSON の例の一覧による。評価項目は aisev のこの観点の GSN（“${gsnName}”）による。`,
+      en: `English title from the list in the English appendix to aisev's user manual (its example of an evaluation result in JSON); the evaluation items are from aisev's GSN for this perspective (“${gsnName}”).`,
     },
   ];
   if (pages.length) {
@@ -117,8 +126,8 @@ export function goalNodes(n: number, file: string): FrameworkNode[] {
   const seen = new Set<string>();
   const contextNotes = (el: GsnElement, via?: string): Text[] =>
     (el.inContextOf ?? []).map((c) => {
-      const label = kindOf(c) === "J" ? "justification" : "context";
-      return { ja: `${label} ${c}${via ? ` (${via})` : ""}: ${gsn[c]!.text}` };
+      const label = kindOf(c) === "J" ? "根拠" : "前提";
+      return { ja: `${label} ${c}${via ? `（${via}）` : ""}：${gsn[c]!.text}` };
     });
 
   const visit = (gid: string, parent: string, weight: { of: string; rate: number } | undefined) => {
@@ -127,15 +136,15 @@ export function goalNodes(n: number, file: string): FrameworkNode[] {
     if (seen.has(gid)) throw new Error(`${file}: ${gid} is reached twice`);
     seen.add(gid);
     const notes: Text[] = [];
-    if (g.question) notes.push({ ja: `question: ${g.question}` });
+    if (g.question) notes.push({ ja: `問い：${g.question}` });
     notes.push(...contextNotes(g));
-    if (weight) notes.push({ ja: `scoreRate ${weight.rate}（${weight.of} の下での重み）`, en: `scoreRate ${weight.rate} (weight under ${weight.of})` });
+    if (weight) notes.push({ ja: `${weight.of} の下での重み：${weight.rate}`, en: `Weight under ${weight.of}: ${weight.rate}` });
     // A goal is decomposed either through one strategy node or directly into sub-goals.
     const children: { id: string; weight?: { of: string; rate: number } }[] = [];
     for (const [i, s] of (g.supportedBy ?? []).entries()) {
       if (kindOf(s) === "S") {
         const st = gsn[s]!;
-        notes.push({ ja: `strategy ${s}: ${st.text}` }, ...contextNotes(st, s));
+        notes.push({ ja: `戦略 ${s}：${st.text}` }, ...contextNotes(st, s));
         for (const [j, c] of (st.supportedBy ?? []).entries()) {
           children.push({ id: c, ...(st.scoreRate ? { weight: { of: s, rate: st.scoreRate[j]! } } : {}) });
         }
@@ -233,8 +242,8 @@ export function build(): FrameworkFile {
     actorRoles: [],
     silence: [
       {
-        ja: "評価観点・評価項目の対象となる主体（役割）は参照データに定められていないため、actorRoles は空である。",
-        en: "The sources assign the perspectives and evaluation items to no actor roles, so actorRoles is empty.",
+        ja: "評価観点・評価項目の対象となる主体（役割）は参照データに定められていないため、対象となる主体は定めていない。",
+        en: "The sources assign the perspectives and evaluation items to no actor roles, so none are listed.",
       },
       {
         ja: "評価観点の本文と GSN の評価項目には英語版がない（英語は評価観点の見出しのみ）。",
@@ -245,8 +254,8 @@ export function build(): FrameworkFile {
         en: "The perspective texts were extracted from a PDF document whose title, edition and date are not in the sources; no publication date or version is stated.",
       },
       {
-        ja: "6つのプリセット評価データセット（dataset/*.csv）はライブラリに含めていない。",
-        en: "The six preset evaluation datasets (dataset/*.csv) are not in the library.",
+        ja: "aisev の6つのプリセット評価データセット（CSV 形式）はライブラリに含めていない。",
+        en: "aisev's six preset evaluation datasets (CSV files) are not in the library.",
       },
     ],
     nodes,

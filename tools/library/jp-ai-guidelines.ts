@@ -94,8 +94,8 @@ function actorRoles(): FrameworkFile["actorRoles"] {
       id: r.id,
       name: { ja: r.ja, en },
       note: {
-        ja: `ガイドライン中の略号 ${r.letter}（参照データ README による）。各主体の定義（第1部）は参照データにない。`,
-        en: `Abbreviated ${r.letter} in the guidelines (per the data README). The definition of the actors (Part 1) is not in the sources.`,
+        ja: `ガイドライン中の略号 ${r.letter}（参照データの説明による）。各主体の定義（第1部）は参照データにない。`,
+        en: `Abbreviated ${r.letter} in the guidelines (per the reference data's description). The definition of the actors (Part 1) is not in the sources.`,
       },
     };
   });
@@ -146,6 +146,11 @@ export function buildV12(): FrameworkFile {
   }
   const missing = ROLE_IDS.filter((id) => !p.actorTags.includes(id));
   if (missing.length) throw new Error(`${PROVISION_ID}: actorTags lack ${missing.join(", ")}`);
+  const named = p.actorTags.map((tag) => {
+    const role = ROLES.find((r) => r.id === tag);
+    if (!role) throw new Error(`${PROVISION_ID}: actor tag ${tag} has no role here`);
+    return { ja: role.ja, en: readmeActors().get(role.letter)! };
+  });
   const url = p.source.url;
   const origin = { ja: "official", en: "source-editorial" } as const;
 
@@ -162,8 +167,8 @@ export function buildV12(): FrameworkFile {
       actors: [...ROLE_IDS],
       notes: [
         {
-          ja: `対象主体は上流データの actorTags（${p.actorTags.join(", ")}）による。頁は上流データの注記（第2部 C、14–23頁）による。`,
-          en: `Actors from the source record's actorTags (${p.actorTags.join(", ")}). Pages per the record's note (Part 2 C, pp. 14–23).`,
+          ja: `対象主体は上流データの記録が挙げる主体（${named.map((r) => r.ja).join("・")}）による。頁は上流データの注記（第2部 C、14–23頁）による。`,
+          en: `Actors as the upstream record names them (${named.map((r) => r.en).join(", ")}). Pages per the record's note (Part 2 C, pp. 14–23).`,
         },
       ],
     },
@@ -205,7 +210,7 @@ export function buildV12(): FrameworkFile {
     ],
     legalEffect: {
       ja: "法的拘束力のない指針。各主体が自主的に取り組むことを求めるもの。",
-      en: "Non-binding guidance jointly issued by MIC and METI (the source record's statusNote); actors pursue it voluntarily.",
+      en: "Non-binding guidance jointly issued by MIC and METI (the status note of the upstream record); actors pursue it voluntarily.",
     },
     dates: { publishedOn: instrument.dates.publishedOn, effectiveFrom: instrument.dates.effectiveFrom, statusAsOf: instrument.statusAsOf },
     status: { ja: "現行版（任意の指針）", en: "Current version (active, voluntary guidance)" },
@@ -215,7 +220,7 @@ export function buildV12(): FrameworkFile {
       publisher: [publisherOf(instrument.source, "Ministry of Economy, Trade and Industry", "経済産業省")],
       url: instrument.source.url,
       files: [
-        sourceFile(RECORDS, `provision ${PROVISION_ID} (paragraphs, translations.en) and instrument ${INSTRUMENT_ID}`),
+        sourceFile(RECORDS, "the upstream records of the common guiding principles (Japanese paragraphs and English translation) and of the guidelines, version 1.2"),
         sourceFile(DATA_README, "version dates and the actor names D/P/U"),
       ],
     },
@@ -268,8 +273,8 @@ export function buildV11(): FrameworkFile {
   if (!publishedOn) throw new Error(`${DATA_README}: no date for version ${version}`);
   const v12 = buildV12();
   const textNote = {
-    ja: "第1.1版の見出し・本文・対象主体は参照データに含まれていない。この節点は第1.2版との対応付けのため同じ ID で置いている。",
-    en: "The heading, text and addressees of version 1.1 are not in the sources; this node carries the version 1.2 id so that the versions can be paired.",
+    ja: "第1.1版の見出し・本文・対象主体は参照データに含まれていない。この項目は第1.2版と対応付けるため、第1.2版と同じ識別子で置いている。",
+    en: "The heading, text and addressees of version 1.1 are not in the sources; this entry carries the version 1.2 identifier so that the versions can be paired.",
   };
   const nodes: FrameworkNode[] = v12.nodes.map((n) => {
     const num = /^principle-(\d+)$/.exec(n.id)?.[1];
@@ -310,13 +315,13 @@ export function buildV11(): FrameworkFile {
     actorRoles: actorRoles(),
     silence: [
       {
-        ja: "第1.1版の本文・見出しは参照データに含まれていない（README の日付のみ。名称は第1.2版の名称の版番号を替えたもの）。節点は第1.2版と同じ構成・ID で置いたもので、第1.1版が同じ10の共通の指針を持つことは参照データでは確認できない。",
-        en: "The text and headings of version 1.1 are not in the sources (only its date in the README; its name is version 1.2's with the version number changed). The nodes mirror version 1.2's structure and ids; the sources do not confirm that version 1.1 had the same ten common guiding principles.",
+        ja: "第1.1版の本文・見出しは参照データに含まれていない（参照データの説明にあるのは日付のみ。名称は第1.2版の名称の版番号を替えたもの）。各項目は第1.2版と同じ構成・識別子で置いたもので、第1.1版が同じ10の共通の指針を持つことは参照データでは確認できない。",
+        en: "The text and headings of version 1.1 are not in the sources (the reference data's description gives only its date; its name is version 1.2's with the version number changed). The entries mirror version 1.2's structure and identifiers; the sources do not confirm that version 1.1 had the same ten common guiding principles.",
       },
       ...commonSilence,
       {
-        ja: `${earlier.map(([v, d]) => `第${v}版（${d}）`).join("と")}はライブラリに含めていない（本文が参照データにない）。このため previousVersion を置かない。`,
-        en: `Versions ${earlier.map(([v, d]) => `${v} (${d})`).join(" and ")} are not in the library (no text in the sources), so this file has no previousVersion.`,
+        ja: `${earlier.map(([v, d]) => `第${v}版（${d}）`).join("と")}はライブラリに含めていない（本文が参照データにない）。このため第1.1版には前の版を示していない。`,
+        en: `Versions ${earlier.map(([v, d]) => `${v} (${d})`).join(" and ")} are not in the library (no text in the sources), so no earlier version is linked to version 1.1.`,
       },
     ],
     nodes,

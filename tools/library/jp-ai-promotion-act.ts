@@ -95,6 +95,14 @@ const OBLIGATIONS: Record<string, [ObligationKind[], string[], string[]]> = {
 /** Words whose presence would mean a penal provision; the Act's text must contain none of them. */
 const PENAL_TERMS = ["罰則", "罰金", "拘禁刑", "懲役", "禁錮", "過料", "科料"];
 
+/** The upstream data's status of the current text, in words. */
+function statusWords(status: string): string {
+  const words: Record<string, string> = { "current-fully-in-force": "fully in force" };
+  const w = words[status];
+  if (!w) throw new Error(`${F.manifest}: unknown status "${status}"; give it words in statusWords`);
+  return w;
+}
+
 /** The quotations behind the Art. 16 / Art. 25 notes; `quote()` proves each is in the text. */
 function stateNotes(byId: Map<string, FrameworkNode>): Record<string, FrameworkNode["notes"]> {
   const t = (id: string) => byId.get(id)!.text!;
@@ -271,13 +279,13 @@ export function build(): FrameworkFile {
       any: false,
       text: {
         ja: `（Musubiの読み方）この法律には罰則がない。第六条・第七条の事業者等の責務は努力義務（「努める」）と協力であり、違反に対する制裁の定めはない。e-Gov の本文（全${arts.length}条及び附則）に「${PENAL_TERMS.join("」「")}」の語がないことを生成時に機械的に確認している。他の法律（個人情報保護法、著作権法等）の罰則は別に適用されうる。`,
-        en: `(Musubi's reading) This Act has no penalties. The duties of research institutions and businesses in Articles 6 and 7 are to endeavour (努める) and to cooperate (協力), with no sanction attached. The build checks mechanically that the e-Gov text (all ${arts.length} articles and the supplementary provisions) contains none of the words 「${PENAL_TERMS.join("」「")}」. Penalties under other laws (the APPI, the Copyright Act, etc.) can still apply.`,
+        en: `(Musubi's reading) This Act has no penalties. The duties of research institutions and businesses in Articles 6 and 7 are to endeavour (努める) and to cooperate (協力), with no sanction attached. When the library is generated, Musubi checks mechanically that the e-Gov text (all ${arts.length} articles and the supplementary provisions) contains none of the words 「${PENAL_TERMS.join("」「")}」. Penalties under other laws (the APPI, the Copyright Act, etc.) can still apply.`,
       },
       origin: "musubi-editorial",
     },
     status: {
       ja: `施行中：${m.currentVersion.partlyEffectiveFrom} に一部施行、${m.currentVersion.fullyEffectiveFrom} に全部施行（第三章・第四章は後者から）。公布済みの未施行改正は ${m.currentVersion.promulgatedFutureRevisionCount} 件（${m.currentVersion.asOf} 時点）。英語は日本法令外国語訳データベースの参考訳（翻訳日 ${m.translation.translatedOn}）で法的効力はない。`,
-      en: `In force: partly from ${m.currentVersion.partlyEffectiveFrom}, fully from ${m.currentVersion.fullyEffectiveFrom} (Chapters III and IV from the latter); ${m.currentVersion.promulgatedFutureRevisionCount} promulgated future revisions as of ${m.currentVersion.asOf} (source status: ${m.currentVersion.status}). English: ${records[0]!.translations.en.authorityNote} Translated ${m.translation.translatedOn}, published on the database ${m.translation.publishedOnDatabase}.`,
+      en: `In force: partly from ${m.currentVersion.partlyEffectiveFrom}, fully from ${m.currentVersion.fullyEffectiveFrom} (Chapters III and IV from the latter); ${m.currentVersion.promulgatedFutureRevisionCount} promulgated future revisions as of ${m.currentVersion.asOf} (the source's status: ${statusWords(m.currentVersion.status)}). English: ${records[0]!.translations.en.authorityNote} Translated ${m.translation.translatedOn}, published on the database ${m.translation.publishedOnDatabase}.`,
     },
     source: {
       title: { ja: "e-Gov法令検索（現行法令、2026-07-20時点）及び日本法令外国語訳データベース", en: "e-Gov Law Search (current consolidation as of 2026-07-20) and the Japanese Law Translation Database" },
@@ -285,11 +293,11 @@ export function build(): FrameworkFile {
       reference: { ja: lawNumberOf(law), en: lawNumEn },
       url: block.source,
       files: [
-        file(F.xml, "e-Gov XML: Japanese text and structure of every node"),
-        file(F.articles, "articles JSON: English reference text, English titles, per-article appliesFrom, e-Gov source paths; its Japanese text is cross-checked against the XML"),
-        file(F.manifest, "corpus manifest: dates, counts, rights, snapshot hashes"),
+        file(F.xml, "e-Gov's law data: Japanese text and structure of every provision"),
+        file(F.articles, "the upstream article data: English reference text, English titles, per-article application dates, locations in the e-Gov text; its Japanese text is cross-checked against e-Gov's law data"),
+        file(F.manifest, "the upstream data's manifest: dates, counts, rights, snapshot hashes"),
         file(F.revisions, `e-Gov revision history: law number, abbreviation (「${current.abbrev}」; Musubi's short name is 「AI推進法」)`),
-        file(F.enXml, "Japanese Law Translation XML: English chapter titles and law number"),
+        file(F.enXml, "the Japanese Law Translation Database's data: English chapter titles and law number"),
       ],
     },
     licence: [
@@ -306,24 +314,24 @@ export function build(): FrameworkFile {
     ],
     silence: [
       {
-        ja: "第十三条に基づく指針（「人工知能関連技術の研究開発及び活用の適正性確保に関する指針」、2025-12-19 決定）の内容はソースにない。決定日は共有データの README による記載で、機械可読のソースではない。",
-        en: "The guideline under Article 13 (「人工知能関連技術の研究開発及び活用の適正性確保に関する指針」, decided 2025-12-19) is not in the sources: its contents are not included. The date is stated in the shared data README, not in a machine-readable source.",
+        ja: "第十三条に基づく指針（「人工知能関連技術の研究開発及び活用の適正性確保に関する指針」、2025-12-19 決定）の内容はソースにない。決定日は参照データの説明（Musubi のデータ注記）による記載で、機械可読のソースではない。",
+        en: "The guideline under Article 13 (「人工知能関連技術の研究開発及び活用の適正性確保に関する指針」, decided 2025-12-19) is not in the sources: its contents are not included. The date is stated in the reference data's description (Musubi's data notes), not in a machine-readable source.",
       },
       {
-        ja: "第十八条の人工知能基本計画（2025-12-23 閣議決定）の内容はソースにない。決定日は共有データの README による。",
-        en: "The Artificial Intelligence Basic Plan under Article 18 (decided by the Cabinet 2025-12-23) is not in the sources: its contents are not included. The date is stated in the shared data README.",
+        ja: "第十八条の人工知能基本計画（2025-12-23 閣議決定）の内容はソースにない。決定日は参照データの説明（Musubi のデータ注記）による。",
+        en: "The Artificial Intelligence Basic Plan under Article 18 (decided by the Cabinet 2025-12-23) is not in the sources: its contents are not included. The date is stated in the reference data's description (Musubi's data notes).",
       },
       {
-        ja: "附則第一条ただし書の政令及び第二十八条の政令の本文はソースにない。第三章・第四章の適用日 2025-09-01 は、ソースの条ごとの appliesFrom と e-Gov の改正履歴による。",
-        en: "The Cabinet Orders referred to in Supplementary Provisions Article 1 (commencement of Chapters III and IV) and in Article 28 are not in the sources. The date 2025-09-01 for Chapters III and IV is the source's per-article appliesFrom and the e-Gov revision history.",
+        ja: "附則第一条ただし書の政令及び第二十八条の政令の本文はソースにない。第三章・第四章の適用日 2025-09-01 は、ソースの条ごとの適用日と e-Gov の改正履歴による。",
+        en: "The Cabinet Orders referred to in Supplementary Provisions Article 1 (commencement of Chapters III and IV) and in Article 28 are not in the sources. The date 2025-09-01 for Chapters III and IV is the source's per-article application date and the e-Gov revision history.",
       },
       {
-        ja: "e-Gov の附則は抄録（Extract）で第一条・第二条のみを含む。附則第一条が言及する附則第三条・第四条は現行の e-Gov テキストになく、本ファイルにも含まない。",
-        en: `The e-Gov supplementary provisions are an extract (Extract="true") holding Articles 1 and 2 only; Supplementary Articles 3 and 4, referred to in Supplementary Article 1, are not in the current e-Gov text and not in this file. Source note on the English: ${m.translation.versionDifference}`,
+        ja: "e-Gov の法令データでは附則は抄録とされ、第一条・第二条のみを含む。附則第一条が言及する附則第三条・第四条は現行の e-Gov テキストになく、Musubi のライブラリにも含まない。",
+        en: `In e-Gov's law data the supplementary provisions are marked as an extract, holding Articles 1 and 2 only; Supplementary Articles 3 and 4, referred to in Supplementary Article 1, are not in the current e-Gov text and not in the library. Source note on the English: ${m.translation.versionDifference}`,
       },
       {
-        ja: "第十八条には見出しがない（e-Gov XML に ArticleCaption がない）。",
-        en: "Article 18 has no caption in the source (no ArticleCaption in the e-Gov XML); its node has no title.",
+        ja: "第十八条には見出しがない（e-Gov の法令データにこの条の見出しがない）。",
+        en: "Article 18 has no caption in the source (e-Gov's law data has no caption for this article); it is shown without a title.",
       },
     ],
     nodes,

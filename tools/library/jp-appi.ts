@@ -17,7 +17,7 @@
 import { pathToFileURL } from "node:url";
 import type { FrameworkFile, FrameworkNode } from "../../src/library/library.schema.ts";
 import { readSource, readSourceJson, sha256OfSource, sourceFile, urnOf, writeFramework } from "./common.ts";
-import { type ArticleRecord, articleNodes, EGOV_PUBLISHERS, headingNode, lawNumberOf, mainArticles, parseXml, quote } from "./egov.ts";
+import { type ArticleRecord, articleNodes, EGOV_PUBLISHERS, headingNode, kanjiNumber, lawNumberOf, mainArticles, parseXml, quote } from "./egov.ts";
 
 const FW = "jp-appi";
 const DIR = "sources/jp-appi";
@@ -106,6 +106,29 @@ interface Revision {
 }
 interface Revisions { law_info: { law_num: string; promulgation_date: string }; revisions: Revision[] }
 type Record_ = ArticleRecord & { source: string };
+
+/** An e-Gov revision status in words (the history marks each revision UnEnforced, CurrentEnforced or PreviousEnforced). */
+function revisionStatusWords(status: string): { ja: string; en: string } {
+  const words: Record<string, { ja: string; en: string }> = {
+    PreviousEnforced: { ja: "施行済みの過去の版", en: "an earlier version, already enforced" },
+    CurrentEnforced: { ja: "現行の版", en: "the current version" },
+    UnEnforced: { ja: "未施行", en: "not yet enforced" },
+  };
+  const w = words[status];
+  if (!w) throw new Error(`unknown e-Gov revision status ${status}; give it words in revisionStatusWords`);
+  return w;
+}
+
+/** "Act No. 37 of 2021" → 令和三年法律第三十七号, as Japanese law numbers are written. */
+export function lawNumberJa(en: string): string {
+  const m = /^Act No\. (\d+) of (\d{4})$/.exec(en);
+  if (!m) throw new Error(`not a law number: ${en}`);
+  const [no, year] = [Number(m[1]), Number(m[2])];
+  // 2019 is 平成三十一年 until 30 April and 令和元年 after: the number alone cannot tell which.
+  if (year < 1989 || year === 2019) throw new Error(`${en}: the era cannot be told from the year alone`);
+  const [era, y] = year > 2019 ? ["令和", year - 2018] : ["平成", year - 1988];
+  return `${era}${y === 1 ? "元" : kanjiNumber(y)}年法律第${kanjiNumber(no)}号`;
+}
 
 /** One line per revision the text does not include, with the dates exactly as e-Gov states them. */
 function revisionLine(r: Revision): { ja: string; en: string } {
@@ -240,8 +263,8 @@ export function build(): FrameworkFile {
       statusAsOf: m.currentVersion.asOf,
     },
     status: {
-      ja: `${m.currentVersion.effectiveRevisionDate} 施行の改正（${m.currentVersion.amendingLawNumber}、改正 ID ${m.currentVersion.revisionId}）までを反映した現行テキスト（${m.currentVersion.asOf} 時点）。法律の施行は ${commencement}。${law56[0]!.amendment_law_num}（${law56[0]!.amendment_law_title}）は公布済みだが、以下の施行段階の改正文はこのテキストに含まれない：${l56.map((l) => l.ja).join("；")}。このテキストに含まれない改正の一覧と、ある日の時点で施行済みかどうかは amendments 及び musubi library currency を参照。英語は政府の参考訳（${gov.lastVersion} までの改正を反映、翻訳日 ${gov.translatedOn}）。`,
-      en: `Current text as amended up to the revision effective ${m.currentVersion.effectiveRevisionDate} (${m.currentVersion.amendingLawNumber}, revision ${m.currentVersion.revisionId}), as of ${m.currentVersion.asOf}. The Act came into force on ${commencement}. The amendment ${law56[0]!.amendment_law_num} (${law56[0]!.amendment_law_title}) is promulgated but the text of the following stages is not in this file: ${l56.map((l) => l.en).join("; ")}. The revisions this text lacks, and whether each is in force on a given date, are in \`amendments\` and \`musubi library currency\`. English: ${[...authorityNotes][0]}`,
+      ja: `${m.currentVersion.effectiveRevisionDate} 施行の改正（${m.currentVersion.amendingLawNumber}、改正 ID ${m.currentVersion.revisionId}）までを反映した現行テキスト（${m.currentVersion.asOf} 時点）。法律の施行は ${commencement}。${law56[0]!.amendment_law_num}（${law56[0]!.amendment_law_title}）は公布済みだが、以下の施行段階の改正文はこのテキストに含まれない：${l56.map((l) => l.ja).join("；")}。このテキストに含まれない改正と、ある日の時点で各改正が施行済みかどうかは、Musubi がこの法律について記録する改正の一覧と、ライブラリの現在性確認（管理者のコマンド）で確認できる。英語は政府の参考訳（${lawNumberJa(gov.lastVersion)}までの改正を反映、翻訳日 ${gov.translatedOn}）。`,
+      en: `Current text as amended up to the revision effective ${m.currentVersion.effectiveRevisionDate} (${m.currentVersion.amendingLawNumber}, revision ${m.currentVersion.revisionId}), as of ${m.currentVersion.asOf}. The Act came into force on ${commencement}. The amendment ${law56[0]!.amendment_law_num} (${law56[0]!.amendment_law_title}) is promulgated but the text of the following stages is not in this text: ${l56.map((l) => l.en).join("; ")}. The revisions this text lacks, and whether each is in force on a given date, are in the list of amendments Musubi records for this law and in the library's currency check (an administrator's command). English: ${[...authorityNotes][0]}`,
     },
     source: {
       title: { ja: "e-Gov法令検索（現行法令、2026-07-20時点）及び日本法令外国語訳データベース", en: "e-Gov Law Search (current consolidation as of 2026-07-20) and the Japanese Law Translation Database" },
@@ -249,11 +272,11 @@ export function build(): FrameworkFile {
       reference: { ja: lawNumberOf(law), en: enName.replace(/^.*\((Act No\. .*)\)$/, "$1") },
       url: records[0]!.source,
       files: [
-        file(F.xml, "e-Gov XML: Japanese text and structure of every node"),
-        file(F.articles, "articles JSON: English reference text and titles, e-Gov source paths; its Japanese text is cross-checked against the XML"),
-        file(F.manifest, "corpus manifest: current revision, translation provenance, rights, snapshot hashes"),
+        file(F.xml, "e-Gov's law data: Japanese text and structure of every provision"),
+        file(F.articles, "the upstream article data: English reference text and titles, locations in the e-Gov text; its Japanese text is cross-checked against e-Gov's law data"),
+        file(F.manifest, "the upstream data's manifest: current revision, translation provenance, rights, snapshot hashes"),
         file(F.revisions, "e-Gov revision history: the revisions after this text, with their enforcement dates"),
-        { ...sourceFile(F.instruments, "upstream instrument record: the Act's original commencement date (dates.effectiveFrom)"), upstream: `${UPSTREAM} data/v2/instruments.json (filtered)` },
+        { ...sourceFile(F.instruments, "the upstream record of the Act: its original commencement date only"), upstream: `${UPSTREAM} data/v2/instruments.json (filtered)` },
       ],
     },
     licence: [
@@ -268,27 +291,27 @@ export function build(): FrameworkFile {
     })),
     silence: [
       {
-        ja: `本ファイルは全 ${all.length} 条のうち AI に関係する ${arts.length} 条（第${arts.map((a) => a.num).join("・")}条）のみを含む（選定は Musubi による）。他の条、附則及び別表はソースにあるが本ファイルにはない。`,
-        en: `This file holds ${arts.length} of the ${all.length} articles, those bearing on AI (Articles ${arts.map((a) => a.num).join(", ")}; the selection is Musubi's). The other articles, the supplementary provisions and the appended tables are in the source but not in this file.`,
+        ja: `Musubi のライブラリは全 ${all.length} 条のうち AI に関係する ${arts.length} 条（第${arts.map((a) => a.num).join("・")}条）のみを含む（選定は Musubi による）。他の条、附則及び別表はソースにあるがライブラリにはない。`,
+        en: `The library holds ${arts.length} of the ${all.length} articles, those bearing on AI (Articles ${arts.map((a) => a.num).join(", ")}; the selection is Musubi's). The other articles, the supplementary provisions and the appended tables are in the source but not in the library.`,
       },
       {
         ja: `このテキスト（${m.currentVersion.effectiveRevisionDate} 施行の改正まで）に含まれない改正（e-Gov 改正履歴のとおり。改正文はソースにない。施行日を過ぎたものは、このテキストが現行法より古いことを意味する）：${pending.map((r) => revisionLine(r).ja).join("；")}。`,
         en: `Revisions not in this text (amended up to ${m.currentVersion.effectiveRevisionDate}), as the e-Gov revision history states them; their text is not in the sources. Once one's enforcement date has passed, this text is older than the law in force: ${pending.map((r) => revisionLine(r).en).join("; ")}.`,
       },
       {
-        ja: `改正履歴には、${law56[0]!.amendment_law_num}の ${law56Now.map((r) => `${r.amendment_enforcement_date} 施行段階（改正 ID ${r.law_revision_id}、状態 ${r.current_revision_status}）`).join("、")}もある。本テキストの改正（${m.currentVersion.revisionId}）と同じ施行日だが、その段階で何が改正されたかはソースにない。`,
-        en: `The revision history also lists ${law56Now.map((r) => `a stage of ${r.amendment_law_num} enforced on ${r.amendment_enforcement_date} (revision ${r.law_revision_id}, status ${r.current_revision_status})`).join(", ")}, the same date as this text's revision ${m.currentVersion.revisionId}; the sources do not say what that stage changed.`,
+        ja: `改正履歴には、${law56[0]!.amendment_law_num}の ${law56Now.map((r) => `${r.amendment_enforcement_date} 施行段階（改正 ID ${r.law_revision_id}、e-Gov 上の状態は${revisionStatusWords(r.current_revision_status).ja}）`).join("、")}もある。本テキストの改正（${m.currentVersion.revisionId}）と同じ施行日だが、その段階で何が改正されたかはソースにない。`,
+        en: `The revision history also lists ${law56Now.map((r) => `a stage of ${r.amendment_law_num} enforced on ${r.amendment_enforcement_date} (revision ${r.law_revision_id}; e-Gov's status: ${revisionStatusWords(r.current_revision_status).en})`).join(", ")}, the same date as this text's revision ${m.currentVersion.revisionId}; the sources do not say what that stage changed.`,
       },
       {
         ja: "本文が委任する政令及び個人情報保護委員会規則（例：第二条第三項の「政令で定める記述等」、第二十六条の報告対象事態）はソースにない。",
         en: "The Cabinet Orders and Personal Information Protection Commission Rules the text delegates to (e.g. the descriptors 「政令で定める記述等」 in Article 2(3), the reportable situations in Article 26) are not in the sources.",
       },
       {
-        ja: `ソースには条ごとの適用日がない。法律の施行日 ${commencement} は上流の文書レコード（instruments）による。本テキストは ${m.currentVersion.effectiveRevisionDate} 施行の改正までを反映した版である。`,
-        en: `The sources give no per-article application dates. The Act's commencement, ${commencement}, is the upstream instrument record's; this text is the consolidation as amended up to ${m.currentVersion.effectiveRevisionDate}.`,
+        ja: `ソースには条ごとの適用日がない。法律の施行日 ${commencement} は上流データにあるこの法律の記録による。本テキストは ${m.currentVersion.effectiveRevisionDate} 施行の改正までを反映した版である。`,
+        en: `The sources give no per-article application dates. The Act's commencement, ${commencement}, is from the upstream record of the Act; this text is the consolidation as amended up to ${m.currentVersion.effectiveRevisionDate}.`,
       },
       {
-        ja: `英語は ${gov.lastVersion} までの改正を反映した政府参考訳（${gov.versionAsOf} 時点、データベース公開 ${gov.publishedOnDatabase}）であり、上流プロジェクトが条ごとに現行日本語本文との一致を確認したもの。新たな政府訳ではない。章・節の英語見出しはソースにない。`,
+        ja: `英語は${lawNumberJa(gov.lastVersion)}までの改正を反映した政府参考訳（${gov.versionAsOf} 時点、データベース公開 ${gov.publishedOnDatabase}）であり、上流プロジェクトが条ごとに現行日本語本文との一致を確認したもの。新たな政府訳ではない。章・節の英語見出しはソースにない。`,
         en: `The English is the government reference translation as amended through ${gov.lastVersion} (as of ${gov.versionAsOf}, published ${gov.publishedOnDatabase}); the upstream project verified, article by article, that the Japanese text it translates equals the current text. It is not a new government translation. The sources give no English chapter or section titles.`,
       },
     ],

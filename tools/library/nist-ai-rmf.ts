@@ -114,10 +114,10 @@ export function build(): FrameworkFile {
     const notes: { en: string }[] = [];
     if (item.depth === 1) {
       notes.push({
-        en: `Text: NIST AI 100-1 Section ${unit.unitNumber} (corpus). The core index's one-line summary, “${item.text}”, is not in the stored text of NIST AI 100-1.`,
+        en: `Text: NIST AI 100-1 Section ${unit.unitNumber} (stored text). The upstream core index's one-line summary, “${item.text}”, is not in the stored text of NIST AI 100-1.`,
       });
     } else if (unit.fullText !== item.text) {
-      notes.push({ en: `Text: corpus. The core index (${INDEX.split("/").pop()}) reads differently here: “${item.text}”` });
+      notes.push({ en: `Text: the stored text of NIST AI 100-1. The upstream core index reads differently here: “${item.text}”` });
     }
     nodes.push({
       id,
@@ -146,7 +146,7 @@ export function build(): FrameworkFile {
     kind: "voluntary-framework",
     jurisdiction: "us",
     issuer: [{ en: "National Institute of Standards and Technology (NIST), U.S. Department of Commerce" }],
-    legalEffect: { en: "Voluntary, non-binding risk management framework (source: legalEffectStatus “voluntary-non-binding-risk-management-framework”)." },
+    legalEffect: { en: "Voluntary, non-binding risk management framework (the source classes it as “voluntary-non-binding-risk-management-framework”)." },
     dates: { publishedOn: manifest.publishedOn, effectiveFrom: null, statusAsOf: manifest.currentVersion.statusAsOf },
     status: { en: `Current published version; revision in progress. ${manifest.currentVersion.revisionAuditConclusion}` },
     source: {
@@ -173,16 +173,16 @@ export function build(): FrameworkFile {
         id: "ai-actor",
         name: { en: "AI actor" },
         note: {
-          en: `NIST AI 100-1, Executive Summary: the Framework is designed to equip “${AI_ACTORS_PHRASE}”, and adopts the OECD's definition of AI actors (see its Appendix A). The Executive Summary is not a node of this file, so the role has no definedAt; the OECD wording is third-party material and is not reproduced.`,
+          en: `NIST AI 100-1, Executive Summary: the Framework is designed to equip “${AI_ACTORS_PHRASE}”, and adopts the OECD's definition of AI actors (see its Appendix A). The Executive Summary is not an entry of the library, so no definition is linked for the role; the OECD wording is third-party material and is not reproduced.`,
         },
       },
     ],
     silence: [
       { en: "No Japanese text: NIST AI 100-1 is in English only in Musubi's sources; no Japanese translation or titles are stored." },
       {
-        en: "The Core does not assign AI actors to individual categories or subcategories, so no node names an actor. The AI RMF Playbook (which suggests actions and actors per subcategory) is not in Musubi's sources.",
+        en: "The Core does not assign AI actors to individual categories or subcategories, so no entry names an actor. The AI RMF Playbook (which suggests actions and actors per subcategory) is not in Musubi's sources.",
       },
-      { en: "In the source, categories and subcategories have no titles apart from their ids (e.g. GOVERN 1.1); their nodes have no title." },
+      { en: "In the source, categories and subcategories have no titles apart from their ids (e.g. GOVERN 1.1); they are shown without a title." },
     ],
     nodes,
   };
