@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { frameworkLabel } from "../library/library.present.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { assessProfile, todayInTokyo } from "./applicability.service.ts";
+import { todayIn } from "../platform/time.ts";
+import { assessProfile } from "./applicability.service.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
@@ -38,8 +39,8 @@ export const applicabilityRoutes = [
       facts: z.record(z.string().max(100), z.unknown()),
       asOf: isoDate.optional(),
     }),
-    async handler({ deps, body, locale }) {
-      return assessProfile(deps.library, body.facts, body.asOf ?? todayInTokyo(), locale);
+    async handler({ deps, actor, body, locale }) {
+      return assessProfile(deps.library, body.facts, body.asOf ?? todayIn(actor.timeZone), locale);
     },
   }),
 ];

@@ -1,7 +1,6 @@
 import type { Library } from "../library/library.model.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Locale } from "../platform/i18n.ts";
-export { todayInTokyo } from "../platform/time.ts";
 import { evaluateFacts } from "./evaluate.ts";
 import { type ApplicabilityReport, presentEvaluation } from "./present.ts";
 import { checkProfile } from "./profile.ts";

@@ -6,11 +6,13 @@ import { AppError } from "../platform/errors.ts";
 import type { AppDeps } from "../platform/http/route.ts";
 import { nowIso } from "../platform/time.ts";
 import { prepared } from "../db/prepared.ts";
+import { timeZoneOfSettings } from "../orgs/orgs.store.ts";
 import { SESSION_COOKIE, TOKEN_PREFIX, sha256 } from "./secrets.ts";
 
 /**
  * Resolves the caller from an `Authorization: Bearer msb_…` token or the session cookie.
  * One indexed lookup either way; disabled users, revoked or expired credentials are refused.
+ * The same statement reads the organisation's settings, so the actor carries its time zone.
  */
 export async function authenticate(deps: AppDeps, c: Context): Promise<Actor> {
   const header = c.req.header("authorization");
@@ -40,7 +42,8 @@ const tokenByHash = prepared((db) =>
   db
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
-    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status", "u.role as user_role"])
+    .innerJoin("organizations as o", "o.id", "t.org_id")
+    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status", "u.role as user_role", "o.settings as org_settings"])
     .select((eb) => headOfOrg(eb, "t.org_id"))
     .where("t.token_hash", "=", ""),
 );
@@ -49,7 +52,8 @@ const sessionById = prepared((db) =>
   db
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status"])
+    .innerJoin("organizations as o", "o.id", "s.org_id")
+    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status", "o.settings as org_settings"])
     .select((eb) => headOfOrg(eb, "s.org_id"))
     .where("s.id", "=", ""),
 );
@@ -66,6 +70,7 @@ async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> 
     orgId: row.org_id,
     // Decided on every request from the user's role as it is now: demoting the user demotes the token.
     role: effectiveRole(row.role, row.user_role),
+    timeZone: timeZoneOfSettings(row.org_settings),
     label: `${row.email} (token ${row.name})`,
     tokenId: row.id,
     ledgerHead: Number(row.ledger_head ?? 0),
@@ -83,6 +88,7 @@ async function authenticateSession(deps: AppDeps, secret: string): Promise<Actor
     userId: row.user_id,
     orgId: row.org_id,
     role: row.role,
+    timeZone: timeZoneOfSettings(row.org_settings),
     label: row.email,
     sessionId: row.id,
     csrfToken: row.csrf_token,

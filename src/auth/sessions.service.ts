@@ -98,7 +98,7 @@ export async function signOut(deps: AppDeps, c: Context, actor: Actor, requestId
 }
 
 /** Who the caller is and what they may do, for the web shell and `musubi whoami`-style checks. */
-export async function describeSession(deps: AppDeps, actor: Actor, expiresAt?: string) {
+export async function describeSession(deps: AppDeps, actor: Omit<Actor, "timeZone">, expiresAt?: string) {
   const [user, org] = await Promise.all([
     getUser(deps.db.kysely, actor.orgId, actor.userId),
     getOrganization(deps.db.kysely, actor.orgId),

@@ -13,6 +13,8 @@ const services = async () => ({
   ...(await import("../vendors/vendors.service.ts")),
   ...(await import("../vendors/vendors.schema.ts")),
   ...(await import("../library/library.runtime.ts")),
+  ...(await import("../orgs/orgs.store.ts")),
+  ...(await import("../platform/time.ts")),
 });
 
 async function userIdOf(db: Db, orgId: string, email: string): Promise<string> {
@@ -39,7 +41,8 @@ export function registerGovernanceCommands(program: Command): void {
       const s = await services();
       const query = s.listRisksQuery.parse({ limit: o.limit, ...(o.band && { band: o.band }), ...(o.status && { status: o.status }), ...(o.overdue && { reviewOverdue: "true" }) });
       await withDatabase(async (db) => {
-        const page = await s.listRisks(db.kysely, s.getLibrary(), await orgIdOf(db, o.org), query);
+        const orgId = await orgIdOf(db, o.org);
+        const page = await s.listRisks(db.kysely, s.getLibrary(), orgId, query, await s.orgToday(db.kysely, orgId));
         if (o.json) return out(JSON.stringify(page, null, 2));
         for (const r of page.items) {
           const cur = r.residual ?? r.inherent;
@@ -83,8 +86,9 @@ export function registerGovernanceCommands(program: Command): void {
         const orgId = await orgIdOf(db, o.org);
         const assigneeId = o.user ? await userIdOf(db, orgId, o.user) : undefined;
         const query = s.listTasksQuery.parse({ limit: o.limit, ...(assigneeId && { assigneeId }), ...(!o.all && { active: "true" }), ...(o.overdue && { overdue: "true" }) });
-        const actor = { kind: "token" as const, userId: "", orgId, role: "admin" as const, label: "musubi cli" };
-        const page = await s.listTasks(db.kysely, actor, query);
+        const timeZone = await s.orgTimeZone(db.kysely, orgId);
+        const actor = { kind: "token" as const, userId: "", orgId, role: "admin" as const, timeZone, label: "musubi cli" };
+        const page = await s.listTasks(db.kysely, actor, query, s.todayIn(timeZone));
         if (o.json) return out(JSON.stringify(page, null, 2));
         for (const t of page.items) out([pad(t.code, 11), pad(t.kind, 11), pad(t.status, 18), pad(t.dueOn, 11), pad(t.assignee?.displayName, 16), t.title].join(" "));
         out(`${page.items.length} of ${page.total}`);
@@ -99,7 +103,8 @@ export function registerGovernanceCommands(program: Command): void {
     .action(async (o: { org: string; json?: boolean }) => {
       const s = await services();
       await withDatabase(async (db) => {
-        const page = await s.listVendors(db.kysely, await orgIdOf(db, o.org), s.listVendorsQuery.parse({ limit: 200 }));
+        const orgId = await orgIdOf(db, o.org);
+        const page = await s.listVendors(db.kysely, orgId, s.listVendorsQuery.parse({ limit: 200 }), await s.orgToday(db.kysely, orgId));
         if (o.json) return out(JSON.stringify(page, null, 2));
         for (const v of page.items) out([pad(v.code, 11), pad(v.rating, 9), pad(v.contractEnd, 11), pad(v.nextReviewOn, 11), String(v.systems.length).padStart(3), " ", v.name].join(" "));
         out(`${page.items.length} of ${page.total}`);

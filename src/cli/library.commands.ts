@@ -120,9 +120,11 @@ export function registerLibraryCommands(program: Command): void {
     .option("--json", "print the full report as JSON")
     .action(async (o: { profile: string; asOf?: string; lang: Lang; json?: boolean }) => {
       const lib = await load();
-      const { assessProfile, todayInTokyo } = await import("../applicability/applicability.service.ts");
+      const { assessProfile } = await import("../applicability/applicability.service.ts");
+      const { todayInTokyo } = await import("../platform/time.ts");
       const raw = JSON.parse(readFileSync(o.profile, "utf8")) as Record<string, unknown>;
       const facts = (raw.facts && typeof raw.facts === "object" ? raw.facts : raw) as Record<string, unknown>;
+      // A profile in a file belongs to no organisation, so there is no organisation's day: Japan's.
       const asOf = o.asOf ?? todayInTokyo();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error("--as-of must be YYYY-MM-DD");
       try {

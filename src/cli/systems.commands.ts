@@ -20,9 +20,10 @@ const services = async () => ({
   ...(await import("../platform/time.ts")),
 });
 
-/** The CLI acts for the organisation as `system` in the ledger, with an administrator's reach. */
-function cliActor(orgId: string) {
-  return { kind: "token" as const, userId: "", orgId, role: "admin" as const, label: "musubi cli" };
+/** The CLI acts for the organisation as `system` in the ledger, with an administrator's reach, on its day. */
+async function cliActor(db: Db, orgId: string) {
+  const { orgTimeZone } = await import("../orgs/orgs.store.ts");
+  return { kind: "token" as const, userId: "", orgId, role: "admin" as const, timeZone: await orgTimeZone(db.kysely, orgId), label: "musubi cli" };
 }
 
 async function systemIdByCode(db: Db, orgId: string, code: string): Promise<string> {
@@ -47,7 +48,8 @@ export function registerSystemsCommands(program: Command): void {
       const s = await services();
       const query = s.listSystemsQuery.parse({ limit: o.limit, ...(o.q && { q: o.q }), ...(o.lifecycle && { lifecycle: o.lifecycle }), ...(o.euClass && { euClass: o.euClass }) });
       await withDatabase(async (db) => {
-        const page = await s.listSystems(db.kysely, await orgIdOf(db, o.org), query, s.todayInTokyo());
+        const orgId = await orgIdOf(db, o.org);
+        const page = await s.listSystems(db.kysely, orgId, query, await s.orgToday(db.kysely, orgId));
         if (o.json) return out(JSON.stringify(page, null, 2));
         for (const r of page.items) out([r.code.padEnd(12), r.lifecycle.padEnd(12), (r.euClass ?? "-").padEnd(22), r.nameJa].join(" "));
         out(`${page.items.length} of ${page.total}`);
@@ -66,7 +68,7 @@ export function registerSystemsCommands(program: Command): void {
       await withDatabase(async (db) => {
         const orgId = await orgIdOf(db, o.org);
         const { limit: _limit, offset: _offset, ...filters } = s.listSystemsQuery.parse({});
-        const records = await s.exportSystems(db.kysely, orgId, filters, s.todayInTokyo());
+        const records = await s.exportSystems(db.kysely, orgId, filters, await s.orgToday(db.kysely, orgId));
         const body = o.format === "csv" ? s.toCsv(records) : o.format === "json" ? s.toJson(records) : await s.toXlsx(records);
         fs.writeFileSync(o.out, body);
         out(`${records.length} systems written to ${o.out}`);
@@ -132,7 +134,8 @@ export function registerSystemsCommands(program: Command): void {
       const s = await services();
       await withDatabase(async (db) => {
         const orgId = await orgIdOf(db, o.org);
-        const a = await explain(s.createAssessment(db, s.getLibrary(), { actor: s.SYSTEM_ACTOR, orgId }, cliActor(orgId), await systemIdByCode(db, orgId, o.system), o.framework));
+        const actor = await cliActor(db, orgId);
+        const a = await explain(s.createAssessment(db, s.getLibrary(), { actor: s.SYSTEM_ACTOR, orgId }, actor, await systemIdByCode(db, orgId, o.system), o.framework, s.todayIn(actor.timeZone)));
         out(`assessment ${a.id}: ${a.total} requirements`);
       });
     });
@@ -152,8 +155,9 @@ export function registerSystemsCommands(program: Command): void {
         if (o.framework) q = q.where("framework_id", "=", o.framework);
         const views = await s.presentAssessments(db.kysely, s.getLibrary(), orgId, await q.execute());
         const result = [];
+        const today = await s.orgToday(db.kysely, orgId);
         for (const a of views) {
-          const rows = await s.listItems(db.kysely, s.getLibrary(), orgId, { assessmentId: a.id, limit: 200, offset: 0, sort: "position" }, s.todayInTokyo());
+          const rows = await s.listItems(db.kysely, s.getLibrary(), orgId, { assessmentId: a.id, limit: 200, offset: 0, sort: "position" }, today);
           result.push({ ...a, rows: rows.items });
         }
         if (o.json) return out(JSON.stringify(result, null, 2));
@@ -183,7 +187,7 @@ export function registerSystemsCommands(program: Command): void {
         if (!item) throw new Error(`no assessment row for ${o.requirement} on ${o.system}`);
         const parsed = updateItemBody.safeParse({ version: item.version, status: o.status, ...(o.justification && { justification: o.justification }), ...(o.comment && { comment: o.comment }) });
         if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-        await explain(s.updateItem(db, { actor: s.SYSTEM_ACTOR, orgId }, cliActor(orgId), item.id, parsed.data));
+        await explain(s.updateItem(db, { actor: s.SYSTEM_ACTOR, orgId }, await cliActor(db, orgId), item.id, parsed.data));
         out(`${item.requirement_urn}: ${o.status}`);
       });
     });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { todayInTokyo } from "../platform/time.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { readSystem } from "../systems/systems.service.ts";
 import { listItems, presentAssessments, readAssessment, readItem } from "./assessments.read.ts";
@@ -49,7 +49,7 @@ export const assessmentRoutes = [
     body: createAssessmentBody,
     response: assessmentView,
     status: 201,
-    handler: ({ deps, actor, params, body, requestId }) => createAssessment(deps.db, deps.library, changeContextOf(actor, requestId), actor, params.id, body.framework),
+    handler: ({ deps, actor, params, body, requestId }) => createAssessment(deps.db, deps.library, changeContextOf(actor, requestId), actor, params.id, body.framework, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -60,7 +60,7 @@ export const assessmentRoutes = [
     resource: "system",
     params: idParams,
     response: z.object({ added: z.number().int(), removed: z.number().int() }),
-    handler: ({ deps, actor, params, requestId }) => resyncSystem(deps.db, deps.library, changeContextOf(actor, requestId), actor, params.id),
+    handler: ({ deps, actor, params, requestId }) => resyncSystem(deps.db, deps.library, changeContextOf(actor, requestId), actor, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -87,7 +87,7 @@ export const assessmentRoutes = [
     response: itemPage,
     handler: async ({ deps, actor, params, query }) => {
       await readAssessment(deps.db.kysely, deps.library, actor.orgId, params.id);
-      return listItems(deps.db.kysely, deps.library, actor.orgId, { ...query, assessmentId: params.id }, todayInTokyo());
+      return listItems(deps.db.kysely, deps.library, actor.orgId, { ...query, assessmentId: params.id }, todayIn(actor.timeZone));
     },
   }),
   defineRoute({
@@ -134,7 +134,7 @@ export const assessmentRoutes = [
     access: { permission: "assessments.read" },
     query: listAllItemsQuery,
     response: itemPage,
-    handler: ({ deps, actor, query }) => listItems(deps.db.kysely, deps.library, actor.orgId, query, todayInTokyo()),
+    handler: ({ deps, actor, query }) => listItems(deps.db.kysely, deps.library, actor.orgId, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "patch",
@@ -148,7 +148,7 @@ export const assessmentRoutes = [
     response: itemView,
     handler: async ({ deps, actor, params, body, requestId }) => {
       await updateItem(deps.db, changeContextOf(actor, requestId), actor, params.id, body);
-      return readItem(deps.db.kysely, deps.library, actor.orgId, params.id, todayInTokyo());
+      return readItem(deps.db.kysely, deps.library, actor.orgId, params.id, todayIn(actor.timeZone));
     },
   }),
 

@@ -8,7 +8,7 @@ import type { Library } from "../library/library.model.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
 import { assertCanEditSystem } from "../systems/systems.policy.ts";
 import { getSystemRow } from "../systems/systems.store.ts";
 import { readAssessment } from "./assessments.read.ts";
@@ -30,7 +30,7 @@ export function evaluateStored(library: Library, profile: string, asOf: string) 
  * Starts an assessment of a system against a framework in scope: one row per requirement the
  * engine says applies now or later, each starting from what its mapped controls say.
  */
-export async function createAssessment(db: Db, library: Library, who: ChangeContext, actor: Actor, systemId: string, framework: string, asOf = todayInTokyo()): Promise<AssessmentView> {
+export async function createAssessment(db: Db, library: Library, who: ChangeContext, actor: Actor, systemId: string, framework: string, asOf: string): Promise<AssessmentView> {
   const id = await audited(db, who, async (trx, record) => {
     const system = await getSystemRow(trx, who.orgId, systemId);
     if (!system) throw notFound();
@@ -154,7 +154,7 @@ export async function acknowledgeChanges(db: Db, library: Library, who: ChangeCo
  * Re-evaluates a system's stored profile against the loaded library and today's date and applies
  * the result to its assessments: what the UI offers when the library (or the calendar) moved on.
  */
-export async function resyncSystem(db: Db, library: Library, who: ChangeContext, actor: Actor, systemId: string, asOf = todayInTokyo()): Promise<SyncSummary> {
+export async function resyncSystem(db: Db, library: Library, who: ChangeContext, actor: Actor, systemId: string, asOf: string): Promise<SyncSummary> {
   return audited(db, who, async (trx, record) => {
     const system = await getSystemRow(trx, who.orgId, systemId);
     if (!system) throw notFound();

@@ -4,7 +4,7 @@ import type { Database } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
 import { frameworkLabel } from "../library/library.present.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { todayInTokyo } from "../platform/time.ts";
+import { todayIn } from "../platform/time.ts";
 import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
 import { LIFECYCLE, systemRow } from "../systems/systems.schema.ts";
 import { listSystems } from "../systems/systems.store.ts";
@@ -122,6 +122,6 @@ export const dashboardRoutes = [
     cache: "ledger-daily",
     access: { permission: "dashboard.read" },
     response: dashboardView,
-    handler: ({ deps, actor }) => readDashboard(deps.db.kysely, deps.library, actor.orgId, todayInTokyo()),
+    handler: ({ deps, actor }) => readDashboard(deps.db.kysely, deps.library, actor.orgId, todayIn(actor.timeZone)),
   }),
 ];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { audited, changeContextOf } from "../audit/audited.ts";
 import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { todayInTokyo } from "../platform/time.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { createEvidenceBody, evidencePage, evidenceView, linkTarget, listEvidenceQuery, updateEvidenceBody, uploadedFile } from "./evidence.schema.ts";
 import { createEvidence, deleteEvidence, linkEvidence, listEvidence, readEvidence, updateEvidence } from "./evidence.service.ts";
@@ -61,7 +61,7 @@ export const evidenceRoutes = [
     access: { permission: "evidence.read" },
     query: listEvidenceQuery,
     response: evidencePage,
-    handler: ({ deps, actor, query }) => listEvidence(deps.db.kysely, actor.orgId, query, todayInTokyo()),
+    handler: ({ deps, actor, query }) => listEvidence(deps.db.kysely, actor.orgId, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -74,7 +74,7 @@ export const evidenceRoutes = [
     status: 201,
     handler: async ({ deps, actor, body, requestId }) => {
       const id = await createEvidence(deps.db, changeContextOf(actor, requestId), body, actor.userId);
-      return readEvidence(deps.db.kysely, actor.orgId, id, todayInTokyo());
+      return readEvidence(deps.db.kysely, actor.orgId, id, todayIn(actor.timeZone));
     },
   }),
   defineRoute({
@@ -87,7 +87,7 @@ export const evidenceRoutes = [
     resource: "evidence",
     params: idParams,
     response: evidenceView,
-    handler: ({ deps, actor, params }) => readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo()),
+    handler: ({ deps, actor, params }) => readEvidence(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -98,7 +98,7 @@ export const evidenceRoutes = [
     resource: "evidence",
     params: idParams,
     handler: async ({ deps, actor, params }) => {
-      const e = await readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
+      const e = await readEvidence(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone));
       // Only bytes the organisation itself uploaded are ever served to it.
       if (!e.file || !(await findOrgFile(deps.db.kysely, actor.orgId, e.file.sha256))) throw new AppError(404, "not_found");
       const bytes = readStoredFile(deps.config.dataDir, e.file.sha256);
@@ -119,7 +119,7 @@ export const evidenceRoutes = [
     response: evidenceView,
     handler: async ({ deps, actor, params, body, requestId }) => {
       await updateEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id, body);
-      return readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
+      return readEvidence(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone));
     },
   }),
   defineRoute({
@@ -145,7 +145,7 @@ export const evidenceRoutes = [
     response: evidenceView,
     handler: async ({ deps, actor, params, body, requestId }) => {
       await linkEvidence(deps.db, changeContextOf(actor, requestId), actor, params.id, body, true);
-      return readEvidence(deps.db.kysely, actor.orgId, params.id, todayInTokyo());
+      return readEvidence(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone));
     },
   }),
   defineRoute({

@@ -112,8 +112,10 @@ const SYSTEMS: Seed[] = [
  */
 export async function seedDemoWorkspace(db: Db, library: Library, orgId: string, users: Record<string, string>, departments: Record<string, string>): Promise<{ systems: string[]; controls: string[] }> {
   const who = { actor: SYSTEM_ACTOR, orgId };
-  const actor: Actor = { kind: "token", userId: users.admin!, orgId, role: "admin", label: "musubi" };
-  const ctx = { db, library, locale: "ja" as const };
+  // The demo organisation keeps the default zone (Asia/Tokyo, see createOrganization): Tokyo's day is its day.
+  const today = todayInTokyo();
+  const actor: Actor = { kind: "token", userId: users.admin!, orgId, role: "admin", timeZone: "Asia/Tokyo", label: "musubi" };
+  const ctx = { db, library, locale: "ja" as const, asOf: today };
   const ids: string[] = [];
   for (const s of SYSTEMS) {
     const { owner, department, ...rest } = s;
@@ -136,9 +138,9 @@ export async function seedDemoWorkspace(db: Db, library: Library, orgId: string,
     });
     ids.push(created.id);
   }
-  const guidelines = await createAssessment(db, library, who, actor, ids[0]!, "jp-ai-guidelines");
-  await createAssessment(db, library, who, actor, ids[1]!, "jp-ai-guidelines");
-  const rows = await listItems(db.kysely, library, orgId, { assessmentId: guidelines.id, limit: 20, offset: 0, sort: "position" }, todayInTokyo());
+  const guidelines = await createAssessment(db, library, who, actor, ids[0]!, "jp-ai-guidelines", today);
+  await createAssessment(db, library, who, actor, ids[1]!, "jp-ai-guidelines", today);
+  const rows = await listItems(db.kysely, library, orgId, { assessmentId: guidelines.id, limit: 20, offset: 0, sort: "position" }, today);
   const answers = ["met", "met", "partially_met", "met", "not_met", "in_progress"] as const;
   for (const [i, status] of answers.entries()) {
     const row = rows.items[i];

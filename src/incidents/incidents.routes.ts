@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { actionBody, closeIncidentBody, createIncidentBody, incidentPage, incidentView, listIncidentsQuery, timelineBody, updateIncidentBody } from "./incidents.schema.ts";
 import { addAction, addTimelineEntry, closeIncident, createIncident, listIncidents, readIncident, updateIncident } from "./incidents.service.ts";
@@ -30,7 +31,7 @@ export const incidentRoutes = [
     body: createIncidentBody,
     response: incidentView,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createIncident(deps.db, actor, changeContextOf(actor, requestId), body, actor.kind === "token" ? "api" : "web"),
+    handler: ({ deps, actor, body, requestId }) => createIncident(deps.db, actor, changeContextOf(actor, requestId), body, actor.kind === "token" ? "api" : "web", todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -51,7 +52,7 @@ export const incidentRoutes = [
     resource: "incident",
     params: idParams,
     response: incidentView,
-    handler: ({ deps, actor, params }) => readIncident(deps.db.kysely, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readIncident(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -80,7 +81,7 @@ export const incidentRoutes = [
     params: idParams,
     body: updateIncidentBody,
     response: incidentView,
-    handler: ({ deps, actor, params, body, requestId }) => updateIncident(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => updateIncident(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -93,7 +94,7 @@ export const incidentRoutes = [
     body: timelineBody,
     response: incidentView,
     status: 201,
-    handler: ({ deps, actor, params, body, requestId }) => addTimelineEntry(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => addTimelineEntry(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -106,7 +107,7 @@ export const incidentRoutes = [
     body: actionBody,
     response: incidentView,
     status: 201,
-    handler: ({ deps, actor, params, body, requestId }) => addAction(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => addAction(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -118,6 +119,6 @@ export const incidentRoutes = [
     params: idParams,
     body: closeIncidentBody,
     response: incidentView,
-    handler: ({ deps, actor, params, body, requestId }) => closeIncident(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => closeIncident(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
 ];

@@ -8,7 +8,7 @@ import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
-import { addDays, nowIso, todayInTokyo } from "../platform/time.ts";
+import { addDays, nowIso } from "../platform/time.ts";
 import { taxonomyIds } from "../risks/taxonomy.ts";
 import { resolveSubjects } from "../workflow/subjects.ts";
 import { createTask, insertTask } from "../workflow/tasks.service.ts";
@@ -137,19 +137,19 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
   return row;
 }
 
-export async function createIncident(db: Db, actor: Actor, who: ChangeContext, input: CreateIncidentInput, source: "web" | "api"): Promise<IncidentView> {
+export async function createIncident(db: Db, actor: Actor, who: ChangeContext, input: CreateIncidentInput, source: "web" | "api", today: string): Promise<IncidentView> {
   const row = await audited(db, who, (trx, record) => fileIncident(trx, record, who.orgId, input, { source, reportedBy: actor.label, authorId: actor.userId }));
-  return readIncident(db.kysely, who.orgId, row.id);
+  return readIncident(db.kysely, who.orgId, row.id, today);
 }
 
-export async function readIncident(db: Q, orgId: string, id: string, today = todayInTokyo()): Promise<IncidentView> {
+export async function readIncident(db: Q, orgId: string, id: string, today: string): Promise<IncidentView> {
   return presentIncident(db, orgId, await getIncidentRow(db, orgId, id), today);
 }
 
-export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, id: string, input: UpdateIncidentInput): Promise<IncidentView> {
+export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, id: string, input: UpdateIncidentInput, today: string): Promise<IncidentView> {
   await audited(db, who, async (trx, record) => {
     const before = await getIncidentRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readIncident(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readIncident(trx, who.orgId, id, today) });
     assertCanWorkIncident(actor, before);
     if (before.status === "closed") throw new AppError(409, "already_decided", { status: "closed" });
     await checkRefs(trx, who.orgId, input);
@@ -187,7 +187,7 @@ export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, i
     if (next.root_cause !== before.root_cause && next.root_cause) await addTimeline(trx, who.orgId, id, "root_cause", next.root_cause, actor.userId);
     record({ action: "incident.updated", entityType: "incident", entityId: id, before: snapshot(before), after: { ...snapshot(next), ...Object.fromEntries(LINKS.filter(([, k]) => input[k]).map(([, k]) => [k, input[k]])) } });
   });
-  return readIncident(db.kysely, who.orgId, id);
+  return readIncident(db.kysely, who.orgId, id, today);
 }
 
 /**
@@ -195,10 +195,10 @@ export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, i
  * cancelled); closing then asks each linked risk's owner to re-review it, as a task due in
  * {@link REREVIEW_DAYS} days, so what the incident taught reaches the register.
  */
-export async function closeIncident(db: Db, actor: Actor, who: ChangeContext, id: string, input: { version: number; note: string }, today = todayInTokyo()): Promise<IncidentView> {
+export async function closeIncident(db: Db, actor: Actor, who: ChangeContext, id: string, input: { version: number; note: string }, today: string): Promise<IncidentView> {
   await audited(db, who, async (trx, record) => {
     const before = await getIncidentRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readIncident(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readIncident(trx, who.orgId, id, today) });
     assertCanWorkIncident(actor, before);
     if (before.status === "closed") throw new AppError(409, "already_decided", { status: "closed" });
     const open = await trx.selectFrom("tasks").select(["id", "code", "status"]).where("org_id", "=", who.orgId).where("subject_type", "=", "incident").where("subject_id", "=", id).where("active", "=", 1).execute();
@@ -230,7 +230,7 @@ export async function closeIncident(db: Db, actor: Actor, who: ChangeContext, id
       });
     }
   });
-  return readIncident(db.kysely, who.orgId, id);
+  return readIncident(db.kysely, who.orgId, id, today);
 }
 
 const SORTS = { detectedAt: "detected_at", code: "code", updatedAt: "updated_at" } as const;
@@ -261,21 +261,21 @@ export async function listIncidents(db: Q, orgId: string, q: ListIncidentsQuery)
 }
 
 /** Adds a dated entry to the incident's timeline (what was learnt or done, and when). */
-export async function addTimelineEntry(db: Db, actor: Actor, who: ChangeContext, id: string, input: { at?: string | undefined; body: string }): Promise<IncidentView> {
+export async function addTimelineEntry(db: Db, actor: Actor, who: ChangeContext, id: string, input: { at?: string | undefined; body: string }, today: string): Promise<IncidentView> {
   await audited(db, who, async (trx, record) => {
     const row = await getIncidentRow(trx, who.orgId, id);
     assertCanWorkIncident(actor, row);
     await addTimeline(trx, who.orgId, id, "note", input.body, actor.userId, input.at ?? nowIso());
     record({ action: "incident.timeline_added", entityType: "incident", entityId: id, after: { at: input.at ?? null, body: input.body } });
   });
-  return readIncident(db.kysely, who.orgId, id);
+  return readIncident(db.kysely, who.orgId, id, today);
 }
 
 /** Opens a corrective or preventive action (CAPA) on the incident, as a task of the workflow. */
-export async function addAction(db: Db, actor: Actor, who: ChangeContext, id: string, input: { kind: "corrective" | "preventive"; title: string; description: string; assigneeId: string | null; dueOn: string | null; approvalPlan: string[][] | null }): Promise<IncidentView> {
+export async function addAction(db: Db, actor: Actor, who: ChangeContext, id: string, input: { kind: "corrective" | "preventive"; title: string; description: string; assigneeId: string | null; dueOn: string | null; approvalPlan: string[][] | null }, today: string): Promise<IncidentView> {
   const row = await getIncidentRow(db.kysely, who.orgId, id);
   assertCanWorkIncident(actor, row);
   if (row.status === "closed") throw new AppError(409, "already_decided", { status: "closed" });
-  await createTask(db, actor, who, { ...input, subjectType: "incident", subjectId: id });
-  return readIncident(db.kysely, who.orgId, id);
+  await createTask(db, actor, who, { ...input, subjectType: "incident", subjectId: id }, today);
+  return readIncident(db.kysely, who.orgId, id, today);
 }

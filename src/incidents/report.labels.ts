@@ -1,4 +1,5 @@
 import type { ControlStatus } from "../compliance/statuses.ts";
+import { LIFECYCLE_LABELS } from "../systems/io/export.labels.ts";
 import type { LIFECYCLE } from "../systems/systems.schema.ts";
 import type { RISK_STATUSES, RISK_TREATMENTS } from "../risks/risks.schema.ts";
 import type { APPROVAL_STATUSES } from "../workflow/approvals.schema.ts";
@@ -71,12 +72,8 @@ export const TIMELINE_KIND_WORDS = {
   alert_resolved: { ja: "アラート解消", en: "Alert resolved" },
 } as const satisfies Record<string, Words>;
 
-export const LIFECYCLE_WORDS: Table<(typeof LIFECYCLE)[number]> = {
-  planning: { ja: "企画", en: "Planning" },
-  development: { ja: "開発", en: "Development" },
-  deployed: { ja: "運用中", en: "Deployed" },
-  retired: { ja: "廃止", en: "Retired" },
-};
+/** Lifecycle stages in the inventory's own words (one table, shared with the inventory export). */
+export const LIFECYCLE_WORDS: Table<(typeof LIFECYCLE)[number]> = LIFECYCLE_LABELS;
 
 export const RISK_STATUS_WORDS: Table<(typeof RISK_STATUSES)[number]> = {
   open: { ja: "対応中", en: "Open" },

@@ -7,6 +7,7 @@ import { readRiskMatrix } from "../risks/matrix.service.ts";
 import { bandOf } from "../risks/matrix.schema.ts";
 import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
 import { orgTimeZone } from "../orgs/orgs.store.ts";
+import { todayIn } from "../platform/time.ts";
 import type { IncidentView } from "./incidents.schema.ts";
 import { readIncident } from "./incidents.service.ts";
 import { IncidentReport } from "./report.schema.ts";
@@ -56,15 +57,16 @@ export function timelineOf(inc: Pick<IncidentView, "createdAt" | "timeline">): I
  * anyone sees it.
  */
 export async function buildIncidentReport(db: Kysely<Database>, library: Library, orgId: string, id: string, by: { name: string; email: string }): Promise<IncidentReport> {
-  const inc = await readIncident(db, orgId, id);
-  const [org, systems, risks, head, entries, matrix, timeZone] = await Promise.all([
+  // The report's dates, and which actions are overdue, are the organisation's.
+  const timeZone = await orgTimeZone(db, orgId);
+  const inc = await readIncident(db, orgId, id, todayIn(timeZone));
+  const [org, systems, risks, head, entries, matrix] = await Promise.all([
     db.selectFrom("organizations").select(["name_ja", "name_en"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
     inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
     inc.risks.length ? db.selectFrom("risks").selectAll().where("org_id", "=", orgId).where("id", "in", inc.risks.map((r) => r.id)).orderBy("code").execute() : [],
     db.selectFrom("audit_log").select(["seq", "hash"]).where("org_id", "=", orgId).orderBy("seq", "desc").limit(1).executeTakeFirst(),
     db.selectFrom("audit_log").select("seq").where("org_id", "=", orgId).where("entity_id", "=", id).orderBy("seq").execute(),
     readRiskMatrix(db, orgId),
-    orgTimeZone(db, orgId),
   ]);
   const owner = inc.owner ? await db.selectFrom("users").select(["display_name", "email"]).where("org_id", "=", orgId).where("id", "=", inc.owner.id).executeTakeFirst() : undefined;
   const similar = await similarIncidents(db, orgId, { text: `${inc.title}\n${inc.summary}`, categories: inc.categories.join(","), exclude: inc.id, limit: 3 });

@@ -107,6 +107,12 @@ export interface Actor {
   userId: string;
   orgId: string;
   role: Role;
+  /**
+   * The organisation's IANA time zone, read with the credentials (no extra query): "today" for
+   * the request is `todayIn(actor.timeZone)`, so due dates and overdue work turn at the
+   * organisation's midnight. Internal only; no API answer carries it.
+   */
+  timeZone: string;
   /** E-mail (and token name) as recorded in the ledger's "who". */
   label: string;
   sessionId?: string;

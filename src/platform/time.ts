@@ -28,7 +28,11 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return formatter("en-CA", timeZone, "day", { year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-/** Today's date as YYYY-MM-DD in Japan: the default "as of" for applicability and due dates. */
+/**
+ * Today's date as YYYY-MM-DD in Japan. Only where Japan's day is meant (the demo's Tokyo
+ * organisation, CLI commands with no organisation): anything an organisation sees or is held to
+ * uses its own day (`todayIn(actor.timeZone)`, `orgToday`).
+ */
 export function todayInTokyo(now = new Date()): string {
   return todayIn("Asia/Tokyo", now);
 }

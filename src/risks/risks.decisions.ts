@@ -5,7 +5,7 @@ import type { Risk } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { readRiskMatrix } from "./matrix.service.ts";
 import { readAcceptanceCheck } from "./risks.acceptance.ts";
@@ -22,11 +22,11 @@ import { getRiskRow } from "./risks.store.ts";
  * `self_approval`) and so is whoever registered or rated it (403 `acceptance_by_assessor`); see
  * {@link readAcceptanceCheck}. With the rule off, anyone holding `risks.accept` may accept.
  */
-export async function acceptRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: { version: number; expiresOn: string; note: string }, today = todayInTokyo()): Promise<RiskView> {
+export async function acceptRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: { version: number; expiresOn: string; note: string }, today: string): Promise<RiskView> {
   if (input.expiresOn <= today) throw new AppError(400, "validation_failed", [{ field: "body.expiresOn", message: "Acceptance must run past today" }]);
   await audited(db, who, async (trx, record) => {
     const before = await getRiskRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id, today) });
     const mine = (await readAcceptanceCheck(trx, who.orgId, before)).barred.find((b) => b.id === actor.userId);
     if (mine?.reasons.includes("owner")) throw new AppError(403, "self_approval", { reason: "risk_owner" });
     if (mine) throw new AppError(403, "acceptance_by_assessor", { reasons: mine.reasons });
@@ -50,7 +50,7 @@ export async function acceptRisk(db: Db, library: Library, actor: Actor, who: Ch
       after: { status: "accepted", acceptedBy: actor.userId, expiresOn: input.expiresOn, note: input.note, residual: [before.residual_likelihood, before.residual_impact], inherent: [before.inherent_likelihood, before.inherent_impact] },
     });
   });
-  return readRisk(db.kysely, library, who.orgId, id);
+  return readRisk(db.kysely, library, who.orgId, id, today);
 }
 
 /**
@@ -64,13 +64,13 @@ export async function reviewRisk(
   who: ChangeContext,
   id: string,
   input: { version: number; note: string; residualLikelihood?: number | null; residualImpact?: number | null; nextReviewOn?: string },
-  today = todayInTokyo(),
+  today: string,
 ): Promise<RiskView> {
   const nextReviewOn = input.nextReviewOn ?? `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`.replace(/-02-29$/, "-02-28");
   if (nextReviewOn <= today) throw new AppError(400, "validation_failed", [{ field: "body.nextReviewOn", message: "The next review must be after today" }]);
   await audited(db, who, async (trx, record) => {
     const before = await getRiskRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id, today) });
     await assertCanEditRisk(trx, actor, before);
     const next: Risk = { ...before, last_reviewed_at: nowIso(), next_review_on: nextReviewOn, updated_at: nowIso(), version: before.version + 1 };
     if (input.residualLikelihood !== undefined) {
@@ -94,5 +94,5 @@ export async function reviewRisk(
     });
     await completeReviewTasks(trx, record, who.orgId, "risk", id, actor.userId);
   });
-  return readRisk(db.kysely, library, who.orgId, id);
+  return readRisk(db.kysely, library, who.orgId, id, today);
 }

@@ -1,5 +1,6 @@
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { riskHeatmap } from "./heatmap.ts";
 import { riskMatrixView, updateRiskMatrixBody } from "./matrix.schema.ts";
@@ -61,7 +62,7 @@ export const riskRoutes = [
     access: { permission: "risks.read" },
     query: listRisksQuery,
     response: riskPage,
-    handler: ({ deps, actor, query }) => listRisks(deps.db.kysely, deps.library, actor.orgId, query),
+    handler: ({ deps, actor, query }) => listRisks(deps.db.kysely, deps.library, actor.orgId, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -72,7 +73,7 @@ export const riskRoutes = [
     body: createRiskBody,
     response: riskView,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), body),
+    handler: ({ deps, actor, body, requestId }) => createRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -84,7 +85,7 @@ export const riskRoutes = [
     resource: "risk",
     params: idParams,
     response: riskView,
-    handler: ({ deps, actor, params }) => readRisk(deps.db.kysely, deps.library, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readRisk(deps.db.kysely, deps.library, actor.orgId, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "patch",
@@ -96,7 +97,7 @@ export const riskRoutes = [
     params: idParams,
     body: updateRiskBody,
     response: riskView,
-    handler: ({ deps, actor, params, body, requestId }) => updateRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => updateRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "delete",
@@ -131,7 +132,7 @@ export const riskRoutes = [
     params: idParams,
     body: acceptRiskBody,
     response: riskView,
-    handler: ({ deps, actor, params, body, requestId }) => acceptRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => acceptRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -143,6 +144,6 @@ export const riskRoutes = [
     params: idParams,
     body: reviewRiskBody,
     response: riskView,
-    handler: ({ deps, actor, params, body, requestId }) => reviewRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => reviewRisk(deps.db, deps.library, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
 ];

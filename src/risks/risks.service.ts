@@ -9,7 +9,7 @@ import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
 import type { RiskMatrix } from "./matrix.schema.ts";
 import { readRiskMatrix } from "./matrix.service.ts";
 import { jaisiPerspectives } from "./perspectives.ts";
@@ -24,7 +24,7 @@ type Problem = { field: string; message: string };
 const current = { l: sql<number>`coalesce(r.residual_likelihood, r.inherent_likelihood)`, i: sql<number>`coalesce(r.residual_impact, r.inherent_impact)` };
 const SORTS = { code: "r.code", titleJa: "r.title_ja", titleEn: "r.title_en", nextReviewOn: "r.next_review_on", updatedAt: "r.updated_at" } as const;
 
-export async function listRisks(db: Q, library: Library, orgId: string, q: ListRisksQuery, today = todayInTokyo()): Promise<Page<RiskView>> {
+export async function listRisks(db: Q, library: Library, orgId: string, q: ListRisksQuery, today: string): Promise<Page<RiskView>> {
   const { matrix } = await readRiskMatrix(db, orgId);
   let base = selectRisks(db, orgId);
   if (q.systemId === "none") base = base.where("r.system_id", "is", null);
@@ -65,7 +65,7 @@ export function cellsOfBand(m: RiskMatrix, bandId: string): [number, number][] {
   return out;
 }
 
-export async function readRisk(db: Q, library: Library, orgId: string, id: string, today = todayInTokyo()): Promise<RiskView> {
+export async function readRisk(db: Q, library: Library, orgId: string, id: string, today: string): Promise<RiskView> {
   const row = await withNames(selectRisks(db, orgId)).where("r.id", "=", id).executeTakeFirst();
   if (!row) throw new AppError(404, "not_found");
   const { matrix } = await readRiskMatrix(db, orgId);
@@ -165,7 +165,7 @@ export function countRiskChange(d: CounterDeltas, before: Risk | null, after: Ri
   if (after) for (const [name, key] of riskCounts(after)) d.add(name, key, 1);
 }
 
-export async function createRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, input: CreateRiskInput): Promise<RiskView> {
+export async function createRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, input: CreateRiskInput, today: string): Promise<RiskView> {
   const id = await audited(db, who, async (trx, record) => {
     const now = nowIso();
     const row: Risk = {
@@ -211,17 +211,17 @@ export async function createRisk(db: Db, library: Library, actor: Actor, who: Ch
     record({ action: "risk.created", entityType: "risk", entityId: row.id, after: riskSnapshot(row, [...new Set(input.controlIds)].sort()) });
     return row.id;
   });
-  return readRisk(db.kysely, library, who.orgId, id);
+  return readRisk(db.kysely, library, who.orgId, id, today);
 }
 
 /**
  * Applies a change under optimistic concurrency. A treatment other than `accept`, or reopening,
  * withdraws a standing acceptance; closing keeps it on record.
  */
-export async function updateRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: UpdateRiskInput): Promise<RiskView> {
+export async function updateRisk(db: Db, library: Library, actor: Actor, who: ChangeContext, id: string, input: UpdateRiskInput, today: string): Promise<RiskView> {
   await audited(db, who, async (trx, record) => {
     const before = await getRiskRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readRisk(trx, library, who.orgId, id, today) });
     await assertCanEditRisk(trx, actor, before);
     const pick = <T>(v: T | undefined, old: T): T => (v === undefined ? old : v);
     const next: Risk = {
@@ -260,7 +260,7 @@ export async function updateRisk(db: Db, library: Library, actor: Actor, who: Ch
     record({ action: "risk.updated", entityType: "risk", entityId: id, before: riskSnapshot(before, controlsBefore), after: riskSnapshot(next, controlsAfter) });
     if (withdrawn) record({ action: "risk.acceptance_withdrawn", entityType: "risk", entityId: id, before: { acceptedBy: before.accepted_by, expiresOn: before.acceptance_expires_on } });
   });
-  return readRisk(db.kysely, library, who.orgId, id);
+  return readRisk(db.kysely, library, who.orgId, id, today);
 }
 
 /** Deletes a risk; one that incidents point to is kept (409 `in_use`): their history needs it. */

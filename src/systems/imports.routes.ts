@@ -3,6 +3,7 @@ import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
 import { commitImport, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
@@ -113,7 +114,7 @@ export const importRoutes = [
       const models = [...current.models, ...parsed.models.filter((m) => !known.has(m.bomRef ?? `${m.name}@${m.version ?? ""}`))];
       const names = new Set(current.datasets.map((d) => d.name));
       const datasets = [...current.datasets, ...parsed.datasets.filter((d) => !names.has(d.name))];
-      const system = await updateSystem({ db: deps.db, library: deps.library, locale }, changeContextOf(actor, requestId), actor, params.id, { version: body.version, models, datasets });
+      const system = await updateSystem({ db: deps.db, library: deps.library, locale, asOf: todayIn(actor.timeZone) }, changeContextOf(actor, requestId), actor, params.id, { version: body.version, models, datasets });
       return { ...parsed, system };
     },
   }),

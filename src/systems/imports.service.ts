@@ -8,7 +8,8 @@ import type { Library } from "../library/library.model.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import type { Logger } from "../platform/logger.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
+import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import type { Mapping } from "./io/import.mapping.ts";
@@ -218,7 +219,8 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
 
 async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: { line: number; input: CreateSystemInput }[], report: ReturnType<typeof reportOf>): Promise<void> {
   const total = valid.length;
-  const asOf = todayInTokyo();
+  // Classified as of the organisation's day, as a system saved through the API would be.
+  const asOf = await orgToday(deps.db.kysely, who.orgId);
   const slicer = timeSlicer();
   const classified: ClassifiedRow[] = [];
   // Registers repeat profiles (rows copied from a template, one profile per kind of system): each

@@ -6,7 +6,7 @@ import type { AiSystem } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
 import { AppError } from "../platform/errors.ts";
 import type { Logger } from "../platform/logger.ts";
-import { todayInTokyo } from "../platform/time.ts";
+import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import { classifyProfile, type Classification } from "./systems.classify.ts";
 import { countSystem } from "./systems.service.ts";
@@ -29,22 +29,31 @@ export interface ReclassifyRun {
  * ledger as `system.reclassified` by Musubi itself, with the before and after. A profile the
  * library no longer accepts leaves the system unclassified (its page names the answers to fix).
  * The row's `version` is kept: nobody edited the system, and an edit under way must not conflict.
+ * Each organisation's systems are classified as of its own day (`opts.asOf` pins one for all).
  */
 export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: string; logger?: Logger } = {}): Promise<ReclassifyRun> {
-  const asOf = opts.asOf ?? todayInTokyo();
   const run: ReclassifyRun = { systems: 0, changed: 0 };
   const slicer = timeSlicer();
+  const now = new Date();
+  const dayOf = new Map<string, string>();
+  const asOfFor = async (orgId: string) => {
+    let day = opts.asOf ?? dayOf.get(orgId);
+    if (day === undefined) dayOf.set(orgId, (day = await orgToday(db.kysely, orgId, now)));
+    return day;
+  };
+  // Keyed by date and profile: organisations in different zones can be on different days.
   const byProfile = new Map<string, Classification | null>();
-  const classify = (profile: string) => {
-    if (!byProfile.has(profile)) {
+  const classify = (profile: string, asOf: string) => {
+    const key = `${asOf}\n${profile}`;
+    if (!byProfile.has(key)) {
       try {
-        byProfile.set(profile, classifyProfile(library, JSON.parse(profile), asOf, "en"));
+        byProfile.set(key, classifyProfile(library, JSON.parse(profile), asOf, "en"));
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        byProfile.set(profile, null);
+        byProfile.set(key, null);
       }
     }
-    return byProfile.get(profile)!;
+    return byProfile.get(key)!;
   };
   for (;;) {
     const stale = await db.kysely
@@ -57,10 +66,11 @@ export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: s
       .execute();
     if (stale.length === 0) break;
     for (const [orgId, rows] of groupByOrg(stale)) {
+      const asOf = await asOfFor(orgId);
       await audited(db, { actor: SYSTEM_ACTOR, orgId }, async (trx, record) => {
         const d = new CounterDeltas();
         for (const row of rows) {
-          const c = row.profile === "{}" ? null : classify(row.profile);
+          const c = row.profile === "{}" ? null : classify(row.profile, asOf);
           const next: AiSystem = {
             ...row,
             eu_class: c?.euClass ?? null,

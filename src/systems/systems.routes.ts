@@ -4,7 +4,7 @@ import { changeContextOf } from "../audit/audited.ts";
 import { auditPageView, presentAuditPage } from "../audit/audit.routes.ts";
 import { listAudit } from "../audit/audit.store.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { todayInTokyo } from "../platform/time.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { createSystemBody, listSystemsQuery, systemPage, systemView, updateSystemBody } from "./systems.schema.ts";
 import { createSystem, deleteSystem, readSystem, updateSystem } from "./systems.service.ts";
@@ -27,7 +27,7 @@ export const aiSystemRoutes = [
     access: { permission: "systems.read" },
     query: listSystemsQuery,
     response: systemPage,
-    handler: ({ deps, actor, query }) => listSystems(deps.db.kysely, actor.orgId, query, todayInTokyo()),
+    handler: ({ deps, actor, query }) => listSystems(deps.db.kysely, actor.orgId, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -41,7 +41,7 @@ export const aiSystemRoutes = [
     handler: ({ deps, actor, body, locale, requestId }) => {
       // A system owner registering a system becomes its business owner unless they name one.
       const input = actor.role === "system_owner" && body.businessOwnerId === null ? { ...body, businessOwnerId: actor.userId } : body;
-      return createSystem({ db: deps.db, library: deps.library, locale }, changeContextOf(actor, requestId), input);
+      return createSystem({ db: deps.db, library: deps.library, locale, asOf: todayIn(actor.timeZone) }, changeContextOf(actor, requestId), input);
     },
   }),
   defineRoute({
@@ -67,7 +67,7 @@ export const aiSystemRoutes = [
     body: updateSystemBody,
     response: systemView,
     handler: ({ deps, actor, params, body, locale, requestId }) =>
-      updateSystem({ db: deps.db, library: deps.library, locale }, changeContextOf(actor, requestId), actor, params.id, body),
+      updateSystem({ db: deps.db, library: deps.library, locale, asOf: todayIn(actor.timeZone) }, changeContextOf(actor, requestId), actor, params.id, body),
   }),
   defineRoute({
     method: "delete",
@@ -109,7 +109,7 @@ export const aiSystemRoutes = [
     query: asOfQuery,
     handler: async ({ deps, actor, params, query, locale }) => {
       const system = await readSystem(deps.db, actor.orgId, params.id);
-      return assessProfile(deps.library, system.profile, query.asOf ?? todayInTokyo(), locale);
+      return assessProfile(deps.library, system.profile, query.asOf ?? todayIn(actor.timeZone), locale);
     },
   }),
 ];

@@ -11,7 +11,7 @@ import { AppError, notFound } from "../platform/errors.ts";
 import type { Locale } from "../platform/i18n.ts";
 import { newId } from "../platform/ids.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
 import { linkedVendorIds, setSystemVendors, unknownVendorIds } from "../vendors/vendor-links.ts";
 import { type Classification, classifyProfile } from "./systems.classify.ts";
 import { assertCanEditSystem } from "./systems.policy.ts";
@@ -24,8 +24,8 @@ export interface SystemContext {
   db: Db;
   library: Library;
   locale: Locale;
-  /** The date classifications are computed for; today in Japan unless a caller pins it. */
-  asOf?: string;
+  /** The date classifications are computed for: the organisation's today, unless a caller pins another. */
+  asOf: string;
 }
 
 /** The stored fields of a system as the ledger records them (ids, not names; no search column). */
@@ -123,7 +123,7 @@ async function readBack(trx: Transaction<Database>, orgId: string, id: string): 
 }
 
 export async function createSystem(ctx: SystemContext, who: ChangeContext, input: CreateSystemInput): Promise<SystemView> {
-  const asOf = ctx.asOf ?? todayInTokyo();
+  const { asOf } = ctx;
   // The record's purpose and countries are the profile's too (nobody answers them twice).
   input = { ...input, profile: withRecordFacts(input.profile, input) };
   const classification = classifyProfile(ctx.library, input.profile, asOf, ctx.locale);
@@ -146,7 +146,7 @@ export async function createSystem(ctx: SystemContext, who: ChangeContext, input
 }
 
 export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor: Actor, id: string, input: UpdateSystemInput): Promise<SystemView> {
-  const asOf = ctx.asOf ?? todayInTokyo();
+  const { asOf } = ctx;
   return audited(ctx.db, who, async (trx, record) => {
     const current = await getSystemRow(trx, who.orgId, id);
     if (!current) throw notFound();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { QUESTIONS, TOPICS } from "./questionnaire.ts";
 import { createVendorBody, listVendorsQuery, reviewVendorBody, updateVendorBody, vendorPage, vendorView } from "./vendors.schema.ts";
@@ -34,7 +35,7 @@ export const vendorRoutes = [
     access: { permission: "vendors.read" },
     query: listVendorsQuery,
     response: vendorPage,
-    handler: ({ deps, actor, query }) => listVendors(deps.db.kysely, actor.orgId, query),
+    handler: ({ deps, actor, query }) => listVendors(deps.db.kysely, actor.orgId, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -45,7 +46,7 @@ export const vendorRoutes = [
     body: createVendorBody,
     response: vendorView,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createVendor(deps.db, changeContextOf(actor, requestId), body),
+    handler: ({ deps, actor, body, requestId }) => createVendor(deps.db, changeContextOf(actor, requestId), body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -57,7 +58,7 @@ export const vendorRoutes = [
     resource: "vendor",
     params: idParams,
     response: vendorView,
-    handler: ({ deps, actor, params }) => readVendor(deps.db.kysely, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readVendor(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "patch",
@@ -69,7 +70,7 @@ export const vendorRoutes = [
     params: idParams,
     body: updateVendorBody,
     response: vendorView,
-    handler: ({ deps, actor, params, body, requestId }) => updateVendor(deps.db, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => updateVendor(deps.db, changeContextOf(actor, requestId), params.id, body, actor.timeZone),
   }),
   defineRoute({
     method: "delete",
@@ -93,6 +94,6 @@ export const vendorRoutes = [
     body: reviewVendorBody,
     response: vendorView,
     status: 201,
-    handler: ({ deps, actor, params, body, requestId }) => reviewVendor(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => reviewVendor(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
 ];

@@ -8,7 +8,7 @@ import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
-import { addDays, addMonths, nowIso, todayInTokyo } from "../platform/time.ts";
+import { addDays, addMonths, dayIn, nowIso, todayIn } from "../platform/time.ts";
 import { userNames } from "../workflow/approvals.service.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { suggestRating, type Rating } from "./questionnaire.ts";
@@ -74,13 +74,13 @@ async function present(db: Q, orgId: string, rows: Vendor[], today: string): Pro
   });
 }
 
-export async function readVendor(db: Q, orgId: string, id: string, today = todayInTokyo()): Promise<VendorView> {
+export async function readVendor(db: Q, orgId: string, id: string, today: string): Promise<VendorView> {
   return (await present(db, orgId, [await getVendorRow(db, orgId, id)], today))[0]!;
 }
 
 const SORTS = { name: "name", code: "code", rating: "rating", nextReviewOn: "next_review_on", contractEnd: "contract_end", updatedAt: "updated_at" } as const;
 
-export async function listVendors(db: Q, orgId: string, q: ListVendorsQuery, today = todayInTokyo()): Promise<Page<VendorView>> {
+export async function listVendors(db: Q, orgId: string, q: ListVendorsQuery, today: string): Promise<Page<VendorView>> {
   let base = db.selectFrom("vendors").where("org_id", "=", orgId);
   if (q.rating) base = base.where("rating", "=", q.rating);
   if (q.status) base = base.where("status", "=", q.status);
@@ -133,7 +133,8 @@ const codeTaken = async (trx: Q, orgId: string, code: string, except?: string) =
   return !!(await q.executeTakeFirst());
 };
 
-export async function createVendor(db: Db, who: ChangeContext, input: CreateVendorInput): Promise<VendorView> {
+/** Registers a vendor; its first review falls due `today` (the organisation's day). */
+export async function createVendor(db: Db, who: ChangeContext, input: CreateVendorInput, today: string): Promise<VendorView> {
   const id = await audited(db, who, async (trx, record) => {
     await checkRefs(trx, who.orgId, input);
     if (input.code && (await codeTaken(trx, who.orgId, input.code))) throw new AppError(409, "code_taken", { field: "body.code" });
@@ -154,7 +155,7 @@ export async function createVendor(db: Db, who: ChangeContext, input: CreateVend
       contract_end: input.contractEnd,
       review_months: input.reviewMonths,
       last_reviewed_at: null,
-      next_review_on: todayInTokyo(),
+      next_review_on: today,
       notes: input.notes,
       created_at: now,
       updated_at: now,
@@ -165,13 +166,18 @@ export async function createVendor(db: Db, who: ChangeContext, input: CreateVend
     record({ action: "vendor.created", entityType: "vendor", entityId: row.id, after: { ...snapshot(row), systemIds: input.systemIds } });
     return row.id;
   });
-  return readVendor(db.kysely, who.orgId, id);
+  return readVendor(db.kysely, who.orgId, id, today);
 }
 
-export async function updateVendor(db: Db, who: ChangeContext, id: string, input: UpdateVendorInput): Promise<VendorView> {
+/**
+ * Changes a vendor. A new cadence moves the next review to that many months after the day of the
+ * last review in `timeZone` (the organisation's), the day the review counted from when it was made.
+ */
+export async function updateVendor(db: Db, who: ChangeContext, id: string, input: UpdateVendorInput, timeZone: string): Promise<VendorView> {
+  const today = todayIn(timeZone);
   await audited(db, who, async (trx, record) => {
     const before = await getVendorRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readVendor(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readVendor(trx, who.orgId, id, today) });
     const p = <T>(v: T | undefined, old: T): T => (v === undefined ? old : v);
     const next: Vendor = {
       ...before,
@@ -192,12 +198,12 @@ export async function updateVendor(db: Db, who: ChangeContext, id: string, input
     };
     await checkRefs(trx, who.orgId, { ownerId: input.ownerId, systemIds: input.systemIds, contractStart: next.contract_start, contractEnd: next.contract_end });
     if (next.code !== before.code && (await codeTaken(trx, who.orgId, next.code, id))) throw new AppError(409, "code_taken", { field: "body.code" });
-    if (input.reviewMonths !== undefined && before.last_reviewed_at) next.next_review_on = addMonths(before.last_reviewed_at.slice(0, 10), next.review_months);
+    if (input.reviewMonths !== undefined && before.last_reviewed_at) next.next_review_on = addMonths(dayIn(before.last_reviewed_at, timeZone), next.review_months);
     await trx.updateTable("vendors").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     if (input.systemIds) await setSystems(trx, who.orgId, id, input.systemIds);
     record({ action: "vendor.updated", entityType: "vendor", entityId: id, before: snapshot(before), after: { ...snapshot(next), ...(input.systemIds && { systemIds: input.systemIds }) } });
   });
-  return readVendor(db.kysely, who.orgId, id);
+  return readVendor(db.kysely, who.orgId, id, today);
 }
 
 export async function deleteVendor(db: Db, who: ChangeContext, id: string): Promise<void> {
@@ -217,10 +223,10 @@ export async function deleteVendor(db: Db, who: ChangeContext, id: string): Prom
  * changes only when the reviewer sets one (`input.status`): a review, however it rates the
  * vendor, never puts a vendor into use by itself.
  */
-export async function reviewVendor(db: Db, actor: Actor, who: ChangeContext, id: string, input: ReviewVendorInput, today = todayInTokyo()): Promise<VendorView> {
+export async function reviewVendor(db: Db, actor: Actor, who: ChangeContext, id: string, input: ReviewVendorInput, today: string): Promise<VendorView> {
   await audited(db, who, async (trx, record) => {
     const before = await getVendorRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readVendor(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readVendor(trx, who.orgId, id, today) });
     const { gaps, rating: suggested } = suggestRating(input.answers);
     if (suggested === null) throw new AppError(400, "validation_failed", [{ field: "body.answers", message: fieldText("answer_every_question") }]);
     const rating = input.rating ?? suggested;
@@ -239,5 +245,5 @@ export async function reviewVendor(db: Db, actor: Actor, who: ChangeContext, id:
     });
     await completeReviewTasks(trx, record, who.orgId, "vendor", id, actor.userId);
   });
-  return readVendor(db.kysely, who.orgId, id);
+  return readVendor(db.kysely, who.orgId, id, today);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { approvalView, createDelegationBody, decideBody, delegationView } from "./approvals.schema.ts";
 import { decideApproval, readApproval } from "./approvals.service.ts";
@@ -28,7 +29,7 @@ export const approvalRoutes = [
     params: idParams,
     body: decideBody,
     response: approvalView,
-    handler: ({ deps, actor, params, body, requestId }) => decideApproval(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => decideApproval(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",

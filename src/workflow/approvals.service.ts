@@ -5,7 +5,7 @@ import type { Approval, ApprovalStep, Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { addDays, nowIso, todayInTokyo } from "../platform/time.ts";
+import { addDays, nowIso } from "../platform/time.ts";
 import { notify } from "../notify/notify.ts";
 import type { ApprovalView } from "./approvals.schema.ts";
 import { approvalSettled } from "./approvals.effects.ts";
@@ -49,7 +49,7 @@ async function principalsOf(db: Q, orgId: string, userId: string, today: string)
  * decides their own request. A rejection ends the approval; the last approval of the last stage
  * approves it; either way the subject is told (see approvals.effects.ts).
  */
-export async function decideApproval(db: Db, actor: Actor, who: ChangeContext, id: string, input: { decision: "approve" | "reject"; comment?: string | undefined }, today = todayInTokyo()): Promise<ApprovalView> {
+export async function decideApproval(db: Db, actor: Actor, who: ChangeContext, id: string, input: { decision: "approve" | "reject"; comment?: string | undefined }, today: string): Promise<ApprovalView> {
   await audited(db, who, async (trx, record) => {
     const approval = await trx.selectFrom("approvals").selectAll().where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirst();
     if (!approval) throw notFound();

@@ -1,7 +1,8 @@
 import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
 import { notify } from "../notify/notify.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { timeZoneOfSettings } from "../orgs/orgs.store.ts";
+import { nowIso, todayIn } from "../platform/time.ts";
 
 const BATCH = 500;
 
@@ -11,11 +12,15 @@ const BATCH = 500;
  *   stage; for the last stage, an administrator or governance lead), who may then decide it;
  * - a task past its due date is brought to its assignee and to the first approver of its plan, or
  *   else to whoever created it.
+ * "Past its due date" is by each organisation's own day, so work turns overdue at its midnight;
+ * `day` fixes one day for every organisation instead (tests).
  */
-export async function escalateOverdue(db: Db, today = todayInTokyo()): Promise<{ steps: number; tasks: number }> {
+export async function escalateOverdue(db: Db, day?: string): Promise<{ steps: number; tasks: number }> {
   let steps = 0;
   let tasks = 0;
-  for (const { id: orgId } of await db.kysely.selectFrom("organizations").select("id").execute()) {
+  const now = new Date();
+  for (const { id: orgId, settings } of await db.kysely.selectFrom("organizations").select(["id", "settings"]).execute()) {
+    const today = day ?? todayIn(timeZoneOfSettings(settings), now);
     const r = await audited(db, { actor: SYSTEM_ACTOR, orgId }, async (trx, record) => {
       const late = await trx
         .selectFrom("approval_steps as s")

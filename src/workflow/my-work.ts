@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
-import { todayInTokyo } from "../platform/time.ts";
 import { approvalView } from "./approvals.schema.ts";
 import { readApprovals } from "./approvals.service.ts";
 import { taskView } from "./tasks.schema.ts";
@@ -21,9 +20,10 @@ export const myWorkQuery = z.strictObject({ limit: z.coerce.number().int().min(1
 
 /**
  * The "my tasks" page. Every statement walks an index that leads with (organisation, person), so
- * the answer costs the same with a thousand tasks in the database or a million.
+ * the answer costs the same with a thousand tasks in the database or a million. `today` is the
+ * organisation's day: what is overdue turns at its midnight.
  */
-export async function myWork(db: Kysely<Database>, actor: Actor, limit: number, today = todayInTokyo()): Promise<MyWork> {
+export async function myWork(db: Kysely<Database>, actor: Actor, limit: number, today: string): Promise<MyWork> {
   const { orgId, userId } = actor;
   const mine = db.selectFrom("tasks").where("org_id", "=", orgId).where("assignee_id", "=", userId).where("active", "=", 1);
   const [dated, counts, overdue, principals] = await Promise.all([

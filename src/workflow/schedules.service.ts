@@ -7,16 +7,21 @@ import { orgSettings } from "../orgs/orgs.schema.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { reserveInSequence } from "../platform/sequence.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso, todayIn } from "../platform/time.ts";
 import { fiscalYearOf, monthlyPeriodOf, type Period } from "./periods.ts";
 import type { CreateScheduleInput, ScheduleView } from "./schedules.schema.ts";
 import { checkPeople, snapshot, taskCode } from "./tasks.service.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-async function fiscalStart(db: Q, orgId: string): Promise<number> {
+/**
+ * The organisation's fiscal-year start and its day, from one read of its settings: a period is
+ * the one the organisation's today falls in, turning at its midnight. `today` overrides the day.
+ */
+async function calendarOf(db: Q, orgId: string, today: string | undefined): Promise<{ fyStart: number; today: string }> {
   const org = await db.selectFrom("organizations").select("settings").where("id", "=", orgId).executeTakeFirstOrThrow();
-  return orgSettings.parse(JSON.parse(org.settings)).fiscalYearStartMonth;
+  const settings = orgSettings.parse(JSON.parse(org.settings));
+  return { fyStart: settings.fiscalYearStartMonth, today: today ?? todayIn(settings.timezone) };
 }
 
 export function periodOf(s: Pick<ReviewSchedule, "cycle" | "interval_months" | "anchor_on">, fyStart: number, today: string): Period {
@@ -41,10 +46,11 @@ function present(s: ReviewSchedule, fyStart: number, today: string): ScheduleVie
   };
 }
 
-export async function listSchedules(db: Q, orgId: string, today = todayInTokyo()): Promise<ScheduleView[]> {
-  const fy = await fiscalStart(db, orgId);
+/** The organisation's schedules, each with the period `today` (by default the organisation's day) falls in. */
+export async function listSchedules(db: Q, orgId: string, today?: string): Promise<ScheduleView[]> {
+  const cal = await calendarOf(db, orgId, today);
   const rows = await db.selectFrom("review_schedules").selectAll().where("org_id", "=", orgId).orderBy("created_at").execute();
-  return rows.map((r) => present(r, fy, today));
+  return rows.map((r) => present(r, cal.fyStart, cal.today));
 }
 
 async function getSchedule(db: Q, orgId: string, id: string): Promise<ReviewSchedule> {
@@ -53,8 +59,9 @@ async function getSchedule(db: Q, orgId: string, id: string): Promise<ReviewSche
   return row;
 }
 
-export async function readSchedule(db: Q, orgId: string, id: string, today = todayInTokyo()): Promise<ScheduleView> {
-  return present(await getSchedule(db, orgId, id), await fiscalStart(db, orgId), today);
+export async function readSchedule(db: Q, orgId: string, id: string, today?: string): Promise<ScheduleView> {
+  const cal = await calendarOf(db, orgId, today);
+  return present(await getSchedule(db, orgId, id), cal.fyStart, cal.today);
 }
 
 export async function createSchedule(db: Db, who: ChangeContext, input: CreateScheduleInput): Promise<ScheduleView> {
@@ -117,11 +124,13 @@ async function uncovered(trx: Transaction<Database>, s: ReviewSchedule, period: 
  * Creates the period's review tasks a schedule still owes — one per subject, due on the period's
  * last day. Running it again in the same period creates nothing (a unique index backs this up),
  * so the server may run it as often as it likes. Each assignee gets one notification for the lot.
+ * The period is the one the organisation's day falls in (`today` overrides it).
  */
-export async function runSchedule(db: Db, orgId: string, id: string, today = todayInTokyo(), who: ChangeContext = { actor: SYSTEM_ACTOR, orgId }): Promise<{ created: number; period: string }> {
+export async function runSchedule(db: Db, orgId: string, id: string, today?: string, who: ChangeContext = { actor: SYSTEM_ACTOR, orgId }): Promise<{ created: number; period: string }> {
   return audited(db, who, async (trx, record, flush) => {
     const s = await getSchedule(trx, orgId, id);
-    const period = periodOf(s, await fiscalStart(trx, orgId), today);
+    const cal = await calendarOf(trx, orgId, today);
+    const period = periodOf(s, cal.fyStart, cal.today);
     if (s.active !== 1) return { created: 0, period: period.key };
     const todo = await uncovered(trx, s, period.key);
     if (todo.length === 0) return { created: 0, period: period.key };
@@ -145,8 +154,11 @@ export async function runSchedule(db: Db, orgId: string, id: string, today = tod
   });
 }
 
-/** Runs every active schedule of every organisation (the server does this daily, and at start). */
-export async function runAllSchedules(db: Db, today = todayInTokyo()): Promise<number> {
+/**
+ * Runs every active schedule of every organisation (the server does this daily, and at start),
+ * each in the period its organisation's day falls in; `today` fixes one day for all (tests).
+ */
+export async function runAllSchedules(db: Db, today?: string): Promise<number> {
   const all = await db.kysely.selectFrom("review_schedules").select(["id", "org_id"]).where("active", "=", 1).execute();
   let created = 0;
   for (const s of all) created += (await runSchedule(db, s.org_id, s.id, today)).created;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { audited, changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
 import { listComments } from "./comments.ts";
 import { myWork, myWorkQuery, myWorkView } from "./my-work.ts";
@@ -17,7 +18,7 @@ export const taskRoutes = [
     access: { permission: "tasks.read" },
     query: myWorkQuery,
     response: myWorkView,
-    handler: ({ deps, actor, query }) => myWork(deps.db.kysely, actor, query.limit),
+    handler: ({ deps, actor, query }) => myWork(deps.db.kysely, actor, query.limit, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -27,7 +28,7 @@ export const taskRoutes = [
     access: { permission: "tasks.read" },
     query: listTasksQuery,
     response: taskPage,
-    handler: ({ deps, actor, query }) => listTasks(deps.db.kysely, actor, query),
+    handler: ({ deps, actor, query }) => listTasks(deps.db.kysely, actor, query, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -38,7 +39,7 @@ export const taskRoutes = [
     body: createTaskBody,
     response: taskView,
     status: 201,
-    handler: ({ deps, actor, body, requestId }) => createTask(deps.db, actor, changeContextOf(actor, requestId), body),
+    handler: ({ deps, actor, body, requestId }) => createTask(deps.db, actor, changeContextOf(actor, requestId), body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",
@@ -49,7 +50,7 @@ export const taskRoutes = [
     resource: "task",
     params: idParams,
     response: taskView,
-    handler: ({ deps, actor, params }) => readTask(deps.db.kysely, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readTask(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "patch",
@@ -61,7 +62,7 @@ export const taskRoutes = [
     params: idParams,
     body: updateTaskBody,
     response: taskView,
-    handler: ({ deps, actor, params, body, requestId }) => updateTask(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => updateTask(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "post",
@@ -73,7 +74,7 @@ export const taskRoutes = [
     params: idParams,
     body: completeTaskBody,
     response: taskView,
-    handler: ({ deps, actor, params, body, requestId }) => completeTask(deps.db, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => completeTask(deps.db, actor, changeContextOf(actor, requestId), params.id, body, todayIn(actor.timeZone)),
   }),
   defineRoute({
     method: "get",

@@ -8,7 +8,7 @@ import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
 import { nextInSequence } from "../platform/sequence.ts";
-import { nowIso, todayInTokyo } from "../platform/time.ts";
+import { nowIso } from "../platform/time.ts";
 import { cancelApproval, startApproval } from "./approvals.service.ts";
 import { checkSubject } from "./subjects.ts";
 import { assertCanEditTask } from "./tasks.policy.ts";
@@ -94,24 +94,24 @@ export async function checkPeople(trx: Transaction<Database>, orgId: string, ass
   if (problems.length) throw new AppError(400, "validation_failed", problems);
 }
 
-export async function createTask(db: Db, actor: Actor, who: ChangeContext, input: CreateTaskInput): Promise<TaskView> {
+export async function createTask(db: Db, actor: Actor, who: ChangeContext, input: CreateTaskInput, today: string): Promise<TaskView> {
   const id = await audited(db, who, async (trx, record) => {
     await checkSubject(trx, who.orgId, input.subjectType, input.subjectId);
     await checkPeople(trx, who.orgId, input.assigneeId, input.approvalPlan);
     const row = await insertTask(trx, record, who.orgId, { ...input, createdBy: actor.userId });
     return row.id;
   });
-  return readTask(db.kysely, who.orgId, id);
+  return readTask(db.kysely, who.orgId, id, today);
 }
 
-export async function readTask(db: Q, orgId: string, id: string, today = todayInTokyo()): Promise<TaskView> {
+export async function readTask(db: Q, orgId: string, id: string, today: string): Promise<TaskView> {
   return (await presentTasks(db, orgId, [await getTaskRow(db, orgId, id)], today))[0]!;
 }
 
-export async function updateTask(db: Db, actor: Actor, who: ChangeContext, id: string, input: UpdateTaskInput): Promise<TaskView> {
+export async function updateTask(db: Db, actor: Actor, who: ChangeContext, id: string, input: UpdateTaskInput, today: string): Promise<TaskView> {
   await audited(db, who, async (trx, record) => {
     const before = await getTaskRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readTask(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readTask(trx, who.orgId, id, today) });
     assertCanEditTask(actor, before);
     if (before.active === 0) throw new AppError(409, "already_decided", { status: before.status });
     await checkPeople(trx, who.orgId, input.assigneeId, input.approvalPlan);
@@ -139,17 +139,17 @@ export async function updateTask(db: Db, actor: Actor, who: ChangeContext, id: s
       await notify(trx, who.orgId, { event: "task.assigned", users: [next.assignee_id], subject: { type: "task", id }, title: { ja: `タスクの割当て: ${next.code} ${next.title}`, en: `Task assigned: ${next.code} ${next.title}` }, data: { taskId: id } });
     }
   });
-  return readTask(db.kysely, who.orgId, id);
+  return readTask(db.kysely, who.orgId, id, today);
 }
 
 /**
  * Marks a task done — or, when it has an approval plan, asks for approval first (稟議): the task
  * waits, and the approval's outcome completes it or sends it back.
  */
-export async function completeTask(db: Db, actor: Actor, who: ChangeContext, id: string, input: { version: number; comment?: string | undefined }, today = todayInTokyo()): Promise<TaskView> {
+export async function completeTask(db: Db, actor: Actor, who: ChangeContext, id: string, input: { version: number; comment?: string | undefined }, today: string): Promise<TaskView> {
   await audited(db, who, async (trx, record) => {
     const before = await getTaskRow(trx, who.orgId, id);
-    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readTask(trx, who.orgId, id) });
+    if (before.version !== input.version) throw new AppError(409, "conflict", { current: await readTask(trx, who.orgId, id, today) });
     assertCanEditTask(actor, before);
     if (before.status !== "open" && before.status !== "in_progress") throw new AppError(409, "already_decided", { status: before.status });
     const now = nowIso();
@@ -163,7 +163,7 @@ export async function completeTask(db: Db, actor: Actor, who: ChangeContext, id:
     await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: actor.userId, completed_at: now, updated_at: now, version: before.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     record({ action: "task.completed", entityType: "task", entityId: id, before: { status: before.status }, after: { status: "done" } });
   });
-  return readTask(db.kysely, who.orgId, id);
+  return readTask(db.kysely, who.orgId, id, today);
 }
 
 /**
@@ -187,7 +187,7 @@ export async function addComment(trx: Q, orgId: string, subjectType: string, sub
 
 const SORTS = { code: "code", updatedAt: "updated_at", createdAt: "created_at" } as const;
 
-export async function listTasks(db: Q, actor: Actor, q: ListTasksQuery, today = todayInTokyo()): Promise<Page<TaskView>> {
+export async function listTasks(db: Q, actor: Actor, q: ListTasksQuery, today: string): Promise<Page<TaskView>> {
   const orgId = actor.orgId;
   let base = db.selectFrom("tasks").where("org_id", "=", orgId);
   if (q.assigneeId) base = base.where("assignee_id", "=", q.assigneeId === "me" ? actor.userId : q.assigneeId);

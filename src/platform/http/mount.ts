@@ -8,7 +8,7 @@ import type { AnyRoute, AppDeps } from "./route.ts";
 import { validate } from "./validate.ts";
 import { readBody } from "./read-body.ts";
 import { ledgerHead } from "./page-cache.ts";
-import { todayInTokyo } from "../time.ts";
+import { todayIn } from "../time.ts";
 
 const UNSAFE = new Set(["post", "put", "patch", "delete"]);
 
@@ -47,8 +47,10 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
     if (cache) {
       // Read before the handler runs, so the label is never newer than the data it labels.
       const head = actor.ledgerHead ?? (await ledgerHead(deps.db, actor.orgId));
-      // Answers that depend on today's date (overdue, expiring) are also keyed by the date.
-      const day = route.cache === "ledger-daily" ? ` ${todayInTokyo()}` : "";
+      // Answers that depend on today's date (overdue, expiring) are also keyed by the date: the
+      // organisation's, so they turn over at its midnight. A change of zone is a ledger entry, so
+      // the head moves too and nothing cached under the old zone's day is served again.
+      const day = route.cache === "ledger-daily" ? ` ${todayIn(actor.timeZone)}` : "";
       const key = `${actor.orgId} ${c.req.url}${day}`;
       // The organisation is part of the tag: two tenants' heads can have the same number.
       const etag = `W/"${actor.orgId}.${head}${day.replace(" ", ".")}"`;

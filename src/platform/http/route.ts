@@ -70,8 +70,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /**
    * `ledger`: the answer depends only on the organisation's stored data and the URL (not on who
    * asks, nor on the clock), so it may be served from the page cache while the organisation's
-   * ledger head is unchanged. `ledger-daily`: the same, but the answer also depends on today's date
-   * in Japan (overdue reviews, expiring evidence), which becomes part of the key. Leave unset for
+   * ledger head is unchanged. `ledger-daily`: the same, but the answer also depends on the
+   * organisation's today (overdue reviews, expiring evidence), which becomes part of the key. Leave unset for
    * anything else.
    */
   cache?: "ledger" | "ledger-daily";

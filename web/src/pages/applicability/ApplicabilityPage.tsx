@@ -10,10 +10,11 @@ import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ProfileActions } from "./ProfileActions.tsx";
 import { ProfileForm } from "./ProfileForm.tsx";
-import { loadStoredProfile, reconcile, storeProfile, todayInTokyo, withAnswer, type LoadedProfile, type ProfileDraft } from "./profile.ts";
+import { loadStoredProfile, reconcile, storeProfile, withAnswer, type LoadedProfile, type ProfileDraft } from "./profile.ts";
 import { ResultPanel } from "./ResultPanel.tsx";
 import { draftKey, useEvaluation } from "./useEvaluation.ts";
 import "./applicability.css";
+import { todayIso } from "../../components/dates.ts";
 
 /** Rounds of setting aside / restoring answers after one change, before giving up (a safety net). */
 const MAX_RECONCILE = 5;
@@ -27,7 +28,7 @@ export function ApplicabilityPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const questions = useResource((signal) => applicabilityApi.questions(signal), "questions");
-  const [draft, setDraft] = useState<ProfileDraft>(() => loadStoredProfile() ?? { facts: {}, asOf: todayInTokyo() });
+  const [draft, setDraft] = useState<ProfileDraft>(() => loadStoredProfile() ?? { facts: {}, asOf: todayIso() });
   const [notice, setNotice] = useState<NoticeMessage>();
   const [clearing, setClearing] = useState(false);
   const stash = useRef<Facts>({});
@@ -68,7 +69,7 @@ export function ApplicabilityPage() {
   const clear = () => {
     rounds.current = 0;
     stash.current = {};
-    setDraft({ facts: {}, asOf: todayInTokyo() });
+    setDraft({ facts: {}, asOf: todayIso() });
     setNotice({ kind: "success", text: (i) => i.t("applicability.cleared") });
   };
 
@@ -110,7 +111,7 @@ export function ApplicabilityPage() {
                 aria-describedby="as-of-hint"
                 data-testid="as-of"
               />
-              <button type="button" className="button button--small" onClick={() => setDraft((d) => ({ ...d, asOf: todayInTokyo() }))}>
+              <button type="button" className="button button--small" onClick={() => setDraft((d) => ({ ...d, asOf: todayIso() }))}>
                 {t("applicability.today")}
               </button>
             </div>

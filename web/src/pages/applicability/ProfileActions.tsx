@@ -1,7 +1,8 @@
 import { useRef } from "react";
 import type { ProfileQuestionView } from "../../api/types.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { parseProfileFile, profileFileText, todayInTokyo, type LoadedProfile, type ProfileDraft } from "./profile.ts";
+import { parseProfileFile, profileFileText, type LoadedProfile, type ProfileDraft } from "./profile.ts";
+import { todayIso } from "../../components/dates.ts";
 
 interface ProfileActionsProps {
   draft: ProfileDraft;
@@ -22,7 +23,7 @@ export function ProfileActions({ draft, questions, libraryVersion, onLoad, onLoa
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = `musubi-profile-${todayInTokyo()}.json`;
+    a.download = `musubi-profile-${todayIso()}.json`;
     document.body.append(a);
     a.click();
     a.remove();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client.ts";
 import type { ProfileQuestionView } from "../../api/types.ts";
-import { parseProfileFile, profileFileText, profileIssues, reconcile, todayInTokyo, withAnswer } from "./profile.ts";
+import { parseProfileFile, profileFileText, profileIssues, reconcile, withAnswer } from "./profile.ts";
 
 const q = (id: string): ProfileQuestionView => ({ id, type: "boolean", group: "g", label: { en: id } });
 const questions = [q("generative"), q("personalData"), q("euRoles")];
@@ -43,9 +43,5 @@ describe("applicability profile", () => {
     ], "en");
     expect(profileIssues(err)).toEqual({ byFact: { euRoles: ["bad option", "contradicts"] }, other: ["bad date"] });
     expect(profileIssues(new Error("x"))).toEqual({ byFact: {}, other: [] });
-  });
-
-  it("takes today in Japan", () => {
-    expect(todayInTokyo(new Date("2026-03-31T15:30:00Z"))).toBe("2026-04-01");
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from "../../api/client.ts";
 import type { FactValue, Facts, ProfileQuestionView } from "../../api/types.ts";
+import { todayIso } from "../../components/dates.ts";
 
 /** The profile being edited: the answers and the date results are computed for. */
 export interface ProfileDraft {
@@ -10,10 +11,6 @@ export interface ProfileDraft {
 
 const STORAGE_KEY = "musubi.applicability.profile";
 
-/** Today's date in Japan, as the server takes it when no date is given. */
-export function todayInTokyo(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 function isFactValue(v: unknown): v is FactValue {
   return typeof v === "boolean" || typeof v === "string" || (Array.isArray(v) && v.every((x) => typeof x === "string"));
@@ -32,7 +29,7 @@ export function loadStoredProfile(): ProfileDraft | undefined {
     const text = sessionStorage.getItem(STORAGE_KEY);
     if (!text) return undefined;
     const data = JSON.parse(text) as { facts?: unknown; asOf?: unknown };
-    return { facts: asFacts(data.facts), asOf: typeof data.asOf === "string" && data.asOf ? data.asOf : todayInTokyo() };
+    return { facts: asFacts(data.facts), asOf: typeof data.asOf === "string" && data.asOf ? data.asOf : todayIso() };
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 import type { ItemStatus, Lifecycle } from "../../api/systems.ts";
 import { StatusBadge as SharedStatusBadge } from "../../components/StatusBadge.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { todayInTokyo } from "../applicability/profile.ts";
 import { isOverdue } from "./inventory-query.ts";
+import { todayIso } from "../../components/dates.ts";
 
 /**
  * The EU AI Act risk class as a colour-coded badge; "unclassified" while the profile leaves it
@@ -12,7 +12,7 @@ import { isOverdue } from "./inventory-query.ts";
 export function EuClassBadge({ value, from, large }: { value: string | null; from?: string | null; large?: boolean }) {
   const { label, t, day } = useI18n();
   const key = value ?? "none";
-  const later = value && from && from > todayInTokyo() ? from : null;
+  const later = value && from && from > todayIso() ? from : null;
   return (
     <span className={`eu-badge eu-badge--${key}${large ? " eu-badge--large" : ""}`} data-testid="eu-class" data-value={key} data-from={later ?? undefined}>
       {label("systems.euClass.", key)}
@@ -35,7 +35,7 @@ export function StatusBadge({ status }: { status: ItemStatus }) {
 export function ReviewDate({ date, lifecycle }: { date: string | null; lifecycle: Lifecycle }) {
   const { t, day } = useI18n();
   if (!date) return <span className="muted">—</span>;
-  const overdue = lifecycle !== "retired" && isOverdue(date, todayInTokyo());
+  const overdue = lifecycle !== "retired" && isOverdue(date, todayIso());
   return (
     <span className={overdue ? "review-date review-date--overdue" : "review-date"}>
       {day(date)}

@@ -5,10 +5,10 @@ import { ITEM_STATUS_LABELS } from "../../../components/status-tones.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { distinctTitle, plainText } from "../../../i18n/text.ts";
 import { Link } from "../../../router/router.tsx";
-import { todayInTokyo } from "../../applicability/profile.ts";
 import { nodePath } from "../../library/vocabulary.ts";
 import { StatusBadge } from "../Badges.tsx";
 import { reasonText } from "./item-reason.ts";
+import { todayIso } from "../../../components/dates.ts";
 
 interface ItemRowProps {
   item: ItemView;
@@ -28,7 +28,7 @@ export function ItemRow({ item, canAnswer, canAddEvidence, onStatus, onEdit, onA
   const [busy, setBusy] = useState(false);
   const r = item.requirement;
   const label = plainText(r.label, lang);
-  const overdue = item.dueDate !== null && item.dueDate < todayInTokyo() && !DONE.includes(item.effective);
+  const overdue = item.dueDate !== null && item.dueDate < todayIso() && !DONE.includes(item.effective);
   const change = (status: ItemStatus) => {
     const pending = onStatus(status);
     if (!pending) return;
@@ -105,7 +105,7 @@ export function ItemRow({ item, canAnswer, canAddEvidence, onStatus, onEdit, onA
         ) : (
           <ul className="mini-list" data-testid="item-evidence">
             {item.evidence.map((e) => (
-              <li key={e.id} className={e.validUntil && e.validUntil < todayInTokyo() ? "evidence--expired" : undefined}>
+              <li key={e.id} className={e.validUntil && e.validUntil < todayIso() ? "evidence--expired" : undefined}>
                 {e.kind === "file" ? (
                   <a href={`/api/evidence/${encodeURIComponent(e.id)}/file`} className="evidence__title" target="_blank" rel="noreferrer">
                     {e.title}

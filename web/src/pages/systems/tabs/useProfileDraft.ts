@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from "react";
 import { ApiError } from "../../../api/client.ts";
 import { systemsApi, type SystemView } from "../../../api/systems.ts";
 import type { FactValue, Facts } from "../../../api/types.ts";
-import { reconcile, todayInTokyo, withAnswer, type LoadedProfile, type ProfileDraft } from "../../applicability/profile.ts";
+import { reconcile, withAnswer, type LoadedProfile, type ProfileDraft } from "../../applicability/profile.ts";
 import { draftKey, useEvaluation, type Evaluation } from "../../applicability/useEvaluation.ts";
+import { todayIso } from "../../../components/dates.ts";
 
 /** Rounds of setting aside / restoring answers after one change before giving up (as on the applicability page). */
 const MAX_RECONCILE = 5;
@@ -43,7 +44,7 @@ function refusedByFact(error: unknown): Record<string, string[]> {
  */
 export function useProfileDraft(system: SystemView, onSaved: (s: SystemView) => void): ProfileEditor {
   const [base, setBase] = useState(system);
-  const [draft, setDraft] = useState<ProfileDraft>(() => ({ facts: system.profile as Facts, asOf: todayInTokyo() }));
+  const [draft, setDraft] = useState<ProfileDraft>(() => ({ facts: system.profile as Facts, asOf: todayIso() }));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const [conflict, setConflict] = useState<SystemView>();
