@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
@@ -62,12 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM)("library and applicability in a browser", () => 
     browser = await launchChromium();
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1400, height: 1000 } });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    await page.getByLabel("メールアドレス", { exact: true }).fill("caio@demo.musubi.example");
-    await page.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signIn(page, server.url, "caio@demo.musubi.example", PASSWORD);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn as signInAs } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
@@ -38,10 +38,6 @@ const APPI = "jp-appi";
 interface Language {
   code: "ja" | "en";
   locale: string;
-  switchTo: string;
-  email: string;
-  password: string;
-  signIn: string;
   nav: { dashboard: string; controls: string };
   met: string;
   /** A requirement of APPI to map, by its label and the end of its URN. */
@@ -52,10 +48,6 @@ interface Language {
 const JA: Language = {
   code: "ja",
   locale: "ja-JP",
-  switchTo: "日本語",
-  email: "メールアドレス",
-  password: "パスワード",
-  signIn: "サインイン",
   nav: { dashboard: "ダッシュボード", controls: "管理策" },
   met: "達成",
   requirement: { label: "第十七条第一項", id: "art-17.1" },
@@ -65,10 +57,6 @@ const JA: Language = {
 const EN: Language = {
   code: "en",
   locale: "en-US",
-  switchTo: "English",
-  email: "E-mail address",
-  password: "Password",
-  signIn: "Sign in",
   nav: { dashboard: "Dashboard", controls: "Controls" },
   met: "Met",
   requirement: { label: "Article 23, paragraph (1)", id: "art-23.1" },
@@ -101,12 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)("dashboard, controls and evidence in a browser",
     page.on("console", (msg) => {
       if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) cspViolations.push(msg.text());
     });
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: lang.switchTo }).click();
-    await page.getByLabel(lang.email, { exact: true }).fill(`${user}@demo.musubi.example`);
-    await page.getByLabel(lang.password, { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: lang.signIn }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signInAs(page, server.url, user, PASSWORD, lang.code);
     return { context, page };
   }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
 
 const PASSWORD = "browser-test-password-1";
 
@@ -32,12 +32,7 @@ describe.skipIf(!HAVE_CHROMIUM)("form messages in a browser", () => {
     browser = await launchChromium();
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1360, height: 1000 } });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    await page.getByLabel("メールアドレス", { exact: true }).fill("caio@demo.musubi.example");
-    await page.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signIn(page, server.url, "caio@demo.musubi.example", PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

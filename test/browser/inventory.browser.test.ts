@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
@@ -95,12 +95,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     browser = await launchChromium();
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    await page.getByLabel("メールアドレス", { exact: true }).fill("caio@demo.musubi.example");
-    await page.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signIn(page, server.url, "caio@demo.musubi.example", PASSWORD);
   });
 
   afterAll(async () => {
@@ -428,12 +423,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
   it("shows a viewer the same pages without the actions they may not take", async () => {
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1440, height: 1000 } });
     const viewer = await context.newPage();
-    await viewer.goto(`${server.url}/login`);
-    await viewer.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    await viewer.getByLabel("メールアドレス", { exact: true }).fill("viewer@demo.musubi.example");
-    await viewer.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
-    await viewer.getByRole("button", { name: "サインイン" }).click();
-    await viewer.getByTestId("header-org-name").waitFor();
+    await signIn(viewer, server.url, "viewer@demo.musubi.example", PASSWORD);
     await viewer.getByTestId("nav-systems").click();
     await viewer.getByTestId(`system-row-${systemCode}`).waitFor();
     expect(await viewer.getByTestId("system-new").count()).toBe(0);

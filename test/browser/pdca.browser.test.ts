@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn as signInAs } from "./browser.support.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
@@ -42,12 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the PDCA loop in a browser", () => {
   async function signIn(user: string): Promise<Page> {
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: "日本語" }).click();
-    await page.getByLabel("メールアドレス", { exact: true }).fill(`${user}@demo.musubi.example`);
-    await page.getByLabel("パスワード", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signInAs(page, server.url, user, PASSWORD);
     return page;
   }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
 
 const PASSWORD = "browser-test-password-1";
 // 09:30 in Tokyo, 01:30 in Berlin (CET), 16:30 the day before in Los Angeles.
@@ -35,12 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)("times on the organisation's clock, seen from Lo
     browser = await launchChromium();
     const context = await browser.newContext({ locale: "en-US", timezoneId: "America/Los_Angeles", viewport: { width: 1360, height: 900 } });
     page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
-    await page.getByLabel("E-mail address", { exact: true }).fill("admin@demo.musubi.example");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByTestId("header-org-name").waitFor();
+    await signIn(page, server.url, "admin", PASSWORD, "en");
   }, 120_000);
 
   afterAll(async () => {

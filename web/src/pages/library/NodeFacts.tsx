@@ -4,7 +4,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { scriptLang } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
 import { useCurrencyText } from "./currency.ts";
-import { nodePath, nodeTypeKey, tagKey } from "./vocabulary.ts";
+import { TagChips } from "./TagChips.tsx";
+import { nodePath, nodeTypeKey } from "./vocabulary.ts";
 
 /** A node this one refers to, named by the server (its framework and label). */
 export interface NodeReference {
@@ -92,16 +93,7 @@ export function NodeFacts({ node, framework: fw, currency, references }: { node:
           <>
             <dt>{t("library.tags")}</dt>
             <dd>
-              {node.tags.map((tag) => {
-                const key = tagKey(tag);
-                return (
-                  key && (
-                    <span key={tag} className="chip">
-                      {t(key)}
-                    </span>
-                  )
-                );
-              })}
+              <TagChips tags={node.tags} />
               <p className="field__hint">{t("library.tags.hint")}</p>
             </dd>
           </>

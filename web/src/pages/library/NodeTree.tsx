@@ -6,7 +6,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { distinctTitle, plainText } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
 import { filterTree, indexTree, visibleRows } from "./tree.ts";
-import { nodePath, tagKey } from "./vocabulary.ts";
+import { TagChips } from "./TagChips.tsx";
+import { nodePath } from "./vocabulary.ts";
 import "./tree.css";
 
 const PAGE = 400;
@@ -145,17 +146,7 @@ const TreeRow = memo(function TreeRow({ node, depth, hasChildren, open, forced, 
             {actorName(a)}
           </span>
         ))}
-        {node.tags?.map((tag) => {
-          // A tag Musubi has no words for is left out, as on the node's page: it is data, not a label.
-          const key = tagKey(tag);
-          return (
-            key && (
-              <span key={tag} className="chip">
-                {t(key)}
-              </span>
-            )
-          );
-        })}
+        <TagChips tags={node.tags} />
       </span>
     </li>
   );
