@@ -13,6 +13,7 @@ const services = async () => ({
   ...(await import("../systems/systems.store.ts")),
   ...(await import("../systems/systems.schema.ts")),
   ...(await import("../systems/io/export.write.ts")),
+  ...(await import("../systems/io/cyclonedx.export.ts")),
   ...(await import("../systems/io/import.mapping.ts")),
   ...(await import("../compliance/assessments.service.ts")),
   ...(await import("../compliance/assessments.read.ts")),
@@ -72,6 +73,21 @@ export function registerSystemsCommands(program: Command): void {
         const body = o.format === "csv" ? s.toCsv(records) : o.format === "json" ? s.toJson(records) : await s.toXlsx(records);
         fs.writeFileSync(o.out, body);
         out(`${records.length} systems written to ${o.out}`);
+      });
+    });
+
+  systems
+    .command("bom <code>")
+    .description("write a system's models, datasets and third-party components as a CycloneDX 1.6 ML-BOM (JSON)")
+    .requiredOption("--org <slug>", "organisation slug")
+    .requiredOption("--out <file>", "where to write")
+    .action(async (code: string, o: { org: string; out: string }) => {
+      const s = await services();
+      await withDatabase(async (db) => {
+        const orgId = await orgIdOf(db, o.org);
+        const bom = await s.readSystemBom(db.kysely, orgId, await systemIdByCode(db, orgId, code));
+        fs.writeFileSync(o.out, s.bomText(bom));
+        out(`${code}: ${bom.components.length} components written to ${o.out}`);
       });
     });
 

@@ -6,6 +6,7 @@ import { listAudit } from "../audit/audit.store.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
+import { bomDownload, readSystemBom } from "./io/cyclonedx.export.ts";
 import { createSystemBody, listSystemsQuery, systemPage, systemView, updateSystemBody } from "./systems.schema.ts";
 import { createSystem, deleteSystem, readSystem, updateSystem } from "./systems.service.ts";
 import { listSystems } from "./systems.store.ts";
@@ -96,6 +97,16 @@ export const aiSystemRoutes = [
       const found = await listAudit(deps.db.kysely, actor.orgId, { entityType: "system", entityId: params.id }, { ...query, order: "desc" });
       return presentAuditPage(deps.db.kysely, actor.orgId, found, query);
     },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/systems/:id/bom",
+    summary: "The system's models, datasets and third-party components as a CycloneDX 1.6 ML-BOM: a download, application/vnd.cyclonedx+json",
+    tag: "systems",
+    access: { permission: "systems.read" },
+    resource: "system",
+    params: idParams,
+    handler: async ({ deps, actor, params }) => bomDownload(await readSystemBom(deps.db.kysely, actor.orgId, params.id)),
   }),
   defineRoute({
     method: "get",
