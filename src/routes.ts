@@ -2,6 +2,7 @@ import { applicabilityRoutes } from "./applicability/applicability.routes.ts";
 import { assessmentRoutes } from "./compliance/assessments.routes.ts";
 import { controlRoutes } from "./compliance/controls.routes.ts";
 import { dashboardRoutes } from "./compliance/dashboard.ts";
+import { disclosureRoutes } from "./disclosures/disclosures.routes.ts";
 import { evidenceRoutes } from "./compliance/evidence.routes.ts";
 import { importRoutes } from "./systems/imports.routes.ts";
 import { aiSystemRoutes } from "./systems/systems.routes.ts";
@@ -37,6 +38,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...applicabilityRoutes,
   ...importRoutes,
   ...aiSystemRoutes,
+  ...disclosureRoutes,
   ...assessmentRoutes,
   ...controlRoutes,
   ...evidenceRoutes,

@@ -4,6 +4,7 @@ import { VERSION } from "../platform/version.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
+import { registerDisclosuresCommands } from "./disclosures.commands.ts";
 import { registerGovernanceCommands } from "./governance.commands.ts";
 import { registerIncidentsCommands } from "./incidents.commands.ts";
 import { registerJobsCommands } from "./jobs.commands.ts";
@@ -28,6 +29,8 @@ export function buildCli(): Command {
   registerJobsCommands(program);
   registerLibraryCommands(program);
   registerSystemsCommands(program);
+  // After the systems group: `systems card` joins it.
+  registerDisclosuresCommands(program);
   return program;
 }
 

@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "../src/db/connect.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { seedDemo } from "../src/demo/demo.seed.ts";
+import { SystemCard } from "../src/disclosures/system-card.schema.ts";
+import { tempDir } from "./support/databases.ts";
+import { runCli } from "./support/process.ts";
+
+describe("musubi CLI: systems card (demo data, SQLite)", () => {
+  let root: string;
+  const env = () => ({ MUSUBI_DATA_DIR: root });
+
+  beforeAll(async () => {
+    root = tempDir();
+    const db = openSqlite(path.join(root, "musubi.sqlite"));
+    await migrateToLatest(db);
+    await seedDemo(db, root, "demo-password-123");
+    await db.close();
+  }, 60_000);
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("writes the card as JSON (the default) and as the bilingual document", async () => {
+    const json = path.join(root, "hr.card.json");
+    const res = await runCli(["systems", "card", "AIS-HR-01", "--org", "demo", "--out", json], env());
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toBe(`AIS-HR-01: system card written to ${json}\n`);
+    const card = SystemCard.parse(JSON.parse(fs.readFileSync(json, "utf8")));
+    expect(card.classification.euAiAct).toMatchObject({ class: "high-risk", appliesFrom: "2027-12-02" });
+
+    const html = path.join(root, "hr.card.html");
+    const doc = await runCli(["systems", "card", "AIS-HR-01", "--org", "demo", "--format", "html", "--out", html], env());
+    expect(doc.code, doc.stderr).toBe(0);
+    const text = fs.readFileSync(html, "utf8");
+    expect(text).toContain("AIシステムカード");
+    expect(text).toContain("Annex IV, point 2(d)");
+  });
+
+  it("names an unknown system, organisation or format and writes nothing", async () => {
+    const file = path.join(root, "none.card.json");
+    const system = await runCli(["systems", "card", "AIS-NOPE", "--org", "demo", "--out", file], env());
+    expect(system.code).toBe(1);
+    expect(system.stderr).toMatch(/no system with code "AIS-NOPE"/);
+    const org = await runCli(["systems", "card", "AIS-HR-01", "--org", "nope", "--out", file], env());
+    expect(org.stderr).toMatch(/no organisation "nope"/);
+    const format = await runCli(["systems", "card", "AIS-HR-01", "--org", "demo", "--format", "pdf", "--out", file], env());
+    expect(format.stderr).toMatch(/--format must be json or html/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+});
