@@ -368,6 +368,29 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     expect(exported).toMatchObject({ euClass: "high-risk", euClassFrom: "2027-12-02" });
   });
 
+  it("shows the high-risk system's card: what it covers of Annex IV, the bilingual document and the CycloneDX BOM", async () => {
+    await page.goto(`${server.url}/systems`);
+    await page.getByTestId("system-row-AIS-HR-01").getByRole("link", { name: "AIS-HR-01" }).click();
+    await page.getByTestId("tab-card").click();
+    const coverage = page.getByTestId("annex-coverage");
+    // Annex IV's points come from the library; each is recorded, empty or outside Musubi's data.
+    await expect.poll(() => coverage.getByTestId("annex-point").count()).toBeGreaterThan(10);
+    await expect.poll(() => coverage.textContent()).toMatch(/記録あり: \d+件中[1-9]\d*件/);
+    await expect.poll(() => coverage.textContent()).toContain("Musubiによる解釈");
+    await shot("system-card-ja");
+    const html = await page.evaluate(async (href) => {
+      const res = await fetch(href);
+      return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
+    }, (await page.getByTestId("system-card-html").getAttribute("href"))!);
+    expect(html.status).toBe(200);
+    expect(html.type).toContain("text/html");
+    expect(html.body).toContain("AIシステムカード");
+    expect(html.body).toContain("AIS-HR-01");
+    const bom = await page.evaluate(async (href) => (await fetch(href)).json(), (await page.getByTestId("system-bom").getAttribute("href"))!);
+    expect(bom).toMatchObject({ bomFormat: "CycloneDX", specVersion: "1.6" });
+    expect((bom as { components: { type: string }[] }).components.some((c) => c.type === "machine-learning-model")).toBe(true);
+  });
+
   it("does the same in English", async () => {
     await page.getByTestId("language-switch").getByRole("button", { name: "English" }).click();
     await page.goto(`${server.url}/systems`);

@@ -150,7 +150,41 @@ export const systemsApi = {
    */
   exportHref: (format: ExportFormat, filters: SystemFilters, audience: "people" | "machine", lang: Locale) =>
     `/api/systems/export${queryString({ format, ...filters, ...(audience === "machine" ? { audience } : { lang }) })}`,
+  /** The system card (`musubi-system-card/1`), as far as the UI reads it. */
+  card: (id: string, signal?: AbortSignal) => request<SystemCardView>("GET", `/api/systems/${enc(id)}/card`, withSignal(signal)),
+  /** The card as a bilingual document, to open in a new tab (a same-origin GET carries the session cookie). */
+  cardHtmlHref: (id: string) => `/api/systems/${enc(id)}/card?format=html`,
+  cardJsonHref: (id: string) => `/api/systems/${enc(id)}/card`,
+  /** The system's models, datasets and components as a CycloneDX 1.6 ML-BOM download. */
+  bomHref: (id: string) => `/api/systems/${enc(id)}/bom`,
 };
+
+/** A text as the library holds it: a language the source lacks is null. */
+export interface CardLibraryText {
+  ja: string | null;
+  en: string | null;
+}
+
+/** An EU AI Act Annex IV point on the card, with Musubi's reading of which card fields bear on it. */
+export interface CardAnnexPoint {
+  urn: string;
+  ref: CardLibraryText;
+  title: CardLibraryText | null;
+  /** The point's text as the library holds it (the Regulation's English; no Japanese translation). */
+  text: CardLibraryText;
+  mapping: { mappedBy: "musubi-editorial"; covered: boolean; fields: { pointer: string; label: { ja: string; en: string }; recorded: boolean }[] } | null;
+}
+
+/** What the system page reads of the card: its Annex IV coverage (the rest is for the document). */
+export interface SystemCardView {
+  format: "musubi-system-card/1";
+  generatedAt: string;
+  annexIV: {
+    note: { ja: string; en: string };
+    annex: { urn: string; ref: CardLibraryText; title: CardLibraryText | null };
+    points: (CardAnnexPoint & { points: CardAnnexPoint[] })[];
+  };
+}
 
 // ——— Assessments ———
 

@@ -9,6 +9,7 @@ import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { EuClassBadge, LifecycleBadge } from "./Badges.tsx";
 import { SYSTEM_TABS, systemName, systemPath, type SystemTab } from "./names.ts";
 import { AssessmentsTab } from "./tabs/AssessmentsTab.tsx";
+import { CardTab } from "./tabs/CardTab.tsx";
 import { HistoryTab } from "./tabs/HistoryTab.tsx";
 import { OverviewTab } from "./tabs/OverviewTab.tsx";
 import { ProfileTab } from "./tabs/ProfileTab.tsx";
@@ -90,6 +91,7 @@ export function SystemPage({ params }: { params: RouteParams }) {
             {tab === "requirements" && <RequirementsTab system={system} />}
             {tab === "assessments" && <AssessmentsTab system={system} selected={search.get("assessment") ?? undefined} />}
             {tab === "related" && <RelatedTab system={system} />}
+            {tab === "card" && <CardTab system={system} />}
             {tab === "history" && <HistoryTab system={system} />}
           </div>
         </>

@@ -5,8 +5,8 @@ export function systemName(s: { nameJa: string; nameEn: string }, lang: Locale):
   return (lang === "ja" ? s.nameJa || s.nameEn : s.nameEn || s.nameJa) ?? "";
 }
 
-export type SystemTab = "overview" | "profile" | "requirements" | "assessments" | "related" | "history";
-export const SYSTEM_TABS: readonly SystemTab[] = ["overview", "profile", "requirements", "assessments", "related", "history"];
+export type SystemTab = "overview" | "profile" | "requirements" | "assessments" | "related" | "card" | "history";
+export const SYSTEM_TABS: readonly SystemTab[] = ["overview", "profile", "requirements", "assessments", "related", "card", "history"];
 
 /** `/systems/<id>`, optionally on a tab and an assessment. */
 export function systemPath(id: string, tab?: SystemTab, assessment?: string): string {
