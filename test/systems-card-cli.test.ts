@@ -1,23 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSqlite } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
-import { seedDemo } from "../src/demo/demo.seed.ts";
 import { SystemCard } from "../src/disclosures/system-card.schema.ts";
-import { tempDir } from "./support/databases.ts";
-import { runCli } from "./support/process.ts";
+import { demoDataDir, runCli } from "./support/process.ts";
 
 describe("musubi CLI: systems card (demo data, SQLite)", () => {
   let root: string;
   const env = () => ({ MUSUBI_DATA_DIR: root });
 
   beforeAll(async () => {
-    root = tempDir();
-    const db = openSqlite(path.join(root, "musubi.sqlite"));
-    await migrateToLatest(db);
-    await seedDemo(db, root, "demo-password-123");
-    await db.close();
+    root = await demoDataDir();
   }, 60_000);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 

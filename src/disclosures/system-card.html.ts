@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import { formatInstant } from "../platform/time.ts";
 import type { Words } from "../incidents/report.labels.ts";
 import { ACTOR_KIND_WORDS } from "./system-card.labels.ts";
 import type { SystemCard } from "./system-card.schema.ts";
+import { documentCsp, escapeHtml } from "../platform/html-document.ts";
 
 const CARD_CSS = `
 body{font-family:"Noto Sans CJK JP","Noto Sans JP","Hiragino Sans","Yu Gothic",sans-serif;line-height:1.55;margin:2rem auto;max-width:60rem;color:#111;padding:0 1rem}
@@ -20,17 +20,9 @@ th{width:28%;background:#f4f4f4}blockquote{margin:.4rem 0;padding:.4rem .8rem;ba
  * inline style sheet is allowed by hash, since the app's `style-src 'self'` would leave the
  * printed card unstyled.
  */
-export const CARD_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash("sha256").update(CARD_CSS).digest("base64")}'`,
-  "img-src 'self' data:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+export const CARD_CSP = documentCsp(CARD_CSS);
 
-const esc = (s: string | number | null | undefined) =>
-  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = escapeHtml;
 
 const none = '<span class="none">—</span>';
 /** Japanese first, English beneath. */

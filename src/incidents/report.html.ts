@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { formatInstant } from "../platform/time.ts";
 import {
   ACTION_KIND_WORDS,
@@ -17,6 +16,7 @@ import {
   type Words,
 } from "./report.labels.ts";
 import type { IncidentReport } from "./report.schema.ts";
+import { documentCsp, escapeHtml } from "../platform/html-document.ts";
 
 const REPORT_CSS = `
 body{font-family:"Hiragino Sans","Noto Sans JP","Yu Gothic",sans-serif;margin:2rem auto;max-width:56rem;color:#1a1a1a;line-height:1.55}
@@ -30,17 +30,9 @@ th{width:28%;background:#f4f4f4}blockquote{margin:.4rem 0;padding:.4rem .8rem;ba
  * The report's own Content-Security-Policy: nothing may run, and its one inline style sheet is
  * allowed by hash — the app's policy (`style-src 'self'`) would leave the printed report unstyled.
  */
-export const REPORT_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash("sha256").update(REPORT_CSS).digest("base64")}'`,
-  "img-src 'self' data:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+export const REPORT_CSP = documentCsp(REPORT_CSS);
 
-const esc = (s: string | number | null | undefined) =>
-  String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const esc = escapeHtml;
 
 /** A heading in both languages: Japanese first, English beneath. */
 const h = (ja: string, en: string) => `<h2>${esc(ja)}<span class="en">${esc(en)}</span></h2>`;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -40,4 +41,21 @@ export function spawnServer(env: NodeJS.ProcessEnv, args: string[] = []): Promis
       reject(new Error(`server exited with ${code}: ${out}`));
     });
   });
+}
+
+/**
+ * A data folder holding a migrated SQLite database with the demo organisation, for tests that run
+ * the CLI against it (`MUSUBI_DATA_DIR`); the caller removes it.
+ */
+export async function demoDataDir(): Promise<string> {
+  const { openSqlite } = await import("../../src/db/connect.ts");
+  const { migrateToLatest } = await import("../../src/db/migrate.ts");
+  const { seedDemo } = await import("../../src/demo/demo.seed.ts");
+  const { tempDir } = await import("./databases.ts");
+  const root = tempDir();
+  const db = openSqlite(path.join(root, "musubi.sqlite"));
+  await migrateToLatest(db);
+  await seedDemo(db, root, "demo-password-123");
+  await db.close();
+  return root;
 }
