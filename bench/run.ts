@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { applicabilityBench } from "./applicability.bench.ts";
 import { checkpointBench } from "./checkpoint.bench.ts";
 import { complianceBench } from "./compliance.bench.ts";
+import { disclosuresBench } from "./disclosures.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   applicability: applicabilityBench,
   compliance: complianceBench,
   workflow: workflowBench,
+  disclosures: disclosuresBench,
   uploads: uploadsBench,
 };
 
