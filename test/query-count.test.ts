@@ -1,21 +1,9 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../src/db/connect.ts";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "./support/app.ts";
 import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from "./support/compliance.ts";
 import { testDatabases } from "./support/databases.ts";
-
-/** Counts every statement Kysely sends, so a test can compare two requests. */
-class CountingPlugin implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
+import { CountingPlugin } from "./support/statements.ts";
 
 const SYSTEMS = 14;
 

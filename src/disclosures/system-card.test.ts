@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "../../test/support/app.ts";
 import { JP_BUSINESS_PROFILE, registerSystem } from "../../test/support/compliance.ts";
@@ -12,10 +11,12 @@ import type { Db } from "../db/connect.ts";
 import { seedDemo } from "../demo/demo.seed.ts";
 import { defaultLibraryDir } from "../library/library.load.ts";
 import { getLibrary } from "../library/library.runtime.ts";
+import { escapeHtml } from "../platform/html-document.ts";
 import { formatInstant } from "../platform/time.ts";
 import { ANNEX_IV } from "./system-card.annex-iv.ts";
 import { SystemCard } from "./system-card.schema.ts";
 import { buildSystemCard } from "./system-card.ts";
+import { CountingPlugin } from "../../test/support/statements.ts";
 
 const schema = JSON.parse(readFileSync(join(defaultLibraryDir(), "schema", "system-card.schema.json"), "utf8"));
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
@@ -28,22 +29,9 @@ function annexNodes() {
   return fw.file.nodes.filter((n) => n.id === ANNEX_IV.node || n.id.startsWith(`${ANNEX_IV.node}.`));
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
 /** Follows an RFC 6901 JSON Pointer. */
 function at(doc: unknown, pointer: string): unknown {
   return pointer.split("/").slice(1).reduce<unknown>((v, key) => (v && typeof v === "object" ? (v as Record<string, unknown>)[key.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined), doc);
-}
-
-class CountingPlugin implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count++;
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
 }
 
 describe.each(testDatabases())("AI system card ($name)", (dialect) => {
@@ -143,10 +131,10 @@ describe.each(testDatabases())("AI system card ($name)", (dialect) => {
     expect(res.headers.get("content-security-policy")).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);
     for (const words of ["AIシステムカード", "AI system card", "高リスク", "High-risk", "2027年12月2日から適用", "applies from 2 Dec 2027", "提供者", "運用中", "Deployed", "低減", "Mitigate", "自社クラウド", "Own cloud"]) expect(text).toContain(words);
     for (const n of annexNodes()) {
-      expect(text).toContain(esc(n.text!.en!));
-      expect(text).toContain(esc(n.ref.label.en!));
+      expect(text).toContain(escapeHtml(n.text!.en!));
+      expect(text).toContain(escapeHtml(n.ref.label.en!));
     }
-    expect(text).toContain(esc(annexNodes()[0]!.title!.en!));
+    expect(text).toContain(escapeHtml(annexNodes()[0]!.title!.en!));
     expect(text).toContain("Musubiのデータでは扱っていません");
     expect(text).toContain("Not covered by Musubi&#39;s data");
     expect(text).toContain("Musubiの解釈");

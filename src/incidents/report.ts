@@ -6,7 +6,7 @@ import { riskTaxonomy } from "../risks/taxonomy.ts";
 import { readRiskMatrix } from "../risks/matrix.service.ts";
 import { bandOf } from "../risks/matrix.schema.ts";
 import { EU_RISK_SCHEME } from "../systems/systems.classify.ts";
-import { orgTimeZone } from "../orgs/orgs.store.ts";
+import { timeZoneOfSettings } from "../orgs/orgs.store.ts";
 import { todayIn } from "../platform/time.ts";
 import type { IncidentView } from "./incidents.schema.ts";
 import { readIncident } from "./incidents.service.ts";
@@ -57,11 +57,11 @@ export function timelineOf(inc: Pick<IncidentView, "createdAt" | "timeline">): I
  * anyone sees it.
  */
 export async function buildIncidentReport(db: Kysely<Database>, library: Library, orgId: string, id: string, by: { name: string; email: string }): Promise<IncidentReport> {
-  // The report's dates, and which actions are overdue, are the organisation's.
-  const timeZone = await orgTimeZone(db, orgId);
+  // The report's dates, and which actions are overdue, are the organisation's: one read gives its name and zone.
+  const org = await db.selectFrom("organizations").select(["name_ja", "name_en", "settings"]).where("id", "=", orgId).executeTakeFirstOrThrow();
+  const timeZone = timeZoneOfSettings(org.settings);
   const inc = await readIncident(db, orgId, id, todayIn(timeZone));
-  const [org, systems, risks, head, entries, matrix] = await Promise.all([
-    db.selectFrom("organizations").select(["name_ja", "name_en"]).where("id", "=", orgId).executeTakeFirstOrThrow(),
+  const [systems, risks, head, entries, matrix] = await Promise.all([
     inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
     inc.risks.length ? db.selectFrom("risks").selectAll().where("org_id", "=", orgId).where("id", "in", inc.risks.map((r) => r.id)).orderBy("code").execute() : [],
     db.selectFrom("audit_log").select(["seq", "hash"]).where("org_id", "=", orgId).orderBy("seq", "desc").limit(1).executeTakeFirst(),
