@@ -11,9 +11,11 @@ import { disclosuresBench } from "./disclosures.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
+import { oscalBench } from "./oscal.bench.ts";
 import { printFigures, printTable, type BenchResult } from "./lib/report.ts";
 import { round } from "./lib/stats.ts";
 import { readLoadBench } from "./read-load.bench.ts";
+import { reportsBench } from "./reports.bench.ts";
 import { startupBench } from "./startup.bench.ts";
 import { uploadsBench } from "./uploads.bench.ts";
 import { workflowBench } from "./workflow.bench.ts";
@@ -30,6 +32,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   workflow: workflowBench,
   disclosures: disclosuresBench,
   uploads: uploadsBench,
+  reports: reportsBench,
+  oscal: oscalBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

@@ -12,6 +12,7 @@ import type { AnyRoute, AppDeps } from "./platform/http/route.ts";
 import { mountApiDocs } from "./platform/http/docs.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { ROUTES } from "./routes.ts";
+import { mountPublicPages } from "./disclosures/public.pages.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../dist/web", import.meta.url));
 
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
   app.all("/api/*", () => {
     throw new AppError(404, "route_not_found");
   });
+  mountPublicPages(app, deps);
 
   if (existsSync(WEB_DIST)) {
     app.use("/assets/*", serveStatic({ root: WEB_DIST }));

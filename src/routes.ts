@@ -1,14 +1,19 @@
 import { applicabilityRoutes } from "./applicability/applicability.routes.ts";
 import { assessmentRoutes } from "./compliance/assessments.routes.ts";
+import { assessmentXlsxRoutes } from "./compliance/assessments.xlsx.routes.ts";
 import { controlRoutes } from "./compliance/controls.routes.ts";
 import { dashboardRoutes } from "./compliance/dashboard.ts";
 import { disclosureRoutes } from "./disclosures/disclosures.routes.ts";
+import { haipRoutes } from "./disclosures/haip/haip.routes.ts";
+import { publicationRoutes } from "./disclosures/publications.routes.ts";
 import { evidenceRoutes } from "./compliance/evidence.routes.ts";
 import { importRoutes } from "./systems/imports.routes.ts";
+import { modelCardRoutes } from "./systems/io/model-card.routes.ts";
 import { aiSystemRoutes } from "./systems/systems.routes.ts";
 import { auditRoutes } from "./audit/audit.routes.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { libraryRoutes } from "./library/library.routes.ts";
+import { orgFrameworkRoutes } from "./library/org/org-frameworks.routes.ts";
 import { riskRoutes } from "./risks/risks.routes.ts";
 import { notifyRoutes } from "./notify/notify.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
@@ -19,6 +24,8 @@ import { scheduleRoutes } from "./workflow/schedules.routes.ts";
 import { taskRoutes } from "./workflow/tasks.routes.ts";
 import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
+import { oscalRoutes } from "./oscal/oscal.routes.ts";
+import { reportRoutes } from "./reports/reports.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
 import { systemRoutes } from "./system.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
@@ -34,12 +41,17 @@ export const ROUTES: readonly AnyRoute[] = [
   ...userRoutes,
   ...auditRoutes,
   ...libraryRoutes,
+  ...orgFrameworkRoutes,
   ...riskTaxonomyRoutes,
   ...applicabilityRoutes,
   ...importRoutes,
+  ...modelCardRoutes,
   ...aiSystemRoutes,
   ...disclosureRoutes,
+  ...haipRoutes,
+  ...publicationRoutes,
   ...assessmentRoutes,
+  ...assessmentXlsxRoutes,
   ...controlRoutes,
   ...evidenceRoutes,
   ...dashboardRoutes,
@@ -51,4 +63,6 @@ export const ROUTES: readonly AnyRoute[] = [
   ...referenceRoutes,
   ...incidentRoutes,
   ...vendorRoutes,
+  ...oscalRoutes,
+  ...reportRoutes,
 ];

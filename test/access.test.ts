@@ -31,15 +31,20 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Plant
   const schedule = await api.call("POST", "/api/review-schedules", { token: admin, body: { name: "年次レビュー", subjectType: "system", active: false } });
   const incident = await api.call("POST", "/api/incidents", { token: admin, body: { title: "誤判定", systemIds: [system.id] } });
   const vendor = await api.call("POST", "/api/vendors", { token: admin, body: { name: "Vendor", systemIds: [system.id] } });
+  const report = await api.call("POST", "/api/disclosures/haip-reports", { token: admin, body: { year: 2026, roles: ["deployer"], prefill: false } });
+  const publication = await api.call("POST", `/api/systems/${system.id}/card/publish`, { token: admin });
+  const reportJob = await api.call("POST", "/api/reports/jobs", { token: admin, body: { kind: "compliance", params: { framework: "jp-ai-guidelines" }, format: "xlsx" } });
+  // Waits for the job, so its file can be fetched by the organisation's own admin.
+  for (let i = 0; i < 600 && (await api.call("GET", `/api/reports/jobs/${reportJob.body.id}`, { token: admin })).body.status !== "done"; i++) await new Promise((r) => setTimeout(r, 50));
   const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
 
 /** Other ids a route's path names besides `:id` (an evidence link's target). */
 function pathFor(route: AnyRoute, id: string, records?: Record<ResourceKind, string>): string {
-  return route.path.replace(/:id\b/, id).replace(":type", "control").replace(":targetId", records?.control ?? "ctl_x");
+  return route.path.replace(/:id\b/, id).replace(":type", "control").replace(":targetId", records?.control ?? "ctl_x").replace(":questionId", "7.1");
 }
 
 /**
@@ -120,7 +125,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job"]));
   });
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -184,6 +189,12 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/incidents/:id/close": { body: { version: 1, note: "x" } },
   "patch /api/vendors/:id": { body: { version: 1, name: "x" } },
   "post /api/vendors/:id/reviews": { body: { version: 1, answers: Object.fromEntries(["sec.assurance", "sec.incident_notice", "sec.access", "data.training", "data.location", "data.retention", "data.personal", "prov.models", "prov.training_data", "prov.evaluation", "ctr.inputs", "ctr.outputs", "ctr.rights", "ctr.use_restrictions", "ctr.liability"].map((q) => [q, { answer: "yes" }])) } },
+  "post /api/disclosures/haip-reports/:id/prefill": { body: { version: 1 } },
+  "put /api/disclosures/haip-reports/:id/answers/:questionId": { body: { version: 1, ja: "x", en: "x" } },
+  "post /api/disclosures/haip-reports/:id/submit": { body: { version: 1, approvalPlan: [["usr_01jx0000000000000000000000"]] } },
+  "post /api/disclosures/haip-reports/:id/withdraw-submission": { body: { version: 1 } },
+  "post /api/disclosures/haip-reports/:id/publish": { body: { version: 1 } },
+  "post /api/disclosures/publications/:id/withdraw": { body: { reason: "x" } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

@@ -44,6 +44,10 @@ describe("musubi CLI: risks, tasks, vendors and incidents (demo data, SQLite)", 
     const html = path.join(root, "r.html");
     await runCli(["incidents", "report", "INC-000001", "--org", "demo", "--format", "html", "--out", html], env());
     expect(fs.readFileSync(html, "utf8")).toContain("AIインシデント報告書");
+    const xlsx = path.join(root, "r.xlsx");
+    const book = await runCli(["incidents", "report", "INC-000001", "--org", "demo", "--format", "xlsx", "--lang", "en", "--out", xlsx], env());
+    expect(book.code, book.stderr).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe("PK");
     expect((await runCli(["incidents", "report", "INC-999999", "--org", "demo", "--out", html], env())).stderr).toMatch(/no incident "INC-999999"/);
   });
 });

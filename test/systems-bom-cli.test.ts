@@ -22,7 +22,7 @@ describe("musubi CLI: systems bom (demo data, SQLite)", () => {
     const bom = JSON.parse(fs.readFileSync(file, "utf8"));
     expect(bom).toMatchObject({ bomFormat: "CycloneDX", specVersion: "1.6", metadata: { component: { "bom-ref": "AIS-HR-01" } } });
     if (haveOfficialSchemas()) expect(bomSchemaErrors(bom)).toEqual([]);
-    expect(parseCycloneDx(bom).models).toEqual([{ name: "screening-ranker", provider: "社内開発", version: "2.3", bomRef: "screening-ranker@2.3" }]);
+    expect(parseCycloneDx(bom).models).toEqual([{ name: "screening-ranker", provider: "社内開発", version: "2.3", hosting: "cloud", bomRef: "screening-ranker@2.3" }]);
   });
 
   it("names an unknown system or organisation and writes nothing", async () => {

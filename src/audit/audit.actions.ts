@@ -28,6 +28,10 @@ export const AUDIT_ACTIONS = {
   department: ["department.created", "department.updated", "department.deleted"],
   webhook: ["webhook.created", "webhook.deleted", "webhook.ping_requested", "webhook.ping_delivered", "webhook.ping_failed", "webhook.delivery_refused"],
   audit_checkpoint: ["audit.checkpoint"],
+  haip_report: ["haip_report.created", "haip_report.prefilled", "haip_report.answer_updated", "haip_report.submitted", "haip_report.approved", "haip_report.returned", "haip_report.submission_withdrawn"],
+  publication: ["publication.published", "publication.withdrawn"],
+  questionnaire: ["questionnaire.loaded"],
+  org_framework: ["org_framework.added", "org_framework.removed"],
 } as const;
 
 /** A record type the ledger names (`entity_type`). */

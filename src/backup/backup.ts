@@ -47,6 +47,12 @@ const KEYS: Record<TableName, readonly string[]> = {
   vendors: ["id"],
   vendor_systems: ["vendor_id", "system_id"],
   vendor_reviews: ["id"],
+  questionnaires: ["id"],
+  haip_reports: ["id"],
+  haip_answers: ["report_id", "question_id"],
+  publications: ["id"],
+  report_jobs: ["id"],
+  org_frameworks: ["id"],
   org_files: ["org_id", "sha256"],
   audit_log: ["org_id", "seq"],
 };

@@ -34,21 +34,27 @@ export function registerIncidentsCommands(program: Command): void {
     });
   incidents
     .command("report <code>")
-    .description("write an incident's regulator-ready report: JSON (musubi-incident-report/1) or the bilingual HTML document")
+    .description("write an incident's regulator-ready report: JSON (musubi-incident-report/1), the bilingual HTML document or a PDF in one language")
     .requiredOption("--org <slug>", "organisation slug")
-    .option("--format <format>", "json or html", "json")
+    .option("--format <format>", "json, html, pdf or xlsx", "json")
+    .option("--lang <lang>", "the PDF's language: ja or en", "ja")
     .requiredOption("--out <file>", "where to write")
-    .action(async (code: string, o: { org: string; format: string; out: string }) => {
-      if (o.format !== "json" && o.format !== "html") throw new Error("--format must be json or html");
+    .action(async (code: string, o: { org: string; format: string; lang: string; out: string }) => {
+      if (!["json", "html", "pdf", "xlsx"].includes(o.format)) throw new Error("--format must be json, html, pdf or xlsx");
+      if (o.lang !== "ja" && o.lang !== "en") throw new Error("--lang must be ja or en");
+      const lang = o.lang;
       const { buildIncidentReport } = await import("../incidents/report.ts");
       const { renderIncidentReportHtml } = await import("../incidents/report.html.ts");
+      const { renderIncidentReportPdf } = await import("../incidents/report.pdf.ts");
+      const { incidentReportWorkbook } = await import("../reports/incident.xlsx.ts");
+      const { writeXlsx } = await import("../reports/reports.xlsx.ts");
       const { getLibrary } = await import("../library/library.runtime.ts");
       await withDatabase(async (db) => {
         const orgId = await orgIdOf(db, o.org);
         const row = await db.kysely.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("code", "=", code).executeTakeFirst();
         if (!row) throw new Error(`no incident "${code}"`);
         const report = await buildIncidentReport(db.kysely, getLibrary(), orgId, row.id, { name: "musubi cli", email: "" });
-        fs.writeFileSync(o.out, o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderIncidentReportHtml(report));
+        fs.writeFileSync(o.out, o.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : o.format === "pdf" ? await renderIncidentReportPdf(report, lang) : o.format === "xlsx" ? await writeXlsx(incidentReportWorkbook(report, lang)) : renderIncidentReportHtml(report));
         out(`${code}: report written to ${o.out}`);
       });
     });

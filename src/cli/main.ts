@@ -5,10 +5,15 @@ import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
 import { registerDisclosuresCommands } from "./disclosures.commands.ts";
+import { registerHaipCommands } from "./haip.commands.ts";
+import { registerOwnLibraryCommands } from "./library-own.commands.ts";
 import { registerGovernanceCommands } from "./governance.commands.ts";
 import { registerIncidentsCommands } from "./incidents.commands.ts";
 import { registerJobsCommands } from "./jobs.commands.ts";
 import { registerLibraryCommands } from "./library.commands.ts";
+import { registerOscalCommands } from "./oscal.commands.ts";
+import { registerModelCardCommand } from "./model-card.command.ts";
+import { registerReportsCommands } from "./reports.commands.ts";
 import { registerServeCommand } from "./serve.command.ts";
 import { registerSystemsCommands } from "./systems.commands.ts";
 
@@ -28,9 +33,14 @@ export function buildCli(): Command {
   registerGovernanceCommands(program);
   registerJobsCommands(program);
   registerLibraryCommands(program);
+  registerOwnLibraryCommands(program);
+  registerOscalCommands(program);
   registerSystemsCommands(program);
   // After the systems group: `systems card` joins it.
   registerDisclosuresCommands(program);
+  registerHaipCommands(program);
+  registerModelCardCommand(program);
+  registerReportsCommands(program);
   return program;
 }
 

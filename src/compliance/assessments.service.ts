@@ -74,45 +74,51 @@ export async function withdrawSignOff(trx: Transaction<Database>, orgId: string,
 
 /** Answers one row. Owners must be users of the organisation; `not_applicable` needs a justification (checked at the edge). */
 export async function updateItem(db: Db, who: ChangeContext, actor: Actor, id: string, input: UpdateItemInput): Promise<{ id: string }> {
-  return audited(db, who, async (trx, record) => {
-    const { item, system } = await itemWithSystem(trx, who.orgId, id);
-    assertCanEditSystem(actor, system);
-    if (item.version !== input.version) throw new AppError(409, "conflict", { current: { id: item.id, version: item.version, answer: item.answer, comment: item.comment, updatedAt: item.updated_at } });
-    if (input.ownerId) {
-      const owner = await trx.selectFrom("users").select("id").where("org_id", "=", who.orgId).where("id", "=", input.ownerId).executeTakeFirst();
-      if (!owner) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: fieldText("no_such_user") }]);
-    }
-    const now = nowIso();
-    const next = { ...item };
-    if (input.status !== undefined) {
-      next.answer = input.status === "not_started" ? null : input.status;
-      next.answer_source = next.answer === null ? null : "person";
-      next.inference = null;
-      next.answered_by = who.actor.label;
-      next.answered_at = now;
-      const fromControls = (await controlStatusByUrn(trx, who.orgId, [item.requirement_urn])).get(item.requirement_urn) ?? null;
-      next.effective = effectiveStatus(next.answer, fromControls);
-    }
-    if (input.justification !== undefined) next.justification = input.justification;
-    if (next.answer !== "not_applicable" && input.status !== undefined) next.justification = input.justification ?? null;
-    if (input.ownerId !== undefined) next.owner_id = input.ownerId;
-    if (input.dueDate !== undefined) next.due_date = input.dueDate;
-    if (input.comment !== undefined) next.comment = input.comment;
-    next.updated_at = now;
-    next.version = item.version + 1;
-    const res = await trx.updateTable("assessment_items").set(next).where("org_id", "=", who.orgId).where("id", "=", id).where("version", "=", input.version).executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { current: { id: item.id } });
-    if (item.applicable === 1 && next.effective !== item.effective) {
-      const d = new CounterDeltas();
-      countItem(d, item.framework_id, item.requirement_urn, item.effective, -1);
-      countItem(d, item.framework_id, item.requirement_urn, next.effective, 1);
-      await applyCounters(trx, who.orgId, d);
-    }
-    await withdrawSignOff(trx, who.orgId, item.assessment_id, record);
-    const snap = (r: typeof item) => ({ assessmentId: r.assessment_id, systemId: r.system_id, requirement: r.requirement_urn, answer: r.answer, effective: r.effective, justification: r.justification, ownerId: r.owner_id, dueDate: r.due_date, comment: r.comment });
-    record({ action: "assessment_item.updated", entityType: "assessment_item", entityId: id, before: snap(item), after: snap(next) });
-    return { id };
-  });
+  return audited(db, who, (trx, record) => updateItemIn(trx, record, who, actor, id, input));
+}
+
+/**
+ * {@link updateItem} inside a unit of work the caller holds: an import of many rows answers them
+ * all in one transaction, each checked, versioned and recorded exactly as one answer from the UI.
+ */
+export async function updateItemIn(trx: Transaction<Database>, record: RecordChange, who: ChangeContext, actor: Actor, id: string, input: UpdateItemInput): Promise<{ id: string }> {
+  const { item, system } = await itemWithSystem(trx, who.orgId, id);
+  assertCanEditSystem(actor, system);
+  if (item.version !== input.version) throw new AppError(409, "conflict", { current: { id: item.id, version: item.version, answer: item.answer, comment: item.comment, updatedAt: item.updated_at } });
+  if (input.ownerId) {
+    const owner = await trx.selectFrom("users").select("id").where("org_id", "=", who.orgId).where("id", "=", input.ownerId).executeTakeFirst();
+    if (!owner) throw new AppError(400, "validation_failed", [{ field: "body.ownerId", message: fieldText("no_such_user") }]);
+  }
+  const now = nowIso();
+  const next = { ...item };
+  if (input.status !== undefined) {
+    next.answer = input.status === "not_started" ? null : input.status;
+    next.answer_source = next.answer === null ? null : "person";
+    next.inference = null;
+    next.answered_by = who.actor.label;
+    next.answered_at = now;
+    const fromControls = (await controlStatusByUrn(trx, who.orgId, [item.requirement_urn])).get(item.requirement_urn) ?? null;
+    next.effective = effectiveStatus(next.answer, fromControls);
+  }
+  if (input.justification !== undefined) next.justification = input.justification;
+  if (next.answer !== "not_applicable" && input.status !== undefined) next.justification = input.justification ?? null;
+  if (input.ownerId !== undefined) next.owner_id = input.ownerId;
+  if (input.dueDate !== undefined) next.due_date = input.dueDate;
+  if (input.comment !== undefined) next.comment = input.comment;
+  next.updated_at = now;
+  next.version = item.version + 1;
+  const res = await trx.updateTable("assessment_items").set(next).where("org_id", "=", who.orgId).where("id", "=", id).where("version", "=", input.version).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { current: { id: item.id } });
+  if (item.applicable === 1 && next.effective !== item.effective) {
+    const d = new CounterDeltas();
+    countItem(d, item.framework_id, item.requirement_urn, item.effective, -1);
+    countItem(d, item.framework_id, item.requirement_urn, next.effective, 1);
+    await applyCounters(trx, who.orgId, d);
+  }
+  await withdrawSignOff(trx, who.orgId, item.assessment_id, record);
+  const snap = (r: typeof item) => ({ assessmentId: r.assessment_id, systemId: r.system_id, requirement: r.requirement_urn, answer: r.answer, effective: r.effective, justification: r.justification, ownerId: r.owner_id, dueDate: r.due_date, comment: r.comment });
+  record({ action: "assessment_item.updated", entityType: "assessment_item", entityId: id, before: snap(item), after: snap(next) });
+  return { id };
 }
 
 /**

@@ -11,6 +11,9 @@ import * as m0008 from "./migrations/0008_incidents.ts";
 import * as m0009 from "./migrations/0009_vendors.ts";
 import * as m0010 from "./migrations/0010_security.ts";
 import * as m0011 from "./migrations/0011_eu_class_from.ts";
+import * as m0012 from "./migrations/0012_disclosures.ts";
+import * as m0013 from "./migrations/0013_report_jobs.ts";
+import * as m0014 from "./migrations/0014_org_frameworks.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -27,6 +30,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0009_vendors": m0009,
   "0010_security": m0010,
   "0011_eu_class_from": m0011,
+  "0012_disclosures": m0012,
+  "0013_report_jobs": m0013,
+  "0014_org_frameworks": m0014,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -15,6 +15,8 @@ export interface OrganizationsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Changes whenever the organisation's own frameworks change; null while it has none. */
+  frameworks_stamp: string | null;
 }
 
 export interface UsersTable {
@@ -566,6 +568,116 @@ export interface LoginThrottleTable {
   count: number;
 }
 
+/** A framework an organisation wrote itself, with its rules and crosswalk: library files only it sees. */
+export interface OrgFrameworksTable {
+  id: string;
+  org_id: string;
+  framework: string;
+  version: string;
+  document: string;
+  rules: string | null;
+  crosswalk: string | null;
+  source_format: string;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
+export interface QuestionnairesTable {
+  id: string;
+  org_id: string;
+  key: string;
+  version: string;
+  /** JSON text of the `musubi-questionnaire/1` file as loaded. */
+  document: string;
+  sha256: string;
+  loaded_by: string | null;
+  created_at: string;
+}
+
+/** An organisation's HAIP transparency report for one reporting year. */
+export interface HaipReportsTable {
+  id: string;
+  org_id: string;
+  year: number;
+  questionnaire_key: string;
+  questionnaire_version: string;
+  /** JSON array of the roles the organisation reports as (model developer, application developer, deployer). */
+  roles: string;
+  /** `full`, or `small` for the shorter path of small organisations. */
+  path: string;
+  /** draft → in_review → approved → published (a rejection returns it to draft). */
+  status: string;
+  approval_id: string | null;
+  /** JSON stages of approver ids, as tasks take them. */
+  approval_plan: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface HaipAnswersTable {
+  org_id: string;
+  report_id: string;
+  question_id: string;
+  text_ja: string;
+  text_en: string;
+  prefill: string | null;
+  prefilled_at: string | null;
+  edited_by: string | null;
+  edited_at: string | null;
+  version: number;
+}
+
+/** A frozen, published snapshot: never updated except to record its withdrawal. */
+export interface PublicationsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  subject: string;
+  number: number;
+  title_ja: string;
+  title_en: string;
+  document: string;
+  sha256: string;
+  source_id: string | null;
+  published_by: string | null;
+  published_at: string;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+}
+
+/** A report written in the background (migration 0013): its request, progress and file. */
+export interface ReportJobsTable {
+  id: string;
+  org_id: string;
+  /** `board` or `compliance`. */
+  kind: string;
+  /** JSON text: the report's parameters (period, framework). */
+  params: string;
+  /** `pdf` or `xlsx`. */
+  format: string;
+  lang: string;
+  /** queued → running → done, or failed. */
+  status: string;
+  /** The step under way, one of `REPORT_STAGES` (src/reports/reports.words.ts). */
+  stage: string;
+  done: number;
+  total: number;
+  /** The download's name once done; the file itself lies under the data folder. */
+  file_name: string | null;
+  file_size: number | null;
+  /** The error code of a failed job. */
+  error: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -603,6 +715,12 @@ export interface Database {
   vendor_reviews: VendorReviewsTable;
   org_files: OrgFilesTable;
   login_throttle: LoginThrottleTable;
+  questionnaires: QuestionnairesTable;
+  haip_reports: HaipReportsTable;
+  haip_answers: HaipAnswersTable;
+  publications: PublicationsTable;
+  report_jobs: ReportJobsTable;
+  org_frameworks: OrgFrameworksTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -662,6 +780,12 @@ export const TABLES_IN_ORDER = [
   "vendors",
   "vendor_systems",
   "vendor_reviews",
+  "questionnaires",
+  "haip_reports",
+  "haip_answers",
+  "publications",
+  "report_jobs",
+  "org_frameworks",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

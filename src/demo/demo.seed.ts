@@ -8,6 +8,7 @@ import { createOrganization } from "../orgs/orgs.service.ts";
 import { createUser } from "../users/users.service.ts";
 import { createDepartment } from "../orgs/departments.service.ts";
 import { getLibrary } from "../library/library.runtime.ts";
+import { seedDemoDisclosures } from "./demo.disclosures.ts";
 import { seedDemoGovernance } from "./demo.governance.ts";
 import { seedDemoWorkspace } from "./demo.workspace.ts";
 
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
   }
   const workspace = await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
   await seedDemoGovernance(db, getLibrary(), org.id, users, workspace.systems, workspace.controls);
+  await seedDemoDisclosures(db, getLibrary(), org.id, users, workspace.systems);
   fs.mkdirSync(dataDir, { recursive: true });
   const file = demoCredentialsFile(dataDir);
   const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);

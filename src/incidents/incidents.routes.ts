@@ -8,7 +8,11 @@ import { addAction, addTimelineEntry, closeIncident, createIncident, listInciden
 import { intakeAlerts, intakeBody, intakeResult } from "./intake.ts";
 import { buildIncidentReport } from "./report.ts";
 import { REPORT_CSP, renderIncidentReportHtml } from "./report.html.ts";
+import { renderIncidentReportPdf } from "./report.pdf.ts";
+import { LOCALES } from "../platform/i18n.ts";
+import { pdfResponse } from "../platform/pdf/pdf.http.ts";
 import { IncidentReport } from "./report.schema.ts";
+import { incidentReportXlsxResponse } from "../reports/incident.xlsx.response.ts";
 
 export const incidentRoutes = [
   defineRoute({
@@ -57,17 +61,19 @@ export const incidentRoutes = [
   defineRoute({
     method: "get",
     path: "/api/incidents/:id/report",
-    summary: "The regulator-ready report: JSON (musubi-incident-report/1, schema in library/schema) or a bilingual HTML document",
+    summary: "The regulator-ready report: JSON (musubi-incident-report/1, schema in library/schema), a bilingual HTML document, or a PDF or XLSX in one language (`lang`, else the caller's own)",
     tag: "incidents",
     access: { permission: "incidents.read" },
     resource: "incident",
     params: idParams,
-    query: z.strictObject({ format: z.enum(["json", "html"]).default("json") }),
+    query: z.strictObject({ format: z.enum(["json", "html", "pdf", "xlsx"]).default("json"), lang: z.enum(LOCALES).optional() }),
     response: IncidentReport,
     handler: async ({ deps, actor, params, query }) => {
-      const me = await deps.db.kysely.selectFrom("users").select(["display_name", "email"]).where("org_id", "=", actor.orgId).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+      const me = await deps.db.kysely.selectFrom("users").select(["display_name", "email", "locale"]).where("org_id", "=", actor.orgId).where("id", "=", actor.userId).executeTakeFirstOrThrow();
       const report = await buildIncidentReport(deps.db.kysely, deps.library, actor.orgId, params.id, { name: me.display_name, email: me.email });
       if (query.format === "json") return report;
+      if (query.format === "xlsx") return incidentReportXlsxResponse(report, query.lang ?? (me.locale === "en" ? "en" : "ja"));
+      if (query.format === "pdf") return pdfResponse(await renderIncidentReportPdf(report, query.lang ?? (me.locale === "en" ? "en" : "ja")), `${report.incident.code}-report.pdf`);
       return new Response(renderIncidentReportHtml(report), { headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": REPORT_CSP, "content-disposition": `inline; filename="${report.incident.code}-report.html"` } });
     },
   }),

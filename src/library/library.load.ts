@@ -92,7 +92,7 @@ function jsonFiles(dir: string): string[] {
   return out.sort();
 }
 
-function indexFramework(file: FrameworkFile, path: string): LoadedFramework {
+export function indexFramework(file: FrameworkFile, path: string): LoadedFramework {
   const nodesById = new Map(file.nodes.map((n) => [n.id, n]));
   const children = new Map<string, string[]>();
   for (const node of file.nodes) {
@@ -109,7 +109,7 @@ function indexFramework(file: FrameworkFile, path: string): LoadedFramework {
  * `versionInForce`), not the latest published — an amendment published but not yet effective
  * must not replace the text in force.
  */
-function pickCurrent(versions: Map<string, LoadedFramework>): LoadedFramework {
+export function pickCurrent(versions: Map<string, LoadedFramework>): LoadedFramework {
   return versionInForce(versions.values(), todayInJapan());
 }
 

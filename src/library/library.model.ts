@@ -49,6 +49,8 @@ export interface Library {
   acknowledgements?: CurrencyAcknowledgements["acknowledged"];
   /** Every CEL expression, compiled and type-checked once at load. */
   compiled: CompiledRules;
+  /** The shipped library, when this one extends it with an organisation's own frameworks. */
+  base?: Library;
 }
 
 /** The requirement ids under a node (itself included when it is a requirement), in file order. */

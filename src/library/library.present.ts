@@ -10,6 +10,8 @@ export function presentFramework(library: Library, fw: LoadedFramework) {
     ...meta,
     current: library.current.get(fw.file.framework) === fw,
     versions,
+    /** The organisation's own framework (only it sees it), not one Musubi ships. */
+    own: library.base !== undefined && !library.base.frameworks.has(fw.file.framework),
     counts: { nodes: nodes.length, requirements: nodes.filter((n) => n.requirement).length },
   };
 }

@@ -17,6 +17,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "departments.manage": ["admin", "governance_lead"],
   "audit.read": ["admin", "governance_lead", "auditor"],
   "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "library.manage": ["admin", "governance_lead"],
   "applicability.evaluate": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "systems.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "systems.edit": ["admin", "governance_lead", "system_owner"],
@@ -46,6 +47,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   "incidents.manage": ["admin", "governance_lead"],
   "vendors.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
   "vendors.manage": ["admin", "governance_lead"],
+  "disclosures.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "disclosures.edit": ["admin", "governance_lead", "system_owner"],
+  "disclosures.publish": ["admin", "governance_lead"],
 };
 
 describe("authz.can", () => {

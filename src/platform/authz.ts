@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   "audit.read": READERS_OF_RECORDS,
   /** The framework library is published reference data: everyone signed in may read it. */
   "library.read": ALL,
+  /** Add or remove the organisation's own frameworks (its policies, sector guidelines, customers' questionnaires). */
+  "library.manage": ["admin", "governance_lead"],
   /** Evaluating a profile stores nothing, so every role may ask "what applies?". */
   "applicability.evaluate": ALL,
   "systems.read": ALL,
@@ -73,6 +75,12 @@ export const PERMISSIONS = {
   "vendors.read": ALL,
   /** Vendors, their reviews and ratings (DESIGN's "vendor manager" is a governance lead here). */
   "vendors.manage": ["admin", "governance_lead"],
+  /** Disclosures (HAIP reports, publications) are read by everyone in the organisation before anyone outside sees them. */
+  "disclosures.read": ALL,
+  /** Draft and edit the HAIP report, and ask for its approval. */
+  "disclosures.edit": ["admin", "governance_lead", "system_owner"],
+  /** Publish on the public trust page, withdraw, load questionnaires: the organisation speaking in public. */
+  "disclosures.publish": ["admin", "governance_lead"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -113,6 +121,11 @@ export interface Actor {
    * organisation's midnight. Internal only; no API answer carries it.
    */
   timeZone: string;
+  /**
+   * Which of its own frameworks the organisation has (a stamp that changes with them; null: none),
+   * read with the credentials: the request is answered with the shipped library plus those.
+   */
+  frameworksStamp?: string | null;
   /** E-mail (and token name) as recorded in the ledger's "who". */
   label: string;
   sessionId?: string;

@@ -42,6 +42,15 @@ export const ERROR_CODES = [
   "import_too_large",
   "sign_off_by_answerer",
   "acceptance_by_assessor",
+  "import_invalid_card",
+  "report_exists",
+  "report_not_editable",
+  "report_not_approved",
+  "questionnaire_invalid",
+  "workbook_mismatch",
+  "report_in_progress",
+  "report_not_ready",
+  "framework_invalid",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -143,6 +152,24 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "Segregation of duties: you registered or rated this risk, so someone else must accept it — a governance lead or administrator who neither owns, registered nor rated it.",
     ja: "職務分掌のため、このリスクを登録又は評価した人は受容できません。このリスクのオーナーでも登録者・評価者でもないAIガバナンス責任者又は管理者が受容してください。",
   },
+  import_invalid_card: {
+    en: "The file is not a model or dataset card Musubi can read (Hugging Face README.md with YAML metadata, Hugging Face eval results, or Model Card Toolkit JSON); see details.",
+    ja: "ファイルをモデルカード又はデータセットカード（YAMLメタデータ付きのHugging Face README.md、Hugging Faceの評価結果、又はModel Card ToolkitのJSON）として読み込めませんでした。詳細を確認してください。",
+  },
+  report_exists: { en: "The organisation already has a report for this year.", ja: "この年度の報告書は既にあります。" },
+  report_not_editable: { en: "The report is awaiting approval or already approved; it cannot be edited now. Withdraw the request to edit it.", ja: "報告書は承認待ち又は承認済みのため、編集できません。編集するには承認依頼を取り下げてください。" },
+  report_not_approved: { en: "Only an approved report can be published; ask for its approval first.", ja: "公開できるのは承認済みの報告書だけです。先に承認を依頼してください。" },
+  questionnaire_invalid: { en: "The questionnaire file is not valid; details name each problem.", ja: "質問票ファイルが正しくありません。問題点は詳細を確認してください。" },
+  workbook_mismatch: {
+    en: "This file is not a workbook Musubi exported for this assessment; see details.",
+    ja: "このファイルは、この評価についてMusubiが書き出したExcelブックではありません。詳細を確認してください。",
+  },
+  report_in_progress: {
+    en: "A report is already being written for your organisation; wait until it is done, then start the next one.",
+    ja: "組織のレポートを作成中です。完了してから次のレポートを作成してください。",
+  },
+  report_not_ready: { en: "The report is not written yet; ask for its progress and download it once it is done.", ja: "レポートはまだ作成されていません。進捗を確認し、完了してからダウンロードしてください。" },
+  framework_invalid: { en: "The framework file cannot be used; details name each problem and where it is.", ja: "フレームワークのファイルを使用できません。問題点と箇所は詳細を確認してください。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

@@ -84,3 +84,15 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(ny, nm + 1, 0)).getUTCDate();
   return `${String(ny).padStart(4, "0")}-${String(nm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
+
+/**
+ * The instant (ISO, UTC) at which `date` begins in `timeZone`: the bound for "recorded on or after
+ * this day" when a period is given in the organisation's days and records carry UTC instants.
+ */
+export function midnightIn(date: string, timeZone: string): string {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const parts = formatter("en-CA", timeZone, "wall", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).formatToParts(new Date(guess));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";
+  const wall = Date.parse(`${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:${get("second")}Z`);
+  return new Date(guess - (wall - guess)).toISOString();
+}

@@ -9,6 +9,7 @@ import type { Logger } from "../platform/logger.ts";
 import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import { classifyProfile, type Classification } from "./systems.classify.ts";
+import { orgLibrary } from "../library/org/org-library.ts";
 import { countSystem } from "./systems.service.ts";
 
 /** Systems classified per transaction. */
@@ -29,22 +30,18 @@ export interface ReclassifyRun {
  * ledger as `system.reclassified` by Musubi itself, with the before and after. A profile the
  * library no longer accepts leaves the system unclassified (its page names the answers to fix).
  * The row's `version` is kept: nobody edited the system, and an edit under way must not conflict.
- * Each organisation's systems are classified as of its own day (`opts.asOf` pins one for all).
+ * Each organisation's systems are classified as of its own day (`opts.asOf` pins one for all), and
+ * with its own library: the shipped one plus the frameworks and rules it wrote itself (`orgLibrary`).
+ * `opts.orgId` limits the run to one organisation (after it changed its own frameworks).
  */
-export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: string; logger?: Logger } = {}): Promise<ReclassifyRun> {
+export async function reclassifyStale(db: Db, base: Library, opts: { asOf?: string; logger?: Logger; orgId?: string } = {}): Promise<ReclassifyRun> {
   const run: ReclassifyRun = { systems: 0, changed: 0 };
   const slicer = timeSlicer();
   const now = new Date();
-  const dayOf = new Map<string, string>();
-  const asOfFor = async (orgId: string) => {
-    let day = opts.asOf ?? dayOf.get(orgId);
-    if (day === undefined) dayOf.set(orgId, (day = await orgToday(db.kysely, orgId, now)));
-    return day;
-  };
-  // Keyed by date and profile: organisations in different zones can be on different days.
+  // Keyed by library, date and profile: organisations may have frameworks of their own, and be on different days.
   const byProfile = new Map<string, Classification | null>();
-  const classify = (profile: string, asOf: string) => {
-    const key = `${asOf}\n${profile}`;
+  const classify = (library: Library, profile: string, asOf: string) => {
+    const key = `${library.digest}\n${asOf}\n${profile}`;
     if (!byProfile.has(key)) {
       try {
         byProfile.set(key, classifyProfile(library, JSON.parse(profile), asOf, "en"));
@@ -55,28 +52,46 @@ export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: s
     }
     return byProfile.get(key)!;
   };
-  for (;;) {
-    const stale = await db.kysely
-      .selectFrom("ai_systems")
-      .selectAll()
-      .where((eb) => eb.or([eb("library_digest", "is", null), eb("library_digest", "!=", library.digest)]))
-      .orderBy("org_id")
-      .orderBy("id")
-      .limit(BATCH)
-      .execute();
-    if (stale.length === 0) break;
-    for (const [orgId, rows] of groupByOrg(stale)) {
-      const asOf = await asOfFor(orgId);
+  // Organisations with a system classified under another library than the shipped one: those with
+  // stale systems, and those with frameworks of their own (whose systems carry their library's digest).
+  let orgs = db.kysely
+    .selectFrom("organizations")
+    .select(["id", "frameworks_stamp"])
+    .where((eb) =>
+      eb.or([
+        eb("frameworks_stamp", "is not", null),
+        eb.exists(eb.selectFrom("ai_systems as s").select("s.id").whereRef("s.org_id", "=", "organizations.id").where((w) => w.or([w("s.library_digest", "is", null), w("s.library_digest", "!=", base.digest)]))),
+      ]),
+    )
+    .orderBy("id");
+  if (opts.orgId) orgs = orgs.where("id", "=", opts.orgId);
+  for (const org of await orgs.execute()) {
+    // Each organisation's systems are classified with its own library: the shipped one plus its frameworks.
+    const library = await orgLibrary(base, db.kysely, org.id, org.frameworks_stamp);
+    const orgId = org.id;
+    let asOf: string | undefined;
+    for (;;) {
+      const rows = await db.kysely
+        .selectFrom("ai_systems")
+        .selectAll()
+        .where("org_id", "=", orgId)
+        .where((eb) => eb.or([eb("library_digest", "is", null), eb("library_digest", "!=", library.digest)]))
+        .orderBy("id")
+        .limit(BATCH)
+        .execute();
+      if (rows.length === 0) break;
+      asOf ??= opts.asOf ?? (await orgToday(db.kysely, orgId, now));
+      const day = asOf;
       await audited(db, { actor: SYSTEM_ACTOR, orgId }, async (trx, record) => {
         const d = new CounterDeltas();
         for (const row of rows) {
-          const c = row.profile === "{}" ? null : classify(row.profile, asOf);
+          const c = row.profile === "{}" ? null : classify(library, row.profile, day);
           const next: AiSystem = {
             ...row,
             eu_class: c?.euClass ?? null,
             eu_class_from: c?.euClassFrom ?? null,
             frameworks: JSON.stringify(c?.frameworks ?? []),
-            classified_on: c ? asOf : row.classified_on,
+            classified_on: c ? day : row.classified_on,
             library_digest: library.digest,
           };
           const updated = await trx
@@ -109,16 +124,6 @@ export async function reclassifyStale(db: Db, library: Library, opts: { asOf?: s
       await slicer.pause();
     }
   }
-  if (run.systems) opts.logger?.info({ ...run, libraryDigest: library.digest }, "systems classified again under the current library");
+  if (run.systems) opts.logger?.info({ ...run, libraryDigest: base.digest }, "systems classified again under the current library");
   return run;
-}
-
-function groupByOrg(rows: AiSystem[]): Map<string, AiSystem[]> {
-  const out = new Map<string, AiSystem[]>();
-  for (const r of rows) {
-    const list = out.get(r.org_id);
-    if (list) list.push(r);
-    else out.set(r.org_id, [r]);
-  }
-  return out;
 }

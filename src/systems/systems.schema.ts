@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
+import { datasetCardFields, modelCardFields } from "./systems.card-fields.ts";
 
 /** Lifecycle stages in order: a system is planned, built, put into service and finally retired. */
 export const LIFECYCLE = ["planning", "development", "deployed", "retired"] as const;
@@ -32,6 +33,7 @@ export const modelEntry = z.strictObject({
   hosting: z.enum(HOSTING).optional(),
   /** The `bom-ref` of the CycloneDX component it was imported from, kept so a re-import updates rather than duplicates. */
   bomRef: optionalText(400),
+  ...modelCardFields,
 });
 export type ModelEntry = z.infer<typeof modelEntry>;
 
@@ -43,6 +45,7 @@ export const datasetEntry = z.strictObject({
   /** Contains special care-required personal information (要配慮個人情報), APPI Art. 2(3). */
   sensitiveData: z.boolean().default(false),
   licence: optionalText(200),
+  ...datasetCardFields,
 });
 export type DatasetEntry = z.infer<typeof datasetEntry>;
 

@@ -63,6 +63,9 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
   { text: /S?BOM/, kind: "abbreviation", reason: "(Software) bill of materials; written SBOM/BOM in Japanese (経済産業省の手引)." },
   { text: "GSN", kind: "abbreviation", reason: "Goal Structuring Notation, as J-AISI's Japanese documents write it." },
   { text: /CSV|JSON|PDF|Excel/, kind: "code", reason: "File format names." },
+  { text: "YAML", kind: "code", reason: "A file format's name, written so in Japanese: the library's YAML format, which an organisation's own framework may be added in." },
+  { text: "OSCAL", kind: "abbreviation", reason: "NIST's Open Security Controls Assessment Language, written OSCAL in Japanese texts: its catalogs and resolved profiles can be added as an organisation's own framework." },
+  { text: "Word", kind: "product-name", reason: "Microsoft Word, named so in Japanese (Word文書): the format a HAIP report downloads in for editing." },
   { text: /API|URL|ID|IP|SaaS|Web|Webhook|LLM|PDCA|CAIO/, kind: "abbreviation", reason: "Technical terms Japanese writes in Latin letters (APIトークン, IPアドレス, Webフォーム, 外部LLM事業者)." },
   { text: /HMAC|SHA|HTTPS?|GMT|GET|POST|PUT|PATCH|DELETE|UTF|Shift_JIS|xlsx|https?(?=:\/\/)|(?<=\d)xx/, kind: "code", reason: "Algorithm, protocol, HTTP method and status-class, encoding and format names; GMT+9 is how Intl writes an offset in Japanese." },
   { text: "IANA", kind: "abbreviation", reason: "The body that names time zones (IANAタイムゾーン名)." },
@@ -89,6 +92,12 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
  */
 export const IDENTIFIERS_ALLOWED: readonly (Allowed & { pages?: RegExp })[] = [
   { text: /urn:musubi:[\w.:-]+/, kind: "code", reason: "A library node's public identifier, shown to cite it in the API, rules and exports." },
+  {
+    text: /org-[a-z0-9]+(?:-[a-z0-9]+)*/,
+    pages: /^\/library/,
+    kind: "code",
+    reason: "An organisation's own framework id, which it chose and writes in its files (the org- prefix): shown as code on the library pages, since its rules, crosswalks and the CLI name the framework by it.",
+  },
   { text: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, pages: /^\/audit/, kind: "code", reason: "An entry's request id, shown so an auditor can find the request in the server's log." },
   { text: "screening-ranker", kind: "demo-data", reason: "The demo HR system's model name (src/demo/demo.workspace.ts), shown as entered." },
   {

@@ -113,6 +113,9 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>):
   const incident = await post("/api/incidents", { title: "誤判定", systemIds: [system.id] });
   const vendor = await post("/api/vendors", { name: "Vendor", systemIds: [system.id] });
   const job = await upload("/api/imports", "inv.csv", "text/csv", "nameJa,nameEn\nあ,A\n");
+  const report = await post("/api/disclosures/haip-reports", { year: 2026, roles: ["deployer"], prefill: false });
+  const publication = await post(`/api/systems/${system.id}/card/publish`, {});
+  const reportJob = await api.call("POST", "/api/reports/jobs", { token: admin, body: { kind: "compliance", params: { framework: "jp-ai-guidelines" }, format: "xlsx" } }).then((r) => expectOk("POST /api/reports/jobs", r, errors));
   const planted: Planted = {
     user: user.user.id,
     token: token.token.id,
@@ -131,6 +134,9 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>):
     schedule: schedule.id,
     incident: incident.id,
     vendor: vendor.id,
+    haip_report: report.id,
+    publication: publication.id,
+    report_job: reportJob.id,
     otherAssessment: otherAssessment.id,
     person: org.users.governance_lead.id,
     urn: item!.requirement.urn,

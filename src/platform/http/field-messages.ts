@@ -45,6 +45,7 @@ export const FIELD_TEXT = {
   contract_end_before_start: { en: "Choose an end date on or after the contract's start.", ja: "契約終了日は契約開始日以降の日付にしてください。" },
   number_too_large: { en: "Enter a smaller number; this one is too large to store.", ja: "保存できない大きさの数値です。小さい値を入力してください。" },
   file_empty: { en: "The file is empty; choose another.", ja: "ファイルが空です。別のファイルを選んでください。" },
+  report_format: { en: "Choose PDF or Excel for a report; the system cards come as JSON Lines (jsonl).", ja: "レポートはPDF又はExcelを選んでください。システムカードの一括出力はJSON形式（1行に1枚）です。" },
   file_name_encoding: { en: "Send the file name URI-encoded.", ja: "ファイル名はURIエンコードして送信してください。" },
   link_only_url: { en: "Only link evidence has a URL.", ja: "URLを持てるのはリンク形式の証跡だけです。" },
   version_needed: { en: "Reload the system and try again (its version was not sent).", ja: "システムを再読み込みしてから、もう一度お試しください（版が送信されていません）。" },
@@ -54,6 +55,8 @@ export const FIELD_TEXT = {
   },
   not_applicable_reason: { en: "Say why this requirement does not apply to the system.", ja: "この要求事項が対象外である理由を記入してください。" },
   same_system_assessment: { en: "Choose another assessment of the same system.", ja: "同じシステムの別の評価を選んでください。" },
+  no_such_framework: { en: "This framework is not in the library; choose one from the list of frameworks.", ja: "このフレームワークはライブラリにありません。フレームワークの一覧から選んでください。" },
+  period_order: { en: "Choose an end date on or after the start date, at most five years later.", ja: "終了日は開始日以降、5年以内の日付にしてください。" },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldTextKey = keyof typeof FIELD_TEXT;

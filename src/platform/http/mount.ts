@@ -9,6 +9,7 @@ import { validate } from "./validate.ts";
 import { readBody } from "./read-body.ts";
 import { ledgerHead } from "./page-cache.ts";
 import { todayIn } from "../time.ts";
+import { orgLibrary } from "../../library/org/org-library.ts";
 
 const UNSAFE = new Set(["post", "put", "patch", "delete"]);
 
@@ -72,7 +73,9 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
       c.header("etag", cached.etag);
       if (c.req.header("if-none-match") === cached.etag) return c.body(null, 304);
     }
-    const result = await route.handler({ deps, actor, params, query, body, locale, requestId, c });
+    // An organisation with frameworks of its own is answered with the library extended by them.
+    const library = actor?.frameworksStamp ? await orgLibrary(deps.library, deps.db.kysely, actor.orgId, actor.frameworksStamp) : deps.library;
+    const result = await route.handler({ deps: library === deps.library ? deps : { ...deps, library }, actor, params, query, body, locale, requestId, c });
     if (result instanceof Response) return result;
     if (route.status === 204) return c.body(null, 204);
     if (cached && cache) {

@@ -146,13 +146,12 @@ describe.skipIf(!haveOfficialSchemas())("systems.io buildSystemBom against the o
 });
 
 describe("systems.io buildSystemBom read back by the importer", () => {
-  it("gives back the same models (bom-ref being the importer's own key) and datasets, URL sources included", () => {
-    const system: BomSource = { ...FULL, datasets: FULL.datasets.filter((d) => d.source === undefined || d.source.startsWith("https://")) };
-    const parsed = parseCycloneDx(buildSystemBom(system, STAMP));
+  it("gives back the same models (bom-ref being the importer's own key) and datasets, hosting and every source included", () => {
+    const parsed = parseCycloneDx(buildSystemBom(FULL, STAMP));
     expect(parsed.specVersion).toBe("1.6");
-    // Hosting has no CycloneDX field; it travels as a musubi:hosting property the importer does not read.
-    expect(parsed.models).toEqual(system.models.map(({ hosting: _hosting, ...m }) => ({ ...m, bomRef: m.bomRef ?? `${m.name}@${m.version ?? ""}` })));
-    expect(parsed.datasets).toEqual(system.datasets);
+    // Hosting has no CycloneDX field; it travels as a musubi:hosting property, which the importer reads back.
+    expect(parsed.models).toEqual(FULL.models.map((m) => ({ ...m, bomRef: m.bomRef ?? `${m.name}@${m.version ?? ""}` })));
+    expect(parsed.datasets).toEqual(FULL.datasets);
   });
 
   it("warns only about the dataset the BOM states no personal data for, as it would for any BOM", () => {
@@ -160,9 +159,9 @@ describe("systems.io buildSystemBom read back by the importer", () => {
     expect(warnings).toEqual([{ en: expect.stringContaining("求人票"), ja: expect.stringContaining("求人票") }]);
   });
 
-  it("drops a source that is not a URL, which the BOM carries only as a musubi:source property", () => {
+  it("reads a source that is not a URL back from the musubi:source property that carries it", () => {
     const [dataset] = parseCycloneDx(buildSystemBom(FULL, STAMP)).datasets;
-    expect(dataset).toEqual({ name: "過去の応募書類（匿名加工前）", personalData: true, sensitiveData: false });
+    expect(dataset).toEqual({ name: "過去の応募書類（匿名加工前）", source: "人事システム", personalData: true, sensitiveData: false });
   });
 });
 

@@ -7,14 +7,10 @@ import { VERSION } from "../../platform/version.ts";
 import type { ComponentEntry, DatasetEntry, ModelEntry, SystemView } from "../systems.schema.ts";
 import { findSystem } from "../systems.store.ts";
 import { licenceChoice, type LicenceChoice } from "./cyclonedx.export.licence.ts";
+import { datasetCardProperties, modelCardOf, modelProperties, type BomModelCard, type Property } from "./cyclonedx.card.ts";
 
 /** The registered media type of a CycloneDX JSON BOM, with the version its `version` parameter names. */
 export const BOM_MEDIA_TYPE = "application/vnd.cyclonedx+json; version=1.6";
-
-interface Property {
-  name: string;
-  value: string;
-}
 
 interface BomComponent {
   type: "application" | "library" | "machine-learning-model" | "data";
@@ -26,6 +22,7 @@ interface BomComponent {
   licenses?: LicenceChoice;
   data?: { type: "dataset"; name: string; contents?: { url: string }; classification?: string }[];
   tags?: string[];
+  modelCard?: BomModelCard;
   properties?: Property[];
 }
 
@@ -71,9 +68,10 @@ const URL_SOURCE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s<>"{}|\\^`]+$/;
  * The system as a CycloneDX 1.6 ML-BOM: the system is `metadata.component` (an `application`
  * named by its code), its models `machine-learning-model`s, its datasets `data` components and its
  * third-party components `library`s, each depended on by the system. Only fields Musubi stores
- * are written — no model card, since Musubi records no task, approach or metrics — and Musubi's own
- * facts without a CycloneDX field (hosting, the APPI flags, a source that is not a URL, the
- * system's names) travel as `musubi:` properties.
+ * are written: a model card only for a model with card facts (imported from a model card, see
+ * `cyclonedx.card.ts`), and Musubi's own facts without a CycloneDX field (hosting, the APPI flags,
+ * a source that is not a URL, card facts CycloneDX has no member for, the system's names) as
+ * `musubi:` properties, which the importer reads back.
  *
  * A model keeps the `bom-ref` it was imported with; one entered by hand gets `name@version`, the
  * key the importer matches models on, so importing Musubi's own BOM into the system adds nothing.
@@ -113,6 +111,8 @@ export function buildSystemBom(system: BomSource, stamp: BomStamp): CycloneDxBom
 }
 
 function modelComponent(m: ModelEntry, bomRef: string): BomComponent {
+  const modelCard = modelCardOf(m);
+  const properties = modelProperties(m);
   return {
     type: "machine-learning-model",
     "bom-ref": bomRef,
@@ -120,7 +120,9 @@ function modelComponent(m: ModelEntry, bomRef: string): BomComponent {
     ...(m.version && { version: m.version }),
     ...(m.provider && { supplier: { name: m.provider } }),
     ...(m.licence && { licenses: licenceChoice(m.licence) }),
-    ...(m.hosting && { properties: [{ name: "musubi:hosting", value: m.hosting }] }),
+    ...(m.tags && { tags: m.tags }),
+    ...(modelCard && { modelCard }),
+    ...(properties.length > 0 && { properties }),
   };
 }
 
@@ -137,6 +139,7 @@ function datasetComponent(d: DatasetEntry, bomRef: string): BomComponent {
       ...(d.source !== undefined && url === undefined ? [{ name: "musubi:source", value: d.source }] : []),
       { name: "musubi:personal-data", value: String(d.personalData) },
       { name: "musubi:sensitive-data", value: String(d.sensitiveData) },
+      ...datasetCardProperties(d),
     ],
   };
 }

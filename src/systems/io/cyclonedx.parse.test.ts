@@ -15,9 +15,31 @@ describe.skipIf(!haveExamples)("systems.io parseCycloneDx on the official exampl
     expect(parseCycloneDx(bom).specVersion).toBe(bom.specVersion);
   });
 
-  it.each(["1.6", "1.7"])("reads the stable-diffusion model and its training data from the %s ML example", (v) => {
+  it.each(["1.6", "1.7"])("reads the stable-diffusion model, its model card as the %s ML example states it, and its training data", (v) => {
     const result = parseCycloneDx(load(`${CORPUS}/cyclonedx/examples-${v}/valid-machine-learning-${v}.json`));
-    expect(result.models).toEqual([{ name: "stable-diffusion", version: "1.4", provider: "Acme Inc", bomRef: "component-a" }]);
+    // The example's model card mixes the specification's own prompts into its lists; they are read as the BOM states them.
+    expect(result.models).toEqual([
+      {
+        name: "stable-diffusion",
+        version: "1.4",
+        provider: "Acme Inc",
+        bomRef: "component-a",
+        task: "task goes here",
+        intendedUse: "Who are the intended users of the model?\n\nText-to-image generation for creative applications",
+        limitations:
+          "What are the known technical limitations of the model? E.g. What kind(s) of data should the model be expected not to perform well on? What are the factors that might degrade model performance?\n\nLimited performance on non-photographic styles",
+        biasRisks: "The name of the risk\n  Mitigation strategy: Strategy used to address this risk",
+        evaluations: [
+          {
+            metric: "The type of performance metric",
+            value: "The value of the performance metric",
+            slice: "The name of the slice this metric was computed on. By default, assume this metric is not sliced",
+            lowerBound: "The lower bound of the confidence interval",
+            upperBound: "The upper bound of the confidence interval",
+          },
+        ],
+      },
+    ]);
     expect(result.datasets).toEqual([{ name: "Training Data", source: "https://example.com/path/to/dataset", personalData: false, sensitiveData: false }]);
     expect(result.warnings).toEqual([]);
   });

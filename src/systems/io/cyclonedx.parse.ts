@@ -1,5 +1,6 @@
 import { AppError } from "../../platform/errors.ts";
 import { datasetEntry, modelEntry, type DatasetEntry, type ModelEntry } from "../systems.schema.ts";
+import { readDatasetCardFacts, readModelCardFacts } from "./cyclonedx.card.ts";
 import { bomValidator, CYCLONEDX_VERSIONS, type CycloneDxVersion } from "./cyclonedx.schema.ts";
 import type { Bilingual } from "./import.messages.ts";
 import { nestedDeeperThan } from "./json.depth.ts";
@@ -97,12 +98,15 @@ class BomReader {
   }
 
   private addModel(c: Json, bomRef: string | undefined) {
+    const { facts, unreadable } = readModelCardFacts(c);
+    this.unreadable(String(c.name ?? bomRef ?? "?"), unreadable);
     const entry = modelEntry.safeParse({
       name: str(c.name),
       version: str(c.version),
       provider: provider(c),
       licence: licence(c.licenses),
       bomRef,
+      ...facts,
     });
     if (!entry.success) {
       this.skipped(String(c.name ?? bomRef ?? "?"), entry.error.issues[0]?.message ?? "");
@@ -114,22 +118,33 @@ class BomReader {
     for (const data of objects(params.datasets)) if (data.ref === undefined) this.addDataset(str(data.name), str(isObject(data.contents) ? data.contents.url : undefined), undefined, [data]);
   }
 
+  private unreadable(name: string, properties: string[]) {
+    if (properties.length === 0) return;
+    this.warnings.push({
+      en: `Component ${name} has properties that are not valid and were not read: ${properties.join(", ")}.`,
+      ja: `コンポーネント ${name} のプロパティ ${properties.join(", ")} が正しくないため、読み込みませんでした。`,
+    });
+  }
+
   private addDataComponent(c: Json) {
     const data = objects(c.data);
     const url = data.map((d) => (isObject(d.contents) ? str(d.contents.url) : undefined)).find((u) => u !== undefined);
     const reference = objects(c.externalReferences).map((r) => str(r.url)).find((u) => u !== undefined);
-    this.addDataset(str(c.name), url ?? reference, licence(c.licenses), data);
+    const { facts, unreadable } = readDatasetCardFacts(c);
+    this.unreadable(String(c.name ?? "?"), unreadable);
+    const { source, ...card } = facts;
+    this.addDataset(str(c.name), url ?? source ?? reference, licence(c.licenses), data, card);
   }
 
   /** Personal-data flags come only from classification words that say so; anything else is a warning. */
-  private addDataset(name: string | undefined, source: string | undefined, licenceText: string | undefined, data: Json[]) {
+  private addDataset(name: string | undefined, source: string | undefined, licenceText: string | undefined, data: Json[], card: Partial<DatasetEntry> = {}) {
     const key = `${name}\u0000${source}`;
     if (this.seenDatasets.has(key)) return;
     this.seenDatasets.add(key);
     const stated = data.flatMap((d) => [str(d.classification), ...(Array.isArray(d.sensitiveData) ? d.sensitiveData.map(str) : [])]).filter((s) => s !== undefined);
     const sensitiveData = stated.some((s) => SENSITIVE.test(s));
     const personalData = sensitiveData || stated.some((s) => PERSONAL.test(s));
-    const entry = datasetEntry.safeParse({ name, source, licence: licenceText, personalData, sensitiveData });
+    const entry = datasetEntry.safeParse({ name, source, licence: licenceText, personalData, sensitiveData, ...card });
     if (!entry.success) {
       this.skipped(name ?? "?", entry.error.issues[0]?.message ?? "");
       return;

@@ -268,6 +268,8 @@ export interface FrameworkMeta {
   current: boolean;
   versions: string[];
   counts: { nodes: number; requirements: number };
+  /** The organisation's own framework (only it sees it), not one Musubi ships. */
+  own?: boolean;
 }
 
 export interface CrosswalkMeta {

@@ -45,6 +45,8 @@ const SchedulesPage = page(() => import("../pages/tasks/SchedulesPage.tsx"), "Sc
 const WebhooksPage = page(() => import("../pages/tasks/WebhooksPage.tsx"), "WebhooksPage");
 const VendorsPage = page(() => import("../pages/vendors/VendorsPage.tsx"), "VendorsPage");
 const VendorPage = page(() => import("../pages/vendors/VendorPage.tsx"), "VendorPage");
+const DisclosuresPage = page(() => import("../pages/disclosures/DisclosuresPage.tsx"), "DisclosuresPage");
+const HaipReportPage = page(() => import("../pages/disclosures/HaipReportPage.tsx"), "HaipReportPage");
 
 export interface AppRoute {
   /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
@@ -79,6 +81,8 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/incidents/:id", label: "nav.incidents", permission: "incidents.read", section: "main", parent: "/incidents", component: IncidentPage },
   { path: "/vendors", label: "nav.vendors", permission: "vendors.read", section: "main", description: "home.desc.vendors", component: VendorsPage },
   { path: "/vendors/:id", label: "nav.vendors", permission: "vendors.read", section: "main", parent: "/vendors", component: VendorPage },
+  { path: "/disclosures", label: "nav.disclosures", permission: "disclosures.read", section: "main", description: "home.desc.disclosures", component: DisclosuresPage },
+  { path: "/disclosures/haip/:id", label: "nav.disclosures", permission: "disclosures.read", section: "main", parent: "/disclosures", component: HaipReportPage },
   { path: "/evidence", label: "nav.evidence", permission: "evidence.read", section: "main", description: "home.desc.evidence", component: EvidencePage },
   { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
   { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },

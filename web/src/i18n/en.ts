@@ -1,4 +1,6 @@
+import { enAssessments } from "./en.assessments.ts";
 import { enAudit } from "./en.audit.ts";
+import { enDisclosures } from "./en.disclosures.ts";
 import { enExports } from "./en.exports.ts";
 import { enLibrary } from "./en.library.ts";
 import { enCompliance } from "./en.compliance.ts";
@@ -6,6 +8,8 @@ import { enIncidents } from "./en.incidents.ts";
 import { enRisks } from "./en.risks.ts";
 import { enWorkflow } from "./en.workflow.ts";
 import { enSystems } from "./en.systems.ts";
+import { enReports } from "./en.reports.ts";
+import { enLibraryOwn } from "./en.library-own.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
 export const en = {
@@ -641,7 +645,9 @@ export const en = {
   "error.library_unavailable": "The framework library could not be loaded; see the server log.",
   "error.import_unreadable": "The file could not be read as CSV or Excel (.xlsx). Check the file and try again.",
   "error.import_invalid_bom": "The file is not a valid CycloneDX 1.6 or 1.7 JSON BOM; see details.",
+  "error.import_invalid_card": "The file is not a model or dataset card Musubi can read (Hugging Face README.md with YAML metadata, Hugging Face eval results, or Model Card Toolkit JSON); see details.",
   "error.import_too_large": "The file is larger than an import may be (too many rows, columns or cells, or too large once uncompressed); split it into smaller files.",
+  "error.workbook_mismatch": "This file is not a workbook Musubi exported for this assessment. Export the workbook again from this assessment and use that one.",
   "error.internal": "Something went wrong on the server. The error has been logged.",
   "error.network": "The server cannot be reached. Check your connection and try again.",
   "error.unknown": "Something went wrong.",
@@ -651,8 +657,12 @@ export const en = {
   ...enWorkflow,
   ...enSystems,
   ...enAudit,
+  ...enDisclosures,
   ...enLibrary,
   ...enExports,
+  ...enAssessments,
+  ...enReports,
+  ...enLibraryOwn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,7 @@
 import type { MessageKey } from "./en.ts";
+import { jaAssessments } from "./ja.assessments.ts";
 import { jaAudit } from "./ja.audit.ts";
+import { jaDisclosures } from "./ja.disclosures.ts";
 import { jaExports } from "./ja.exports.ts";
 import { jaLibrary } from "./ja.library.ts";
 import { jaCompliance } from "./ja.compliance.ts";
@@ -7,6 +9,8 @@ import { jaIncidents } from "./ja.incidents.ts";
 import { jaRisks } from "./ja.risks.ts";
 import { jaWorkflow } from "./ja.workflow.ts";
 import { jaSystems } from "./ja.systems.ts";
+import { jaReports } from "./ja.reports.ts";
+import { jaLibraryOwn } from "./ja.library-own.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
 export const ja: Record<MessageKey, string> = {
@@ -642,7 +646,9 @@ export const ja: Record<MessageKey, string> = {
   "error.library_unavailable": "フレームワークライブラリを読み込めませんでした。サーバーのログを確認してください。",
   "error.import_unreadable": "ファイルをCSV又はExcel（.xlsx）として読み込めませんでした。ファイルを確認してもう一度お試しください。",
   "error.import_invalid_bom": "ファイルが有効なCycloneDX 1.6又は1.7のJSON形式BOMではありません。詳細を確認してください。",
+  "error.import_invalid_card": "ファイルをモデルカード又はデータセットカード（YAMLメタデータ付きのHugging Face README.md、Hugging Faceの評価結果、又はModel Card ToolkitのJSON）として読み込めませんでした。詳細を確認してください。",
   "error.import_too_large": "ファイルが取込みの上限（行数・列数・セル数又は展開後のサイズ）を超えています。複数のファイルに分けてください。",
+  "error.workbook_mismatch": "このファイルは、この評価についてMusubiが書き出したExcelブックではありません。この評価からブックを書き出し直して、そのブックを使ってください。",
   "error.internal": "サーバーでエラーが発生しました。エラーは記録されています。",
   "error.network": "サーバーに接続できません。通信環境を確認してからもう一度お試しください。",
   "error.unknown": "エラーが発生しました。",
@@ -652,6 +658,10 @@ export const ja: Record<MessageKey, string> = {
   ...jaWorkflow,
   ...jaSystems,
   ...jaAudit,
+  ...jaDisclosures,
   ...jaLibrary,
   ...jaExports,
+  ...jaAssessments,
+  ...jaReports,
+  ...jaLibraryOwn,
 };

@@ -27,6 +27,10 @@ const VALUE_PREFIX: Record<string, string> = {
   via: "audit.value.via.",
   type: "audit.value.linkType.",
   // A task completed by a review names the review's action (`risk.reviewed`); webhooks name events.
+  roles: "disclosures.role.",
+  path: "disclosures.path.",
+  wording: "disclosures.wording.",
+  sourceFormat: "libraryOwn.format.",
   by: "audit.action.",
   event: "audit.action.",
   events: "audit.action.",
@@ -34,8 +38,8 @@ const VALUE_PREFIX: Record<string, string> = {
 
 /** `status` and `kind` mean different things on different records. */
 const BY_TYPE: Record<string, Record<string, string>> = {
-  status: { risk: "risks.status.", incident: "incidents.status.", task: "tasks.status.", vendor: "vendors.status.", control: "compliance.status.", user: "status.", import: "imports.status.", approval: "approvals.status." },
-  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind." },
+  status: { haip_report: "audit.value.reportStatus.", risk: "risks.status.", incident: "incidents.status.", task: "tasks.status.", vendor: "vendors.status.", control: "compliance.status.", user: "status.", import: "imports.status.", approval: "approvals.status." },
+  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind.", publication: "audit.value.publicationKind." },
 };
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -9,6 +9,7 @@ import { ExpiringEvidenceCard } from "./ExpiringEvidenceCard.tsx";
 import { KeyFigures } from "./KeyFigures.tsx";
 import { OverdueReviewsCard } from "./OverdueReviewsCard.tsx";
 import { PostureSection } from "./PostureSection.tsx";
+import { ReportsPanel } from "./ReportsPanel.tsx";
 import { TopGaps } from "./TopGaps.tsx";
 import "./dashboard.css";
 
@@ -45,6 +46,7 @@ export function DashboardPage() {
             <ExpiringEvidenceCard expiring={data.expiringEvidence} />
           </div>
           <TopGaps gaps={data.topGaps} />
+          <ReportsPanel frameworks={data.frameworks} />
         </>
       )}
     </div>

@@ -2,13 +2,16 @@ import type { CrosswalkMeta, FrameworkMeta } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { plainText } from "../../i18n/text.ts";
+import { isOwn } from "./own-frameworks.ts";
 
 /** The crosswalks between frameworks: name, the frameworks they join and how many mappings they hold. */
 export function CrosswalkList({ crosswalks, frameworks }: { crosswalks: CrosswalkMeta[]; frameworks: FrameworkMeta[] }) {
   const { t, lang, number } = useI18n();
   const nameOf = (id: string) => {
     const fw = frameworks.find((f) => f.framework === id);
-    return fw ? plainText(fw.shortName ?? fw.name, lang) : id;
+    if (!fw) return id;
+    const name = plainText(fw.shortName ?? fw.name, lang);
+    return isOwn(fw) ? t("libraryOwn.option", { name }) : name;
   };
   return (
     <section className="library-group" aria-labelledby="crosswalks-title" data-testid="crosswalks">

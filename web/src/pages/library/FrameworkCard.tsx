@@ -4,6 +4,8 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { scriptLang } from "../../i18n/text.ts";
 import { Link } from "../../router/router.tsx";
 import { FrameworkName } from "./FrameworkName.tsx";
+import { OwnBadge } from "./OwnBadge.tsx";
+import { isOwn } from "./own-frameworks.ts";
 import { frameworkPath, kindKey } from "./vocabulary.ts";
 
 /** One framework on the library home: name, kind, issuer, current version, requirement count, licences. */
@@ -15,6 +17,7 @@ export function FrameworkCard({ framework: fw }: { framework: FrameworkMeta }) {
     <article className="framework-card" data-testid={`framework-${fw.framework}`}>
       <header className="framework-card__header">
         <span className={`kind-badge kind-badge--${fw.kind}`}>{kind ? t(kind) : fw.kind}</span>
+        {isOwn(fw) && <OwnBadge />}
         <h3 className="framework-card__title">
           <Link to={frameworkPath(fw.framework, fw.version)}>
             <FrameworkName framework={fw} />

@@ -2,12 +2,15 @@ import { useState } from "react";
 import { libraryApi } from "../../api/endpoints.ts";
 import { LoadState } from "../../components/LoadState.tsx";
 import { LocalText } from "../../components/LocalText.tsx";
+import { Notice } from "../../components/Notice.tsx";
 import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link, navigate, type RouteParams } from "../../router/router.tsx";
 import { FrameworkFacts } from "./FrameworkFacts.tsx";
 import { FrameworkName } from "./FrameworkName.tsx";
 import { NodeTree } from "./NodeTree.tsx";
+import { OwnBadge } from "./OwnBadge.tsx";
+import { isOwn } from "./own-frameworks.ts";
 import { diffPath, frameworkPath, kindKey } from "./vocabulary.ts";
 import "./library.css";
 
@@ -33,6 +36,7 @@ export function FrameworkPage({ params }: { params: RouteParams }) {
             <div>
               <p className="page-header__eyebrow">
                 <span className={`kind-badge kind-badge--${fw.kind}`}>{kind ? t(kind) : fw.kind}</span>
+                {isOwn(fw) && <OwnBadge />}
                 {fw.current && <span className="tag tag--neutral">{t("library.current")}</span>}
               </p>
               <h1 className="page-header__title">
@@ -46,6 +50,11 @@ export function FrameworkPage({ params }: { params: RouteParams }) {
             </div>
             <VersionSwitcher framework={framework} version={version} versions={fw.versions} />
           </div>
+          {isOwn(fw) && (
+            <Notice kind="info" testId="own-framework-notice">
+              {t("libraryOwn.pageNotice")}
+            </Notice>
+          )}
           <FrameworkFacts framework={fw} />
           <NodeTree nodes={data.nodes} actorRoles={fw.actorRoles} />
         </>

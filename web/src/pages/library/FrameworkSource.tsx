@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { FrameworkMeta, LicenceInfo } from "../../api/types.ts";
 import { LocalText } from "../../components/LocalText.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -96,8 +97,14 @@ export function LicenceList({ licences }: { licences: LicenceInfo[] }) {
           ) : (
             <span lang={scriptLang(l.name)}>{l.name}</span>
           )}
-          <span className="licence-list__attribution" lang={scriptLang(l.attribution)}>
-            {l.attribution}
+          <span className="licence-list__attribution">
+            {/* An attribution may name the holder in both languages ("当社 / The company"): each part is marked as what it is. */}
+            {l.attribution.split(" / ").map((part, j) => (
+              <Fragment key={j}>
+                {j > 0 && " / "}
+                <span lang={scriptLang(part)}>{part}</span>
+              </Fragment>
+            ))}
           </span>
         </li>
       ))}

@@ -8,6 +8,7 @@ import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { distinctTitle, plainText } from "../../i18n/text.ts";
 import { Link, navigate, useSearch } from "../../router/router.tsx";
+import { isOwn } from "./own-frameworks.ts";
 import { nodePath } from "./vocabulary.ts";
 
 interface Query {
@@ -41,7 +42,7 @@ export function LibrarySearch({ frameworks }: { frameworks: FrameworkMeta[] }) {
           <option value="">{t("library.search.allFrameworks")}</option>
           {sorted.map((fw) => (
             <option key={fw.framework} value={fw.framework}>
-              {plainText(fw.shortName ?? fw.name, lang)}
+              {isOwn(fw) ? t("libraryOwn.option", { name: plainText(fw.shortName ?? fw.name, lang) }) : plainText(fw.shortName ?? fw.name, lang)}
             </option>
           ))}
         </select>

@@ -12,10 +12,13 @@ interface ApprovalPlanEditorProps {
   /** Names of people already in the plan who are not among `users`. */
   known?: readonly Person[];
   error?: string | undefined;
+  /** The hint and the "no approval" line, for a record other than a task (a task completes without approval). */
+  hint?: string | undefined;
+  noneText?: string | undefined;
 }
 
 /** Builds an approval plan (稟議の回付順): stage after stage, each with one or more approvers. */
-export function ApprovalPlanEditor({ value, onChange, users, known = [], error }: ApprovalPlanEditorProps) {
+export function ApprovalPlanEditor({ value, onChange, users, known = [], error, hint, noneText }: ApprovalPlanEditorProps) {
   const { t, number } = useI18n();
   const approvers = users.filter((u) => APPROVER_ROLES.includes(u.role));
   const names = new Map<string, string>([...known.map((p) => [p.id, p.displayName] as const), ...users.map((u) => [u.id, u.displayName] as const)]);
@@ -24,8 +27,8 @@ export function ApprovalPlanEditor({ value, onChange, users, known = [], error }
   return (
     <fieldset className="fieldset-box" data-testid="approval-plan-editor">
       <legend className="field__label">{t("approvals.plan.label")}</legend>
-      <p className="field__hint">{t("approvals.plan.hint")}</p>
-      {value.length === 0 && <p className="muted plan-editor__none">{t("approvals.plan.none")}</p>}
+      <p className="field__hint">{hint ?? t("approvals.plan.hint")}</p>
+      {value.length === 0 && <p className="muted plan-editor__none">{noneText ?? t("approvals.plan.none")}</p>}
       <ol className="stack-list plan-editor__stages">
         {value.map((stage, i) => (
           <li key={i} className="plan-editor__stage" data-testid="plan-stage">

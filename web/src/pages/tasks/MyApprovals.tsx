@@ -3,6 +3,7 @@ import { Card } from "../../components/Card.tsx";
 import { todayIso } from "../../components/dates.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
+import { approvalTitle } from "../disclosures/disclosure-paths.ts";
 import { currentDue } from "./approval-logic.ts";
 import { DecisionForm } from "./DecisionForm.tsx";
 import { subjectPath } from "./task-paths.ts";
@@ -39,10 +40,11 @@ export function MyApprovals({ approvals, canDecide, onDecided }: MyApprovalsProp
           {approvals.map((a) => {
             const path = subjectPath(a.subjectType, a.subjectId);
             const due = currentDue(a);
+            const title = approvalTitle(a, t);
             return (
               <li key={a.id} className="approval-item" data-testid="my-approval" data-approval-id={a.id}>
                 <div className="approval-item__head">
-                  <span className="approval-item__title">{path ? <Link to={path}>{a.title}</Link> : a.title}</span>
+                  <span className="approval-item__title">{path ? <Link to={path}>{title}</Link> : title}</span>
                   <ViaBadge via={a.via} />
                 </div>
                 <dl className="approval-item__facts">

@@ -8,6 +8,7 @@ import { useResource } from "../../hooks/useResource.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { navigate } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { approvalTitle } from "../disclosures/disclosure-paths.ts";
 import { DelegationsPanel } from "./DelegationsPanel.tsx";
 import { MyApprovals } from "./MyApprovals.tsx";
 import { MyTaskTable } from "./MyTaskTable.tsx";
@@ -68,7 +69,7 @@ export function MyTasksPage() {
             approvals={data.approvals}
             canDecide={can("approvals.decide")}
             onDecided={(a, decision) => {
-              setNotice({ kind: "success", text: (i) => i.t(decision === "approve" ? "approvals.approved" : "approvals.rejected", { title: a.title }) });
+              setNotice({ kind: "success", text: (i) => i.t(decision === "approve" ? "approvals.approved" : "approvals.rejected", { title: approvalTitle(a, i.t) }) });
               work.reload();
             }}
           />

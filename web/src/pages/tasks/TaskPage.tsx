@@ -68,7 +68,9 @@ export function TaskPage({ params }: { params: RouteParams }) {
       <TaskFacts task={task} />
       {editable && <TaskActions task={task} onChanged={changed} onError={(err) => setNotice({ kind: "error", text: (i) => i.errorMessage(err) })} />}
       <ApprovalSection
-        task={task}
+        plan={task.approvalPlan}
+        approval={task.approval}
+        notYet="approvals.notYet"
         onDecided={(_, decision) => {
           setNotice({ kind: "success", text: (i) => i.t(decision === "approve" ? "approvals.approved" : "approvals.rejected", { title: task.title }) });
           resource.reload();

@@ -10,6 +10,7 @@ describe("subjectPath", () => {
     expect(subjectPath("vendor", "v")).toBe("/vendors/v");
     expect(subjectPath("control", "c")).toBe("/controls/c");
     expect(subjectPath("schedule", "s")).toBe("/schedules");
+    expect(subjectPath("haip_report", "hrp_1")).toBe("/disclosures/haip/hrp_1");
   });
 
   it("has no page for an unknown type (nor for inherited object keys)", () => {

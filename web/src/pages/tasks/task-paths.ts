@@ -1,5 +1,6 @@
 import type { SubjectRef } from "../../api/workflow.ts";
 import type { Locale } from "../../api/types.ts";
+import { haipReportPath } from "../disclosures/disclosure-paths.ts";
 
 const enc = encodeURIComponent;
 
@@ -15,6 +16,7 @@ const SUBJECT_PAGES: Record<string, (id: string) => string> = {
   vendor: (id) => `/vendors/${enc(id)}`,
   control: (id) => `/controls/${enc(id)}`,
   schedule: () => "/schedules",
+  haip_report: haipReportPath,
 };
 
 /** The page of a record named by type and id (`task`, `system`, `risk`…); undefined for a type without one. */

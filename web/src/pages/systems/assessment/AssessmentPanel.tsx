@@ -20,6 +20,9 @@ import { ItemRow } from "./ItemRow.tsx";
 import { fetchSignOffCheck, signOffBlocks } from "./sign-off-gate.ts";
 import { SignOffDialog } from "./SignOffDialog.tsx";
 import { useItemSaver } from "./useItemSaver.ts";
+import { XlsxActions } from "./XlsxActions.tsx";
+import { XlsxImportDialog } from "./XlsxImportDialog.tsx";
+import { appliedNotice } from "./xlsx-report.ts";
 
 interface AssessmentPanelProps {
   assessmentId: string;
@@ -63,7 +66,7 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
   const items = usePagedList((p: ItemListParams, signal) => assessmentsApi.items(assessmentId, p, signal), listParams(filters));
   const [editing, setEditing] = useState<{ item: ItemView; status?: ItemStatus }>();
   const [evidenceFor, setEvidenceFor] = useState<ItemView>();
-  const [dialog, setDialog] = useState<"signOff" | "infer">();
+  const [dialog, setDialog] = useState<"signOff" | "infer" | "xlsx">();
   const [notice, setNotice] = useState<NoticeMessage>();
   const refresh = () => {
     assessment.reload();
@@ -105,6 +108,7 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
           <option value="new">{t("systems.assess.change.new")}</option>
           <option value="removed">{t("systems.assess.change.removed")}</option>
         </select>
+        <XlsxActions assessmentId={assessmentId} canImport={canAnswer} onImport={() => setDialog("xlsx")} />
       </div>
       <div className="table-wrap">
         <table className="table items-table" aria-busy={items.loading} data-testid="items-table">
@@ -168,6 +172,17 @@ export function AssessmentPanel({ assessmentId, system, name, others, canAnswer,
             items.reload();
             refresh();
             setNotice({ kind: "success", text: (i) => i.t("systems.infer.accepted", { count: i.number(n) }) });
+          }}
+        />
+      )}
+      {dialog === "xlsx" && (
+        <XlsxImportDialog
+          assessmentId={assessmentId}
+          onClose={() => setDialog(undefined)}
+          onApplied={(result) => {
+            items.reload();
+            refresh();
+            setNotice(appliedNotice(result));
           }}
         />
       )}

@@ -3,6 +3,7 @@ import { LoadState } from "../../../components/LoadState.tsx";
 import { LocalText } from "../../../components/LocalText.tsx";
 import { useResource } from "../../../hooks/useResource.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
+import { PublishCard } from "../card/PublishCard.tsx";
 import { annexCoverage, type CoverageRow, type CoverageState } from "../card/annex-coverage.ts";
 import "../card/card.css";
 
@@ -37,6 +38,7 @@ export function CardTab({ system }: { system: SystemView }) {
           </a>
         </div>
       </section>
+      <PublishCard system={system} />
       <section className="card" aria-labelledby="card-annex-title" data-testid="annex-coverage">
         <h2 className="card__title" id="card-annex-title">
           {t("systems.card.annexTitle")}

@@ -1,0 +1,31 @@
+import type { enReports } from "./en.reports.ts";
+
+/** 日本語のUI文言（ダッシュボードのレポート）。`ja.ts` に展開する。 */
+export const jaReports: Record<keyof typeof enReports, string> = {
+  "reports.title": "レポート",
+  "reports.hint": "期間を指定した取締役会向け報告書と、フレームワーク別の対応状況報告書を、PDF又はExcel形式、日本語又は英語でダウンロードできます。大きな報告書はバックグラウンドで作成し、この欄に進捗を表示します。",
+  "reports.kind": "報告書",
+  "reports.kind.board": "取締役会向け報告書",
+  "reports.kind.compliance": "フレームワーク別の対応状況報告書",
+  "reports.kind.systemCards": "AIシステムカード（全件）",
+  "reports.systemCardsHint": "すべてのAIシステムのカードを、1行に1枚のJSON形式で、圧縮したファイルに書き出します。進捗は書き出したカードの枚数で表示します。",
+  "reports.framework": "フレームワーク",
+  "reports.noFrameworks": "適用対象又は評価済みのフレームワークがまだないため、対応状況報告書は作成できません。",
+  "reports.from": "対象期間の開始日",
+  "reports.to": "対象期間の終了日",
+  "reports.periodHint": "両方とも空欄の場合は、組織の今年度（会計年度）が対象です。",
+  "reports.format": "形式",
+  "reports.format.pdf": "PDF",
+  "reports.format.xlsx": "Excel",
+  "reports.lang": "報告書の言語",
+  "reports.lang.ja": "日本語",
+  "reports.lang.en": "英語",
+  "reports.start": "報告書を作成",
+  "reports.starting": "作成を開始しています…",
+  "reports.progress": "手順{done}／{total}：{stage}",
+  "reports.done": "報告書ができました。",
+  "reports.download": "ダウンロード（{format}）",
+  "reports.failed": "報告書を作成できませんでした：{message}",
+  "error.report_in_progress": "組織のレポートを作成中です。完了してから次のレポートを作成してください。",
+  "error.report_not_ready": "レポートはまだ作成されていません。完了してからダウンロードしてください。",
+};
