@@ -15,6 +15,7 @@ export const enReports = {
   "reports.format": "Format",
   "reports.format.pdf": "PDF",
   "reports.format.xlsx": "Excel",
+  "reports.format.jsonl": "JSON Lines (gzip)",
   "reports.lang": "Language of the report",
   "reports.lang.ja": "Japanese",
   "reports.lang.en": "English",

@@ -17,6 +17,7 @@ export const jaReports: Record<keyof typeof enReports, string> = {
   "reports.format": "形式",
   "reports.format.pdf": "PDF",
   "reports.format.xlsx": "Excel",
+  "reports.format.jsonl": "JSON形式（圧縮）",
   "reports.lang": "報告書の言語",
   "reports.lang.ja": "日本語",
   "reports.lang.en": "英語",

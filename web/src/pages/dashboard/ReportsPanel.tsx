@@ -129,7 +129,7 @@ export function ReportsPanel({ frameworks }: { frameworks: DashboardView["framew
         <Notice kind="success">
           {t("reports.done")}{" "}
           <a href={job.file.href} download data-testid="reports-download">
-            {t("reports.download", { format: t(job.format === "pdf" ? "reports.format.pdf" : "reports.format.xlsx") })}
+            {t("reports.download", { format: t(job.format === "pdf" ? "reports.format.pdf" : job.format === "jsonl" ? "reports.format.jsonl" : "reports.format.xlsx") })}
           </a>
         </Notice>
       )}
