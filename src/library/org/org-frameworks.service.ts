@@ -32,8 +32,16 @@ export interface OrgFrameworkView {
  * An OSCAL catalog as an organisation's framework: converted by the OSCAL importer, its id given
  * the organisation prefix (and every URN with it) when it lacks one.
  */
-export function oscalAsOrgFramework(doc: unknown, sourceFile?: { path: string; sha256: string }): FrameworkFile {
-  const fw = oscalCatalogToFramework(doc, sourceFile ? { sourceFile } : {});
+export function oscalAsOrgFramework(doc: unknown, sourceFile?: { path: string; sha256: string }, locale: Locale = "en"): FrameworkFile {
+  let fw: FrameworkFile;
+  try {
+    fw = oscalCatalogToFramework(doc, sourceFile ? { sourceFile } : {});
+  } catch (err) {
+    // The OSCAL reader names each problem in both languages; here they are one list, in the caller's.
+    const problems = err instanceof AppError ? (err.details as { problems?: { at: string; message: { ja: string; en: string } }[] } | undefined)?.problems : undefined;
+    if (problems) throw frameworkInvalid(problems.map((p) => ({ at: p.at || "/", message: p.message[locale] })));
+    throw err;
+  }
   if (fw.framework.startsWith(ORG_PREFIX)) return fw;
   const id = `${ORG_PREFIX}${fw.framework}`;
   const from = `urn:musubi:${fw.framework}:`;
@@ -73,7 +81,7 @@ export async function listOrgFrameworks(db: Db["kysely"], orgId: string): Promis
  */
 export async function addOrgFramework(db: Db, base: Library, who: ChangeContext, userId: string | null, bytes: Uint8Array, fileName: string, locale: Locale = "en"): Promise<OrgFrameworkView> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const { files, format } = await readOrgFrameworkFile(bytes, fileName, (doc) => oscalAsOrgFramework(doc, { path: fileName, sha256 }), locale);
+  const { files, format } = await readOrgFrameworkFile(bytes, fileName, (doc) => oscalAsOrgFramework(doc, { path: fileName, sha256 }, locale), locale);
   const own = orgRulesProblems(files, locale);
   if (own.length) throw frameworkInvalid(own);
   const view = await audited(db, who, async (trx, record) => {

@@ -120,6 +120,12 @@ describe.each(testDatabases())("an organisation's own frameworks ($name)", (dial
     expect(badRule.status).toBe(400);
     expect((await badRule.json()).error.code).toBe("framework_invalid");
     expect((await upload("{not json", "x.json")).status).toBe(400);
+    const badOscal = await upload(JSON.stringify({ catalog: { uuid: "not-a-uuid", metadata: {} } }), "catalog.json");
+    expect(badOscal.status).toBe(400);
+    const oscalBody = await badOscal.json();
+    expect(oscalBody.error.code).toBe("framework_invalid");
+    expect(oscalBody.error.details.length).toBeGreaterThan(0);
+    expect(typeof oscalBody.error.details[0].message).toBe("string");
     const again = await upload(await filledTemplate(api, org.tokens.admin), "policy.xlsx");
     expect(again.status).toBe(409);
     expect((await upload(await filledTemplate(api, org.tokens.admin, { id: "org-other" }), "p.xlsx", org.tokens.system_owner)).status).toBe(403);
