@@ -7,7 +7,7 @@ import { newId } from "../../platform/ids.ts";
 import { nowIso } from "../../platform/time.ts";
 import type { Locale } from "../../platform/i18n.ts";
 import { reclassifyStale } from "../../systems/systems.reclassify.ts";
-import type { Library } from "../library.model.ts";
+import type { Library, LibraryProblem } from "../library.model.ts";
 import type { FrameworkFile } from "../library.schema.ts";
 import { frameworkInvalid, ORG_PREFIX, orgRulesProblems } from "./org-frameworks.check.ts";
 import { readOrgFrameworkFile, type SourceFormat } from "./org-frameworks.parse.ts";
@@ -48,6 +48,17 @@ export function oscalAsOrgFramework(doc: unknown, sourceFile?: { path: string; s
   const to = `urn:musubi:${id}:`;
   return JSON.parse(JSON.stringify({ ...fw, framework: id }).replaceAll(from, to)) as FrameworkFile;
 }
+
+/** What kind of problem the library's checks found, said in Japanese before their own (English) detail. */
+const PROBLEM_JA: Record<LibraryProblem["code"], string> = {
+  encoding: "文字コードを読めません",
+  json: "ファイルを読めません",
+  schema: "形式が正しくありません",
+  duplicate: "重複しています",
+  dangling: "参照先が見つかりません",
+  mismatch: "他の記載と整合しません",
+  expression: "条件式を解釈できません",
+};
 
 function viewOf(row: { document: string; rules: string | null; crosswalk: string | null; source_format: string; sha256: string; created_at: string }): OrgFrameworkView {
   const f = filesOfRow(row);
@@ -91,7 +102,7 @@ export async function addOrgFramework(db: Db, base: Library, who: ChangeContext,
     }
     const existing: OrgFiles[] = rows.map(filesOfRow);
     const { problems } = extendLibrary(base, [...existing, files]);
-    if (problems.length) throw frameworkInvalid(problems.map((p) => ({ at: `${p.file.replace(/^organisation\//, "")}${p.at ? ` ${p.at}` : ""}`, message: p.message })));
+    if (problems.length) throw frameworkInvalid(problems.map((p) => ({ at: `${p.file.replace(/^organisation\//, "")}${p.at ? ` ${p.at}` : ""}`, message: locale === "ja" ? `${PROBLEM_JA[p.code]}（${p.message}）` : p.message })));
     const row = {
       id: newId("ofw"),
       org_id: who.orgId,

@@ -116,6 +116,8 @@ describe.each(testDatabases())("an organisation's own frameworks ($name)", (dial
     expect(shipped.status).toBe(400);
     expect(body.error.code).toBe("framework_invalid");
     expect(JSON.stringify(body.error.details)).toContain("parent missing does not exist");
+    const inJapanese = await api.app.request("/api/library/own", { method: "POST", headers: { authorization: `Bearer ${org.tokens.admin}`, "x-file-name": "fw.json", "accept-language": "ja" }, body: JSON.stringify({ ...JSON.parse(JSON.stringify(v1).replaceAll("org-ai-policy", "org-x").replaceAll(":1:", ":9:")), version: "9", nodes: [{ ...v1.nodes[0], urn: "urn:musubi:org-x:9:1", parent: "missing" }] }) });
+    expect(JSON.stringify((await inJapanese.json()).error)).toContain("参照先が見つかりません");
     const badRule = await upload(await filledTemplate(api, org.tokens.admin, { id: "org-bad-rule", rule: "generative ==" }), "bad.xlsx");
     expect(badRule.status).toBe(400);
     expect((await badRule.json()).error.code).toBe("framework_invalid");
