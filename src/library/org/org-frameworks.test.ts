@@ -87,6 +87,12 @@ describe.each(testDatabases())("an organisation's own frameworks ($name)", (dial
     expect(assessment.status).toBe(201);
     const items = await api.call("GET", `/api/assessments/${assessment.body.id}/items`, { token: org.tokens.viewer });
     expect(items.body.items.map((i: any) => i.requirement.urn)).toEqual(["urn:musubi:org-ai-policy:1:1.1"]);
+    // A control maps to the organisation's requirement as to a shipped one; another organisation cannot name it.
+    const control = await api.call("POST", "/api/controls", { token: org.tokens.admin, body: { code: "C-POL", titleJa: "利用届出の審査", titleEn: "Review of registrations", requirements: ["urn:musubi:org-ai-policy:1:1.1", "urn:musubi:jp-ai-guidelines:1.2:principle-1"] } });
+    expect(control.status, JSON.stringify(control.body)).toBe(201);
+    expect(control.body.requirements.map((r: any) => r.urn)).toContain("urn:musubi:org-ai-policy:1:1.1");
+    const foreign = await api.call("POST", "/api/controls", { token: other.tokens.admin, body: { code: "C-X", titleJa: "x", titleEn: "x", requirements: ["urn:musubi:org-ai-policy:1:1.1"] } });
+    expect(foreign.status).toBe(400);
   });
 
   it("takes a new version as a YAML bundle and shows what changed", async () => {
