@@ -8,6 +8,7 @@ import { applicabilityBench } from "./applicability.bench.ts";
 import { checkpointBench } from "./checkpoint.bench.ts";
 import { complianceBench } from "./compliance.bench.ts";
 import { disclosuresBench } from "./disclosures.bench.ts";
+import { exchangeBench } from "./exchange.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
@@ -34,6 +35,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   uploads: uploadsBench,
   reports: reportsBench,
   oscal: oscalBench,
+  exchange: exchangeBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

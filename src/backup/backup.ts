@@ -53,6 +53,9 @@ const KEYS: Record<TableName, readonly string[]> = {
   publications: ["id"],
   report_jobs: ["id"],
   org_frameworks: ["id"],
+  exchange_keys: ["kid"],
+  exchange_seen: ["org_id", "sender", "jti"],
+  exchange_idempotency: ["org_id", "sender", "idempotency_key"],
   org_files: ["org_id", "sha256"],
   audit_log: ["org_id", "seq"],
 };
@@ -168,7 +171,7 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
 }
 
 /** Tables a backup made by an earlier version may lack. */
-const ADDED_LATER = new Set<TableName>(["org_files"]);
+const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency"]);
 
 /** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
 function checkStoredFiles(dir: string): void {

@@ -14,6 +14,7 @@ import * as m0011 from "./migrations/0011_eu_class_from.ts";
 import * as m0012 from "./migrations/0012_disclosures.ts";
 import * as m0013 from "./migrations/0013_report_jobs.ts";
 import * as m0014 from "./migrations/0014_org_frameworks.ts";
+import * as m0015 from "./migrations/0015_exchange_keys.ts";
 
 type DialectMigration = { up(db: Parameters<Migration["up"]>[0], dialect: DialectName): Promise<void> };
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0012_disclosures": m0012,
   "0013_report_jobs": m0013,
   "0014_org_frameworks": m0014,
+  "0015_exchange_keys": m0015,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

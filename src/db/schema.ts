@@ -583,6 +583,36 @@ export interface OrgFrameworksTable {
   created_at: string;
 }
 
+/** An organisation's Ed25519 exchange key (docs/exchange.md); the private half sealed, null once retired. */
+export interface ExchangeKeysTable {
+  kid: string;
+  org_id: string;
+  public_x: string;
+  private_key: string | null;
+  created_at: string;
+  retired_at: string | null;
+}
+
+/** A message id a recipient organisation has accepted from a sender, kept while it could be replayed. */
+export interface ExchangeSeenTable {
+  org_id: string;
+  sender: string;
+  jti: string;
+  expires_at: string;
+}
+
+/** The receipt a recipient organisation gave for a sender's idempotency key: a retry gets it again. */
+export interface ExchangeIdempotencyTable {
+  org_id: string;
+  sender: string;
+  idempotency_key: string;
+  payload_sha256: string;
+  message_jti: string;
+  kind: string;
+  receipt: string;
+  received_at: string;
+}
+
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
 export interface QuestionnairesTable {
   id: string;
@@ -721,6 +751,9 @@ export interface Database {
   publications: PublicationsTable;
   report_jobs: ReportJobsTable;
   org_frameworks: OrgFrameworksTable;
+  exchange_keys: ExchangeKeysTable;
+  exchange_seen: ExchangeSeenTable;
+  exchange_idempotency: ExchangeIdempotencyTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -786,6 +819,9 @@ export const TABLES_IN_ORDER = [
   "publications",
   "report_jobs",
   "org_frameworks",
+  "exchange_keys",
+  "exchange_seen",
+  "exchange_idempotency",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SystemCard } from "../disclosures/system-card.schema.ts";
 import { HaipReportDocument } from "../disclosures/haip/haip.document.ts";
 import { QuestionnaireFile } from "../disclosures/haip/questionnaire.schema.ts";
+import { Receipt } from "../exchange/exchange.schema.ts";
 import { IncidentReport } from "../incidents/report.schema.ts";
 import { RiskTaxonomy } from "../risks/taxonomy.schema.ts";
 
@@ -408,7 +409,7 @@ export type CurrencyAcknowledgements = z.infer<typeof CurrencyAcknowledgements>;
 /** The JSON Schemas published under `library/schema/`, keyed by file name. */
 export function publishedSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "currency-ack": CurrencyAcknowledgements, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport, "system-card": SystemCard, questionnaire: QuestionnaireFile, "haip-report": HaipReportDocument };
+  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "currency-ack": CurrencyAcknowledgements, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport, "system-card": SystemCard, questionnaire: QuestionnaireFile, "haip-report": HaipReportDocument, "exchange-receipt": Receipt };
   for (const [name, schema] of Object.entries(files)) {
     out[`${name}.schema.json`] = {
       $id: `https://musubi.example/schema/${name}.schema.json`,

@@ -51,6 +51,18 @@ export const ERROR_CODES = [
   "report_in_progress",
   "report_not_ready",
   "framework_invalid",
+  "exchange_malformed",
+  "exchange_bad_signature",
+  "exchange_unknown_key",
+  "exchange_key_retired",
+  "exchange_unregistered_sender",
+  "exchange_wrong_audience",
+  "exchange_clock_skew",
+  "exchange_replayed",
+  "exchange_payload_mismatch",
+  "exchange_idempotency_conflict",
+  "exchange_receipt_mismatch",
+  "exchange_key_unavailable",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -170,6 +182,51 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   report_not_ready: { en: "The report is not written yet; ask for its progress and download it once it is done.", ja: "レポートはまだ作成されていません。進捗を確認し、完了してからダウンロードしてください。" },
   framework_invalid: { en: "The framework file cannot be used; details name each problem and where it is.", ja: "フレームワークのファイルを使用できません。問題点と箇所は詳細を確認してください。" },
+  exchange_malformed: {
+    en: "The signed message is not in the exchange format (a compact JWS with the expected header and claims); details name the part.",
+    ja: "署名付きメッセージが連携の形式（所定のヘッダーとクレームを持つJWSコンパクト形式）ではありません。該当箇所は詳細を確認してください。",
+  },
+  exchange_bad_signature: {
+    en: "The signature does not verify with the key the message names; it may have been altered on the way.",
+    ja: "メッセージが指定する鍵で署名を検証できません。途中で改ざんされた可能性があります。",
+  },
+  exchange_unknown_key: {
+    en: "The message is signed with a key not registered for its sender; the sender must register its current public key first.",
+    ja: "メッセージは、送信者の鍵として登録されていない鍵で署名されています。送信者が現在の公開鍵を先に登録する必要があります。",
+  },
+  exchange_key_retired: {
+    en: "The message was signed after its key was retired; the sender must sign it again with its current key.",
+    ja: "メッセージは、鍵の廃止後にその鍵で署名されています。送信者が現在の鍵で署名し直す必要があります。",
+  },
+  exchange_unregistered_sender: {
+    en: "The sender is not registered with this recipient, or its registration is not approved.",
+    ja: "送信者はこの受信者に登録されていないか、登録が承認されていません。",
+  },
+  exchange_wrong_audience: { en: "The message is addressed to another recipient.", ja: "このメッセージは別の受信者宛てです。" },
+  exchange_clock_skew: {
+    en: "The message's signing time is too far from this server's clock (too old, or in the future); check the sender's clock and send it again, newly signed.",
+    ja: "メッセージの署名時刻がこのサーバーの時刻と離れすぎています（古すぎる又は未来の時刻）。送信者の時計を確認し、署名し直して再送してください。",
+  },
+  exchange_replayed: {
+    en: "This signed message was already received; a retry must be signed again (a new jti) with the same idempotency key.",
+    ja: "この署名付きメッセージは受信済みです。再送する場合は、同じ冪等キーのまま署名し直して（新しいjtiで）送信してください。",
+  },
+  exchange_payload_mismatch: {
+    en: "The payload does not match the SHA-256 hash the message states for it.",
+    ja: "ペイロードが、メッセージに記載されたSHA-256ハッシュ値と一致しません。",
+  },
+  exchange_idempotency_conflict: {
+    en: "This idempotency key was already used for a different payload; a new submission needs a new key.",
+    ja: "この冪等キーは別の内容の提出に使用済みです。新しい提出には新しいキーを使用してください。",
+  },
+  exchange_receipt_mismatch: {
+    en: "The receipt does not acknowledge the message that was sent (its parties, idempotency key or payload hash differ).",
+    ja: "受領証が、送信したメッセージに対するものではありません（当事者、冪等キー又はペイロードのハッシュ値が異なります）。",
+  },
+  exchange_key_unavailable: {
+    en: "The organisation's exchange signing key cannot be read on this server (the wrapping key in its data folder is missing or different); restore the data folder's exchange-keys folder, or rotate the key.",
+    ja: "組織の連携用署名鍵をこのサーバーで読み出せません（データフォルダーの鍵暗号化用の鍵が無いか、異なります）。データフォルダーの exchange-keys フォルダーを復元するか、鍵を更新してください。",
+  },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

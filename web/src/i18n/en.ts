@@ -10,6 +10,7 @@ import { enWorkflow } from "./en.workflow.ts";
 import { enSystems } from "./en.systems.ts";
 import { enReports } from "./en.reports.ts";
 import { enLibraryOwn } from "./en.library-own.ts";
+import { enExchange } from "./en.exchange.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
 export const en = {
@@ -663,6 +664,7 @@ export const en = {
   ...enAssessments,
   ...enReports,
   ...enLibraryOwn,
+  ...enExchange,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { jaWorkflow } from "./ja.workflow.ts";
 import { jaSystems } from "./ja.systems.ts";
 import { jaReports } from "./ja.reports.ts";
 import { jaLibraryOwn } from "./ja.library-own.ts";
+import { jaExchange } from "./ja.exchange.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
 export const ja: Record<MessageKey, string> = {
@@ -664,4 +665,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaAssessments,
   ...jaReports,
   ...jaLibraryOwn,
+  ...jaExchange,
 };
