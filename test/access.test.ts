@@ -67,7 +67,8 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
     const opened = await dialect.open();
     ctx = opened;
     api = testApp(opened.db, opened.dataDir);
-    orgA = await seedOrg(opened.db, "alpha");
+    // An authority, so that every role (the oversight roles too) has a user and a token to try.
+    orgA = await seedOrg(opened.db, "alpha", { kind: "authority" });
     orgB = await seedOrg(opened.db, "beta");
     recordsA = await plantRecords(opened.db, api, orgA);
     recordsB = await plantRecords(opened.db, api, orgB);

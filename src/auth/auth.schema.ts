@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "../platform/authz.ts";
 import { emailSchema, passwordSchema, roleSchema, userView } from "../users/users.schema.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
+import { ORG_KINDS } from "../orgs/orgs.schema.ts";
 
 export const loginBody = z.strictObject({
   email: emailSchema,
@@ -18,8 +19,11 @@ export const changePasswordBody = z.strictObject({
 
 export const sessionView = z.object({
   user: userView,
-  /** `timeZone`: the organisation's IANA zone, in which the UI shows every time and reads every date typed. */
-  organization: z.object({ id: z.string(), slug: z.string(), nameJa: z.string(), nameEn: z.string(), timeZone: z.string() }),
+  /**
+   * `timeZone`: the organisation's IANA zone, in which the UI shows every time and reads every date typed.
+   * `kind`: an authority's UI offers its oversight roles; an ordinary organisation's does not.
+   */
+  organization: z.object({ id: z.string(), slug: z.string(), kind: z.enum(ORG_KINDS), nameJa: z.string(), nameEn: z.string(), timeZone: z.string() }),
   /** What the caller may do, so the UI hides what the server would refuse (never re-deciding it). */
   permissions: z.array(z.string()),
   csrfToken: z.string().optional(),

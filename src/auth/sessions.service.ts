@@ -12,7 +12,7 @@ import { findUserByEmailForSignIn, getUser, updateUserVersioned } from "../users
 import { addressBucket, clientAddress } from "../platform/http/client-address.ts";
 import { DEVICE_COOKIE } from "./login-throttle.ts";
 import { dummyPasswordHash, hashPassword, SESSION_COOKIE, sha256, SIGNED_IN_HINT_COOKIE, verifyPassword } from "./secrets.ts";
-import { orgSettings } from "../orgs/orgs.schema.ts";
+import { orgKindOf, orgSettings } from "../orgs/orgs.schema.ts";
 
 /**
  * Signs a person in: checks the rate limit and the password, then creates the session and its
@@ -111,7 +111,7 @@ export async function describeSession(deps: AppDeps, actor: Omit<Actor, "timeZon
   }
   return {
     user: presentUser(user),
-    organization: { id: org.id, slug: org.slug, nameJa: org.name_ja, nameEn: org.name_en, timeZone: orgSettings.parse(JSON.parse(org.settings)).timezone },
+    organization: { id: org.id, slug: org.slug, kind: orgKindOf(org.kind), nameJa: org.name_ja, nameEn: org.name_en, timeZone: orgSettings.parse(JSON.parse(org.settings)).timezone },
     permissions: permissionsOf(actor.role),
     ...(actor.csrfToken !== undefined && { csrfToken: actor.csrfToken }),
     ...(sessionExpiry !== undefined && { expiresAt: sessionExpiry }),

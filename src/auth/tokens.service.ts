@@ -9,6 +9,7 @@ import { containsText, parseSort } from "../platform/pagination.ts";
 import { isoPlus, nowIso } from "../platform/time.ts";
 import type { ListTokensQuery, TokenView } from "./auth.schema.ts";
 import { sha256, TOKEN_PREFIX } from "./secrets.ts";
+import { assertRoleFitsOrg } from "../orgs/org-roles.ts";
 
 /** A token as shown; `effectiveRole` is what it can do now, given its user's current role. */
 export function presentToken(t: ApiToken & { user_role: string }): TokenView {
@@ -26,7 +27,8 @@ export function presentToken(t: ApiToken & { user_role: string }): TokenView {
 }
 
 /**
- * Issues an API token scoped to one organisation and one role, never above its user's own role
+ * Issues an API token scoped to one organisation and one role (an authority's oversight roles only
+ * in an authority), never above its user's own role
  * (checked again on every request, so a later demotion demotes the token too). The secret is
  * returned once; only its SHA-256 is stored, so neither a database dump nor the ledger can be
  * replayed as a login.
@@ -40,6 +42,7 @@ export async function issueToken(
   const token = await audited(db, who, async (trx, record) => {
     const user = await trx.selectFrom("users").select(["role", "status"]).where("org_id", "=", who.orgId).where("id", "=", who.userId).executeTakeFirst();
     if (!user || user.status !== "active" || !isRole(user.role)) throw notFound();
+    await assertRoleFitsOrg(trx, who.orgId, input.role, "body.role");
     if (!isWithin(input.role, user.role)) throw new AppError(422, "role_exceeds_user", { role: input.role, userRole: user.role });
     const row = await trx
       .insertInto("api_tokens")

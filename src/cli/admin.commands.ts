@@ -39,7 +39,10 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption("--admin-email <email>", "first administrator's e-mail")
     .option("--admin-name <name>", "first administrator's display name", "Administrator")
     .option("--admin-password <password>", "initial password (generated when omitted)")
-    .action(async (o: { slug: string; nameJa: string; nameEn: string; adminEmail: string; adminName: string; adminPassword?: string }) => {
+    .option("--kind <kind>", "organization or authority (an authority's users may be analysts, supervisors, publishers)", "organization")
+    .action(async (o: { slug: string; nameJa: string; nameEn: string; adminEmail: string; adminName: string; adminPassword?: string; kind: string }) => {
+      if (o.kind !== "organization" && o.kind !== "authority") throw new Error(`unknown kind "${o.kind}" (one of: organization, authority)`);
+      const kind = o.kind;
       const pw = password(o.adminPassword);
       const { createOrganization, SYSTEM_ACTOR } = await services();
       await withDatabase(async (db) => {
@@ -47,9 +50,10 @@ export function registerAdminCommands(program: Command): void {
           slug: o.slug,
           nameJa: o.nameJa,
           nameEn: o.nameEn,
+          kind,
           admin: { email: o.adminEmail, displayName: o.adminName, password: pw.value },
         });
-        out(`organisation ${created.slug} (${created.id}) created; administrator ${admin.email}`);
+        out(`${created.kind === "authority" ? "authority" : "organisation"} ${created.slug} (${created.id}) created; administrator ${admin.email}`);
         if (pw.generated) out(`initial password (shown once): ${pw.value}`);
       });
     });
@@ -76,6 +80,7 @@ export function registerAdminCommands(program: Command): void {
         if (!target) throw new Error(`no organisation "${o.org}"`);
         const { user: created } = await createUser(db, { actor: SYSTEM_ACTOR, orgId: target.id }, input).catch((err: unknown) => {
           if (err instanceof AppError && err.code === "email_taken") throw new Error(`a user with e-mail ${input.email} exists`);
+          if (err instanceof AppError && err.code === "validation_failed") throw new Error(`--role ${input.role} exists only in an authority (org create --kind authority)`);
           throw err;
         });
         out(`user ${created.email} (${created.id}) created with role ${created.role}`);

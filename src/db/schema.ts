@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Generated, Insertable, Selectable } from "kysely";
 
 /**
  * Row types of every table. Columns hold the same representation on SQLite and PostgreSQL
@@ -17,6 +17,8 @@ export interface OrganizationsTable {
   version: number;
   /** Changes whenever the organisation's own frameworks change; null while it has none. */
   frameworks_stamp: string | null;
+  /** `organization` or `authority` (src/orgs/orgs.schema.ts `ORG_KINDS`); defaults to `organization`. */
+  kind: Generated<string>;
 }
 
 export interface UsersTable {

@@ -52,9 +52,23 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = { defaultLocale: "ja", fiscalYe
 export const orgSettingsPatch = z.strictObject({ ...settingsShape, segregationOfDuties: segregationOfDuties.partial().strict() }).partial().strict();
 export type OrgSettingsPatch = z.infer<typeof orgSettingsPatch>;
 
+/**
+ * What kind of tenant an organisation is: an `organization` governing its own AI, or an `authority`
+ * (an AI secretariat, a data-protection or sector regulator) whose people may also hold the oversight
+ * roles (`AUTHORITY_ROLES`). Fixed when the organisation is created.
+ */
+export const ORG_KINDS = ["organization", "authority"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** A stored kind as one of {@link ORG_KINDS}; anything unknown reads as the ordinary (less privileged) kind. */
+export function orgKindOf(stored: string): OrgKind {
+  return stored === "authority" ? "authority" : "organization";
+}
+
 export const orgView = z.object({
   id: z.string(),
   slug: z.string(),
+  kind: z.enum(ORG_KINDS),
   nameJa: z.string(),
   nameEn: z.string(),
   settings: orgSettings,

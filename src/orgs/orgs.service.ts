@@ -10,13 +10,15 @@ import { nowIso } from "../platform/time.ts";
 import { presentUser } from "../users/users.present.ts";
 import { emailExists, insertUser } from "../users/users.store.ts";
 import { canonicalJson } from "../audit/audit.hash.ts";
-import { DEFAULT_ORG_SETTINGS, orgSettings, type OrgSettings, type OrgSettingsPatch, type OrgView, type SegregationOfDuties, type UpdateOrgInput } from "./orgs.schema.ts";
+import { DEFAULT_ORG_SETTINGS, orgSettings, type OrgSettings, type OrgKind, type OrgSettingsPatch, type OrgView, type SegregationOfDuties, type UpdateOrgInput } from "./orgs.schema.ts";
 import { findOrganizationBySlug, getOrganization, presentOrg } from "./orgs.store.ts";
 
 export interface NewOrganization {
   slug: string;
   nameJa: string;
   nameEn: string;
+  /** Default `organization`; `authority` lets its users hold the oversight roles. */
+  kind?: OrgKind;
   admin: { email: string; displayName: string; password: string; locale?: "ja" | "en" };
 }
 
@@ -41,6 +43,7 @@ export async function createOrganization(db: Db, by: AuditActor, input: NewOrgan
         slug: input.slug,
         name_ja: input.nameJa,
         name_en: input.nameEn,
+        kind: input.kind ?? "organization",
         settings: canonicalJson(DEFAULT_ORG_SETTINGS),
         created_at: now,
         updated_at: now,

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Organization } from "../db/schema.ts";
 import { todayIn } from "../platform/time.ts";
-import { orgSettings, type OrgView } from "./orgs.schema.ts";
+import { orgKindOf, orgSettings, type OrgView } from "./orgs.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -17,6 +17,7 @@ export function presentOrg(o: Organization): OrgView {
   return {
     id: o.id,
     slug: o.slug,
+    kind: orgKindOf(o.kind),
     nameJa: o.name_ja,
     nameEn: o.name_en,
     settings: orgSettings.parse(JSON.parse(o.settings)),

@@ -1,55 +1,59 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, can, permissionsOf, type Permission, type Role } from "./authz.ts";
+import { PERMISSIONS, ROLES, can, effectiveRole, permissionsOf, type Permission, type Role } from "./authz.ts";
 
 /**
  * The role × permission table written out by hand: changing who may do what must change this test
  * too, so a widened permission is a visible decision, never a side effect.
  */
 const EXPECTED: Record<Permission, Role[]> = {
-  "self": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
-  "org.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "self": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
+  "org.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "org.update": ["admin"],
-  "users.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "users.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "users.manage": ["admin"],
   "tokens.read": ["admin", "auditor"],
   "tokens.manage": ["admin"],
-  "departments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "departments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "departments.manage": ["admin", "governance_lead"],
   "audit.read": ["admin", "governance_lead", "auditor"],
-  "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "library.manage": ["admin", "governance_lead"],
-  "applicability.evaluate": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
-  "systems.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "applicability.evaluate": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
+  "systems.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "systems.edit": ["admin", "governance_lead", "system_owner"],
   "systems.manage": ["admin", "governance_lead"],
   "systems.import": ["admin", "governance_lead"],
-  "assessments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "assessments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "assessments.answer": ["admin", "governance_lead", "system_owner"],
   "assessments.sign_off": ["admin", "governance_lead", "reviewer"],
-  "controls.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "controls.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "controls.manage": ["admin", "governance_lead"],
-  "evidence.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "evidence.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "evidence.manage": ["admin", "governance_lead", "system_owner"],
   "evidence.manage_any": ["admin", "governance_lead"],
-  "dashboard.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
-  "risks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "dashboard.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
+  "risks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "risks.edit": ["admin", "governance_lead", "system_owner"],
   "risks.manage": ["admin", "governance_lead"],
   "risks.accept": ["admin", "governance_lead"],
-  "tasks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "tasks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "tasks.edit": ["admin", "governance_lead", "system_owner", "reviewer"],
   "tasks.manage": ["admin", "governance_lead"],
   "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
   "schedules.manage": ["admin", "governance_lead"],
   "webhooks.manage": ["admin"],
-  "incidents.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "incidents.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "incidents.report": ["admin", "governance_lead", "system_owner", "reviewer"],
   "incidents.manage": ["admin", "governance_lead"],
-  "vendors.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "vendors.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "vendors.manage": ["admin", "governance_lead"],
-  "disclosures.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"],
+  "disclosures.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "disclosures.edit": ["admin", "governance_lead", "system_owner"],
   "disclosures.publish": ["admin", "governance_lead"],
+  "oversight.read": ["admin", "auditor", "supervisor", "analyst", "publisher"],
+  "oversight.triage": ["admin", "supervisor", "analyst"],
+  "oversight.approve": ["admin", "supervisor"],
+  "oversight.publish": ["admin", "publisher"],
 };
 
 describe("authz.can", () => {
@@ -73,5 +77,24 @@ describe("authz.can", () => {
 
   it("refuses a permission that is not in the table", () => {
     expect(can("admin", "systems.delete" as Permission)).toBe(false);
+  });
+});
+
+describe("authz.effectiveRole", () => {
+  it("lets a token issued as analyst for a user who is now a viewer act as a viewer", () => {
+    expect(effectiveRole("analyst", "viewer")).toBe("viewer");
+  });
+
+  it("lets a token issued as supervisor for a supervisor act as a supervisor", () => {
+    expect(effectiveRole("supervisor", "supervisor")).toBe("supervisor");
+  });
+
+  it("lets a supervisor's analyst token act as an analyst, and a publisher's supervisor token as a viewer", () => {
+    expect(effectiveRole("analyst", "supervisor")).toBe("analyst");
+    expect(effectiveRole("supervisor", "publisher")).toBe("viewer");
+  });
+
+  it("keeps every role its own effective role (no role's permissions hide behind an earlier one's)", () => {
+    for (const role of ROLES) expect(effectiveRole(role, role)).toBe(role);
   });
 });

@@ -1,8 +1,24 @@
 import { AppError } from "./errors.ts";
 
-/** Roles, most powerful first. `auditor` reads everything and writes nothing. */
-export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"] as const;
+/**
+ * Roles, most powerful first. `auditor` reads everything and writes nothing. `supervisor`, `analyst`
+ * and `publisher` are an authority's oversight roles ({@link AUTHORITY_ROLES}). The order matters
+ * to {@link effectiveRole}, which takes the first role within two others: a role must come before
+ * every role whose permissions are a subset of its own (supervisor before analyst, all before viewer).
+ */
+export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The roles only an authority's people hold (issue 16): analysts triage what organisations send, a
+ * supervisor approves the authority's findings, a publisher publishes them. An ordinary organisation
+ * cannot give them to anyone (users, API tokens).
+ */
+export const AUTHORITY_ROLES = ["supervisor", "analyst", "publisher"] as const satisfies readonly Role[];
+
+export function isAuthorityRole(role: Role): boolean {
+  return (AUTHORITY_ROLES as readonly Role[]).includes(role);
+}
 
 const ALL: readonly Role[] = ROLES;
 const READERS_OF_RECORDS: readonly Role[] = ["admin", "governance_lead", "auditor"];
@@ -81,6 +97,14 @@ export const PERMISSIONS = {
   "disclosures.edit": ["admin", "governance_lead", "system_owner"],
   /** Publish on the public trust page, withdraw, load questionnaires: the organisation speaking in public. */
   "disclosures.publish": ["admin", "governance_lead"],
+  /** An authority's oversight work (what organisations sent it, cases, trends): its auditor reads it too. */
+  "oversight.read": ["admin", "auditor", "supervisor", "analyst", "publisher"],
+  /** Triage submissions, group them into cases, write analysis. */
+  "oversight.triage": ["admin", "supervisor", "analyst"],
+  /** Approve findings and guidance before they leave the authority: a second pair of eyes over the analysts. */
+  "oversight.approve": ["admin", "supervisor"],
+  /** Publish what was approved (guidance, open data): the authority speaking in public. */
+  "oversight.publish": ["admin", "publisher"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR, audited } from "../../src/audit/audited.ts";
 import { hashPassword } from "../../src/auth/secrets.ts";
 import { issueToken } from "../../src/auth/tokens.service.ts";
 import type { Db } from "../../src/db/connect.ts";
-import { ROLES, type Role } from "../../src/platform/authz.ts";
+import { isAuthorityRole, ROLES, type Role } from "../../src/platform/authz.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { createLogger } from "../../src/platform/logger.ts";
 import { newId } from "../../src/platform/ids.ts";
@@ -19,27 +19,36 @@ export const TEST_PASSWORD = "correct horse battery staple";
 export interface SeededOrg {
   orgId: string;
   slug: string;
-  /** A user per role; the admin is the one created with the organisation. */
+  /**
+   * A user per role; the admin is the one created with the organisation. The authority roles
+   * (analyst, supervisor, publisher) only in an organisation seeded with `kind: "authority"`.
+   */
   users: Record<Role, { id: string; email: string }>;
-  /** An API token per role, acting for that role's user. */
+  /** An API token per role (as {@link users}), acting for that role's user. */
   tokens: Record<Role, string>;
 }
 
 let cachedHash: Promise<string> | undefined;
 
-/** An organisation with one user and one API token per role, all sharing {@link TEST_PASSWORD}. */
-export async function seedOrg(db: Db, slug: string): Promise<SeededOrg> {
+/**
+ * An organisation with one user and one API token per role it may give, all sharing
+ * {@link TEST_PASSWORD}. An ordinary organisation unless `kind` says `authority`.
+ */
+export async function seedOrg(db: Db, slug: string, opts: { kind?: "organization" | "authority" } = {}): Promise<SeededOrg> {
+  const kind = opts.kind ?? "organization";
+  const roles = ROLES.filter((r) => kind === "authority" || !isAuthorityRole(r));
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const hash = await cachedHash;
   const { org, admin } = await createOrganization(db, SYSTEM_ACTOR, {
     slug,
     nameJa: `${slug} 株式会社`,
     nameEn: `${slug} Inc.`,
+    kind,
     admin: { email: `admin@${slug}.test`, displayName: "Admin", password: TEST_PASSWORD },
   });
   const users = { admin: { id: admin.id, email: admin.email } } as SeededOrg["users"];
   await audited(db, { actor: SYSTEM_ACTOR, orgId: org.id }, async (trx, record) => {
-    for (const role of ROLES.filter((r) => r !== "admin")) {
+    for (const role of roles.filter((r) => r !== "admin")) {
       const now = nowIso();
       const row = await insertUser(trx, {
         id: newId("usr"),
@@ -60,7 +69,7 @@ export async function seedOrg(db: Db, slug: string): Promise<SeededOrg> {
     }
   });
   const tokens = {} as SeededOrg["tokens"];
-  for (const role of ROLES) {
+  for (const role of roles) {
     const { secret } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.id, userId: users[role].id }, { name: `test-${role}`, role });
     tokens[role] = secret;
   }

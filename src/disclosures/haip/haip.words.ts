@@ -24,6 +24,9 @@ export const ROLE_WORDS: Readonly<Record<Role, Words>> = {
   system_owner: { ja: "システムオーナー", en: "System owner" },
   reviewer: { ja: "レビュアー", en: "Reviewer" },
   auditor: { ja: "監査人", en: "Auditor" },
+  supervisor: { ja: "監督官", en: "Supervisor" },
+  analyst: { ja: "分析官", en: "Analyst" },
+  publisher: { ja: "公表担当官", en: "Publisher" },
   viewer: { ja: "閲覧者", en: "Viewer" },
 };
 

@@ -56,6 +56,10 @@ export const FIELD_TEXT = {
   not_applicable_reason: { en: "Say why this requirement does not apply to the system.", ja: "この要求事項が対象外である理由を記入してください。" },
   same_system_assessment: { en: "Choose another assessment of the same system.", ja: "同じシステムの別の評価を選んでください。" },
   no_such_framework: { en: "This framework is not in the library; choose one from the list of frameworks.", ja: "このフレームワークはライブラリにありません。フレームワークの一覧から選んでください。" },
+  authority_role: {
+    en: "This role exists only in an authority's organisation; choose another role.",
+    ja: "この役割は当局の組織でのみ使えます。別の役割を選んでください。",
+  },
   period_order: { en: "Choose an end date on or after the start date, at most five years later.", ja: "終了日は開始日以降、5年以内の日付にしてください。" },
 } as const satisfies Record<string, Bilingual>;
 

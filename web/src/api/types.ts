@@ -10,8 +10,19 @@ export const LOCALES = ["ja", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** Roles, most powerful first: the values a role select offers. What a role may do is the server's business. */
-export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "viewer"] as const;
+export const ROLES = ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** An ordinary organisation, or an authority (a regulator) whose people may hold the oversight roles. */
+export type OrgKind = "organization" | "authority";
+
+/** The oversight roles, which only an authority may give (the server refuses them elsewhere). */
+export const AUTHORITY_ROLES: readonly Role[] = ["supervisor", "analyst", "publisher"];
+
+/** The roles an organisation of this kind may give: what its role selects offer. */
+export function rolesOf(kind: OrgKind): readonly Role[] {
+  return kind === "authority" ? ROLES : ROLES.filter((r) => !AUTHORITY_ROLES.includes(r));
+}
 
 /** The server's permission names (src/platform/authz.ts), so a new one needs no second list here. */
 export type Permission = ServerPermission;
@@ -51,6 +62,7 @@ export interface UserView {
 export interface OrganizationSummary {
   id: string;
   slug: string;
+  kind: OrgKind;
   nameJa: string;
   nameEn: string;
   /** The organisation's IANA time zone: every time is shown, and every date typed is read, in it. */

@@ -119,6 +119,9 @@ export const en = {
   "role.system_owner": "System owner",
   "role.reviewer": "Reviewer",
   "role.auditor": "Auditor",
+  "role.supervisor": "Supervisor",
+  "role.analyst": "Analyst",
+  "role.publisher": "Publisher",
   "role.viewer": "Viewer",
 
   "status.active": "Active",

@@ -120,6 +120,9 @@ export const ja: Record<MessageKey, string> = {
   "role.system_owner": "システムオーナー",
   "role.reviewer": "レビュアー",
   "role.auditor": "監査人",
+  "role.supervisor": "監督官",
+  "role.analyst": "分析官",
+  "role.publisher": "公表担当官",
   "role.viewer": "閲覧者",
 
   "status.active": "有効",

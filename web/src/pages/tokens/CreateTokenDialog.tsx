@@ -1,16 +1,18 @@
 import { useState, type FormEvent } from "react";
 import { tokensApi } from "../../api/endpoints.ts";
-import { ROLES, type CreatedToken, type Role } from "../../api/types.ts";
+import { rolesOf, type CreatedToken, type Role } from "../../api/types.ts";
 import { Dialog } from "../../components/Dialog.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { SecretBox } from "../../components/SecretBox.tsx";
 import { fieldErrors } from "../../hooks/fieldErrors.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
 
 /** Issue a token (name, role, optional lifetime); then its secret, once, with a copy button. */
 export function CreateTokenDialog({ onClose, onCreated }: { onClose(): void; onCreated(created: CreatedToken): void }) {
   const { t, errorMessage } = useI18n();
+  const { session } = useSignedIn();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
   const [days, setDays] = useState("");
@@ -77,7 +79,7 @@ export function CreateTokenDialog({ onClose, onCreated }: { onClose(): void; onC
         </Field>
         <Field label={t("tokens.field.role")} hint={t("tokens.field.roleHint")} error={errors.role}>
           <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
+            {rolesOf(session.organization.kind).map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
               </option>

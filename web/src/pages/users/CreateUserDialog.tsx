@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client.ts";
 import { usersApi } from "../../api/endpoints.ts";
-import { LOCALES, ROLES, type CreatedUser, type DepartmentView, type Locale, type Role } from "../../api/types.ts";
+import { LOCALES, rolesOf, type CreatedUser, type DepartmentView, type Locale, type Role } from "../../api/types.ts";
 import { Dialog } from "../../components/Dialog.tsx";
 import { Field } from "../../components/Field.tsx";
 import { Notice } from "../../components/Notice.tsx";
@@ -9,6 +9,7 @@ import { SecretBox } from "../../components/SecretBox.tsx";
 import { fieldErrors } from "../../hooks/fieldErrors.ts";
 import { departmentName } from "../../hooks/useDepartments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
 
 interface CreateUserDialogProps {
   departments: DepartmentView[];
@@ -19,6 +20,7 @@ interface CreateUserDialogProps {
 /** The create-user form; afterwards, the one-time initial password with a copy button. */
 export function CreateUserDialog({ departments, onClose, onCreated }: CreateUserDialogProps) {
   const { t, lang, errorMessage } = useI18n();
+  const { session } = useSignedIn();
   const [email, setEmail] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -111,7 +113,7 @@ export function CreateUserDialog({ departments, onClose, onCreated }: CreateUser
         <div className="form__row">
           <Field label={t("users.field.role")} error={errors.role}>
             <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
+              {rolesOf(session.organization.kind).map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
                 </option>

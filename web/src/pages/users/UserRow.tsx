@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { ROLES, type DepartmentView, type Role, type UserView } from "../../api/types.ts";
+import { rolesOf, type DepartmentView, type Role, type UserView } from "../../api/types.ts";
 import { departmentName } from "../../hooks/useDepartments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
 
 interface UserRowProps {
   user: UserView;
@@ -17,6 +18,7 @@ interface UserRowProps {
 /** One user; administrators get a role select and disable/enable in the row. */
 export function UserRow({ user, isSelf, manage, departments, onChangeRole, onEnable, onDisable }: UserRowProps) {
   const { t, lang, dateTime } = useI18n();
+  const { session } = useSignedIn();
   const [busy, setBusy] = useState(false);
   const department = user.departmentId ? departments.find((d) => d.id === user.departmentId) : undefined;
 
@@ -43,7 +45,7 @@ export function UserRow({ user, isSelf, manage, departments, onChangeRole, onEna
             disabled={busy}
             onChange={(e) => run(() => onChangeRole(e.target.value as Role))}
           >
-            {ROLES.map((r) => (
+            {rolesOf(session.organization.kind).map((r) => (
               <option key={r} value={r}>
                 {t(`role.${r}`)}
               </option>

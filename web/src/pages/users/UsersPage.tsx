@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { usersApi } from "../../api/endpoints.ts";
-import { ROLES, type Role, type UpdateUserInput, type UserStatus, type UserView } from "../../api/types.ts";
+import { rolesOf, type Role, type UpdateUserInput, type UserStatus, type UserView } from "../../api/types.ts";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
@@ -83,7 +83,7 @@ export function UsersPage() {
         <SearchBox value={query.q} label={t("users.search")} onSearch={(q) => set({ q })} />
         <select className="input" aria-label={t("users.filter.role")} value={query.role} onChange={(e) => set({ role: e.target.value as Role | "" })}>
           <option value="">{t("users.filter.allRoles")}</option>
-          {ROLES.map((r) => (
+          {rolesOf(session.organization.kind).map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
             </option>
