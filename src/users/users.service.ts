@@ -17,6 +17,7 @@ import {
   updateUserVersioned,
 } from "./users.store.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
+import { assertRoleFitsOrg } from "../orgs/org-roles.ts";
 
 function badDepartment() {
   return new AppError(400, "validation_failed", [
@@ -39,6 +40,7 @@ export async function createUser(
   const user = await audited(db, who, async (trx, record) => {
     if (await emailExists(trx, input.email)) throw new AppError(409, "email_taken");
     if (input.departmentId && !(await departmentInOrg(trx, who.orgId, input.departmentId))) throw badDepartment();
+    await assertRoleFitsOrg(trx, who.orgId, input.role, "body.role");
     const now = nowIso();
     const row = await insertUser(trx, {
       id: newId("usr"),
@@ -79,6 +81,7 @@ export async function updateUser(
       throw new AppError(409, "conflict", { current: presentUser(current) });
     }
     if (input.departmentId && !(await departmentInOrg(trx, actor.orgId, input.departmentId))) throw badDepartment();
+    if (input.role !== undefined && input.role !== current.role) await assertRoleFitsOrg(trx, actor.orgId, input.role, "body.role");
     const losesAdmin =
       current.role === "admin" &&
       current.status === "active" &&

@@ -3,6 +3,7 @@ import { postBytes, queryString, request, withSignal, type UploadAuth } from "./
 export type { UploadAuth } from "./client.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
 import type { VendorLink } from "./vendors.ts";
+import type { DatasetCardFields, ModelCardFields } from "./model-cards.ts";
 
 /**
  * The AI-system inventory, its assessments, imports and evidence uploads, as the web UI sees them.
@@ -29,7 +30,8 @@ export interface PersonRef {
   email: string;
 }
 
-export interface ModelEntry {
+/** A model the system uses; the card fields (web/src/api/model-cards.ts) are set by a card import. */
+export interface ModelEntry extends ModelCardFields {
   name: string;
   provider?: string;
   version?: string;
@@ -38,7 +40,8 @@ export interface ModelEntry {
   bomRef?: string;
 }
 
-export interface DatasetEntry {
+/** A dataset the system uses; the card fields are set by a card import. */
+export interface DatasetEntry extends DatasetCardFields {
   name: string;
   source?: string;
   personalData: boolean;

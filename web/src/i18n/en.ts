@@ -11,6 +11,7 @@ import { enSystems } from "./en.systems.ts";
 import { enReports } from "./en.reports.ts";
 import { enLibraryOwn } from "./en.library-own.ts";
 import { enExchange } from "./en.exchange.ts";
+import { enModelCard } from "./en.model-card.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
 export const en = {
@@ -668,6 +669,7 @@ export const en = {
   ...enReports,
   ...enLibraryOwn,
   ...enExchange,
+  ...enModelCard,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { jaSystems } from "./ja.systems.ts";
 import { jaReports } from "./ja.reports.ts";
 import { jaLibraryOwn } from "./ja.library-own.ts";
 import { jaExchange } from "./ja.exchange.ts";
+import { jaModelCard } from "./ja.model-card.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
 export const ja: Record<MessageKey, string> = {
@@ -669,4 +670,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaReports,
   ...jaLibraryOwn,
   ...jaExchange,
+  ...jaModelCard,
 };

@@ -13,7 +13,7 @@ interface CycloneDxDialogProps {
 
 /** モデルをBOMから取込み: pick a CycloneDX JSON BOM, see the models and datasets the server reads from it, then add them. */
 export function CycloneDxDialog({ system, onClose, onImported }: CycloneDxDialogProps) {
-  const { t, lang, number, errorMessage } = useI18n();
+  const { t, number, errorMessage } = useI18n();
   const [bom, setBom] = useState<unknown>();
   const [preview, setPreview] = useState<BomPreview>();
   const [error, setError] = useState<unknown>();
@@ -95,21 +95,28 @@ export function CycloneDxDialog({ system, onClose, onImported }: CycloneDxDialog
           <div className="bom-preview" data-testid="bom-preview">
             <p className="muted">{t("systems.bom.found", { version: preview.specVersion, models: number(preview.models.length), datasets: number(preview.datasets.length) })}</p>
             {empty && <Notice kind="warning">{t("systems.bom.nothing")}</Notice>}
-            {preview.warnings.length > 0 && (
-              <Notice kind="warning">
-                <ul className="plain-list">
-                  {preview.warnings.map((w, i) => (
-                    <li key={i}>{w[lang]}</li>
-                  ))}
-                </ul>
-              </Notice>
-            )}
+            <ImportWarnings warnings={preview.warnings} />
             <BomList title={t("systems.models")} rows={preview.models.map((m) => [m.name, [m.provider, m.version, m.licence].filter(Boolean).join(" · ")])} />
             <BomList title={t("systems.datasets")} rows={preview.datasets.map((d) => [d.name, d.licence ?? ""])} />
           </div>
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** An importer's warnings, each in the UI's language, as one notice; nothing when there are none. */
+export function ImportWarnings({ warnings, testId }: { warnings: { en: string; ja: string }[]; testId?: string }) {
+  const { lang } = useI18n();
+  if (warnings.length === 0) return null;
+  return (
+    <Notice kind="warning" {...(testId !== undefined && { testId })}>
+      <ul className="plain-list">
+        {warnings.map((w, i) => (
+          <li key={i}>{w[lang]}</li>
+        ))}
+      </ul>
+    </Notice>
   );
 }
 

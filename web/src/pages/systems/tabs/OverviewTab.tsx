@@ -5,6 +5,7 @@ import { departmentName } from "../../../hooks/useDepartments.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { ReviewDate } from "../Badges.tsx";
 import { CycloneDxDialog } from "../CycloneDxDialog.tsx";
+import { ModelCardDialog } from "../ModelCardDialog.tsx";
 import { SystemEditor } from "../form/SystemEditor.tsx";
 import { PostureBars } from "../PostureBars.tsx";
 import { TechnologyTables } from "../TechnologyTables.tsx";
@@ -21,6 +22,7 @@ export function OverviewTab({ system: s, canEdit, onChange }: OverviewTabProps) 
   const { t, lang, day, dateTime } = useI18n();
   const [editing, setEditing] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [readingCard, setReadingCard] = useState(false);
   const regions = new Intl.DisplayNames([lang], { type: "region", fallback: "code" });
   const none = <span className="muted">—</span>;
   const list = (values: string[], show = (v: string) => v) =>
@@ -45,6 +47,9 @@ export function OverviewTab({ system: s, canEdit, onChange }: OverviewTabProps) 
         <div className="overview__actions">
           <button type="button" className="button" onClick={() => setImporting(true)} data-testid="bom-import">
             {t("systems.bom.open")}
+          </button>
+          <button type="button" className="button" onClick={() => setReadingCard(true)} data-testid="model-card-import">
+            {t("modelCard.open")}
           </button>
           <button type="button" className="button button--primary" onClick={() => setEditing(true)} data-testid="system-edit">
             {t("systems.edit")}
@@ -95,6 +100,16 @@ export function OverviewTab({ system: s, canEdit, onChange }: OverviewTabProps) 
           onImported={(next) => {
             onChange(next);
             setImporting(false);
+          }}
+        />
+      )}
+      {readingCard && (
+        <ModelCardDialog
+          system={s}
+          onClose={() => setReadingCard(false)}
+          onImported={(next) => {
+            onChange(next);
+            setReadingCard(false);
           }}
         />
       )}
