@@ -1,15 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuilt } from "../../src/cli/web-build.ts";
-import { loadConfig } from "../../src/platform/config.ts";
-import { startServer, type RunningServer } from "../../src/server.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { CHROMIUM, HAVE_CHROMIUM, DEMO_PASSWORD, openDemoSite, SHOTS, signIn, type DemoSite } from "./browser.support.ts";
 
-const PASSWORD = "browser-test-password-1";
+const PASSWORD = DEMO_PASSWORD;
 
 if (!HAVE_CHROMIUM) console.warn(`[browser test] assessment Excel round trip skipped: no Chromium at ${CHROMIUM}`);
 
@@ -20,26 +17,21 @@ if (!HAVE_CHROMIUM) console.warn(`[browser test] assessment Excel round trip ski
  * the conflict, and confirming writes the changes and leaves the colleague's answer alone.
  */
 describe.skipIf(!HAVE_CHROMIUM)("the assessment's Excel round trip in a browser", () => {
-  let dataDir: string;
+  let site: DemoSite;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuilt(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "musubi-browser-xlsx-"));
-    server = await startServer(loadConfig({ MUSUBI_DATA_DIR: dataDir, MUSUBI_BACKGROUND_JOBS: "0" }, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: PASSWORD, print: () => {} });
-    browser = await launchChromium();
+    site = await openDemoSite("xlsx");
+    ({ server, browser } = site);
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     page = await context.newPage();
     await signIn(page, server.url, "caio", PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   it("exports, previews a filled-in workbook with its conflict highlighted, and applies the changes", async () => {

@@ -1,7 +1,11 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { loadConfig } from "../../src/platform/config.ts";
+import { startServer, type RunningServer } from "../../src/server.ts";
 
 /** Where browser tests leave screenshots (README images are picked from here). */
 export const SHOTS = path.join(fileURLToPath(new URL("../../", import.meta.url)), "test-results/screenshots");
@@ -32,4 +36,36 @@ export async function signIn(page: Page, baseUrl: string, user: string, password
   await page.getByLabel(words.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: words.signIn }).click();
   await page.getByTestId("header-org-name").waitFor();
+}
+
+/** The demo accounts' password in browser tests. */
+export const DEMO_PASSWORD = "browser-test-password-1";
+
+/** A demo server with its own data folder, and Chromium: what most browser tests start from. */
+export interface DemoSite {
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the web UI if needed, starts a server on a free port over a fresh data folder seeded with
+ * the demo (background jobs off unless `jobs`), and launches Chromium. `close` undoes all three.
+ */
+export async function openDemoSite(name: string, opts: { jobs?: boolean } = {}): Promise<DemoSite> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await ensureWebBuilt(() => {});
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `musubi-browser-${name}-`));
+  const env = { MUSUBI_DATA_DIR: dataDir, ...(opts.jobs ? {} : { MUSUBI_BACKGROUND_JOBS: "0" }) };
+  const server = await startServer(loadConfig(env, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: DEMO_PASSWORD, print: () => {} });
+  const browser = await launchChromium();
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,19 +1,16 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { DEMO_ORG_SLUG } from "../../src/demo/demo.seed.ts";
-import { loadConfig } from "../../src/platform/config.ts";
 import { todayIn } from "../../src/platform/time.ts";
-import { startServer, type RunningServer } from "../../src/server.ts";
+import type { RunningServer } from "../../src/server.ts";
 import { fiscalYearOf } from "../../web/src/pages/disclosures/haip-logic.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn as signInAs } from "./browser.support.ts";
+import { CHROMIUM, HAVE_CHROMIUM, DEMO_PASSWORD, openDemoSite, SHOTS, signIn as signInAs, type DemoSite } from "./browser.support.ts";
 import { checkText } from "./crawl.checks.ts";
 import { readText } from "./crawl.dom.ts";
 
-const PASSWORD = "browser-test-password-1";
+const PASSWORD = DEMO_PASSWORD;
 const ANSWER_JA = "AIの安全性評価の研究に年間2千万円を投じ、成果を社内研修に反映しています。";
 const ANSWER_EN = "We spend JPY 20 million a year on AI safety evaluation research and feed the results into staff training.";
 
@@ -27,7 +24,7 @@ if (!HAVE_CHROMIUM) console.warn(`[browser test] HAIP report skipped: no Chromiu
  * a reader, signed out, finds the answer on the public page; the PDF downloads.
  */
 describe.skipIf(!HAVE_CHROMIUM)("the HAIP transparency report in a browser", () => {
-  let dataDir: string;
+  let site: DemoSite;
   let server: RunningServer;
   let browser: Browser;
   // The demo organisation's fiscal year starts in April (its default settings), in Tokyo.
@@ -36,17 +33,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the HAIP transparency report in a browser", () 
   let reportUrl = "";
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuilt(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "musubi-browser-haip-"));
-    server = await startServer(loadConfig({ MUSUBI_DATA_DIR: dataDir, MUSUBI_BACKGROUND_JOBS: "0" }, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: PASSWORD, print: () => {} });
-    browser = await launchChromium();
+    site = await openDemoSite("haip");
+    ({ server, browser } = site);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function signIn(user: string): Promise<Page> {

@@ -1,18 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureWebBuilt } from "../../src/cli/web-build.ts";
 import { SHEETS } from "../../src/library/org/org-frameworks.xlsx.ts";
-import { loadConfig } from "../../src/platform/config.ts";
-import { startServer, type RunningServer } from "../../src/server.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS, signIn } from "./browser.support.ts";
+import type { RunningServer } from "../../src/server.ts";
+import { CHROMIUM, HAVE_CHROMIUM, DEMO_PASSWORD, openDemoSite, SHOTS, signIn, type DemoSite } from "./browser.support.ts";
 import { checkText } from "./crawl.checks.ts";
 import { readText } from "./crawl.dom.ts";
 
-const PASSWORD = "browser-test-password-1";
+const PASSWORD = DEMO_PASSWORD;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 if (!HAVE_CHROMIUM) console.warn(`[browser test] own frameworks skipped: no Chromium at ${CHROMIUM}`);
@@ -47,26 +44,21 @@ const POLICY = {
  * named where it is.
  */
 describe.skipIf(!HAVE_CHROMIUM)("an organisation's own framework in a browser", () => {
-  let dataDir: string;
+  let site: DemoSite;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await ensureWebBuilt(() => {});
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "musubi-browser-own-"));
-    server = await startServer(loadConfig({ MUSUBI_DATA_DIR: dataDir, MUSUBI_BACKGROUND_JOBS: "0" }, { port: 0, logLevel: "silent" }), { demo: true, demoPassword: PASSWORD, print: () => {} });
-    browser = await launchChromium();
+    site = await openDemoSite("own");
+    ({ server, browser } = site);
     const context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     page = await context.newPage();
     await signIn(page, server.url, "caio", PASSWORD);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await site?.close();
   });
 
   /** Downloads the template through the page's link and opens it. */

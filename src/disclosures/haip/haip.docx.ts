@@ -1,19 +1,11 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { formatInstant } from "../../platform/time.ts";
 import type { HaipReportDocument } from "./haip.document.ts";
+import { DOCUMENT_WORDS } from "./haip.words.ts";
 
 type Lang = "ja" | "en";
 
-const WORDS = {
-  title: { ja: "HAIP 透明性報告書", en: "HAIP transparency report" },
-  year: { ja: "報告年度", en: "Reporting year" },
-  roles: { ja: "報告する立場", en: "Reporting as" },
-  musubi: { ja: "質問の文言は Musubi の作成です（公式の質問ではありません）。", en: "Question worded by Musubi (not the official question)." },
-  noAnswer: { ja: "回答なし", en: "No answer" },
-  basis: { ja: "Musubi のデータから下書き。根拠：", en: "Drafted from Musubi's data. Based on: " },
-  draft: { ja: "公開前の下書き", en: "Draft, not yet published" },
-  published: { ja: "公開", en: "Published" },
-} as const;
+const WORDS = DOCUMENT_WORDS;
 
 /**
  * The report as a Word document people can edit further or file: headings per section and
@@ -34,11 +26,11 @@ export async function renderHaipDocx(doc: HaipReportDocument, lang: Lang): Promi
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.title[lang])] }));
     for (const q of s.questions) {
       body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${q.id} ${q.text[lang]}`)] }));
-      if (q.wording === "musubi") body.push(note(w("musubi")));
+      if (q.wording === "musubi") body.push(note(w("musubiWording")));
       const answer = q.answer[lang].trim();
       if (answer) for (const line of answer.split(/\r?\n/)) body.push(new Paragraph(line));
       else body.push(new Paragraph({ children: [new TextRun({ text: w("noAnswer"), italics: true })] }));
-      if (q.basis.draftedFromData) body.push(note(`${w("basis")}${q.basis.sources.map((src) => src.label[lang]).join(lang === "ja" ? "、" : ", ")}`));
+      if (q.basis.draftedFromData) body.push(note(`${w("draftedOnly")}${q.basis.sources.map((src) => src.label[lang]).join(lang === "ja" ? "、" : ", ")}`));
     }
   }
   const document = new Document({

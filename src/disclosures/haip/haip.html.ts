@@ -1,6 +1,7 @@
 import { documentCsp, escapeHtml as esc } from "../../platform/html-document.ts";
 import { formatInstant } from "../../platform/time.ts";
 import type { HaipReportDocument } from "./haip.document.ts";
+import { DOCUMENT_WORDS } from "./haip.words.ts";
 
 type Lang = "ja" | "en";
 type W = { ja: string; en: string };
@@ -17,24 +18,7 @@ h1{font-size:1.5rem;margin:0 0 .3rem}h2{font-size:1.15rem;border-bottom:2px soli
 /** The report page's Content-Security-Policy: nothing runs, its one style sheet is allowed by hash. */
 export const HAIP_CSP = documentCsp(CSS);
 
-const T = {
-  title: { ja: "HAIP 透明性報告書", en: "HAIP transparency report" },
-  year: { ja: "報告年度", en: "Reporting year" },
-  period: { ja: "対象期間", en: "Period" },
-  roles: { ja: "報告する立場", en: "Reporting as" },
-  questionnaire: { ja: "質問票", en: "Questionnaire" },
-  musubiWording: { ja: "質問の文言は Musubi の作成です（公式の質問ではありません）。", en: "Question worded by Musubi (not the official question)." },
-  musubiTitle: { ja: "（見出しの日本語は Musubi の訳）", en: "(Japanese title translated by Musubi)" },
-  noAnswer: { ja: "回答なし", en: "No answer" },
-  drafted: { ja: "Musubi のデータから下書きし、担当者が確認・編集した回答。根拠：", en: "Drafted from Musubi's data, then reviewed and edited by people. Based on: " },
-  draftedOnly: { ja: "Musubi のデータから下書きした回答。根拠：", en: "Drafted from Musubi's data. Based on: " },
-  people: { ja: "このセクションは担当者が記入しました。", en: "This section is written by people." },
-  approved: { ja: "承認（稟議）", en: "Approved (稟議)" },
-  published: { ja: "公開", en: "Published" },
-  draft: { ja: "この文書は公開前の下書きです。", en: "This document is a draft, not yet published." },
-  otherLanguage: { ja: "英語版の回答", en: "Japanese answer" },
-  generated: { ja: "作成日時", en: "Generated" },
-} satisfies Record<string, W>;
+const T = DOCUMENT_WORDS;
 
 /**
  * The report as a page people read, print and publish — in one language, with the other

@@ -344,6 +344,22 @@ async function provenanceControls(ctx: PrefillContext): Promise<Draft> {
   };
 }
 
+/** The kinds of record each draft rests on: the fingerprints read before it, and only those. */
+const SOURCES_OF: Record<PrefillKey, SourceKind[]> = {
+  "risk-register": ["risks"],
+  "risk-evaluations": ["risks", "assessments"],
+  "risks-above-tolerance": ["risks"],
+  controls: ["controls", "risks"],
+  evidence: ["evidence", "assessments"],
+  "vendor-reviews": ["vendor-reviews"],
+  "inventory-cards": ["systems", "publications"],
+  "art50-obligations": ["systems"],
+  "governance-roles": ["users", "systems", "approvals"],
+  incidents: ["incidents"],
+  ledger: ["ledger"],
+  "provenance-controls": ["systems", "controls"],
+};
+
 const FILLERS: Record<PrefillKey, Filler> = {
   "risk-register": riskRegister,
   "risk-evaluations": riskEvaluations,
@@ -368,7 +384,7 @@ export async function prefill(ctx: PrefillContext, keys: readonly PrefillKey[]):
   const unique = [...new Set(keys)];
   const drafts = new Map<PrefillKey, Draft>();
   // Fingerprints first: anything that changes from here on makes the draft stale, never silently newer.
-  const kinds = unique.length ? await readStamps(ctx.db, ctx.orgId, ["risks", "controls", "evidence", "assessments", "vendor-reviews", "systems", "incidents", "approvals", "users", "ledger", "publications"]) : new Map();
+  const kinds = await readStamps(ctx.db, ctx.orgId, unique.flatMap((key) => SOURCES_OF[key]));
   for (const key of unique) drafts.set(key, await FILLERS[key](ctx));
   const out = new Map<PrefillKey, Prefill>();
   for (const [key, d] of drafts) out.set(key, { key, text: d.text, sources: d.sources.map((s) => ({ ...s, stamp: kinds.get(s.kind) ?? "" })) });

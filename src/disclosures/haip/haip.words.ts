@@ -63,3 +63,23 @@ export const SOURCE_WORDS = {
   ledger: { ja: "監査台帳", en: "Audit ledger" },
   publications: { ja: "公開中のシステムカード", en: "Published system cards" },
 } as const satisfies Record<string, Words>;
+
+/** The words of the report as a document — page, PDF and Word say the same things the same way. */
+export const DOCUMENT_WORDS = {
+  title: { ja: "HAIP 透明性報告書", en: "HAIP transparency report" },
+  year: { ja: "報告年度", en: "Reporting year" },
+  period: { ja: "対象期間", en: "Period" },
+  roles: { ja: "報告する立場", en: "Reporting as" },
+  questionnaire: { ja: "質問票", en: "Questionnaire" },
+  musubiWording: { ja: "質問の文言は Musubi の作成です（公式の質問ではありません）。", en: "Question worded by Musubi (not the official question)." },
+  musubiTitle: { ja: "（見出しの日本語は Musubi の訳）", en: "(Japanese title translated by Musubi)" },
+  noAnswer: { ja: "回答なし", en: "No answer" },
+  drafted: { ja: "Musubi のデータから下書きし、担当者が確認・編集した回答。根拠：", en: "Drafted from Musubi's data, then reviewed and edited by people. Based on: " },
+  draftedOnly: { ja: "Musubi のデータから下書きした回答。根拠：", en: "Drafted from Musubi's data. Based on: " },
+  people: { ja: "このセクションは担当者が記入しました。", en: "This section is written by people." },
+  approved: { ja: "承認（稟議）", en: "Approved (稟議)" },
+  published: { ja: "公開", en: "Published" },
+  draft: { ja: "この文書は公開前の下書きです。", en: "This document is a draft, not yet published." },
+  otherLanguage: { ja: "英語版の回答", en: "Japanese answer" },
+  generated: { ja: "作成日時", en: "Generated" },
+} as const satisfies Record<string, Words>;
