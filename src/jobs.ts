@@ -1,7 +1,11 @@
 import { checkpointIfDue } from "./audit/audit.checkpoint.service.ts";
 import type { Db } from "./db/connect.ts";
 import { refreshPlannerStatistics } from "./db/maintenance.ts";
-import { deliverDue, type SendEmail } from "./notify/outbox.worker.ts";
+import { deliverDue, type ChannelHandler, type SendEmail } from "./notify/outbox.worker.ts";
+import { deliverOutgoing } from "./exchange/exchange.outgoing.ts";
+import { exchangeEnvOf } from "./exchange/exchange.party.ts";
+import { purgeSeen } from "./exchange/exchange.replay.ts";
+import type { OutboundPolicy } from "./platform/outbound.ts";
 import { parseOutboundAllow } from "./platform/outbound.ts";
 import { smtpSender } from "./notify/smtp.ts";
 import type { Config } from "./platform/config.ts";
@@ -20,10 +24,18 @@ export function emailSender(config: Config): SendEmail | undefined {
   return config.smtpUrl ? smtpSender(config.smtpUrl, config.smtpFrom) : undefined;
 }
 
+/** The outbox channels beyond webhooks and e-mail: signed messages to authorities and organisations. */
+export function deliveryChannels(db: Db, config: Config, outbound: OutboundPolicy): Record<string, ChannelHandler> {
+  const env = exchangeEnvOf(db, config, outbound);
+  return { exchange: (row) => deliverOutgoing(env, row) };
+}
+
 /** Planner statistics, recurring reviews and escalations: idempotent, so running them hourly (and at start) is safe. */
 export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: number; escalatedSteps: number; escalatedTasks: number }> {
   await refreshPlannerStatistics(db);
   const reviews = await runAllSchedules(db);
+  // Message ids old enough to be refused by their age anyway need not be remembered.
+  await purgeSeen(db.kysely);
   const { steps, tasks } = await escalateOverdue(db);
   if (reviews || steps || tasks) logger?.info({ reviews, escalatedSteps: steps, escalatedTasks: tasks }, "workflow jobs ran");
   return { reviews, escalatedSteps: steps, escalatedTasks: tasks };
@@ -47,7 +59,9 @@ export function startJobs(db: Db, config: Config, logger: Logger, library?: Libr
         .finally(() => (running = false));
     };
   };
-  const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger, outbound: parseOutboundAllow(config.outboundAllow) }));
+  const outbound = parseOutboundAllow(config.outboundAllow);
+  const channels = deliveryChannels(db, config, outbound);
+  const deliver = guard("deliveries", () => deliverDue(db, { sendEmail, logger, outbound, channels }));
   const daily = guard("workflow", () => runDailyWork(db, logger));
   const timers = [setInterval(deliver, DELIVERY_EVERY_MS), setInterval(daily, DAILY_WORK_EVERY_MS), setTimeout(daily, 5_000)];
   if (library) {

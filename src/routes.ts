@@ -26,6 +26,8 @@ import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
 import { oscalRoutes } from "./oscal/oscal.routes.ts";
 import { reportRoutes } from "./reports/reports.routes.ts";
+import { exchangeRoutes } from "./exchange/exchange.routes.ts";
+import { oversightRoutes } from "./oversight/oversight.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
 import { systemRoutes } from "./system.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
@@ -50,6 +52,8 @@ export const ROUTES: readonly AnyRoute[] = [
   ...disclosureRoutes,
   ...haipRoutes,
   ...publicationRoutes,
+  ...exchangeRoutes,
+  ...oversightRoutes,
   ...assessmentRoutes,
   ...assessmentXlsxRoutes,
   ...controlRoutes,

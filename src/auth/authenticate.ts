@@ -43,7 +43,7 @@ const tokenByHash = prepared((db) =>
     .selectFrom("api_tokens as t")
     .innerJoin("users as u", "u.id", "t.user_id")
     .innerJoin("organizations as o", "o.id", "t.org_id")
-    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status", "u.role as user_role", "o.settings as org_settings", "o.frameworks_stamp"])
+    .select(["t.id", "t.org_id", "t.role", "t.name", "t.expires_at", "t.revoked_at", "u.id as user_id", "u.email", "u.status", "u.role as user_role", "o.settings as org_settings", "o.frameworks_stamp", "o.kind as org_kind"])
     .select((eb) => headOfOrg(eb, "t.org_id"))
     .where("t.token_hash", "=", ""),
 );
@@ -53,7 +53,7 @@ const sessionById = prepared((db) =>
     .selectFrom("sessions as s")
     .innerJoin("users as u", "u.id", "s.user_id")
     .innerJoin("organizations as o", "o.id", "s.org_id")
-    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status", "o.settings as org_settings", "o.frameworks_stamp"])
+    .select(["s.id", "s.org_id", "s.csrf_token", "s.expires_at", "s.revoked_at", "u.id as user_id", "u.email", "u.role", "u.status", "o.settings as org_settings", "o.frameworks_stamp", "o.kind as org_kind"])
     .select((eb) => headOfOrg(eb, "s.org_id"))
     .where("s.id", "=", ""),
 );
@@ -72,6 +72,7 @@ async function authenticateToken(deps: AppDeps, secret: string): Promise<Actor> 
     role: effectiveRole(row.role, row.user_role),
     timeZone: timeZoneOfSettings(row.org_settings),
     frameworksStamp: row.frameworks_stamp,
+    orgKind: row.org_kind === "authority" ? "authority" : "organization",
     label: `${row.email} (token ${row.name})`,
     tokenId: row.id,
     ledgerHead: Number(row.ledger_head ?? 0),
@@ -91,6 +92,7 @@ async function authenticateSession(deps: AppDeps, secret: string): Promise<Actor
     role: row.role,
     timeZone: timeZoneOfSettings(row.org_settings),
     frameworksStamp: row.frameworks_stamp,
+    orgKind: row.org_kind === "authority" ? "authority" : "organization",
     label: row.email,
     sessionId: row.id,
     csrfToken: row.csrf_token,

@@ -56,6 +56,11 @@ const KEYS: Record<TableName, readonly string[]> = {
   exchange_keys: ["kid"],
   exchange_seen: ["org_id", "sender", "jti"],
   exchange_idempotency: ["org_id", "sender", "idempotency_key"],
+  exchange_connections: ["id"],
+  exchange_outgoing: ["id"],
+  oversight_intake: ["id"],
+  oversight_intake_bands: ["org_id", "band", "intake_id"],
+  exchange_refusals: ["id"],
   org_files: ["org_id", "sha256"],
   audit_log: ["org_id", "seq"],
 };
@@ -171,7 +176,7 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
 }
 
 /** Tables a backup made by an earlier version may lack. */
-const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency"]);
+const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals"]);
 
 /** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
 function checkStoredFiles(dir: string): void {

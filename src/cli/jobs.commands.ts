@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { checkpointIfDue } from "../audit/audit.checkpoint.service.ts";
-import { emailSender, runDailyWork } from "../jobs.ts";
+import { deliveryChannels, emailSender, runDailyWork } from "../jobs.ts";
 import { deliverDue } from "../notify/outbox.worker.ts";
 import { getLibrary } from "../library/library.runtime.ts";
 import { parseOutboundAllow } from "../platform/outbound.ts";
@@ -18,7 +18,8 @@ export function registerJobsCommands(program: Command): void {
         const daily = await runDailyWork(db);
         // Before deliveries, so that witnesses receive a checkpoint signed in this run.
         const checkpoints = config.auditCheckpointMinutes > 0 ? await checkpointIfDue(db, config.dataDir, config.auditCheckpointMinutes * 60_000) : undefined;
-        const sent = await deliverDue(db, { sendEmail: emailSender(config), limit: 1000, outbound: parseOutboundAllow(config.outboundAllow) });
+        const outbound = parseOutboundAllow(config.outboundAllow);
+        const sent = await deliverDue(db, { sendEmail: emailSender(config), limit: 1000, outbound, channels: deliveryChannels(db, config, outbound) });
         out(`systems classified again under the current library: ${reclassified.systems} (${reclassified.changed} changed)`);
         out(`review tasks created: ${daily.reviews}; approval steps escalated: ${daily.escalatedSteps}; tasks escalated: ${daily.escalatedTasks}`);
         out(`ledger checkpoints: ${checkpoints ? `${checkpoints.signed.length} signed` : "not due"}`);

@@ -615,6 +615,104 @@ export interface ExchangeIdempotencyTable {
   received_at: string;
 }
 
+/** A connection between an organisation and an authority, kept on each side (docs/exchange.md). */
+export interface ExchangeConnectionsTable {
+  id: string;
+  org_id: string;
+  direction: string;
+  self_party: string;
+  counterpart_party: string;
+  counterpart_url: string | null;
+  counterpart_slug: string;
+  counterpart_name_ja: string;
+  counterpart_name_en: string;
+  counterpart_keys: string;
+  sector: string | null;
+  status: string;
+  requested_at: string;
+  decided_at: string | null;
+  note: string | null;
+  version: Generated<number>;
+}
+
+/** A document an organisation sends over the exchange, with the receipt it got back. */
+export interface ExchangeOutgoingTable {
+  id: string;
+  org_id: string;
+  connection_id: string;
+  kind: string;
+  schema: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  subject_label: string | null;
+  idempotency_key: string;
+  payload: string;
+  payload_sha256: string;
+  confidential: Generated<string>;
+  status: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  receipt: string | null;
+  received_at: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+/** A submission an authority received: its intake queue, triage and trend columns. */
+export interface OversightIntakeTable {
+  id: string;
+  org_id: string;
+  connection_id: string | null;
+  source: string;
+  sender_party: string | null;
+  kind: string;
+  schema: string;
+  idempotency_key: string | null;
+  payload: string;
+  payload_sha256: string;
+  confidential: Generated<string>;
+  message: string | null;
+  received_at: string;
+  subject_ref: string | null;
+  headline: string;
+  status: string;
+  severity: string | null;
+  sector: string | null;
+  harm_types: Generated<string>;
+  rights: Generated<string>;
+  generative: number | null;
+  model_provider: string | null;
+  actor_role: string | null;
+  occurred_month: string | null;
+  assignee_id: string | null;
+  case_id: string | null;
+  supersedes: string | null;
+  similar_to: string | null;
+  similarity: number | null;
+  reference_match: string | null;
+  minhash: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One locality-sensitive band of an intake's MinHash: equal bands make candidates for de-duplication. */
+export interface OversightIntakeBandsTable {
+  org_id: string;
+  band: string;
+  intake_id: string;
+}
+
+/** A message refused at an organisation's door (bad signature, unknown sender, replay, …). */
+export interface ExchangeRefusalsTable {
+  id: string;
+  org_id: string;
+  at: string;
+  claimed_sender: string | null;
+  code: string;
+  address: string | null;
+}
+
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
 export interface QuestionnairesTable {
   id: string;
@@ -756,6 +854,11 @@ export interface Database {
   exchange_keys: ExchangeKeysTable;
   exchange_seen: ExchangeSeenTable;
   exchange_idempotency: ExchangeIdempotencyTable;
+  exchange_connections: ExchangeConnectionsTable;
+  exchange_outgoing: ExchangeOutgoingTable;
+  oversight_intake: OversightIntakeTable;
+  oversight_intake_bands: OversightIntakeBandsTable;
+  exchange_refusals: ExchangeRefusalsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -824,6 +927,11 @@ export const TABLES_IN_ORDER = [
   "exchange_keys",
   "exchange_seen",
   "exchange_idempotency",
+  "exchange_connections",
+  "exchange_outgoing",
+  "oversight_intake",
+  "oversight_intake_bands",
+  "exchange_refusals",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -61,7 +61,7 @@ export async function notify(trx: Transaction<Database>, orgId: string, n: Notic
  * One delivery waiting in the outbox. Its id travels in the payload (and a header), so receivers
  * deduplicate on it; the body is fixed here, so every retry sends the same bytes.
  */
-export function outboxRow(orgId: string, channel: "webhook" | "email", target: string, event: string, payload: Record<string, unknown>): Database["outbox"] {
+export function outboxRow(orgId: string, channel: "webhook" | "email" | "exchange", target: string, event: string, payload: Record<string, unknown>): Database["outbox"] {
   const id = newId("dlv");
   const now = nowIso();
   return { id, org_id: orgId, channel, target, event, payload: JSON.stringify({ deliveryId: id, ...payload }), status: "pending", attempts: 0, next_attempt_at: now, lease_until: null, last_error: null, delivered_at: null, created_at: now };

@@ -14,6 +14,12 @@ const TIMEOUT_MS = 10_000;
 
 export type SendEmail = (to: string, subject: string, text: string) => Promise<void>;
 
+/** Delivers one row of a channel the outbox does not know itself (e.g. `exchange`): null on success, else what went wrong. */
+export type ChannelHandler = (row: OutboxRow) => Promise<string | null>;
+
+/** Thrown by a channel handler when no further attempt can succeed: the row is marked failed at once. */
+export class FinalFailure extends Error {}
+
 export interface DeliveryOptions {
   now?: Date;
   limit?: number;
@@ -22,6 +28,8 @@ export interface DeliveryOptions {
   /** Present when SMTP is configured; e-mail rows wait (and are retried) until it is. */
   sendEmail?: SendEmail;
   logger?: Logger;
+  /** Handlers of further channels, by channel name. */
+  channels?: Record<string, ChannelHandler>;
 }
 
 /**
@@ -60,12 +68,20 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
       .where((eb) => (row.lease_until === null ? eb("lease_until", "is", null) : eb("lease_until", "=", row.lease_until)))
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
-    const error = await attempt(db, row, now, opts);
+    let error: string | null;
+    let final = false;
+    try {
+      error = await attempt(db, row, now, opts);
+    } catch (err) {
+      if (!(err instanceof FinalFailure)) throw err;
+      error = err.message || "refused";
+      final = true;
+    }
     const attempts = row.attempts + 1;
     if (error === null) {
       await db.kysely.updateTable("outbox").set({ status: "delivered", attempts, delivered_at: new Date().toISOString(), lease_until: null, last_error: null }).where("id", "=", row.id).execute();
       result.delivered++;
-    } else if (attempts >= MAX_ATTEMPTS) {
+    } else if (final || attempts >= MAX_ATTEMPTS) {
       await db.kysely.updateTable("outbox").set({ status: "failed", attempts, lease_until: null, last_error: error }).where("id", "=", row.id).execute();
       opts.logger?.warn({ delivery: row.id, channel: row.channel, error }, "delivery failed for good");
       result.failed++;
@@ -89,8 +105,11 @@ async function attempt(db: Db, row: OutboxRow, now: Date, opts: DeliveryOptions)
       await opts.sendEmail(row.target, `[Musubi] ${title}`, `${title}\n\n${p.title.ja}\n${p.title.en}\n\n(${p.event})`);
       return null;
     }
+    const handler = opts.channels?.[row.channel];
+    if (handler) return await handler(row);
     return `unknown channel ${row.channel}`;
   } catch (err) {
+    if (err instanceof FinalFailure) throw err;
     return err instanceof Error ? err.message.slice(0, 500) : String(err).slice(0, 500);
   }
 }

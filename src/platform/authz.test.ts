@@ -50,6 +50,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "disclosures.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "disclosures.edit": ["admin", "governance_lead", "system_owner"],
   "disclosures.publish": ["admin", "governance_lead"],
+  "exchange.read": ["admin", "governance_lead", "auditor"],
+  "exchange.submit": ["admin", "governance_lead"],
   "oversight.read": ["admin", "auditor", "supervisor", "analyst", "publisher"],
   "oversight.triage": ["admin", "supervisor", "analyst"],
   "oversight.approve": ["admin", "supervisor"],

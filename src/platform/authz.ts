@@ -97,6 +97,10 @@ export const PERMISSIONS = {
   "disclosures.edit": ["admin", "governance_lead", "system_owner"],
   /** Publish on the public trust page, withdraw, load questionnaires: the organisation speaking in public. */
   "disclosures.publish": ["admin", "governance_lead"],
+  /** The organisation's register of dealings with authorities: connections, what it sent (with receipts), what it received. */
+  "exchange.read": READERS_OF_RECORDS,
+  /** Connect to an authority and send it documents: the organisation speaking to the State. */
+  "exchange.submit": ["admin", "governance_lead"],
   /** An authority's oversight work (what organisations sent it, cases, trends): its auditor reads it too. */
   "oversight.read": ["admin", "auditor", "supervisor", "analyst", "publisher"],
   /** Triage submissions, group them into cases, write analysis. */
@@ -150,6 +154,8 @@ export interface Actor {
    * read with the credentials: the request is answered with the shipped library plus those.
    */
   frameworksStamp?: string | null;
+  /** What kind of tenant the organisation is, read with the credentials; absent counts as an ordinary organisation. */
+  orgKind?: "organization" | "authority";
   /** E-mail (and token name) as recorded in the ledger's "who". */
   label: string;
   sessionId?: string;
@@ -162,9 +168,15 @@ export interface Actor {
   ledgerHead?: number;
 }
 
-/** Throws 403 unless the actor's role holds the permission. */
+/** Permissions that exist only in an authority: an ordinary organisation's administrator has no control tower. */
+export function isOversightPermission(permission: Permission): boolean {
+  return permission.startsWith("oversight.");
+}
+
+/** Throws 403 unless the actor's role holds the permission (and, for oversight, the organisation is an authority). */
 export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) throw new AppError(403, "forbidden", { permission });
+  if (isOversightPermission(permission) && actor.orgKind !== "authority") throw new AppError(403, "forbidden", { permission });
 }
 
 export function isRole(value: string): value is Role {

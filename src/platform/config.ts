@@ -28,6 +28,8 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = { rows: 200_000, columns: 1_0
 export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Where people and other instances reach this one (`MUSUBI_PUBLIC_URL`, no trailing slash); empty when unset. */
+  publicUrl: string;
   host: string;
   port: number;
   sessionTtlMs: number;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error(`MUSUBI_SMTP_URL must start with smtp:// or smtps:// (got "${smtpUrl.split(":")[0]}:…")`);
   return {
     dataDir: path.resolve(env.MUSUBI_DATA_DIR ?? "data"),
+    publicUrl: publicUrl.replace(/\/+$/, ""),
     databaseUrl,
     host: env.MUSUBI_HOST ?? "127.0.0.1",
     port: int(env.PORT ?? env.MUSUBI_PORT, 3000, "PORT"),

@@ -63,6 +63,14 @@ export const ERROR_CODES = [
   "exchange_idempotency_conflict",
   "exchange_receipt_mismatch",
   "exchange_key_unavailable",
+  "exchange_self_connection",
+  "exchange_already_connected",
+  "exchange_not_pending",
+  "exchange_not_connected",
+  "exchange_party_not_found",
+  "exchange_party_unreachable",
+  "exchange_unsupported_kind",
+  "exchange_not_approved",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -226,6 +234,29 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   exchange_key_unavailable: {
     en: "The organisation's exchange signing key cannot be read on this server (the wrapping key in its data folder is missing or different); restore the data folder's exchange-keys folder, or rotate the key.",
     ja: "組織の連携用署名鍵をこのサーバーで読み出せません（データフォルダーの鍵暗号化用の鍵が無いか、異なります）。データフォルダーの exchange-keys フォルダーを復元するか、鍵を更新してください。",
+  },
+  exchange_self_connection: { en: "An organisation cannot register with itself.", ja: "組織は自分自身に登録することはできません。" },
+  exchange_already_connected: {
+    en: "This organisation has already registered with that authority (the registration is pending or approved).",
+    ja: "この組織はその当局に登録済みです（承認待ち又は承認済み）。",
+  },
+  exchange_not_pending: { en: "This registration was already decided.", ja: "この登録申請は処理済みです。" },
+  exchange_not_connected: {
+    en: "The organisation is not registered with that authority, or the authority has not approved the registration yet.",
+    ja: "組織はその当局に登録されていないか、登録がまだ承認されていません。",
+  },
+  exchange_party_not_found: { en: "No authority with that name is registered at that address.", ja: "そのアドレスに、その名前の当局は登録されていません。" },
+  exchange_party_unreachable: {
+    en: "The authority's Musubi could not be reached, or did not answer as a Musubi does; check the address and try again later.",
+    ja: "当局のMusubiに接続できないか、Musubiとして応答しませんでした。アドレスを確認し、時間をおいて再度お試しください。",
+  },
+  exchange_unsupported_kind: {
+    en: "The recipient does not accept this kind of document (or not from this sender).",
+    ja: "受信者はこの種類の文書を（又はこの送信者からは）受け付けていません。",
+  },
+  exchange_not_approved: {
+    en: "Only an approved or published report can be sent to an authority; have it approved first.",
+    ja: "当局に送信できるのは承認済み又は公開済みの報告書のみです。先に承認を得てください。",
   },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",

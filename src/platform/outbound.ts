@@ -134,16 +134,35 @@ function guardedLookup(policy: OutboundPolicy) {
   };
 }
 
+/** What an outbound call answered: the status and (for {@link requestOutbound}) the body, bounded. */
+export interface OutboundAnswer {
+  status: number;
+  body: string;
+}
+
 /**
  * POSTs `body` to `url` unless the URL or any address its name resolves to is forbidden, without
  * following redirects, within `timeoutMs`. Answers the HTTP status; throws OutboundRefused (no
  * connection was attempted) or the network error.
  */
-export function postOutbound(
+export async function postOutbound(
   url: string,
   init: { headers: Record<string, string>; body: string; timeoutMs: number },
   policy: OutboundPolicy,
 ): Promise<number> {
+  return (await requestOutbound(url, { method: "POST", ...init, maxResponseBytes: 0 }, policy)).status;
+}
+
+/**
+ * An outbound call under the same guard as {@link postOutbound}, that also reads the answer's body
+ * — up to `maxResponseBytes` (a longer answer fails the call, so a hostile server cannot fill
+ * memory); 0 reads none. The timeout covers the whole exchange, body included.
+ */
+export function requestOutbound(
+  url: string,
+  init: { method: "GET" | "POST"; headers: Record<string, string>; body?: string; timeoutMs: number; maxResponseBytes: number },
+  policy: OutboundPolicy,
+): Promise<OutboundAnswer> {
   const target = new URL(url);
   // Addresses are judged here; names (localhost too) by what they resolve to, when connecting.
   const literal = literalAddress(target);
@@ -151,19 +170,25 @@ export function postOutbound(
   if (target.protocol !== "http:" && target.protocol !== "https:") return Promise.reject(new OutboundRefused(`${target.protocol} URLs cannot be called`));
   const client = target.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.request(
-      target,
-      {
-        method: "POST",
-        headers: { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) },
-        lookup: guardedLookup(policy) as unknown as typeof dns.lookup,
-        timeout: init.timeoutMs,
-      },
-      (res) => {
+    const headers = init.body === undefined ? init.headers : { ...init.headers, "content-length": String(Buffer.byteLength(init.body)) };
+    const req = client.request(target, { method: init.method, headers, lookup: guardedLookup(policy) as unknown as typeof dns.lookup, timeout: init.timeoutMs }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (init.maxResponseBytes === 0) {
         res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
+        return resolve({ status, body: "" });
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > init.maxResponseBytes) return req.destroy(new Error(`the answer is larger than ${init.maxResponseBytes} bytes`));
+        chunks.push(chunk);
+      });
+      res.on("end", () => resolve({ status, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${init.timeoutMs / 1000} s`)), init.timeoutMs);
+    req.on("close", () => clearTimeout(timer));
     req.on("timeout", () => req.destroy(new Error(`no answer within ${init.timeoutMs / 1000} s`)));
     req.on("error", (err) => reject(err instanceof OutboundRefused || (err as { code?: string }).code === "EREFUSED_PRIVATE" ? new OutboundRefused(err.message) : err));
     req.end(init.body);

@@ -24,7 +24,7 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
   const deps = route.method === "get" && appDeps.db.reader ? { ...appDeps, db: appDeps.db.reader } : appDeps;
   // Only requests that may carry a body get a limit: touching the body of a GET makes the Node
   // adapter build a full web Request (stream, abort signal), which measurably slowed every read.
-  const maxBytes = route.upload ? deps.config.uploadLimitBytes : deps.config.bodyLimitBytes;
+  const maxBytes = route.upload ? Math.min(route.uploadLimit ?? Infinity, deps.config.uploadLimitBytes) : deps.config.bodyLimitBytes;
   if (route.method !== "get") {
     const limit = bodyLimit({
       maxSize: maxBytes,

@@ -35,7 +35,7 @@ export interface AppDeps {
 export type Access = "public" | { permission: Permission };
 
 /** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
-export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor" | "haip_report" | "publication" | "report_job";
+export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor" | "haip_report" | "publication" | "report_job" | "exchange_connection" | "exchange_submission" | "oversight_intake";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
@@ -67,6 +67,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * `uploadLimitBytes`, read only after authentication. Metadata travels in headers or the query.
    */
   upload?: true;
+  /** A smaller bound than `uploadLimitBytes` for this route's upload (e.g. a signed message's 5 MiB). */
+  uploadLimit?: number;
   /**
    * `ledger`: the answer depends only on the organisation's stored data and the URL (not on who
    * asks, nor on the clock), so it may be served from the page cache while the organisation's

@@ -12,4 +12,12 @@ export const enExchange = {
   "error.exchange_idempotency_conflict": "This idempotency key was already used for a different payload; a new submission needs a new key.",
   "error.exchange_receipt_mismatch": "The receipt does not acknowledge the message that was sent.",
   "error.exchange_key_unavailable": "Your organisation's exchange signing key cannot be read on the server; ask the administrator to restore it or rotate the key.",
+  "error.exchange_self_connection": "An organisation cannot register with itself.",
+  "error.exchange_already_connected": "Your organisation has already registered with that authority (pending or approved).",
+  "error.exchange_not_pending": "This registration was already decided.",
+  "error.exchange_not_connected": "Your organisation is not registered with that authority, or the registration is not approved yet.",
+  "error.exchange_party_not_found": "No authority with that name is registered at that address.",
+  "error.exchange_party_unreachable": "The authority's Musubi could not be reached; check the address and try again later.",
+  "error.exchange_unsupported_kind": "The recipient does not accept this kind of document.",
+  "error.exchange_not_approved": "Only an approved or published report can be sent to an authority; have it approved first.",
 } as const;

@@ -14,4 +14,12 @@ export const jaExchange: Record<keyof typeof enExchange, string> = {
   "error.exchange_idempotency_conflict": "この冪等キーは別の内容の提出に使用済みです。新しい提出には新しいキーを使用してください。",
   "error.exchange_receipt_mismatch": "受領証が、送信したメッセージに対するものではありません。",
   "error.exchange_key_unavailable": "組織の連携用署名鍵をサーバーで読み出せません。管理者に鍵の復元又は更新を依頼してください。",
+  "error.exchange_self_connection": "組織は自分自身に登録することはできません。",
+  "error.exchange_already_connected": "この組織はその当局に登録済みです（承認待ち又は承認済み）。",
+  "error.exchange_not_pending": "この登録申請は処理済みです。",
+  "error.exchange_not_connected": "この組織はその当局に登録されていないか、登録がまだ承認されていません。",
+  "error.exchange_party_not_found": "そのアドレスに、その名前の当局は登録されていません。",
+  "error.exchange_party_unreachable": "当局のMusubiに接続できませんでした。アドレスを確認し、時間をおいて再度お試しください。",
+  "error.exchange_unsupported_kind": "受信者はこの種類の文書を受け付けていません。",
+  "error.exchange_not_approved": "当局に送信できるのは承認済み又は公開済みの報告書のみです。先に承認を得てください。",
 };

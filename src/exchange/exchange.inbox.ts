@@ -1,0 +1,149 @@
+import type { Transaction } from "kysely";
+import { audited, type RecordChange } from "../audit/audited.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { nowIso } from "../platform/time.ts";
+import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
+import { storeDecision, storeRegistration } from "./connections.service.ts";
+import { connectionByParty, keyFromSet, type ConnectionRow } from "./connections.store.ts";
+import { openCompact, type KeyResolution } from "./exchange.jws.ts";
+import { ensureExchangeKey } from "./exchange.keys.ts";
+import { verifyMessage, type VerifiedMessage } from "./exchange.message.ts";
+import { partyIdOf, wrapKeyOf, type ExchangeEnv } from "./exchange.party.ts";
+import { signReceipt } from "./exchange.receipt.ts";
+import { earlierReceipt, keepReceipt, replayCheck } from "./exchange.replay.ts";
+import { MAX_MESSAGE_BYTES, MESSAGE_TYP } from "./exchange.schema.ts";
+import { answerOf, type Delivered } from "./exchange.transport.ts";
+import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
+
+/** Where a message came from: the caller's address (for the refusals log), and whether it was handed over in-process. */
+export interface From {
+  address: string;
+  local: boolean;
+}
+
+interface Recipient {
+  id: string;
+  slug: string;
+  kind: string;
+}
+
+/** What a message's handler gets: the verified message, the recipient, the sender's connection (if any). */
+interface Received {
+  env: ExchangeEnv;
+  org: Recipient;
+  conn: ConnectionRow | undefined;
+  message: VerifiedMessage;
+  jws: string;
+  receivedAt: string;
+  from: From;
+  selfParty: string;
+}
+
+/**
+ * Receives one signed message for organisation `slug`: verifies it (docs/exchange.md), answers a
+ * retried submission with the receipt it had, stores a new one through its kind's handler and
+ * answers with a signed receipt — the storing, the receipt kept for retries and the recipient's
+ * ledger entry in one transaction. Refusals are answered as `{ error }` with their status and,
+ * when the recipient exists, logged in `exchange_refusals`. Never throws.
+ */
+export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string, from: From): Promise<Delivered> {
+  const org = await env.db.kysely.selectFrom("organizations").select(["id", "slug", "kind"]).where("slug", "=", slug).executeTakeFirst();
+  // An unknown organisation is answered as an unknown sender is: the endpoint does not tell who exists.
+  if (!org) return answerOf(new AppError(403, "exchange_unregistered_sender"));
+  let claimed: string | null = null;
+  try {
+    const opened = openCompact(jws, MESSAGE_TYP, MAX_MESSAGE_BYTES);
+    claimed = opened.iss;
+    const conn = await connectionByParty(env.db.kysely, org.id, opened.iss);
+    const selfParty = conn?.self_party ?? partyIdOf(env.base, org.slug);
+    const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: replayCheck(env.db.kysely, org.id) });
+    const { claims } = message;
+    if (conn && conn.status !== "approved" && claims.kind !== "registration") throw new AppError(403, "exchange_unregistered_sender");
+    const earlier = await earlierReceipt(env.db.kysely, org.id, claims.iss, claims.idempotencyKey, claims.payloadSha256);
+    if (earlier) return { status: 200, body: { receipt: earlier, duplicate: true } };
+    const handle = await handlerFor(env, org, conn, message);
+    const key = await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
+    const receivedAt = new Date();
+    const { jws: receipt } = await signReceipt(key.privateKey, key.kid, { iss: selfParty, message: claims, receivedAt });
+    const ctx: Received = { env, org, conn, message, jws, receivedAt: receivedAt.toISOString(), from, selfParty };
+    const kept = await audited(env.db, { actor: { type: "system", id: null, label: claims.iss.slice(0, 200) }, orgId: org.id }, async (trx, record) => {
+      const k = await keepReceipt(trx, org.id, { sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, messageJti: claims.jti, kind: claims.kind, receipt, receivedAt: ctx.receivedAt });
+      if (k.retry) return k;
+      const entity = await handle(trx, ctx, record);
+      record({
+        action: "exchange.message_received",
+        entityType: "exchange_message",
+        entityId: claims.jti,
+        after: { kind: claims.kind, schema: claims.schema, sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, ...entity },
+      });
+      return k;
+    });
+    return { status: kept.retry ? 200 : 201, body: { receipt: kept.receipt, duplicate: kept.retry } };
+  } catch (err) {
+    if (err instanceof AppError) await logRefusal(env, org.id, claimed, err.code, from.address);
+    return answerOf(err);
+  }
+}
+
+/**
+ * The sender's key: from its registration once one exists (approved, or the authority's decision
+ * awaited by an organisation that asked); else, for a registration sent to an authority, from the
+ * keys the registration itself carries (the message proves its sender holds that key; the
+ * authority's people decide whether to trust it).
+ */
+function resolveKey(org: Recipient, conn: ConnectionRow | undefined, body: Record<string, unknown>, kid: string): KeyResolution {
+  if (conn?.status === "approved" || (conn?.status === "pending" && conn.direction === "authority")) return keyFromSet(conn.counterpart_keys, kid);
+  const isRegistration = body.kind === "registration" && body.schema === REGISTRATION_SCHEMA;
+  if (org.kind === "authority" && isRegistration && (!conn || conn.direction === "member")) {
+    const p = RegistrationPayload.safeParse(body.payload);
+    if (!p.success) throw new AppError(400, "exchange_malformed", { reason: `payload.${p.error.issues[0]?.path.join(".") ?? ""}` });
+    return keyFromSet(JSON.stringify(p.data.keys), kid);
+  }
+  return "unregistered-sender";
+}
+
+type Handler = (trx: Transaction<Database>, ctx: Received, record: RecordChange) => Promise<Record<string, unknown>>;
+
+/** The handler for a verified message, or a refusal when this recipient does not take its kind from this sender. */
+async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow | undefined, message: VerifiedMessage): Promise<Handler> {
+  const { kind, schema } = message.claims;
+  if (kind === "registration" && schema === REGISTRATION_SCHEMA && org.kind === "authority") {
+    const p = parse(RegistrationPayload, message.payload);
+    return async (trx, ctx, record) => {
+      await storeRegistration(trx, org.id, ctx.selfParty, p, message.claims.iss, { local: ctx.from.local }, record);
+      return {};
+    };
+  }
+  if (kind === "registration" && schema === DECISION_SCHEMA && conn?.direction === "authority") {
+    const p = parse(DecisionPayload, message.payload);
+    return async (trx, _ctx, record) => {
+      await storeDecision(trx, conn, p, record);
+      return { decision: p.decision };
+    };
+  }
+  if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
+    const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);
+    return async (trx, ctx) => ({ intake: await storeSubmission(trx, { orgId: org.id, conn, message: ctx.message, jws: ctx.jws, receivedAt: ctx.receivedAt, prepared }) });
+  }
+  throw new AppError(422, "exchange_unsupported_kind", { kind, schema });
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[] }[] } } }, payload: unknown): T {
+  const p = schema.safeParse(payload);
+  if (!p.success) throw new AppError(400, "exchange_malformed", { reason: `payload.${p.error.issues[0]?.path.map(String).join(".") ?? ""}` });
+  return p.data;
+}
+
+/** Refusals kept per organisation: enough to see an attack or a misconfigured sender, bounded against floods. */
+const KEEP_REFUSALS = 10_000;
+
+async function logRefusal(env: ExchangeEnv, orgId: string, claimed: string | null, code: string, address: string): Promise<void> {
+  const db = env.db.kysely;
+  await db.insertInto("exchange_refusals").values({ id: newId("xrf"), org_id: orgId, at: nowIso(), claimed_sender: claimed?.slice(0, 512) ?? null, code, address: address.slice(0, 100) }).execute();
+  // Trimmed now and then, not on every refusal: a flood should not also cost a scan per message.
+  if (Math.random() >= 0.01) return;
+  const cutoff = await db.selectFrom("exchange_refusals").select("at").where("org_id", "=", orgId).orderBy("at", "desc").offset(KEEP_REFUSALS).limit(1).executeTakeFirst();
+  if (cutoff) await db.deleteFrom("exchange_refusals").where("org_id", "=", orgId).where("at", "<=", cutoff.at).execute();
+}

@@ -1,0 +1,201 @@
+import type { Kysely } from "kysely";
+import { z } from "zod";
+import type { Database } from "../db/schema.ts";
+import { notFound } from "../platform/errors.ts";
+import { containsText, listQuery, pageOf, parseSort, type Page } from "../platform/pagination.ts";
+import { CONFIDENTIAL_REASONS, SUBMISSION_KINDS } from "./submission.schema.ts";
+
+export const INTAKE_STATUSES = ["new", "triaged", "duplicate", "superseded", "closed"] as const;
+
+/** Counted exactly up to here, then "1,000+": an authority's queue can hold a million rows. */
+const COUNT_CAP = 1000;
+
+export const intakeQuery = listQuery({
+  sortable: ["receivedAt"],
+  defaultSort: "-receivedAt",
+  filters: {
+    status: z.enum(INTAKE_STATUSES).optional(),
+    kind: z.enum(SUBMISSION_KINDS as [string, ...string[]]).optional(),
+    sector: z.string().max(100).optional(),
+  },
+});
+export type IntakeQuery = z.infer<typeof intakeQuery>;
+
+const names = z.object({ ja: z.string(), en: z.string() });
+
+export const intakeSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  headline: z.string(),
+  /** The organisation that sent it, by the name it registered with; null for a report from the public form. */
+  sender: z.object({ party: z.string(), name: names }).nullable(),
+  source: z.enum(["exchange", "public"]),
+  sector: z.string().nullable(),
+  receivedAt: z.string(),
+  status: z.enum(INTAKE_STATUSES),
+  severity: z.string().nullable(),
+  harmTypes: z.array(z.string()),
+  rights: z.array(z.string()),
+  occurredMonth: z.string().nullable(),
+  /** The sender's own reference (incident code, report year, system code). */
+  subjectRef: z.string().nullable(),
+  supersedes: z.string().nullable(),
+  /** Another organisation's submission this one resembles (estimated Jaccard similarity of their words, 0–1): possibly the same incident. */
+  similarTo: z.object({ id: z.string(), similarity: z.number() }).nullable(),
+  /** The closest public reference case (AI Incident Database and others loaded), by words. */
+  referenceMatch: z.object({ id: z.string(), source: z.string(), number: z.number().int(), title: z.string(), url: z.string() }).nullable(),
+  confidentialParts: z.number().int(),
+  caseId: z.string().nullable(),
+  version: z.number().int(),
+});
+export type IntakeSummary = z.infer<typeof intakeSummary>;
+
+export const intakeDetail = intakeSummary.extend({
+  schema: z.string(),
+  /** The document as received — confidential parts included: this is the authority's own view; open data and the public register never carry them. */
+  document: z.record(z.string(), z.unknown()),
+  confidential: z.array(z.object({ pointer: z.string(), reason: z.enum(CONFIDENTIAL_REASONS) })),
+  idempotencyKey: z.string().nullable(),
+  payloadSha256: z.string(),
+  /** The signed message as received (compact JWS): proof of who sent what, verifiable with the sender's registered key. */
+  message: z.string().nullable(),
+  /** Earlier and later versions of the same document from the same sender, newest first. */
+  versions: z.array(z.object({ id: z.string(), receivedAt: z.string(), status: z.enum(INTAKE_STATUSES) })),
+});
+export type IntakeDetail = z.infer<typeof intakeDetail>;
+
+export const intakePage = pageOf(intakeSummary);
+
+function baseQuery(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom("oversight_intake as i")
+    .leftJoin("exchange_connections as c", (j) => j.onRef("c.id", "=", "i.connection_id").onRef("c.org_id", "=", "i.org_id"))
+    .leftJoin("reference_incidents as r", "r.id", "i.reference_match")
+    .where("i.org_id", "=", orgId);
+}
+
+type Row = Awaited<ReturnType<typeof selectSummaryFrom>>[number];
+
+function summaryOf(r: Row): IntakeSummary {
+  return {
+    id: r.id,
+    kind: r.kind,
+    headline: r.headline,
+    sender: r.sender_party ? { party: r.sender_party, name: { ja: r.counterpart_name_ja ?? r.sender_party, en: r.counterpart_name_en ?? r.sender_party } } : null,
+    source: r.source as IntakeSummary["source"],
+    sector: r.sector,
+    receivedAt: r.received_at,
+    status: r.status as IntakeSummary["status"],
+    severity: r.severity,
+    harmTypes: JSON.parse(r.harm_types) as string[],
+    rights: JSON.parse(r.rights) as string[],
+    occurredMonth: r.occurred_month,
+    subjectRef: r.subject_ref,
+    supersedes: r.supersedes,
+    similarTo: r.similar_to ? { id: r.similar_to, similarity: r.similarity ?? 0 } : null,
+    referenceMatch: r.ref_id ? { id: r.ref_id, source: r.ref_source!, number: r.ref_number!, title: r.ref_title!, url: r.ref_url! } : null,
+    confidentialParts: (JSON.parse(r.confidential) as unknown[]).length,
+    caseId: r.case_id,
+    version: r.version,
+  };
+}
+
+/**
+ * The authority's intake queue, newest first by default: ids first through the (org, status,
+ * received) or (org, received) index, then the rows of that page; the total is exact up to
+ * {@link COUNT_CAP}, else capped.
+ */
+export async function listIntake(db: Kysely<Database>, orgId: string, q: IntakeQuery): Promise<Page<IntakeSummary>> {
+  const { direction } = parseSort<"receivedAt">(q.sort);
+  let filtered = db.selectFrom("oversight_intake").where("org_id", "=", orgId);
+  if (q.status) filtered = filtered.where("status", "=", q.status);
+  if (q.kind) filtered = filtered.where("kind", "=", q.kind);
+  if (q.sector) filtered = filtered.where("sector", "=", q.sector);
+  if (q.q) filtered = filtered.where(containsText("headline", q.q));
+  const ids = await filtered.select("id").orderBy("received_at", direction).orderBy("id", direction).limit(q.limit).offset(q.offset).execute();
+  const counted = await db
+    .selectFrom(filtered.select("id").limit(COUNT_CAP + 1).as("capped"))
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  const rows = ids.length ? await selectSummaryWhere(db, orgId, ids.map((r) => r.id)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return {
+    items: ids.flatMap((r) => (byId.has(r.id) ? [summaryOf(byId.get(r.id)!)] : [])),
+    total: total > COUNT_CAP ? COUNT_CAP : total,
+    ...(total > COUNT_CAP && { totalCapped: true as const }),
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+async function selectSummaryWhere(db: Kysely<Database>, orgId: string, ids: string[]): Promise<Row[]> {
+  return selectSummaryFrom(baseQuery(db, orgId).where("i.id", "in", ids));
+}
+
+function selectSummaryFrom(q: ReturnType<typeof baseQuery>) {
+  return q
+    .select([
+      "i.id",
+      "i.kind",
+      "i.headline",
+      "i.source",
+      "i.sender_party",
+      "i.sector",
+      "i.received_at",
+      "i.status",
+      "i.severity",
+      "i.harm_types",
+      "i.rights",
+      "i.occurred_month",
+      "i.subject_ref",
+      "i.supersedes",
+      "i.similar_to",
+      "i.similarity",
+      "i.confidential",
+      "i.case_id",
+      "i.version",
+      "c.counterpart_name_ja",
+      "c.counterpart_name_en",
+      "r.id as ref_id",
+      "r.source as ref_source",
+      "r.number as ref_number",
+      "r.title as ref_title",
+      "r.url as ref_url",
+    ])
+    .execute();
+}
+
+/** One submission with its document, its confidentiality marks and the proof of its sending. */
+export async function readIntake(db: Kysely<Database>, orgId: string, id: string): Promise<IntakeDetail> {
+  const [row] = await selectSummaryWhere(db, orgId, [id]);
+  if (!row) throw notFound();
+  const extra = await db
+    .selectFrom("oversight_intake")
+    .select(["schema", "payload", "confidential", "idempotency_key", "payload_sha256", "message"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+  const versions = row.sender_party && row.subject_ref
+    ? await db
+        .selectFrom("oversight_intake")
+        .select(["id", "received_at", "status"])
+        .where("org_id", "=", orgId)
+        .where("sender_party", "=", row.sender_party)
+        .where("subject_ref", "=", row.subject_ref)
+        .where("kind", "=", row.kind)
+        .orderBy("received_at", "desc")
+        .limit(50)
+        .execute()
+    : [];
+  return {
+    ...summaryOf(row),
+    schema: extra.schema,
+    document: JSON.parse(extra.payload) as Record<string, unknown>,
+    confidential: JSON.parse(extra.confidential) as IntakeDetail["confidential"],
+    idempotencyKey: extra.idempotency_key,
+    payloadSha256: extra.payload_sha256,
+    message: extra.message,
+    versions: versions.map((v) => ({ id: v.id, receivedAt: v.received_at, status: v.status as IntakeDetail["status"] })),
+  };
+}
