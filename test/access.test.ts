@@ -9,9 +9,10 @@ import { issueToken } from "../src/auth/tokens.service.ts";
 import { SYSTEM_ACTOR } from "../src/audit/audited.ts";
 import type { Db } from "../src/db/connect.ts";
 import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from "./support/compliance.ts";
+import { plantExchange } from "./support/exchange.ts";
 
 /** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
-async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Planted> {
+async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<Planted, "exchange_connection" | "exchange_submission" | "oversight_intake">> {
   const dep = await createDepartment(db, { actor: SYSTEM_ACTOR, orgId: org.orgId }, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" });
   const { token } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.orgId, userId: org.users.viewer.id }, { name: "planted", role: "viewer" });
   const admin = org.tokens.admin;
@@ -60,6 +61,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   let api: TestApp;
   let orgA: SeededOrg;
   let orgB: SeededOrg;
+  let ordinary: SeededOrg;
   let recordsB: Planted;
   let recordsA: Planted;
 
@@ -67,11 +69,14 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
     const opened = await dialect.open();
     ctx = opened;
     api = testApp(opened.db, opened.dataDir);
-    // An authority, so that every role (the oversight roles too) has a user and a token to try.
+    // Authorities, so that every role (the oversight roles too) has a user and a token to try, and
+    // each, registered with the other, holds every exchange record kind.
     orgA = await seedOrg(opened.db, "alpha", { kind: "authority" });
-    orgB = await seedOrg(opened.db, "beta");
-    recordsA = await plantRecords(opened.db, api, orgA);
-    recordsB = await plantRecords(opened.db, api, orgB);
+    orgB = await seedOrg(opened.db, "beta", { kind: "authority" });
+    ordinary = await seedOrg(opened.db, "gamma");
+    const exchange = await plantExchange(api, orgA, orgB);
+    recordsA = { ...(await plantRecords(opened.db, api, orgA)), ...exchange.alpha! };
+    recordsB = { ...(await plantRecords(opened.db, api, orgB)), ...exchange.beta! };
   });
   afterAll(() => ctx.cleanup());
 
@@ -126,8 +131,17 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake"]));
   });
+
+  it.each(guarded.filter((r) => r.access !== "public" && r.access.permission.startsWith("oversight.")).map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
+    "%s is refused with 403 to an ordinary organisation's administrator: only an authority has a control tower",
+    async (_name, route) => {
+      const res = await api.call(route.method, pathFor(route, recordsA[route.resource ?? "user"]), { token: ordinary.tokens.admin, ...bodyFor(route) });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe("forbidden");
+    },
+  );
 
   it.each(scoped.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
     "%s answers 404 for another organisation's record, to its admin",
@@ -196,6 +210,7 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/disclosures/haip-reports/:id/withdraw-submission": { body: { version: 1 } },
   "post /api/disclosures/haip-reports/:id/publish": { body: { version: 1 } },
   "post /api/disclosures/publications/:id/withdraw": { body: { reason: "x" } },
+  "post /api/oversight/registrations/:id/decision": { body: { decision: "approved" } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

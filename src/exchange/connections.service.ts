@@ -3,6 +3,7 @@ import { audited, type ChangeContext, type RecordChange } from "../audit/audited
 import type { Database } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
 import { connectionByParty, connectionViewOf, findConnection, type ConnectionRow, type ConnectionView } from "./connections.store.ts";
@@ -36,12 +37,12 @@ async function orgOf(env: ExchangeEnv, orgId: string) {
  * people approve or refuse it; their answer comes back signed and settles the connection.
  */
 export async function connectToAuthority(env: ExchangeEnv, who: ChangeContext, library: Library, input: ConnectInput): Promise<ConnectionView> {
-  if (input.sector !== null && !sectorValues(library).includes(input.sector)) throw new AppError(400, "validation_failed", [{ path: ["sector"], message: "unknown sector" }]);
+  if (input.sector !== null && !sectorValues(library).includes(input.sector)) throw new AppError(400, "validation_failed", [{ field: "body.sector", message: fieldText("unknown_sector") }]);
   const org = await orgOf(env, who.orgId);
   const { descriptor, local } = await fetchParty(env, input.url, input.authoritySlug);
   const self = partyIdOf(env.base, org.slug);
   if (descriptor.party === self) throw new AppError(400, "exchange_self_connection");
-  const existing = await connectionByParty(env.db.kysely, org.id, descriptor.party);
+  const existing = await connectionByParty(env.db.kysely, org.id, descriptor.party, "authority");
   if (existing && (existing.status === "pending" || existing.status === "approved")) throw new AppError(409, "exchange_already_connected", { status: existing.status });
   await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
   const keys = await exchangeJwks(env.db.kysely, org.id);
@@ -126,7 +127,7 @@ export interface Arrival {
 export async function storeRegistration(trx: Transaction<Database>, orgId: string, selfParty: string, p: RegistrationPayload, iss: string, arrival: Arrival, record: RecordChange): Promise<void> {
   if (p.party !== iss) throw new AppError(400, "exchange_malformed", { reason: "payload.party" });
   if (p.messages === null && !arrival.local) throw new AppError(400, "exchange_malformed", { reason: "payload.messages" });
-  const existing = await connectionByParty(trx, orgId, iss);
+  const existing = await connectionByParty(trx, orgId, iss, "member");
   const now = nowIso();
   const fields = {
     counterpart_url: arrival.local ? null : p.messages,
@@ -142,7 +143,6 @@ export async function storeRegistration(trx: Transaction<Database>, orgId: strin
     record({ action: "exchange.registration_received", entityType: "exchange_connection", entityId: id, after: { organisation: iss, name: p.name, sector: p.sector, keys: p.keys.keys.map((k) => k.kid) } });
     return;
   }
-  if (existing.direction !== "member") throw new AppError(403, "exchange_unregistered_sender");
   const reapplies = existing.status === "refused" || existing.status === "revoked";
   await trx
     .updateTable("exchange_connections")

@@ -57,8 +57,9 @@ export async function findConnection(db: Kysely<Database>, orgId: string, id: st
   return db.selectFrom("exchange_connections").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
 }
 
-export async function connectionByParty(db: Kysely<Database>, orgId: string, party: string): Promise<ConnectionRow | undefined> {
-  return db.selectFrom("exchange_connections").selectAll().where("org_id", "=", orgId).where("counterpart_party", "=", party).executeTakeFirst();
+/** The connection with a counterpart in one direction: `authority` (we report to it) or `member` (it reports to us). */
+export async function connectionByParty(db: Kysely<Database>, orgId: string, party: string, direction: ConnectionView["direction"]): Promise<ConnectionRow | undefined> {
+  return db.selectFrom("exchange_connections").selectAll().where("org_id", "=", orgId).where("counterpart_party", "=", party).where("direction", "=", direction).executeTakeFirst();
 }
 
 /**

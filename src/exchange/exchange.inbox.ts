@@ -17,6 +17,9 @@ import { MAX_MESSAGE_BYTES, MESSAGE_TYP } from "./exchange.schema.ts";
 import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
 
+/** Kinds (with their schema) an authority sends to the organisations registered with it. */
+const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`]);
+
 /** Where a message came from: the caller's address (for the refusals log), and whether it was handed over in-process. */
 export interface From {
   address: string;
@@ -56,7 +59,8 @@ export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string
   try {
     const opened = openCompact(jws, MESSAGE_TYP, MAX_MESSAGE_BYTES);
     claimed = opened.iss;
-    const conn = await connectionByParty(env.db.kysely, org.id, opened.iss);
+    // What the authority sends its members arrives over the `authority` connection; what members send, over `member`.
+    const conn = await connectionByParty(env.db.kysely, org.id, opened.iss, FROM_AUTHORITY.has(`${String(opened.body.kind)} ${String(opened.body.schema)}`) ? "authority" : "member");
     const selfParty = conn?.self_party ?? partyIdOf(env.base, org.slug);
     const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: replayCheck(env.db.kysely, org.id) });
     const { claims } = message;
@@ -96,7 +100,7 @@ export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string
 function resolveKey(org: Recipient, conn: ConnectionRow | undefined, body: Record<string, unknown>, kid: string): KeyResolution {
   if (conn?.status === "approved" || (conn?.status === "pending" && conn.direction === "authority")) return keyFromSet(conn.counterpart_keys, kid);
   const isRegistration = body.kind === "registration" && body.schema === REGISTRATION_SCHEMA;
-  if (org.kind === "authority" && isRegistration && (!conn || conn.direction === "member")) {
+  if (org.kind === "authority" && isRegistration) {
     const p = RegistrationPayload.safeParse(body.payload);
     if (!p.success) throw new AppError(400, "exchange_malformed", { reason: `payload.${p.error.issues[0]?.path.join(".") ?? ""}` });
     return keyFromSet(JSON.stringify(p.data.keys), kid);

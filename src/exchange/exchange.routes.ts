@@ -1,4 +1,6 @@
+import type { Kysely } from "kysely";
 import { z } from "zod";
+import type { Database } from "../db/schema.ts";
 import { changeContextOf } from "../audit/audited.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { clientAddress } from "../platform/http/client-address.ts";
@@ -12,6 +14,16 @@ import { outgoingView, outgoingViewOf } from "./outgoing.view.ts";
 import { submitBody, submitToAuthority } from "./submit.service.ts";
 
 export const envOf = (deps: AppDeps) => exchangeEnvOf(deps.db, deps.config, deps.outbound);
+
+/** The organisation's submissions with the authority each went to. */
+function outgoing(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom("exchange_outgoing as o")
+    .innerJoin("exchange_connections as c", (j) => j.onRef("c.id", "=", "o.connection_id").onRef("c.org_id", "=", "o.org_id"))
+    .selectAll("o")
+    .select(["c.counterpart_party", "c.counterpart_name_ja", "c.counterpart_name_en"])
+    .where("o.org_id", "=", orgId);
+}
 
 const slugParams = z.strictObject({ slug: z.string().min(1).max(100) });
 
@@ -114,18 +126,30 @@ export const exchangeRoutes = [
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
     response: z.array(outgoingView),
     handler: async ({ deps, actor, query }) => {
-      const rows = await deps.db.kysely
-        .selectFrom("exchange_outgoing as o")
-        .innerJoin("exchange_connections as c", (j) => j.onRef("c.id", "=", "o.connection_id").onRef("c.org_id", "=", "o.org_id"))
-        .selectAll("o")
-        .select(["c.counterpart_party", "c.counterpart_name_ja", "c.counterpart_name_en"])
-        .where("o.org_id", "=", actor.orgId)
+      const rows = await outgoing(deps.db.kysely, actor.orgId)
         .orderBy("o.created_at", "desc")
         .orderBy("o.id", "desc")
         .limit(query.limit)
         .offset(query.offset)
         .execute();
       return rows.map((r) => outgoingViewOf(r, r));
+    },
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/exchange/submissions/:id",
+    summary: "One submission to an authority, with its delivery state and the authority's signed receipt",
+    tag: "Exchange",
+    access: { permission: "exchange.read" },
+    resource: "exchange_submission",
+    params: z.strictObject({ id: z.string().min(1).max(100) }),
+    response: outgoingView,
+    handler: async ({ deps, actor, params }) => {
+      const row = await outgoing(deps.db.kysely, actor.orgId)
+        .where("o.id", "=", params.id)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      return outgoingViewOf(row, row);
     },
   }),
   defineRoute({

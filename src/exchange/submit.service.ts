@@ -7,6 +7,7 @@ import { buildIncidentReport } from "../incidents/report.ts";
 import type { Library } from "../library/library.model.ts";
 import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, SUBMISSION_KINDS, type SubmissionEnvelope, type SubmissionKind } from "../oversight/submission.schema.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { findConnection } from "./connections.store.ts";
 import { queueOutgoing } from "./exchange.outgoing.ts";
 import type { ExchangeEnv } from "./exchange.party.ts";
@@ -43,7 +44,7 @@ export async function submitToAuthority(env: ExchangeEnv, who: ChangeContext, li
   if (conn.status !== "approved") throw new AppError(409, "exchange_not_connected", { status: conn.status });
   const { document, subject } = await documentOf(env, who.orgId, library, by, body.kind, body.subject);
   const missing = body.confidential.find((m) => !pointerExists(document, m.pointer));
-  if (missing) throw new AppError(400, "validation_failed", [{ path: ["confidential"], message: `${missing.pointer} names nothing in the document` }]);
+  if (missing) throw new AppError(400, "validation_failed", [{ field: `body.confidential.${body.confidential.indexOf(missing)}.pointer`, message: fieldText("confidential_part_missing") }]);
   const payload: SubmissionEnvelope = { format: SUBMISSION_SCHEMA, documentSchema: DOCUMENT_SCHEMAS[body.kind], document, confidential: body.confidential };
   // A compact JWS carries the payload in base64url (4/3) plus a small header: refuse now what the
   // signer would refuse at delivery time, after the outbox had already taken it.

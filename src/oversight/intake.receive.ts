@@ -9,6 +9,7 @@ import { IncidentReport } from "../incidents/report.schema.ts";
 import { searchReference } from "../incidents/similar/similar.service.ts";
 import { tokenize } from "../incidents/similar/tokenize.ts";
 import { AppError } from "../platform/errors.ts";
+import { fieldText, wordField, wordIssue } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { bands, fromHex, minhash, similarity, toHex } from "./minhash.ts";
 import { DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, SubmissionEnvelope, type SubmissionKind } from "./submission.schema.ts";
@@ -46,8 +47,13 @@ export interface PreparedSubmission {
 
 const DOCUMENTS: Record<SubmissionKind, z.ZodType> = { "incident-report": IncidentReport, "haip-report": HaipReportDocument, "system-card": SystemCard };
 
-function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: string): AppError {
-  return new AppError(400, "validation_failed", issues.slice(0, 20).map((i) => ({ path: [prefix, ...i.path.map(String)], message: i.message })));
+/** A document's problems as every API error words them, `{ field, message }` (a sender's software reads them, so in English). */
+function invalid(issues: readonly z.core.$ZodIssue[], prefix: string, input: unknown): AppError {
+  return new AppError(400, "validation_failed", issues.slice(0, 20).map((i) => ({ field: [prefix, ...i.path.map(String)].join("."), message: wordIssue(i, input, "en") })));
+}
+
+function problem(field: string, key: Parameters<typeof fieldText>[0]): AppError {
+  return new AppError(400, "validation_failed", [{ field, message: wordField(fieldText(key), "en") }]);
 }
 
 /**
@@ -61,12 +67,12 @@ export async function prepareSubmission(db: Kysely<Database>, orgId: string, sen
   const kind = message.claims.kind as SubmissionKind;
   if (message.claims.schema !== SUBMISSION_SCHEMA) throw new AppError(422, "exchange_unsupported_kind", { kind, schema: message.claims.schema });
   const env = SubmissionEnvelope.safeParse(message.payload);
-  if (!env.success) throw invalid(env.error.issues, "payload");
-  if (env.data.documentSchema !== DOCUMENT_SCHEMAS[kind]) throw invalid([{ path: ["documentSchema"], message: `a ${kind} is a ${DOCUMENT_SCHEMAS[kind]}` }], "payload");
+  if (!env.success) throw invalid(env.error.issues, "payload", message.payload);
+  if (env.data.documentSchema !== DOCUMENT_SCHEMAS[kind]) throw problem("payload.documentSchema", "document_kind_mismatch");
   const doc = DOCUMENTS[kind].safeParse(env.data.document);
-  if (!doc.success) throw invalid(doc.error.issues, "document");
-  const missing = env.data.confidential.find((m) => !pointerExists(env.data.document, m.pointer));
-  if (missing) throw invalid([{ path: ["confidential"], message: `${missing.pointer} names nothing in the document` }], "payload");
+  if (!doc.success) throw invalid(doc.error.issues, "payload.document", env.data.document);
+  const missing = env.data.confidential.findIndex((m) => !pointerExists(env.data.document, m.pointer));
+  if (missing >= 0) throw problem(`payload.confidential.${missing}.pointer`, "confidential_part_missing");
   const extracted = extract(kind, doc.data);
   const sig = minhash(tokenize(extracted.text));
   const similar = sig ? await mostSimilar(db, orgId, sender, sig) : undefined;

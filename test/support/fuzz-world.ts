@@ -8,6 +8,7 @@ import type { AppDeps, ResourceKind } from "../../src/platform/http/route.ts";
 import { createDeps } from "../../src/server.ts";
 import { JP_BUSINESS_PROFILE, itemsOf, registerSystem, startAssessment } from "./compliance.ts";
 import { seedOrg, TEST_PASSWORD, type SeededOrg, type TestApp } from "./app.ts";
+import { plantExchange, type PlantedExchange } from "./exchange.ts";
 
 /** The records of one organisation a fuzz request can aim at, by kind. */
 export type Planted = Record<ResourceKind, string> & {
@@ -87,7 +88,7 @@ async function expectOk<T = any>(what: string, res: { status: number; body: any;
 }
 
 /** One record of every kind, made through the API as a user would, so ids exist to hit. */
-async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>): Promise<Planted> {
+async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, exchange: PlantedExchange): Promise<Planted> {
   const admin = org.tokens.admin;
   const post = (path: string, body: unknown) => api.call("POST", path, { token: admin, body }).then((r) => expectOk(`POST ${path}`, r, errors));
   const upload = async (path: string, name: string, type: string, text: string) => {
@@ -137,6 +138,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>):
     haip_report: report.id,
     publication: publication.id,
     report_job: reportJob.id,
+    ...exchange,
     otherAssessment: otherAssessment.id,
     person: org.users.governance_lead.id,
     urn: item!.requirement.urn,
@@ -150,10 +152,12 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>):
 export async function buildFuzzWorld(db: Db, dataDir: string): Promise<FuzzWorld> {
   const { app, deps, serverErrors } = appWithErrorLog(db, dataDir);
   const api: TestApp = { app, deps, call: callerOf(app) };
-  const org = await seedOrg(db, "fuzz");
-  const other = await seedOrg(db, "other");
-  const records = await plant(api, org, serverErrors);
-  const otherRecords = await plant(api, other, serverErrors);
+  // Authorities, registered with each other, so the oversight routes and the exchange's records are fuzzed too.
+  const org = await seedOrg(db, "fuzz", { kind: "authority" });
+  const other = await seedOrg(db, "other", { kind: "authority" });
+  const exchange = await plantExchange(api, org, other);
+  const records = await plant(api, org, serverErrors, exchange.fuzz!);
+  const otherRecords = await plant(api, other, serverErrors, exchange.other!);
   const login = await api.call("POST", "/api/auth/login", { body: { email: org.users.admin.email, password: TEST_PASSWORD } });
   await expectOk("sign-in", login);
   const cookie = login.headers.getSetCookie().find((c) => c.startsWith("musubi_session="))?.split(";")[0];

@@ -33,7 +33,8 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .addColumn("note", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("exchange_connections_party").on("exchange_connections").columns(["org_id", "counterpart_party"]).unique().execute();
+  // Two authorities may each be registered with the other: one row per direction.
+  await db.schema.createIndex("exchange_connections_party").on("exchange_connections").columns(["org_id", "counterpart_party", "direction"]).unique().execute();
   await db.schema.createIndex("exchange_connections_status").on("exchange_connections").columns(["org_id", "direction", "status", "requested_at"]).execute();
 
   await db.schema

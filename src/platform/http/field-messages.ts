@@ -60,6 +60,12 @@ export const FIELD_TEXT = {
     en: "This role exists only in an authority's organisation; choose another role.",
     ja: "この役割は当局の組織でのみ使えます。別の役割を選んでください。",
   },
+  unknown_sector: { en: "Choose a sector from the list.", ja: "業種・分野は一覧から選んでください。" },
+  confidential_part_missing: {
+    en: "Mark as confidential only parts the document has (a JSON Pointer such as /rootCause).",
+    ja: "秘匿指定できるのは文書にある箇所だけです（/rootCause のようなJSON Pointerで指定してください）。",
+  },
+  document_kind_mismatch: { en: "The document's format does not match the kind of submission.", ja: "文書の形式が提出の種類と一致しません。" },
   period_order: { en: "Choose an end date on or after the start date, at most five years later.", ja: "終了日は開始日以降、5年以内の日付にしてください。" },
 } as const satisfies Record<string, Bilingual>;
 

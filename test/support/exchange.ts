@@ -1,0 +1,52 @@
+import { expect } from "vitest";
+import { deliveryChannels } from "../../src/jobs.ts";
+import { deliverDue } from "../../src/notify/outbox.worker.ts";
+import type { SeededOrg, TestApp } from "./app.ts";
+
+/** The exchange records in one organisation's tenant, for tests that aim requests at real rows. */
+export interface PlantedExchange {
+  /** The other's registration with it (its `member` connection). */
+  exchange_connection: string;
+  /** What it sent the other. */
+  exchange_submission: string;
+  /** What the other sent it, in its intake queue. */
+  oversight_intake: string;
+}
+
+/** Runs the outbox once, exchange channel included, as the server's job does. */
+export function deliverNow(api: TestApp) {
+  return deliverDue(api.deps.db, { channels: deliveryChannels(api.deps.db, api.deps.config, api.deps.outbound) });
+}
+
+/**
+ * Two authorities of one instance, each registered with the other (approved) and each having sent
+ * the other an incident report: every exchange record kind exists on both sides.
+ */
+export async function plantExchange(api: TestApp, a: SeededOrg, b: SeededOrg): Promise<Record<string, PlantedExchange>> {
+  const ok = (what: string, res: { status: number; body: any }) => {
+    expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    return res.body;
+  };
+  for (const [from, to] of [[a, b], [b, a]] as const) ok("connect", await api.call("POST", "/api/exchange/connections", { token: from.tokens.admin, body: { authoritySlug: to.slug } }));
+  await deliverNow(api);
+  const member: Record<string, string> = {};
+  for (const org of [a, b]) {
+    const [pending] = ok("registrations", await api.call("GET", "/api/oversight/registrations", { token: org.tokens.admin }));
+    member[org.slug] = pending.id;
+    ok("approve", await api.call("POST", `/api/oversight/registrations/${pending.id}/decision`, { token: org.tokens.admin, body: { decision: "approved" } }));
+  }
+  await deliverNow(api);
+  const submission: Record<string, string> = {};
+  for (const org of [a, b]) {
+    const [conn] = ok("connections", await api.call("GET", "/api/exchange/connections", { token: org.tokens.admin }));
+    const incident = ok("incident", await api.call("POST", "/api/incidents", { token: org.tokens.admin, body: { title: `${org.slug} の誤判定`, summary: "与信AIが誤った判定をした" } }));
+    submission[org.slug] = ok("submit", await api.call("POST", "/api/exchange/submissions", { token: org.tokens.admin, body: { connectionId: conn.id, kind: "incident-report", subject: incident.code } })).id;
+  }
+  await deliverNow(api);
+  const intake: Record<string, string> = {};
+  for (const org of [a, b]) intake[org.slug] = ok("intake", await api.call("GET", "/api/oversight/intake", { token: org.tokens.admin })).items[0].id;
+  return {
+    [a.slug]: { exchange_connection: member[a.slug]!, exchange_submission: submission[a.slug]!, oversight_intake: intake[a.slug]! },
+    [b.slug]: { exchange_connection: member[b.slug]!, exchange_submission: submission[b.slug]!, oversight_intake: intake[b.slug]! },
+  };
+}
