@@ -13,6 +13,8 @@ import { registerJobsCommands } from "./jobs.commands.ts";
 import { registerLibraryCommands } from "./library.commands.ts";
 import { registerOscalCommands } from "./oscal.commands.ts";
 import { registerModelCardCommand } from "./model-card.command.ts";
+import { registerExchangeCommands } from "./exchange.commands.ts";
+import { registerOversightCommands } from "./oversight.commands.ts";
 import { registerReportsCommands } from "./reports.commands.ts";
 import { registerServeCommand } from "./serve.command.ts";
 import { registerSystemsCommands } from "./systems.commands.ts";
@@ -41,6 +43,8 @@ export function buildCli(): Command {
   registerHaipCommands(program);
   registerModelCardCommand(program);
   registerReportsCommands(program);
+  registerExchangeCommands(program);
+  registerOversightCommands(program);
   return program;
 }
 

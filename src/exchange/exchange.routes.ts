@@ -1,6 +1,4 @@
-import type { Kysely } from "kysely";
 import { z } from "zod";
-import type { Database } from "../db/schema.ts";
 import { changeContextOf } from "../audit/audited.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { clientAddress } from "../platform/http/client-address.ts";
@@ -10,20 +8,10 @@ import { connectionView, connectionViewOf, listConnections } from "./connections
 import { receiveMessage } from "./exchange.inbox.ts";
 import { describeParty, exchangeEnvOf, PartyDescriptor } from "./exchange.party.ts";
 import { MAX_MESSAGE_BYTES } from "./exchange.schema.ts";
-import { outgoingView, outgoingViewOf } from "./outgoing.view.ts";
+import { outgoingRows, outgoingView, outgoingViewOf } from "./outgoing.view.ts";
 import { submitBody, submitToAuthority } from "./submit.service.ts";
 
 export const envOf = (deps: AppDeps) => exchangeEnvOf(deps.db, deps.config, deps.outbound);
-
-/** The organisation's submissions with the authority each went to. */
-function outgoing(db: Kysely<Database>, orgId: string) {
-  return db
-    .selectFrom("exchange_outgoing as o")
-    .innerJoin("exchange_connections as c", (j) => j.onRef("c.id", "=", "o.connection_id").onRef("c.org_id", "=", "o.org_id"))
-    .selectAll("o")
-    .select(["c.counterpart_party", "c.counterpart_name_ja", "c.counterpart_name_en"])
-    .where("o.org_id", "=", orgId);
-}
 
 const slugParams = z.strictObject({ slug: z.string().min(1).max(100) });
 
@@ -38,6 +26,7 @@ export const exchangeRoutes = [
     tag: "Exchange",
     access: "public",
     params: slugParams,
+    createsOnFirstUse: true,
     response: PartyDescriptor,
     handler: async ({ deps, params }) => {
       const descriptor = await describeParty(envOf(deps), params.slug);
@@ -126,7 +115,7 @@ export const exchangeRoutes = [
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
     response: z.array(outgoingView),
     handler: async ({ deps, actor, query }) => {
-      const rows = await outgoing(deps.db.kysely, actor.orgId)
+      const rows = await outgoingRows(deps.db.kysely, actor.orgId)
         .orderBy("o.created_at", "desc")
         .orderBy("o.id", "desc")
         .limit(query.limit)
@@ -145,7 +134,7 @@ export const exchangeRoutes = [
     params: z.strictObject({ id: z.string().min(1).max(100) }),
     response: outgoingView,
     handler: async ({ deps, actor, params }) => {
-      const row = await outgoing(deps.db.kysely, actor.orgId)
+      const row = await outgoingRows(deps.db.kysely, actor.orgId)
         .where("o.id", "=", params.id)
         .executeTakeFirst();
       if (!row) throw notFound();

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { ExchangeOutgoingTable } from "../db/schema.ts";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, ExchangeOutgoingTable } from "../db/schema.ts";
 import type { ConnectionRow } from "./connections.store.ts";
 
 export const OUTGOING_STATUSES = ["queued", "delivered", "refused", "failed"] as const;
@@ -46,4 +46,14 @@ export function outgoingViewOf(r: Selectable<ExchangeOutgoingTable>, conn: Pick<
     receivedAt: r.received_at,
     receipt: r.receipt,
   };
+}
+
+/** The organisation's submissions with the authority each went to (for {@link outgoingViewOf}). */
+export function outgoingRows(db: Kysely<Database>, orgId: string) {
+  return db
+    .selectFrom("exchange_outgoing as o")
+    .innerJoin("exchange_connections as c", (j) => j.onRef("c.id", "=", "o.connection_id").onRef("c.org_id", "=", "o.org_id"))
+    .selectAll("o")
+    .select(["c.counterpart_party", "c.counterpart_name_ja", "c.counterpart_name_en"])
+    .where("o.org_id", "=", orgId);
 }

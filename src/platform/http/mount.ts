@@ -21,7 +21,7 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
   if (route.access === undefined) throw new Error(`route ${route.method} ${route.path} declares no access policy`);
   // Reads run on SQLite's query-only connection, so a long write does not hold them up (see
   // `Db.reader`); a GET that tried to write would fail there, which keeps GETs honest.
-  const deps = route.method === "get" && appDeps.db.reader ? { ...appDeps, db: appDeps.db.reader } : appDeps;
+  const deps = route.method === "get" && !route.createsOnFirstUse && appDeps.db.reader ? { ...appDeps, db: appDeps.db.reader } : appDeps;
   // Only requests that may carry a body get a limit: touching the body of a GET makes the Node
   // adapter build a full web Request (stream, abort signal), which measurably slowed every read.
   const maxBytes = route.upload ? Math.min(route.uploadLimit ?? Infinity, deps.config.uploadLimitBytes) : deps.config.bodyLimitBytes;

@@ -67,6 +67,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * `uploadLimitBytes`, read only after authentication. Metadata travels in headers or the query.
    */
   upload?: true;
+  /**
+   * A GET that may create state on first use (an organisation's exchange key, made the first time
+   * anyone asks for it): it runs on the primary connection, not SQLite's query-only reader.
+   */
+  createsOnFirstUse?: true;
   /** A smaller bound than `uploadLimitBytes` for this route's upload (e.g. a signed message's 5 MiB). */
   uploadLimit?: number;
   /**
