@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   exchange_connection: ["exchange.connection_requested", "exchange.registration_received", "exchange.connection_approved", "exchange.connection_refused", "exchange.decision_received"],
   exchange_submission: ["exchange.submission_queued", "exchange.receipt_received", "exchange.submission_refused", "exchange.submission_failed"],
   exchange_message: ["exchange.message_received"],
+  oversight_intake: ["oversight.intake_triaged"],
+  oversight_case: ["oversight.case_created", "oversight.case_updated", "oversight.case_note_added", "oversight.case_countermeasure_added"],
 } as const;
 
 /** A record type the ledger names (`entity_type`). */

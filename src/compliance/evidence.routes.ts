@@ -1,3 +1,4 @@
+import { contentDisposition } from "../platform/http/download.ts";
 import { z } from "zod";
 import { audited, changeContextOf } from "../audit/audited.ts";
 import { AppError } from "../platform/errors.ts";
@@ -21,11 +22,6 @@ export function fileNameOf(header: string | undefined): string {
   return name || "upload";
 }
 
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, so 証跡.pdf downloads as 証跡.pdf. */
-function contentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const linkParams = z.strictObject({ id: z.string().min(1).max(64), type: z.enum(["control", "item"]), targetId: z.string().min(1).max(64) });
 

@@ -690,6 +690,7 @@ export interface OversightIntakeTable {
   supersedes: string | null;
   similar_to: string | null;
   similarity: number | null;
+  duplicate_of: string | null;
   reference_match: string | null;
   minhash: string | null;
   updated_at: string;
@@ -711,6 +712,42 @@ export interface ExchangeRefusalsTable {
   claimed_sender: string | null;
   code: string;
   address: string | null;
+}
+
+/** A case of rights infringement an authority analyses: submissions grouped, with a timeline. */
+export interface OversightCasesTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  summary: string;
+  status: string;
+  rights: Generated<string>;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** A note or a countermeasure considered, on a case's timeline. */
+export interface OversightCaseEntriesTable {
+  id: string;
+  org_id: string;
+  case_id: string;
+  kind: string;
+  body: string;
+  at: string;
+  by_user: string | null;
+}
+
+/** One trend dimension's value of one counted submission: a trend bar's drill-down. */
+export interface OversightIntakeTagsTable {
+  org_id: string;
+  dimension: string;
+  value: string;
+  received_at: string;
+  intake_id: string;
 }
 
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
@@ -859,6 +896,9 @@ export interface Database {
   oversight_intake: OversightIntakeTable;
   oversight_intake_bands: OversightIntakeBandsTable;
   exchange_refusals: ExchangeRefusalsTable;
+  oversight_cases: OversightCasesTable;
+  oversight_case_entries: OversightCaseEntriesTable;
+  oversight_intake_tags: OversightIntakeTagsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -932,6 +972,9 @@ export const TABLES_IN_ORDER = [
   "oversight_intake",
   "oversight_intake_bands",
   "exchange_refusals",
+  "oversight_cases",
+  "oversight_case_entries",
+  "oversight_intake_tags",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -12,6 +12,7 @@ import { AppError } from "../platform/errors.ts";
 import { fieldText, wordField, wordIssue } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { bands, fromHex, minhash, similarity, toHex } from "./minhash.ts";
+import { applyTrend, isCounted } from "./trends.tags.ts";
 import { DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, SubmissionEnvelope, type SubmissionKind } from "./submission.schema.ts";
 
 export { SUBMISSION_KINDS } from "./submission.schema.ts";
@@ -143,7 +144,7 @@ export async function storeSubmission(
   const earlier = p.extracted.subjectRef
     ? await trx
         .selectFrom("oversight_intake")
-        .select(["id", "status", "severity", "case_id", "assignee_id"])
+        .selectAll()
         .where("org_id", "=", s.orgId)
         .where("sender_party", "=", message.claims.iss)
         .where("subject_ref", "=", p.extracted.subjectRef)
@@ -153,45 +154,48 @@ export async function storeSubmission(
         .executeTakeFirst()
     : undefined;
   const e = p.extracted;
-  await trx
-    .insertInto("oversight_intake")
-    .values({
-      id,
-      org_id: s.orgId,
-      connection_id: s.conn.id,
-      source: "exchange",
-      sender_party: message.claims.iss,
-      kind: p.kind,
-      schema: p.envelope.documentSchema,
-      idempotency_key: message.claims.idempotencyKey,
-      payload: JSON.stringify(p.envelope.document),
-      payload_sha256: message.claims.payloadSha256,
-      confidential: JSON.stringify(p.envelope.confidential),
-      message: s.jws,
-      received_at: s.receivedAt,
-      subject_ref: e.subjectRef,
-      headline: e.headline.slice(0, 500),
-      status: earlier && earlier.status !== "superseded" && earlier.status !== "new" ? earlier.status : "new",
-      severity: earlier?.severity ?? e.severity,
-      sector: s.conn.sector,
-      harm_types: JSON.stringify(e.harmTypes),
-      rights: JSON.stringify(e.rights),
-      generative: e.generative,
-      model_provider: e.modelProvider,
-      actor_role: e.actorRole,
-      occurred_month: e.occurredMonth,
-      assignee_id: earlier?.assignee_id ?? null,
-      case_id: earlier?.case_id ?? null,
-      supersedes: earlier?.id ?? null,
-      similar_to: p.similar?.id ?? null,
-      similarity: p.similar?.similarity ?? null,
-      reference_match: p.referenceMatch ?? null,
-      minhash: p.minhash ? toHex(p.minhash) : null,
-      updated_at: s.receivedAt,
-      version: 1,
-    })
-    .execute();
-  if (earlier) await trx.updateTable("oversight_intake").set({ status: "superseded", updated_at: s.receivedAt }).where("org_id", "=", s.orgId).where("id", "=", earlier.id).execute();
+  const row = {
+    id,
+    org_id: s.orgId,
+    connection_id: s.conn.id,
+    source: "exchange",
+    sender_party: message.claims.iss,
+    kind: p.kind,
+    schema: p.envelope.documentSchema,
+    idempotency_key: message.claims.idempotencyKey,
+    payload: JSON.stringify(p.envelope.document),
+    payload_sha256: message.claims.payloadSha256,
+    confidential: JSON.stringify(p.envelope.confidential),
+    message: s.jws,
+    received_at: s.receivedAt,
+    subject_ref: e.subjectRef,
+    headline: e.headline.slice(0, 500),
+    status: earlier && earlier.status !== "superseded" && earlier.status !== "new" ? earlier.status : "new",
+    severity: earlier?.severity ?? e.severity,
+    sector: s.conn.sector,
+    harm_types: JSON.stringify(e.harmTypes),
+    rights: JSON.stringify(e.rights),
+    generative: e.generative,
+    model_provider: e.modelProvider,
+    actor_role: e.actorRole,
+    occurred_month: e.occurredMonth,
+    assignee_id: earlier?.assignee_id ?? null,
+    case_id: earlier?.case_id ?? null,
+    supersedes: earlier?.id ?? null,
+    similar_to: p.similar?.id ?? null,
+    similarity: p.similar?.similarity ?? null,
+    duplicate_of: null,
+    reference_match: p.referenceMatch ?? null,
+    minhash: p.minhash ? toHex(p.minhash) : null,
+    updated_at: s.receivedAt,
+    version: 1,
+  };
+  await trx.insertInto("oversight_intake").values(row).execute();
+  if (earlier) {
+    await trx.updateTable("oversight_intake").set({ status: "superseded", updated_at: s.receivedAt, version: earlier.version + 1 }).where("org_id", "=", s.orgId).where("id", "=", earlier.id).execute();
+    if (isCounted(earlier.status)) await applyTrend(trx, s.orgId, earlier, -1);
+  }
+  if (isCounted(row.status)) await applyTrend(trx, s.orgId, row, 1);
   if (p.minhash) await trx.insertInto("oversight_intake_bands").values(bands(p.minhash).map((band) => ({ org_id: s.orgId, band, intake_id: id }))).onConflict((oc) => oc.doNothing()).execute();
   return id;
 }

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.ts";
 import { notFound } from "../platform/errors.ts";
 import { containsText, listQuery, pageOf, parseSort, type Page } from "../platform/pagination.ts";
 import { CONFIDENTIAL_REASONS, SUBMISSION_KINDS } from "./submission.schema.ts";
+import { NO_MONTH, TREND_DIMENSIONS } from "./trends.tags.ts";
 
 export const INTAKE_STATUSES = ["new", "triaged", "duplicate", "superseded", "closed"] as const;
 
@@ -17,6 +18,12 @@ export const intakeQuery = listQuery({
     status: z.enum(INTAKE_STATUSES).optional(),
     kind: z.enum(SUBMISSION_KINDS as [string, ...string[]]).optional(),
     sector: z.string().max(100).optional(),
+    caseId: z.string().max(100).optional(),
+    /** Month the harm happened (YYYY-MM): a trend chart's column. */
+    month: z.string().regex(/^(\d{4}-(0[1-9]|1[0-2])|unknown)$/).optional(),
+    /** A trend bar: submissions counted under this value of this dimension (both or neither). */
+    dimension: z.enum(TREND_DIMENSIONS).optional(),
+    value: z.string().max(200).optional(),
   },
 });
 export type IntakeQuery = z.infer<typeof intakeQuery>;
@@ -42,6 +49,9 @@ export const intakeSummary = z.object({
   supersedes: z.string().nullable(),
   /** Another organisation's submission this one resembles (estimated Jaccard similarity of their words, 0–1): possibly the same incident. */
   similarTo: z.object({ id: z.string(), similarity: z.number() }).nullable(),
+  /** Set by triage: the submission this one repeats. */
+  duplicateOf: z.string().nullable(),
+  assigneeId: z.string().nullable(),
   /** The closest public reference case (AI Incident Database and others loaded), by words. */
   referenceMatch: z.object({ id: z.string(), source: z.string(), number: z.number().int(), title: z.string(), url: z.string() }).nullable(),
   confidentialParts: z.number().int(),
@@ -93,6 +103,8 @@ function summaryOf(r: Row): IntakeSummary {
     subjectRef: r.subject_ref,
     supersedes: r.supersedes,
     similarTo: r.similar_to ? { id: r.similar_to, similarity: r.similarity ?? 0 } : null,
+    duplicateOf: r.duplicate_of,
+    assigneeId: r.assignee_id,
     referenceMatch: r.ref_id ? { id: r.ref_id, source: r.ref_source!, number: r.ref_number!, title: r.ref_title!, url: r.ref_url! } : null,
     confidentialParts: (JSON.parse(r.confidential) as unknown[]).length,
     caseId: r.case_id,
@@ -108,9 +120,16 @@ function summaryOf(r: Row): IntakeSummary {
 export async function listIntake(db: Kysely<Database>, orgId: string, q: IntakeQuery): Promise<Page<IntakeSummary>> {
   const { direction } = parseSort<"receivedAt">(q.sort);
   let filtered = db.selectFrom("oversight_intake").where("org_id", "=", orgId);
+  // A trend bar's drill-down: the submissions tagged with that value, through the tags' index.
+  if (q.dimension && q.value !== undefined) {
+    const { dimension, value } = q;
+    filtered = filtered.where("id", "in", (eb) => eb.selectFrom("oversight_intake_tags").select("intake_id").where("org_id", "=", orgId).where("dimension", "=", dimension).where("value", "=", value));
+  }
   if (q.status) filtered = filtered.where("status", "=", q.status);
   if (q.kind) filtered = filtered.where("kind", "=", q.kind);
   if (q.sector) filtered = filtered.where("sector", "=", q.sector);
+  if (q.caseId) filtered = filtered.where("case_id", "=", q.caseId);
+  if (q.month) filtered = q.month === NO_MONTH ? filtered.where("occurred_month", "is", null) : filtered.where("occurred_month", "=", q.month);
   if (q.q) filtered = filtered.where(containsText("headline", q.q));
   const ids = await filtered.select("id").orderBy("received_at", direction).orderBy("id", direction).limit(q.limit).offset(q.offset).execute();
   const counted = await db
@@ -152,6 +171,8 @@ function selectSummaryFrom(q: ReturnType<typeof baseQuery>) {
       "i.supersedes",
       "i.similar_to",
       "i.similarity",
+      "i.duplicate_of",
+      "i.assignee_id",
       "i.confidential",
       "i.case_id",
       "i.version",

@@ -71,6 +71,7 @@ export const ERROR_CODES = [
   "exchange_party_unreachable",
   "exchange_unsupported_kind",
   "exchange_not_approved",
+  "intake_superseded",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -257,6 +258,10 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   exchange_not_approved: {
     en: "Only an approved or published report can be sent to an authority; have it approved first.",
     ja: "当局に送信できるのは承認済み又は公開済みの報告書のみです。先に承認を得てください。",
+  },
+  intake_superseded: {
+    en: "This is an earlier version of a document its sender resubmitted; triage the latest version.",
+    ja: "これは送信者が再提出した文書の以前の版です。最新の版を選別してください。",
   },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",

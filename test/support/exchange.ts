@@ -11,6 +11,8 @@ export interface PlantedExchange {
   exchange_submission: string;
   /** What the other sent it, in its intake queue. */
   oversight_intake: string;
+  /** A case grouping that submission. */
+  oversight_case: string;
 }
 
 /** Runs the outbox once, exchange channel included, as the server's job does. */
@@ -44,9 +46,35 @@ export async function plantExchange(api: TestApp, a: SeededOrg, b: SeededOrg): P
   }
   await deliverNow(api);
   const intake: Record<string, string> = {};
-  for (const org of [a, b]) intake[org.slug] = ok("intake", await api.call("GET", "/api/oversight/intake", { token: org.tokens.admin })).items[0].id;
+  const cases: Record<string, string> = {};
+  for (const org of [a, b]) {
+    intake[org.slug] = ok("intake", await api.call("GET", "/api/oversight/intake", { token: org.tokens.admin })).items[0].id;
+    cases[org.slug] = ok("case", await api.call("POST", "/api/oversight/cases", { token: org.tokens.admin, body: { titleJa: "与信AIの誤判定", titleEn: "Credit AI misjudgements", intakeIds: [intake[org.slug]] } })).id;
+  }
   return {
-    [a.slug]: { exchange_connection: member[a.slug]!, exchange_submission: submission[a.slug]!, oversight_intake: intake[a.slug]! },
-    [b.slug]: { exchange_connection: member[b.slug]!, exchange_submission: submission[b.slug]!, oversight_intake: intake[b.slug]! },
+    [a.slug]: { exchange_connection: member[a.slug]!, exchange_submission: submission[a.slug]!, oversight_intake: intake[a.slug]!, oversight_case: cases[a.slug]! },
+    [b.slug]: { exchange_connection: member[b.slug]!, exchange_submission: submission[b.slug]!, oversight_intake: intake[b.slug]!, oversight_case: cases[b.slug]! },
   };
+}
+
+/** Registers an organisation with an authority of the same instance and has the authority approve: returns the organisation's connection id. */
+export async function connectMember(api: TestApp, org: SeededOrg, authority: SeededOrg, sector: string | null = "finance"): Promise<string> {
+  const asked = await api.call("POST", "/api/exchange/connections", { token: org.tokens.admin, body: { authoritySlug: authority.slug, sector } });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  await deliverNow(api);
+  const pending = (await api.call("GET", "/api/oversight/registrations", { token: authority.tokens.admin })).body as { id: string; status: string; counterpart: { party: string } }[];
+  const mine = pending.find((p) => p.status === "pending" && p.counterpart.party.endsWith(`/orgs/${org.slug}`))!;
+  expect((await api.call("POST", `/api/oversight/registrations/${mine.id}/decision`, { token: authority.tokens.supervisor, body: { decision: "approved" } })).status).toBe(200);
+  await deliverNow(api);
+  return asked.body.id as string;
+}
+
+/** Files an incident in `org` and submits it over `connectionId`, delivered: returns the incident's code. */
+export async function submitIncident(api: TestApp, org: SeededOrg, connectionId: string, incident: Record<string, unknown>, confidential: { pointer: string; reason: string }[] = []): Promise<string> {
+  const filed = await api.call("POST", "/api/incidents", { token: org.tokens.admin, body: incident });
+  expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+  const sent = await api.call("POST", "/api/exchange/submissions", { token: org.tokens.admin, body: { connectionId, kind: "incident-report", subject: filed.body.code, confidential } });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+  await deliverNow(api);
+  return filed.body.code as string;
 }

@@ -112,6 +112,8 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     /** Another organisation's submission this one most resembles, with the estimated similarity (0–1). */
     .addColumn("similar_to", "text")
     .addColumn("similarity", "real")
+    /** Set by triage: the submission this one repeats (it then leaves the trends). */
+    .addColumn("duplicate_of", "text")
     /** The public reference case (reference_incidents) it most resembles. */
     .addColumn("reference_match", "text")
     /** Hex MinHash signature of the text, for estimating similarity to candidates. */

@@ -20,4 +20,5 @@ export const enExchange = {
   "error.exchange_party_unreachable": "The authority's Musubi could not be reached; check the address and try again later.",
   "error.exchange_unsupported_kind": "The recipient does not accept this kind of document.",
   "error.exchange_not_approved": "Only an approved or published report can be sent to an authority; have it approved first.",
+  "error.intake_superseded": "This is an earlier version of a resubmitted document; triage the latest version.",
 } as const;

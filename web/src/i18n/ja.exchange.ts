@@ -22,4 +22,5 @@ export const jaExchange: Record<keyof typeof enExchange, string> = {
   "error.exchange_party_unreachable": "当局のMusubiに接続できませんでした。アドレスを確認し、時間をおいて再度お試しください。",
   "error.exchange_unsupported_kind": "受信者はこの種類の文書を受け付けていません。",
   "error.exchange_not_approved": "当局に送信できるのは承認済み又は公開済みの報告書のみです。先に承認を得てください。",
+  "error.intake_superseded": "これは再提出された文書の以前の版です。最新の版を選別してください。",
 };

@@ -1,0 +1,107 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database, OversightIntakeTable } from "../db/schema.ts";
+import { pointerTokens } from "./submission.schema.ts";
+
+/** What the trends count submissions by. */
+export const TREND_DIMENSIONS = ["sector", "harmType", "right", "generative", "modelProvider", "actorRole", "severity", "kind"] as const;
+export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
+
+/** Counted: every submission except an earlier version of a resubmitted one and one marked a duplicate. */
+export function isCounted(status: string): boolean {
+  return status !== "superseded" && status !== "duplicate";
+}
+
+/** The `counters` families: every count, and the counts open data may carry (nothing taken from a confidential part). */
+export const TREND_FAMILY = "trend";
+export const OPEN_FAMILY = "trend-open";
+/** The sector of an organisation that declared none. */
+export const UNSPECIFIED = "unspecified";
+/** The month of a submission whose month is unknown (or confidential, in open data). */
+export const NO_MONTH = "unknown";
+
+/**
+ * Where in an incident report each dimension's value comes from: a value is left out of open data
+ * when the sender marked any of these parts (or a part inside them, or a whole that holds them)
+ * confidential. Sector comes from the registration, kind from the message: never confidential.
+ */
+const SOURCES: Partial<Record<TrendDimension | "month", string[]>> = {
+  severity: ["/incident/severity"],
+  harmType: ["/harm/types"],
+  right: ["/harm/rightsAffected"],
+  modelProvider: ["/aiSystems"],
+  generative: ["/aiSystems"],
+  actorRole: ["/aiSystems"],
+  month: ["/incident/occurredAt", "/incident/detectedAt"],
+};
+
+function overlaps(mark: string, source: string): boolean {
+  const a = pointerTokens(mark);
+  const b = pointerTokens(source);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i] && !(/^\d+$/.test(a[i]!) && /^\d+$/.test(b[i] ?? ""))) return false;
+  return true;
+}
+
+function hidden(dimension: TrendDimension | "month", marks: readonly { pointer: string }[]): boolean {
+  const sources = SOURCES[dimension];
+  return sources !== undefined && marks.some((m) => sources.some((s) => overlaps(m.pointer, s)));
+}
+
+type TagRow = Pick<Selectable<OversightIntakeTable>, "id" | "received_at" | "occurred_month" | "kind" | "sector" | "severity" | "harm_types" | "rights" | "generative" | "model_provider" | "actor_role" | "confidential">;
+
+export interface Tag {
+  dimension: TrendDimension;
+  value: string;
+  /** May be counted in open data. */
+  open: boolean;
+}
+
+/** A submission's values along every trend dimension (several for harm types and rights). */
+export function tagsOf(r: TagRow): Tag[] {
+  const marks = JSON.parse(r.confidential) as { pointer: string }[];
+  const out: Tag[] = [];
+  const add = (dimension: TrendDimension, value: string | null) => {
+    if (value !== null && value !== "") out.push({ dimension, value: value.slice(0, 200), open: !hidden(dimension, marks) });
+  };
+  add("kind", r.kind);
+  add("sector", r.sector ?? UNSPECIFIED);
+  add("severity", r.severity);
+  for (const t of JSON.parse(r.harm_types) as string[]) add("harmType", t);
+  for (const t of JSON.parse(r.rights) as string[]) add("right", t);
+  add("generative", r.generative === null ? null : r.generative ? "yes" : "no");
+  add("modelProvider", r.model_provider);
+  add("actorRole", r.actor_role);
+  return out;
+}
+
+/** The month a submission is counted under, in all counts and in open data. */
+function monthsOf(r: TagRow): { all: string; open: string } {
+  const all = r.occurred_month ?? NO_MONTH;
+  return { all, open: hidden("month", JSON.parse(r.confidential) as { pointer: string }[]) ? NO_MONTH : all };
+}
+
+/**
+ * Adds a counted submission to the trends (`delta` 1) or takes it out (-1), in the caller's
+ * transaction: its drill-down tags and the `counters` rows `<dimension>|<month>|<value>` of both
+ * families. Run with -1 before a change to a counted row and with 1 after.
+ */
+export async function applyTrend(trx: Kysely<Database>, orgId: string, r: TagRow, delta: 1 | -1): Promise<void> {
+  const tags = tagsOf(r);
+  if (delta === 1) {
+    await trx.insertInto("oversight_intake_tags").values(tags.map((t) => ({ org_id: orgId, dimension: t.dimension, value: t.value, received_at: r.received_at, intake_id: r.id }))).onConflict((oc) => oc.doNothing()).execute();
+  } else {
+    await trx.deleteFrom("oversight_intake_tags").where("org_id", "=", orgId).where("intake_id", "=", r.id).execute();
+  }
+  const months = monthsOf(r);
+  const rows = [
+    ...tags.map((t) => ({ name: TREND_FAMILY, key: `${t.dimension}|${months.all}|${t.value}` })),
+    ...tags.filter((t) => t.open).map((t) => ({ name: OPEN_FAMILY, key: `${t.dimension}|${months.open}|${t.value}` })),
+  ];
+  // One statement (the keys are distinct), sorted so two transactions lock shared counters in the same order.
+  rows.sort((a, b) => (a.name + a.key < b.name + b.key ? -1 : 1));
+  await trx
+    .insertInto("counters")
+    .values(rows.map((row) => ({ org_id: orgId, name: row.name, key: row.key, n: delta })))
+    .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet((eb) => ({ n: eb("counters.n", "+", eb.ref("excluded.n")) })))
+    .execute();
+}
