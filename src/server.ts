@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs.ts";
+import { instanceBase } from "./exchange/exchange.party.ts";
 import { ensureSigningKey } from "./audit/audit.keys.ts";
 import { setEmailDelivery } from "./notify/notify.ts";
 import { openDatabase, type Db } from "./db/connect.ts";
@@ -58,10 +59,10 @@ export async function startServer(
   const deps = createDeps(config, db);
 
   if (opts.demo) {
-    const creds = await seedDemo(db, config.dataDir, opts.demoPassword);
+    const creds = await seedDemo(db, config.dataDir, opts.demoPassword, { base: instanceBase(config) });
     if (creds) {
       print("Demo organisation created. Sign in with one of these accounts (saved to " + demoCredentialsFile(config.dataDir) + "):");
-      for (const c of creds) print(`  ${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);
+      for (const c of creds) print(`  ${c.role.padEnd(16)} ${c.email.padEnd(44)} ${c.password}`);
     } else if (fs.existsSync(demoCredentialsFile(config.dataDir))) {
       print(`Demo accounts: see ${demoCredentialsFile(config.dataDir)}`);
     }

@@ -10,6 +10,7 @@ import { createDepartment } from "../orgs/departments.service.ts";
 import { getLibrary } from "../library/library.runtime.ts";
 import { seedDemoDisclosures } from "./demo.disclosures.ts";
 import { seedDemoGovernance } from "./demo.governance.ts";
+import { DEMO_AUTHORITY_SLUG, DEMO_AUTHORITY_USERS, seedDemoOversight } from "./demo.oversight.ts";
 import { seedDemoWorkspace } from "./demo.workspace.ts";
 
 export const DEMO_ORG_SLUG = "demo";
@@ -41,7 +42,7 @@ export interface DemoCredentials {
  * per role, and writes their credentials (0600) beside the database so a newcomer can sign in.
  * Returns the credentials when it seeded, undefined when the database already had data.
  */
-export async function seedDemo(db: Db, dataDir: string, password?: string): Promise<DemoCredentials[] | undefined> {
+export async function seedDemo(db: Db, dataDir: string, password?: string, opts: { base?: string } = {}): Promise<DemoCredentials[] | undefined> {
   const any = await db.kysely.selectFrom("organizations").select("id").limit(1).executeTakeFirst();
   if (any) return undefined;
   const creds: DemoCredentials[] = DEMO_USERS.map((u) => ({
@@ -49,6 +50,7 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
     role: u.role,
     password: password ?? newSecret(9),
   }));
+  const authorityCreds: DemoCredentials[] = DEMO_AUTHORITY_USERS.map((u) => ({ email: authorityEmail(u.local), role: u.role, password: password ?? newSecret(9) }));
   const [first, ...rest] = creds;
   const { org } = await createOrganization(db, SYSTEM_ACTOR, {
     slug: DEMO_ORG_SLUG,
@@ -69,11 +71,22 @@ export async function seedDemo(db: Db, dataDir: string, password?: string): Prom
   const workspace = await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
   await seedDemoGovernance(db, getLibrary(), org.id, users, workspace.systems, workspace.controls);
   await seedDemoDisclosures(db, getLibrary(), org.id, users, workspace.systems);
+  const passwords = Object.fromEntries(DEMO_AUTHORITY_USERS.map((u, i) => [u.local, authorityCreds[i]!.password]));
+  await seedDemoOversight(db, getLibrary(), dataDir, opts.base ?? "http://localhost:3000", { orgId: org.id, slug: DEMO_ORG_SLUG, users }, authorityEmail, passwords);
   fs.mkdirSync(dataDir, { recursive: true });
   const file = demoCredentialsFile(dataDir);
-  const lines = creds.map((c) => `${c.role.padEnd(16)} ${c.email.padEnd(34)} ${c.password}`);
-  fs.writeFileSync(file, `# Musubi demo accounts (organisation "${DEMO_ORG_SLUG}")\n${lines.join("\n")}\n`, { mode: 0o600 });
-  return creds;
+  const line = (c: DemoCredentials) => `${c.role.padEnd(16)} ${c.email.padEnd(44)} ${c.password}`;
+  fs.writeFileSync(
+    file,
+    `# Musubi demo accounts (organisation "${DEMO_ORG_SLUG}")\n${creds.map(line).join("\n")}\n# The demo authority's accounts (authority "${DEMO_AUTHORITY_SLUG}", fictitious)\n${authorityCreds.map(line).join("\n")}\n`,
+    { mode: 0o600 },
+  );
+  return [...creds, ...authorityCreds];
+}
+
+/** The demo authority's people sign in as `<local>@authority.demo.musubi.example`. */
+export function authorityEmail(local: string): string {
+  return `${local}@authority.demo.musubi.example`;
 }
 
 export function demoCredentialsFile(dataDir: string): string {

@@ -16,7 +16,7 @@ describe.each(testDatabases())("the demo organisation ($name)", (dialect) => {
     ctx = await dialect.open();
     api = testApp(ctx.db, ctx.dataDir);
     const creds = await seedDemo(ctx.db, ctx.dataDir, "demo-password-123");
-    expect(creds).toHaveLength(6);
+    expect(creds).toHaveLength(11);
     const users = await ctx.db.kysely.selectFrom("users").select(["id", "org_id", "email", "role"]).execute();
     for (const u of users) {
       const { secret } = await issueToken(ctx.db, { actor: SYSTEM_ACTOR, orgId: u.org_id, userId: u.id }, { name: "demo-test", role: u.role as never });
@@ -45,6 +45,21 @@ describe.each(testDatabases())("the demo organisation ($name)", (dialect) => {
     expect(reviewer.body.approvals[0]).toMatchObject({ stage: 1, stages: 2, via: "approver" });
     const owner = await api.call("GET", "/api/my/tasks", { token: tokens.owner });
     expect(owner.body.activeTotal).toBeGreaterThan(0);
+  });
+
+  it("has a demo authority with registered organisations, signed submissions, a triaged case and trends", async () => {
+    const queue = await api.call("GET", "/api/oversight/intake", { token: tokens.analyst });
+    expect(queue.body.total).toBe(3);
+    expect(queue.body.items.filter((i: { status: string }) => i.status === "triaged")).toHaveLength(2);
+    const cases = await api.call("GET", "/api/oversight/cases", { token: tokens.supervisor });
+    expect(cases.body).toMatchObject([{ code: "CASE-000001", submissions: 2, organisations: 2 }]);
+    const registrations = await api.call("GET", "/api/oversight/registrations", { token: tokens.analyst });
+    expect(registrations.body.map((r: { status: string }) => r.status).sort()).toEqual(["approved", "approved", "approved", "pending"]);
+    const sent = await api.call("GET", "/api/exchange/submissions", { token: tokens.auditor });
+    expect(sent.body.map((s: { kind: string; status: string }) => [s.kind, s.status])).toEqual([["incident-report", "delivered"], ["registration", "delivered"]]);
+    expect(sent.body[0].confidential).toEqual(["/rootCause"]);
+    const trend = await api.call("GET", "/api/oversight/trends?dimension=sector", { token: tokens.publisher });
+    expect(trend.body.total).toBe(3);
   });
 
   it("has vendors, a review schedule, the public AIID cases, and a ledger that verifies", async () => {

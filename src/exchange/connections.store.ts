@@ -4,7 +4,7 @@ import type { Database, ExchangeConnectionsTable } from "../db/schema.ts";
 import type { Selectable } from "kysely";
 import { publicKeyFromJwk } from "./exchange.keys.ts";
 import type { KeyResolution } from "./exchange.jws.ts";
-import { Jwks } from "./exchange.party.ts";
+import { Jwks } from "./exchange.party.schema.ts";
 
 export type ConnectionRow = Selectable<ExchangeConnectionsTable>;
 

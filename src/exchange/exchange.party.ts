@@ -1,12 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Db } from "../db/connect.ts";
 import type { Config } from "../platform/config.ts";
 import type { OutboundPolicy } from "../platform/outbound.ts";
 import { ensureWrapKey, type WrapKey } from "./exchange.seal.ts";
 import { ensureExchangeKey, exchangeJwks } from "./exchange.keys.ts";
+import { PARTY_FORMAT, type Jwks, type PartyDescriptor } from "./exchange.party.schema.ts";
 
-/** The party descriptor's format name: what an instance publishes about one of its authorities. */
-export const PARTY_FORMAT = "musubi-exchange-party/1";
+export { Jwks, PARTY_FORMAT, PartyDescriptor } from "./exchange.party.schema.ts";
 
 /** What the exchange needs besides the request: the database, the wrapping key, this instance's address and the outbound guard. */
 export interface ExchangeEnv {
@@ -44,22 +44,6 @@ export function wrapKeyOf(env: Pick<ExchangeEnv, "dataDir">): WrapKey {
   if (!wrap) wrapKeys.set(env.dataDir, (wrap = ensureWrapKey(env.dataDir)));
   return wrap;
 }
-
-const Jwk = z.object({ kty: z.string(), crv: z.string(), x: z.string(), kid: z.string().optional(), alg: z.string().optional(), use: z.string().optional(), retiredAt: z.string().optional() }).passthrough();
-export const Jwks = z.object({ keys: z.array(Jwk).min(1).max(50) });
-const Names = z.object({ ja: z.string().min(1).max(200), en: z.string().min(1).max(200) });
-
-/** What an instance publishes about an authority, so an organisation elsewhere can register with it. */
-export const PartyDescriptor = z.object({
-  format: z.literal(PARTY_FORMAT),
-  party: z.string().regex(/^[\x21-\x7e]{1,512}$/),
-  slug: z.string().min(1).max(100),
-  kind: z.literal("authority"),
-  name: Names,
-  messages: z.string().url().max(2000),
-  keys: Jwks,
-});
-export type PartyDescriptor = z.infer<typeof PartyDescriptor>;
 
 /**
  * The descriptor of an authority of this instance (its keys created on first use), or undefined

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Jwks } from "./exchange.party.ts";
+import { Jwks } from "./exchange.party.schema.ts";
 
 /** An organisation's request to register with an authority, signed by the key it carries (docs/exchange.md). */
 export const REGISTRATION_SCHEMA = "musubi-exchange-registration/1";

@@ -44,7 +44,27 @@ export const IncidentReport = z.object({
     closedAt: z.string().nullable(),
     source: z.string(),
   }),
-  aiSystems: z.array(z.object({ code: z.string(), nameJa: z.string(), nameEn: z.string(), purpose: z.string(), lifecycle: z.string(), euAiActClass: z.string().nullable(), euAiActClassLabel: text.nullable(), euAiActClassFrom: z.string().nullable(), vendors: z.array(z.string()), models: z.array(z.string()) })),
+  /**
+   * `generative`, `jpRoles` (roles under the AI Guidelines for Business) and `sector`: the system's
+   * profile answers, null or empty while unanswered; absent in reports made before they were added.
+   */
+  aiSystems: z.array(
+    z.object({
+      code: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+      purpose: z.string(),
+      lifecycle: z.string(),
+      euAiActClass: z.string().nullable(),
+      euAiActClassLabel: text.nullable(),
+      euAiActClassFrom: z.string().nullable(),
+      vendors: z.array(z.string()),
+      models: z.array(z.string()),
+      generative: z.boolean().nullable().optional(),
+      jpRoles: z.array(z.string()).optional(),
+      sector: z.string().nullable().optional(),
+    }),
+  ),
   harm: z.object({
     /** CSETv1 "AI Harm Level". */
     level: vocab,

@@ -56,13 +56,23 @@ export function timelineOf(inc: Pick<IncidentView, "createdAt" | "timeline">): I
  * library's provisions and the ledger's head — and checks it against its published schema before
  * anyone sees it.
  */
+/** What the system's profile answers about its technology and its operator's role, when answered: what an authority's trends count by. */
+function profileFacts(profileText: string): { generative: boolean | null; jpRoles: string[]; sector: string | null } {
+  const p = JSON.parse(profileText) as { generative?: unknown; jpRoles?: unknown; sector?: unknown };
+  return {
+    generative: typeof p.generative === "boolean" ? p.generative : null,
+    jpRoles: Array.isArray(p.jpRoles) ? p.jpRoles.filter((r): r is string => typeof r === "string") : [],
+    sector: typeof p.sector === "string" ? p.sector : null,
+  };
+}
+
 export async function buildIncidentReport(db: Kysely<Database>, library: Library, orgId: string, id: string, by: { name: string; email: string }): Promise<IncidentReport> {
   // The report's dates, and which actions are overdue, are the organisation's: one read gives its name and zone.
   const org = await db.selectFrom("organizations").select(["name_ja", "name_en", "settings"]).where("id", "=", orgId).executeTakeFirstOrThrow();
   const timeZone = timeZoneOfSettings(org.settings);
   const inc = await readIncident(db, orgId, id, todayIn(timeZone));
   const [systems, risks, head, entries, matrix] = await Promise.all([
-    inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
+    inc.systems.length ? db.selectFrom("ai_systems").select(["code", "name_ja", "name_en", "purpose", "lifecycle", "eu_class", "eu_class_from", "vendors", "models", "profile"]).where("org_id", "=", orgId).where("id", "in", inc.systems.map((s) => s.id)).orderBy("code").execute() : [],
     inc.risks.length ? db.selectFrom("risks").selectAll().where("org_id", "=", orgId).where("id", "in", inc.risks.map((r) => r.id)).orderBy("code").execute() : [],
     db.selectFrom("audit_log").select(["seq", "hash"]).where("org_id", "=", orgId).orderBy("seq", "desc").limit(1).executeTakeFirst(),
     db.selectFrom("audit_log").select("seq").where("org_id", "=", orgId).where("entity_id", "=", id).orderBy("seq").execute(),
@@ -92,7 +102,7 @@ export async function buildIncidentReport(db: Kysely<Database>, library: Library
     purposes: leak ? ["jp-ai-promotion-act", "jp-appi-leak"] : ["jp-ai-promotion-act"],
     legalBasis: [...PROMOTION_ACT, ...(leak ? APPI : [])].map((u) => provision(library, u)).filter((p) => p !== null),
     incident: { id: inc.id, code: inc.code, title: inc.title, summary: inc.summary, status: inc.status, severity: inc.severity, occurredAt: inc.occurredAt, detectedAt: inc.detectedAt, recordedAt: inc.createdAt, closedAt: inc.closedAt, source: inc.source },
-    aiSystems: systems.map((s) => ({ code: s.code, nameJa: s.name_ja, nameEn: s.name_en, purpose: s.purpose, lifecycle: s.lifecycle, euAiActClass: s.eu_class, euAiActClassLabel: euClassLabel(library, s.eu_class), euAiActClassFrom: s.eu_class_from, vendors: JSON.parse(s.vendors), models: (JSON.parse(s.models) as { name?: string }[]).map((m) => (typeof m === "string" ? m : (m.name ?? JSON.stringify(m)))) })),
+    aiSystems: systems.map((s) => ({ code: s.code, nameJa: s.name_ja, nameEn: s.name_en, purpose: s.purpose, lifecycle: s.lifecycle, euAiActClass: s.eu_class, euAiActClassLabel: euClassLabel(library, s.eu_class), euAiActClassFrom: s.eu_class_from, vendors: JSON.parse(s.vendors), models: (JSON.parse(s.models) as { name?: string }[]).map((m) => (typeof m === "string" ? m : (m.name ?? JSON.stringify(m)))), ...profileFacts(s.profile) })),
     harm: {
       level: { id: inc.harmLevel, ...HARM_LEVELS[inc.harmLevel] },
       types: inc.harmTypes.map((h) => ({ id: h, ...HARM_TYPES[h] })),

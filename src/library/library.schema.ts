@@ -3,6 +3,9 @@ import { SystemCard } from "../disclosures/system-card.schema.ts";
 import { HaipReportDocument } from "../disclosures/haip/haip.document.ts";
 import { QuestionnaireFile } from "../disclosures/haip/questionnaire.schema.ts";
 import { Receipt } from "../exchange/exchange.schema.ts";
+import { PartyDescriptor } from "../exchange/exchange.party.schema.ts";
+import { DecisionPayload, RegistrationPayload } from "../exchange/registration.schema.ts";
+import { SubmissionEnvelope } from "../oversight/submission.schema.ts";
 import { IncidentReport } from "../incidents/report.schema.ts";
 import { RiskTaxonomy } from "../risks/taxonomy.schema.ts";
 
@@ -409,7 +412,7 @@ export type CurrencyAcknowledgements = z.infer<typeof CurrencyAcknowledgements>;
 /** The JSON Schemas published under `library/schema/`, keyed by file name. */
 export function publishedSchemas(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "currency-ack": CurrencyAcknowledgements, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport, "system-card": SystemCard, questionnaire: QuestionnaireFile, "haip-report": HaipReportDocument, "exchange-receipt": Receipt };
+  const files = { framework: FrameworkFile, crosswalk: CrosswalkFile, profile: ProfileFile, rules: RulesFile, "currency-ack": CurrencyAcknowledgements, "risk-taxonomy": RiskTaxonomy, "incident-report": IncidentReport, "system-card": SystemCard, questionnaire: QuestionnaireFile, "haip-report": HaipReportDocument, "exchange-receipt": Receipt, "exchange-party": PartyDescriptor, "exchange-registration": RegistrationPayload, "exchange-registration-decision": DecisionPayload, submission: SubmissionEnvelope };
   for (const [name, schema] of Object.entries(files)) {
     out[`${name}.schema.json`] = {
       $id: `https://musubi.example/schema/${name}.schema.json`,

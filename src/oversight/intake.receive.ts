@@ -85,7 +85,7 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
   if (kind === "incident-report") {
     const r = doc as z.infer<typeof IncidentReport>;
     const systems = r.aiSystems;
-    const generative = systems.map((s) => (s as { generative?: boolean | null }).generative).filter((g) => typeof g === "boolean");
+    const generative = systems.map((s) => s.generative).filter((g) => typeof g === "boolean");
     return {
       headline: r.incident.title,
       subjectRef: r.incident.code,
@@ -94,7 +94,7 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
       rights: r.harm.rightsAffected.map((t) => t.id),
       generative: generative.length ? (generative.some(Boolean) ? 1 : 0) : null,
       modelProvider: systems.flatMap((s) => s.vendors)[0] ?? null,
-      actorRole: (systems.flatMap((s) => (s as { jpRoles?: string[] }).jpRoles ?? [])[0] as string | undefined) ?? null,
+      actorRole: systems.flatMap((s) => s.jpRoles ?? [])[0] ?? null,
       occurredMonth: (r.incident.occurredAt ?? r.incident.detectedAt).slice(0, 7),
       text: [r.incident.title, r.incident.summary, r.rootCause, ...r.classification.mitAiRiskRepository.map((c) => c.en)].join("\n"),
     };
