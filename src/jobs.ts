@@ -5,6 +5,7 @@ import { deliverDue, type ChannelHandler, type SendEmail } from "./notify/outbox
 import { deliverOutgoing } from "./exchange/exchange.outgoing.ts";
 import { exchangeEnvOf } from "./exchange/exchange.party.ts";
 import { purgeSeen } from "./exchange/exchange.replay.ts";
+import { markOverdueRequests } from "./oversight/requests.service.ts";
 import type { OutboundPolicy } from "./platform/outbound.ts";
 import { parseOutboundAllow } from "./platform/outbound.ts";
 import { smtpSender } from "./notify/smtp.ts";
@@ -36,6 +37,8 @@ export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: 
   const reviews = await runAllSchedules(db);
   // Message ids old enough to be refused by their age anyway need not be remembered.
   await purgeSeen(db.kysely);
+  const overdueRequests = await markOverdueRequests(db);
+  if (overdueRequests) logger?.info({ overdueRequests }, "requests for information past their deadline");
   const { steps, tasks } = await escalateOverdue(db);
   if (reviews || steps || tasks) logger?.info({ reviews, escalatedSteps: steps, escalatedTasks: tasks }, "workflow jobs ran");
   return { reviews, escalatedSteps: steps, escalatedTasks: tasks };

@@ -28,6 +28,7 @@ import { oscalRoutes } from "./oscal/oscal.routes.ts";
 import { reportRoutes } from "./reports/reports.routes.ts";
 import { exchangeRoutes } from "./exchange/exchange.routes.ts";
 import { oversightRoutes } from "./oversight/oversight.routes.ts";
+import { dealingsRoutes } from "./dealings/dealings.routes.ts";
 import type { AnyRoute } from "./platform/http/route.ts";
 import { systemRoutes } from "./system.routes.ts";
 import { userRoutes } from "./users/users.routes.ts";
@@ -54,6 +55,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...publicationRoutes,
   ...exchangeRoutes,
   ...oversightRoutes,
+  ...dealingsRoutes,
   ...assessmentRoutes,
   ...assessmentXlsxRoutes,
   ...controlRoutes,

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = {
   exchange_submission: ["exchange.submission_queued", "exchange.receipt_received", "exchange.submission_refused", "exchange.submission_failed"],
   exchange_message: ["exchange.message_received"],
   oversight_intake: ["oversight.intake_triaged"],
+  oversight_request: ["oversight.request_sent", "oversight.request_overdue"],
+  dealing: ["dealing.received", "dealing.answered"],
   oversight_case: ["oversight.case_created", "oversight.case_updated", "oversight.case_note_added", "oversight.case_countermeasure_added"],
 } as const;
 

@@ -750,6 +750,79 @@ export interface OversightIntakeTagsTable {
   intake_id: string;
 }
 
+/** A request for information an authority sent (to one organisation, a sector or all registered). */
+export interface OversightRequestsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  questions: string;
+  deadline: string;
+  audience: string;
+  status: string;
+  recipients: Generated<number>;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** One organisation a request or an advisory was sent to, and (for a request) its answer. */
+export interface OversightRecipientsTable {
+  org_id: string;
+  subject_id: string;
+  connection_id: string;
+  outgoing_id: string;
+  status: string;
+  answered_at: string | null;
+  answer_intake_id: string | null;
+}
+
+/** An advisory or guidance an authority sends out, possibly carrying a library update. */
+export interface OversightAdvisoriesTable {
+  id: string;
+  org_id: string;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  audience: string;
+  library_update: string | null;
+  status: string;
+  recipients: Generated<number>;
+  created_at: string;
+  created_by: string | null;
+  approved_by: string | null;
+  sent_at: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+/** The organisation's register of dealings with government (行政対応台帳): what authorities sent it. */
+export interface DealingsTable {
+  id: string;
+  org_id: string;
+  connection_id: string;
+  kind: string;
+  reference: string;
+  title_ja: string;
+  title_en: string;
+  body: string;
+  deadline: string | null;
+  status: string;
+  received_at: string;
+  message_jti: string;
+  task_id: string | null;
+  answered_at: string | null;
+  answer_outgoing_id: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
 export interface QuestionnairesTable {
   id: string;
@@ -899,6 +972,10 @@ export interface Database {
   oversight_cases: OversightCasesTable;
   oversight_case_entries: OversightCaseEntriesTable;
   oversight_intake_tags: OversightIntakeTagsTable;
+  oversight_requests: OversightRequestsTable;
+  oversight_recipients: OversightRecipientsTable;
+  oversight_advisories: OversightAdvisoriesTable;
+  dealings: DealingsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -975,6 +1052,10 @@ export const TABLES_IN_ORDER = [
   "oversight_cases",
   "oversight_case_entries",
   "oversight_intake_tags",
+  "oversight_requests",
+  "oversight_recipients",
+  "oversight_advisories",
+  "dealings",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

@@ -4,7 +4,10 @@ import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
+import { storeRequest } from "../dealings/dealings.service.ts";
 import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
+import { RFI_SCHEMA, RfiPayload } from "../oversight/requests.schema.ts";
+import { markAnswered } from "../oversight/requests.service.ts";
 import { storeDecision, storeRegistration } from "./connections.service.ts";
 import { connectionByParty, keyFromSet, type ConnectionRow } from "./connections.store.ts";
 import { openCompact, type KeyResolution } from "./exchange.jws.ts";
@@ -18,7 +21,7 @@ import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
 
 /** Kinds (with their schema) an authority sends to the organisations registered with it. */
-const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`]);
+const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`, `rfi ${RFI_SCHEMA}`]);
 
 /** Where a message came from: the caller's address (for the refusals log), and whether it was handed over in-process. */
 export interface From {
@@ -127,9 +130,17 @@ async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow 
       return { decision: p.decision };
     };
   }
+  if (kind === "rfi" && schema === RFI_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
+    const p = parse(RfiPayload, message.payload);
+    return async (trx, ctx, record) => ({ dealing: await storeRequest(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+  }
   if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);
-    return async (trx, ctx) => ({ intake: await storeSubmission(trx, { orgId: org.id, conn, message: ctx.message, jws: ctx.jws, receivedAt: ctx.receivedAt, prepared }) });
+    return async (trx, ctx) => {
+      const intake = await storeSubmission(trx, { orgId: org.id, conn, message: ctx.message, jws: ctx.jws, receivedAt: ctx.receivedAt, prepared });
+      if (prepared.kind === "rfi-answer") await markAnswered(trx, org.id, conn.id, String(prepared.envelope.document.reference), intake, ctx.receivedAt);
+      return { intake };
+    };
   }
   throw new AppError(422, "exchange_unsupported_kind", { kind, schema });
 }

@@ -36,36 +36,55 @@ export interface OutgoingInput {
  * attempt signs these bytes again (new `iat` and `jti`, the same idempotency key).
  */
 export async function queueOutgoing(trx: Kysely<Database>, o: OutgoingInput): Promise<{ id: string; idempotencyKey: string }> {
-  const id = newId("xsb");
+  return (await queueOutgoingMany(trx, [o]))[0]!;
+}
+
+/** Rows per statement when queueing many: well under both databases' parameter limits. */
+const BATCH = 400;
+
+/**
+ * {@link queueOutgoing} for many recipients at once (a request for information to every
+ * registered organisation): multi-row inserts, the payload serialised and hashed once per distinct payload.
+ */
+export async function queueOutgoingMany(trx: Kysely<Database>, list: readonly OutgoingInput[]): Promise<{ id: string; idempotencyKey: string }[]> {
   const now = nowIso();
-  const idempotencyKey = o.idempotencyKey ?? `${o.kind}-${randomUUID()}`;
-  await trx
-    .insertInto("exchange_outgoing")
-    .values({
-      id,
-      org_id: o.orgId,
-      connection_id: o.connection.id,
-      kind: o.kind,
-      schema: o.schema,
-      subject_type: o.subject?.type ?? null,
-      subject_id: o.subject?.id ?? null,
-      subject_label: o.subject?.label ?? null,
-      idempotency_key: idempotencyKey,
-      payload: JSON.stringify(o.payload),
-      payload_sha256: payloadSha256(o.payload),
-      confidential: JSON.stringify(o.confidential ?? []),
-      status: "queued",
-      attempts: 0,
-      last_error: null,
-      receipt: null,
-      received_at: null,
-      created_at: now,
-      created_by: o.createdBy,
-      updated_at: now,
-    })
-    .execute();
-  await trx.insertInto("outbox").values(outboxRow(o.orgId, "exchange", id, `exchange.${o.kind}`, {})).execute();
-  return { id, idempotencyKey };
+  const hashed = new Map<Record<string, unknown>, { text: string; sha: string }>();
+  const rows = list.map((o) => {
+    let p = hashed.get(o.payload);
+    if (!p) hashed.set(o.payload, (p = { text: JSON.stringify(o.payload), sha: payloadSha256(o.payload) }));
+    return { o, id: newId("xsb"), idempotencyKey: o.idempotencyKey ?? `${o.kind}-${randomUUID()}`, payload: p };
+  });
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    await trx.insertInto("exchange_outgoing").values(batch.map(({ o, id, idempotencyKey, payload }) => outgoingRow(o, id, idempotencyKey, payload, now))).execute();
+    await trx.insertInto("outbox").values(batch.map(({ o, id }) => outboxRow(o.orgId, "exchange", id, `exchange.${o.kind}`, {}))).execute();
+  }
+  return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotencyKey }));
+}
+
+function outgoingRow(o: OutgoingInput, id: string, idempotencyKey: string, payload: { text: string; sha: string }, now: string) {
+  return {
+    id,
+    org_id: o.orgId,
+    connection_id: o.connection.id,
+    kind: o.kind,
+    schema: o.schema,
+    subject_type: o.subject?.type ?? null,
+    subject_id: o.subject?.id ?? null,
+    subject_label: o.subject?.label ?? null,
+    idempotency_key: idempotencyKey,
+    payload: payload.text,
+    payload_sha256: payload.sha,
+    confidential: JSON.stringify(o.confidential ?? []),
+    status: "queued",
+    attempts: 0,
+    last_error: null,
+    receipt: null,
+    received_at: null,
+    created_at: now,
+    created_by: o.createdBy,
+    updated_at: now,
+  };
 }
 
 /** Refusals that another attempt cannot change: the submission is marked refused and not sent again. */

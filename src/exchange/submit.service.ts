@@ -5,7 +5,9 @@ import { readReport } from "../disclosures/haip/haip.read.ts";
 import { buildSystemCard } from "../disclosures/system-card.ts";
 import { buildIncidentReport } from "../incidents/report.ts";
 import type { Library } from "../library/library.model.ts";
-import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, SUBMISSION_KINDS, type SubmissionEnvelope, type SubmissionKind } from "../oversight/submission.schema.ts";
+import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SENDABLE_KINDS, SUBMISSION_SCHEMA, type SubmissionEnvelope } from "../oversight/submission.schema.ts";
+
+type SubmissionKind = (typeof SENDABLE_KINDS)[number];
 import { AppError, notFound } from "../platform/errors.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { findConnection } from "./connections.store.ts";
@@ -17,7 +19,7 @@ import { outgoingViewOf, type OutgoingView } from "./outgoing.view.ts";
 export const submitBody = z.strictObject({
   /** The connection to the authority (from `GET /api/exchange/connections`). */
   connectionId: z.string().min(1).max(100),
-  kind: z.enum(SUBMISSION_KINDS as [SubmissionKind, ...SubmissionKind[]]),
+  kind: z.enum(SENDABLE_KINDS),
   /** The incident's code (INC-…), the HAIP report's year, or the system's code. */
   subject: z.string().trim().min(1).max(100),
   /** Parts of the document the authority must keep confidential, as JSON Pointers into it. */

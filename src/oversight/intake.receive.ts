@@ -6,6 +6,7 @@ import { SystemCard } from "../disclosures/system-card.schema.ts";
 import type { ConnectionRow } from "../exchange/connections.store.ts";
 import type { VerifiedMessage } from "../exchange/exchange.message.ts";
 import { IncidentReport } from "../incidents/report.schema.ts";
+import { RfiAnswerDocument } from "./requests.schema.ts";
 import { searchReference } from "../incidents/similar/similar.service.ts";
 import { tokenize } from "../incidents/similar/tokenize.ts";
 import { AppError } from "../platform/errors.ts";
@@ -46,7 +47,7 @@ export interface PreparedSubmission {
   referenceMatch: string | undefined;
 }
 
-const DOCUMENTS: Record<SubmissionKind, z.ZodType> = { "incident-report": IncidentReport, "haip-report": HaipReportDocument, "system-card": SystemCard };
+const DOCUMENTS: Record<SubmissionKind, z.ZodType> = { "incident-report": IncidentReport, "haip-report": HaipReportDocument, "system-card": SystemCard, "rfi-answer": RfiAnswerDocument };
 
 /** A document's problems as every API error words them, `{ field, message }` (a sender's software reads them, so in English). */
 function invalid(issues: readonly z.core.$ZodIssue[], prefix: string, input: unknown): AppError {
@@ -102,6 +103,10 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
   if (kind === "haip-report") {
     const r = doc as z.infer<typeof HaipReportDocument>;
     return { headline: `${r.organisation.name.ja} / ${r.organisation.name.en} — ${r.year}`, subjectRef: `haip-${r.year}`, severity: null, harmTypes: [], rights: [], generative: null, modelProvider: null, actorRole: null, occurredMonth: null, text: "" };
+  }
+  if (kind === "rfi-answer") {
+    const a = doc as z.infer<typeof RfiAnswerDocument>;
+    return { headline: `${a.reference} — ${a.organisation.ja} / ${a.organisation.en}`, subjectRef: `rfi-${a.reference}`, severity: null, harmTypes: [], rights: [], generative: null, modelProvider: null, actorRole: null, occurredMonth: null, text: "" };
   }
   const c = doc as z.infer<typeof SystemCard>;
   return { headline: `${c.system.code} ${c.system.name.ja} / ${c.system.name.en}`, subjectRef: `card-${c.system.code}`, severity: null, harmTypes: [], rights: [], generative: null, modelProvider: null, actorRole: null, occurredMonth: null, text: "" };
@@ -193,9 +198,9 @@ export async function storeSubmission(
   await trx.insertInto("oversight_intake").values(row).execute();
   if (earlier) {
     await trx.updateTable("oversight_intake").set({ status: "superseded", updated_at: s.receivedAt, version: earlier.version + 1 }).where("org_id", "=", s.orgId).where("id", "=", earlier.id).execute();
-    if (isCounted(earlier.status)) await applyTrend(trx, s.orgId, earlier, -1);
+    if (isCounted(earlier)) await applyTrend(trx, s.orgId, earlier, -1);
   }
-  if (isCounted(row.status)) await applyTrend(trx, s.orgId, row, 1);
+  if (isCounted(row)) await applyTrend(trx, s.orgId, row, 1);
   if (p.minhash) await trx.insertInto("oversight_intake_bands").values(bands(p.minhash).map((band) => ({ org_id: s.orgId, band, intake_id: id }))).onConflict((oc) => oc.doNothing()).execute();
   return id;
 }

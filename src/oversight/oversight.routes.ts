@@ -9,6 +9,8 @@ import { addCaseEntry, caseDetail, caseEntryBody, casesQuery, caseSummary, creat
 import { intakeDetail, intakePage, intakeQuery, listIntake, readIntake } from "./intake.store.ts";
 import { OPEN_DATA_FORMATS, openDataFile, valueLabel } from "./open-data.ts";
 import { triageBody, triageIntake } from "./triage.service.ts";
+import { createRequestBody } from "./requests.schema.ts";
+import { listRequests, readRequest, requestDetail, requestView, sendRequest } from "./requests.service.ts";
 import { trends, trendsQuery, trendsView } from "./trends.ts";
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -143,5 +145,37 @@ export const oversightRoutes = [
     response: caseDetail,
     status: 201,
     handler: ({ deps, actor, params, body, requestId }) => addCaseEntry(deps.db, changeContextOf(actor, requestId), params.id, body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/requests",
+    summary: "Requests for information this authority sent, newest first, with how many recipients answered",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+    response: z.array(requestView),
+    handler: ({ deps, actor, query }) => listRequests(deps.db.kysely, actor.orgId, query),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/requests",
+    summary: "Send a request for information (questions, deadline) to one registered organisation, a sector or all; each receives it signed, as an entry in its register of dealings and a task",
+    tag: "Oversight",
+    access: { permission: "oversight.approve" },
+    body: createRequestBody,
+    response: requestView,
+    status: 201,
+    handler: ({ deps, actor, body, requestId }) => sendRequest(deps.db, changeContextOf(actor, requestId), body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/requests/:id",
+    summary: "A request for information with its recipients: delivered, answered (with a link to the answer) or overdue",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    resource: "oversight_request",
+    params: idParams,
+    response: requestDetail,
+    handler: ({ deps, actor, params }) => readRequest(deps.db.kysely, actor.orgId, params.id),
   }),
 ];

@@ -13,9 +13,12 @@ export const DOCUMENT_SCHEMAS = {
   "incident-report": "musubi-incident-report/1",
   "haip-report": "musubi-haip-report/1",
   "system-card": "musubi-system-card/1",
+  "rfi-answer": "musubi-rfi-answer/1",
 } as const;
 export type SubmissionKind = keyof typeof DOCUMENT_SCHEMAS;
 export const SUBMISSION_KINDS = Object.keys(DOCUMENT_SCHEMAS) as SubmissionKind[];
+/** What an organisation sends of its own accord (an answer goes back from the request it answers). */
+export const SENDABLE_KINDS = ["incident-report", "haip-report", "system-card"] as const satisfies readonly SubmissionKind[];
 
 /** Why a part is confidential: a trade secret (the Act asks the State to respect them) or personal data (APPI). */
 export const CONFIDENTIAL_REASONS = ["trade-secret", "personal-data"] as const;

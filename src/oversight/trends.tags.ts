@@ -6,9 +6,12 @@ import { pointerTokens } from "./submission.schema.ts";
 export const TREND_DIMENSIONS = ["sector", "harmType", "right", "generative", "modelProvider", "actorRole", "severity", "kind"] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
 
-/** Counted: every submission except an earlier version of a resubmitted one and one marked a duplicate. */
-export function isCounted(status: string): boolean {
-  return status !== "superseded" && status !== "duplicate";
+/** What the trends count: reports of harm — organisations' incident reports and the public's reports. */
+export const TRENDED_KINDS: ReadonlySet<string> = new Set(["incident-report", "harm-report"]);
+
+/** Counted: every report of harm except an earlier version of a resubmitted one and one marked a duplicate. */
+export function isCounted(r: { status: string; kind: string }): boolean {
+  return TRENDED_KINDS.has(r.kind) && r.status !== "superseded" && r.status !== "duplicate";
 }
 
 /** The `counters` families: every count, and the counts open data may carry (nothing taken from a confidential part). */

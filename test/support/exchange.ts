@@ -13,6 +13,10 @@ export interface PlantedExchange {
   oversight_intake: string;
   /** A case grouping that submission. */
   oversight_case: string;
+  /** A request for information it sent the other. */
+  oversight_request: string;
+  /** The other's request for information, in its register of dealings. */
+  dealing: string;
 }
 
 /** Runs the outbox once, exchange channel included, as the server's job does. */
@@ -51,10 +55,14 @@ export async function plantExchange(api: TestApp, a: SeededOrg, b: SeededOrg): P
     intake[org.slug] = ok("intake", await api.call("GET", "/api/oversight/intake", { token: org.tokens.admin })).items[0].id;
     cases[org.slug] = ok("case", await api.call("POST", "/api/oversight/cases", { token: org.tokens.admin, body: { titleJa: "与信AIの誤判定", titleEn: "Credit AI misjudgements", intakeIds: [intake[org.slug]] } })).id;
   }
-  return {
-    [a.slug]: { exchange_connection: member[a.slug]!, exchange_submission: submission[a.slug]!, oversight_intake: intake[a.slug]!, oversight_case: cases[a.slug]! },
-    [b.slug]: { exchange_connection: member[b.slug]!, exchange_submission: submission[b.slug]!, oversight_intake: intake[b.slug]!, oversight_case: cases[b.slug]! },
-  };
+  // A request for information each way: a request on the sender's side, an entry in the recipient's register of dealings.
+  const requests: Record<string, string> = {};
+  for (const org of [a, b]) requests[org.slug] = ok("request", await api.call("POST", "/api/oversight/requests", { token: org.tokens.admin, body: { titleJa: "AI利用状況の照会", titleEn: "AI use survey", questions: [{ ja: "利用しているAIシステムの数", en: "How many AI systems do you use?" }], deadline: "2999-12-31", audience: "all" } })).id;
+  await deliverNow(api);
+  const dealing: Record<string, string> = {};
+  for (const org of [a, b]) dealing[org.slug] = ok("dealings", await api.call("GET", "/api/dealings", { token: org.tokens.admin }))[0].id;
+  const of = (slug: string): PlantedExchange => ({ exchange_connection: member[slug]!, exchange_submission: submission[slug]!, oversight_intake: intake[slug]!, oversight_case: cases[slug]!, oversight_request: requests[slug]!, dealing: dealing[slug]! });
+  return { [a.slug]: of(a.slug), [b.slug]: of(b.slug) };
 }
 
 /** Registers an organisation with an authority of the same instance and has the authority approve: returns the organisation's connection id. */

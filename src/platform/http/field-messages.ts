@@ -60,6 +60,11 @@ export const FIELD_TEXT = {
     en: "This role exists only in an authority's organisation; choose another role.",
     ja: "この役割は当局の組織でのみ使えます。別の役割を選んでください。",
   },
+  no_recipients: {
+    en: "No approved registered organisation matches; choose another organisation or sector.",
+    ja: "該当する承認済みの登録事業者がありません。別の事業者又は業種を選んでください。",
+  },
+  deadline_past: { en: "Choose a deadline after today.", ja: "期限は明日以降の日付にしてください。" },
   unknown_sector: { en: "Choose a sector from the list.", ja: "業種・分野は一覧から選んでください。" },
   confidential_part_missing: {
     en: "Mark as confidential only parts the document has (a JSON Pointer such as /rootCause).",
