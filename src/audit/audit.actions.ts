@@ -37,7 +37,8 @@ export const AUDIT_ACTIONS = {
   exchange_message: ["exchange.message_received"],
   oversight_intake: ["oversight.intake_triaged"],
   oversight_request: ["oversight.request_sent", "oversight.request_overdue"],
-  dealing: ["dealing.received", "dealing.answered"],
+  dealing: ["dealing.received", "dealing.answered", "dealing.accepted"],
+  oversight_advisory: ["oversight.advisory_drafted", "oversight.advisory_library_attached", "oversight.advisory_sent"],
   oversight_case: ["oversight.case_created", "oversight.case_updated", "oversight.case_note_added", "oversight.case_countermeasure_added"],
 } as const;
 

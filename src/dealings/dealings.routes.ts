@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
+import { acceptLibraryUpdate, libraryUpdatePreview, previewLibraryUpdate } from "./library-update.ts";
 import { answerBody, answerRequest, dealingDetail, dealingsQuery, dealingView, listDealings, readDealing } from "./dealings.service.ts";
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -39,5 +40,28 @@ export const dealingsRoutes = [
     body: answerBody,
     response: dealingDetail,
     handler: ({ deps, actor, params, body, requestId }) => answerRequest(deps.db, changeContextOf(actor, requestId), actor.userId, params.id, body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/dealings/:id/library-update",
+    summary: "What installing an advisory's library update would do: its diff against the installed version and the systems whose applicable requirements change (null for an entry without one)",
+    tag: "Exchange",
+    access: { permission: "exchange.read" },
+    resource: "dealing",
+    params: idParams,
+    response: libraryUpdatePreview.nullable(),
+    handler: ({ deps, actor, params, locale }) => previewLibraryUpdate(deps.db, deps.library, actor.orgId, actor.timeZone, params.id, locale),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/dealings/:id/accept",
+    summary: "Install an advisory's library update as one of the organisation's frameworks; each affected system's owner gets a review task",
+    tag: "Exchange",
+    access: { permission: "library.manage" },
+    resource: "dealing",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1) }),
+    response: libraryUpdatePreview,
+    handler: ({ deps, actor, params, body, requestId, locale }) => acceptLibraryUpdate(deps.db, deps.library, changeContextOf(actor, requestId), actor.userId, actor.timeZone, params.id, body.version, locale),
   }),
 ];

@@ -12,6 +12,7 @@ import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
 import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, type SubmissionEnvelope } from "../oversight/submission.schema.ts";
 import { RFI_ANSWER_SCHEMA, type RfiAnswerDocument, type RfiPayload } from "../oversight/requests.schema.ts";
+import type { AdvisoryPayload } from "../oversight/advisories.schema.ts";
 
 export const DEALING_KINDS = ["rfi", "advisory", "publication-notice"] as const;
 export const DEALING_STATUSES = ["open", "answered", "accepted", "closed"] as const;
@@ -167,4 +168,32 @@ export async function answerRequest(db: Db, who: ChangeContext, userId: string |
     record({ action: "dealing.answered", entityType: "dealing", entityId: id, after: { reference: p.reference, submission: sent.id, answered: body.answers.length, confidential: body.confidential } });
   });
   return readDealing(k, who.orgId, id);
+}
+
+/**
+ * An advisory received from an authority (in the receiving transaction): an entry in the register
+ * of dealings; when it carries a library update, a task for the governance lead to review it
+ * (its diff and the systems whose applicability changes are on the entry's page).
+ */
+export async function storeAdvisory(trx: Transaction<Database>, conn: ConnectionRow, p: AdvisoryPayload, jti: string, receivedAt: string, record: RecordChange): Promise<string> {
+  const id = newId("dlg");
+  const task = p.libraryUpdate
+    ? await insertTask(trx, record, conn.org_id, {
+        kind: "review",
+        title: `当局からのライブラリ更新を確認 / Review the authority's library update: ${p.reference} ${p.title.ja}`,
+        description: `${conn.counterpart_name_ja} / ${conn.counterpart_name_en}`,
+        subjectType: null,
+        subjectId: null,
+        assigneeId: await dealer(trx, conn.org_id),
+        dueOn: null,
+        createdBy: null,
+      })
+    : undefined;
+  await trx
+    .insertInto("dealings")
+    .values({ id, org_id: conn.org_id, connection_id: conn.id, kind: "advisory", reference: p.reference, title_ja: p.title.ja, title_en: p.title.en, body: JSON.stringify(p), deadline: null, status: "open", received_at: receivedAt, message_jti: jti, task_id: task?.id ?? null, answered_at: null, answer_outgoing_id: null, updated_at: receivedAt, version: 1 })
+    .onConflict((oc) => oc.columns(["org_id", "connection_id", "kind", "reference"]).doNothing())
+    .execute();
+  record({ action: "dealing.received", entityType: "dealing", entityId: id, after: { kind: "advisory", reference: p.reference, authority: conn.counterpart_party, libraryUpdate: p.libraryUpdate ? true : false, taskId: task?.id ?? null } });
+  return id;
 }

@@ -4,7 +4,8 @@ import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
-import { storeRequest } from "../dealings/dealings.service.ts";
+import { storeAdvisory, storeRequest } from "../dealings/dealings.service.ts";
+import { ADVISORY_SCHEMA, AdvisoryPayload } from "../oversight/advisories.schema.ts";
 import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
 import { RFI_SCHEMA, RfiPayload } from "../oversight/requests.schema.ts";
 import { markAnswered } from "../oversight/requests.service.ts";
@@ -21,7 +22,7 @@ import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
 
 /** Kinds (with their schema) an authority sends to the organisations registered with it. */
-const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`, `rfi ${RFI_SCHEMA}`]);
+const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`, `rfi ${RFI_SCHEMA}`, `advisory ${ADVISORY_SCHEMA}`]);
 
 /** Where a message came from: the caller's address (for the refusals log), and whether it was handed over in-process. */
 export interface From {
@@ -133,6 +134,10 @@ async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow 
   if (kind === "rfi" && schema === RFI_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
     const p = parse(RfiPayload, message.payload);
     return async (trx, ctx, record) => ({ dealing: await storeRequest(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+  }
+  if (kind === "advisory" && schema === ADVISORY_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
+    const p = parse(AdvisoryPayload, message.payload);
+    return async (trx, ctx, record) => ({ dealing: await storeAdvisory(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
   }
   if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);

@@ -10,6 +10,8 @@ import { intakeDetail, intakePage, intakeQuery, listIntake, readIntake } from ".
 import { OPEN_DATA_FORMATS, openDataFile, valueLabel } from "./open-data.ts";
 import { triageBody, triageIntake } from "./triage.service.ts";
 import { createRequestBody } from "./requests.schema.ts";
+import { advisoryView, attachLibraryUpdate, createAdvisoryBody, draftAdvisory, listAdvisories, readAdvisory, sendAdvisory } from "./advisories.service.ts";
+import { ORG_FRAMEWORK_MAX_BYTES } from "../library/org/org-frameworks.parse.ts";
 import { listRequests, readRequest, requestDetail, requestView, sendRequest } from "./requests.service.ts";
 import { trends, trendsQuery, trendsView } from "./trends.ts";
 
@@ -177,5 +179,62 @@ export const oversightRoutes = [
     params: idParams,
     response: requestDetail,
     handler: ({ deps, actor, params }) => readRequest(deps.db.kysely, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/advisories",
+    summary: "Advisories and guidance of this authority, drafts and sent, newest first",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+    response: z.array(advisoryView),
+    handler: ({ deps, actor, query }) => listAdvisories(deps.db.kysely, actor.orgId, query),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/advisories",
+    summary: "Draft an advisory (Japanese and English) for one registered organisation, a sector or all; a supervisor sends it",
+    tag: "Oversight",
+    access: { permission: "oversight.triage" },
+    body: createAdvisoryBody,
+    response: advisoryView,
+    status: 201,
+    handler: ({ deps, actor, body, requestId }) => draftAdvisory(deps.db, changeContextOf(actor, requestId), body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/advisories/:id",
+    summary: "One advisory, with the library update it carries",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    resource: "oversight_advisory",
+    params: idParams,
+    response: advisoryView,
+    handler: ({ deps, actor, params }) => readAdvisory(deps.db.kysely, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "put",
+    path: "/api/oversight/advisories/:id/library-update",
+    summary: "Attach a library update to a draft advisory: a framework file (JSON/YAML framework or bundle, the Excel template, or OSCAL), checked as an organisation's own framework is; the file name in X-File-Name",
+    tag: "Oversight",
+    access: { permission: "oversight.triage" },
+    resource: "oversight_advisory",
+    params: idParams,
+    upload: true,
+    uploadLimit: ORG_FRAMEWORK_MAX_BYTES,
+    response: advisoryView,
+    handler: ({ deps, actor, params, body, requestId, locale, c }) => attachLibraryUpdate(deps.db, changeContextOf(actor, requestId), params.id, body as unknown as Uint8Array, decodeURIComponent(c.req.header("x-file-name") ?? "framework.json").slice(0, 255), locale),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/advisories/:id/send",
+    summary: "Send a draft advisory (a supervisor's decision): each recipient receives it signed, in its register of dealings",
+    tag: "Oversight",
+    access: { permission: "oversight.approve" },
+    resource: "oversight_advisory",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1) }),
+    response: advisoryView,
+    handler: ({ deps, actor, params, body, requestId }) => sendAdvisory(deps.db, changeContextOf(actor, requestId), params.id, body.version),
   }),
 ];

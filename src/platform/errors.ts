@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   "exchange_unsupported_kind",
   "exchange_not_approved",
   "intake_superseded",
+  "advisory_sent",
+  "no_library_update",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -263,6 +265,8 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     en: "This is an earlier version of a document its sender resubmitted; triage the latest version.",
     ja: "これは送信者が再提出した文書の以前の版です。最新の版を選別してください。",
   },
+  advisory_sent: { en: "This advisory was already sent; it can no longer be changed.", ja: "この注意喚起は送付済みのため、変更できません。" },
+  no_library_update: { en: "This entry carries no library update to install.", ja: "この記録には導入するライブラリ更新がありません。" },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

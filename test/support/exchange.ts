@@ -17,6 +17,8 @@ export interface PlantedExchange {
   oversight_request: string;
   /** The other's request for information, in its register of dealings. */
   dealing: string;
+  /** A draft advisory. */
+  oversight_advisory: string;
 }
 
 /** Runs the outbox once, exchange channel included, as the server's job does. */
@@ -61,7 +63,9 @@ export async function plantExchange(api: TestApp, a: SeededOrg, b: SeededOrg): P
   await deliverNow(api);
   const dealing: Record<string, string> = {};
   for (const org of [a, b]) dealing[org.slug] = ok("dealings", await api.call("GET", "/api/dealings", { token: org.tokens.admin }))[0].id;
-  const of = (slug: string): PlantedExchange => ({ exchange_connection: member[slug]!, exchange_submission: submission[slug]!, oversight_intake: intake[slug]!, oversight_case: cases[slug]!, oversight_request: requests[slug]!, dealing: dealing[slug]! });
+  const advisory: Record<string, string> = {};
+  for (const org of [a, b]) advisory[org.slug] = ok("advisory", await api.call("POST", "/api/oversight/advisories", { token: org.tokens.admin, body: { titleJa: "注意喚起", titleEn: "Advisory", bodyJa: "本文", bodyEn: "Text", audience: "all" } })).id;
+  const of = (slug: string): PlantedExchange => ({ exchange_connection: member[slug]!, exchange_submission: submission[slug]!, oversight_intake: intake[slug]!, oversight_case: cases[slug]!, oversight_request: requests[slug]!, dealing: dealing[slug]!, oversight_advisory: advisory[slug]! });
   return { [a.slug]: of(a.slug), [b.slug]: of(b.slug) };
 }
 

@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { stringify as toYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "../../../test/support/app.ts";
 import { JP_BUSINESS_PROFILE, registerSystem } from "../../../test/support/compliance.ts";
 import { testDatabases } from "../../../test/support/databases.ts";
 import type { Db } from "../../db/connect.ts";
-import { SHEETS } from "./org-frameworks.xlsx.ts";
+import { filledTemplate } from "../../../test/support/org-framework.ts";
 
 const CORPORA = process.env.MUSUBI_TEST_CORPORA ?? path.resolve(import.meta.dirname, "../../../../shared/data/test-corpora");
 const LOW = path.join(CORPORA, "oscal-content-nist", "sp800-53-rev5", "NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json");
@@ -26,22 +25,6 @@ function countControls(doc: any): { all: number; withdrawn: number } {
   };
   walk(doc.catalog);
   return { all, withdrawn };
-}
-
-/** The Excel template filled in as a compliance lead would: an AI policy that applies to generative systems. */
-async function filledTemplate(api: TestApp, token: string, opts: { id?: string; rule?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
-  const res = await api.app.request("/api/library/own/template.xlsx", { headers: { authorization: `Bearer ${token}` } });
-  expect(res.status).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await res.arrayBuffer());
-  const facts: Record<string, string> = { id: opts.id ?? "org-ai-policy", version: "1", "name.ja": "生成AI利用規程", "name.en": "Generative AI use policy", kind: "soft-law", "issuer.ja": "当社", "issuer.en": "The company", "legalEffect.ja": "社内規程", "legalEffect.en": "Internal policy", "source.ja": "生成AI利用規程 第1版", "source.en": "Generative AI use policy v1", licence: "社内限り" };
-  wb.getWorksheet(SHEETS.framework)!.eachRow((row) => {
-    const key = String(row.getCell(1).value);
-    if (key in facts) row.getCell(2).value = facts[key]!;
-  });
-  wb.getWorksheet(SHEETS.applicability)!.addRow(["applies-generative", "生成AIに適用", "Applies to generative AI", opts.rule ?? "generative == true", "1", ""]);
-  wb.getWorksheet(SHEETS.crosswalk)!.addRow(["1.1", "urn:musubi:jp-ai-guidelines:1.2:principle-1", "intersect", "人間中心の原則と重なる", "Overlaps the human-centric principle"]);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe.each(testDatabases())("an organisation's own frameworks ($name)", (dialect) => {

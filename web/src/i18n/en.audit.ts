@@ -355,4 +355,11 @@ export const enAudit = {
   "audit.field.taskId": "Task",
   "audit.field.answered": "Answers",
   "audit.field.dealing": "Dealing",
+  "audit.action.dealing.accepted": "Library update installed",
+  "audit.action.oversight.advisory_drafted": "Advisory drafted",
+  "audit.action.oversight.advisory_library_attached": "Library update attached to an advisory",
+  "audit.action.oversight.advisory_sent": "Advisory sent",
+  "audit.entity.oversight_advisory": "Advisory",
+  "audit.field.libraryUpdate": "Library update",
+  "audit.field.systems": "AI systems",
 } as const;

@@ -21,4 +21,6 @@ export const enExchange = {
   "error.exchange_unsupported_kind": "The recipient does not accept this kind of document.",
   "error.exchange_not_approved": "Only an approved or published report can be sent to an authority; have it approved first.",
   "error.intake_superseded": "This is an earlier version of a resubmitted document; triage the latest version.",
+  "error.advisory_sent": "This advisory was already sent; it can no longer be changed.",
+  "error.no_library_update": "This entry carries no library update to install.",
 } as const;

@@ -357,4 +357,11 @@ export const jaAudit: Record<keyof typeof enAudit, string> = {
   "audit.field.taskId": "タスク",
   "audit.field.answered": "回答数",
   "audit.field.dealing": "行政対応",
+  "audit.action.dealing.accepted": "ライブラリ更新を導入",
+  "audit.action.oversight.advisory_drafted": "注意喚起を起案",
+  "audit.action.oversight.advisory_library_attached": "注意喚起にライブラリ更新を添付",
+  "audit.action.oversight.advisory_sent": "注意喚起を送付",
+  "audit.entity.oversight_advisory": "注意喚起・指導",
+  "audit.field.libraryUpdate": "ライブラリ更新",
+  "audit.field.systems": "AIシステム",
 };

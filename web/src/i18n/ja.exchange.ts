@@ -23,4 +23,6 @@ export const jaExchange: Record<keyof typeof enExchange, string> = {
   "error.exchange_unsupported_kind": "受信者はこの種類の文書を受け付けていません。",
   "error.exchange_not_approved": "当局に送信できるのは承認済み又は公開済みの報告書のみです。先に承認を得てください。",
   "error.intake_superseded": "これは再提出された文書の以前の版です。最新の版を選別してください。",
+  "error.advisory_sent": "この注意喚起は送付済みのため、変更できません。",
+  "error.no_library_update": "この記録には導入するライブラリ更新がありません。",
 };
