@@ -13,6 +13,7 @@ import { mountApiDocs } from "./platform/http/docs.ts";
 import { securityHeaders } from "./platform/http/security-headers.ts";
 import { ROUTES } from "./routes.ts";
 import { mountPublicPages } from "./disclosures/public.pages.ts";
+import { mountRegisterPages } from "./oversight/register.pages.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../dist/web", import.meta.url));
 
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
     throw new AppError(404, "route_not_found");
   });
   mountPublicPages(app, deps);
+  mountRegisterPages(app, deps);
 
   if (existsSync(WEB_DIST)) {
     app.use("/assets/*", serveStatic({ root: WEB_DIST }));

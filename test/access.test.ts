@@ -12,7 +12,7 @@ import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from ".
 import { plantExchange } from "./support/exchange.ts";
 
 /** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
-async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<Planted, "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory">> {
+async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<Planted, "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory" | "oversight_publication">> {
   const dep = await createDepartment(db, { actor: SYSTEM_ACTOR, orgId: org.orgId }, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" });
   const { token } = await issueToken(db, { actor: SYSTEM_ACTOR, orgId: org.orgId, userId: org.users.viewer.id }, { name: "planted", role: "viewer" });
   const admin = org.tokens.admin;
@@ -131,7 +131,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory", "oversight_publication"]));
   });
 
   it.each(guarded.filter((r) => r.access !== "public" && r.access.permission.startsWith("oversight.")).map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -217,6 +217,11 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/dealings/:id/answer": { body: { version: 1, answers: [] } },
   "post /api/dealings/:id/accept": { body: { version: 1 } },
   "post /api/oversight/advisories/:id/send": { body: { version: 1 } },
+  "post /api/oversight/publications/:id/notice": { body: { version: 1 } },
+  "post /api/oversight/publications/:id/submit": { body: { version: 1, approvalPlan: [["usr_01jx0000000000000000000000"]] } },
+  "post /api/oversight/publications/:id/publish": { body: { version: 1 } },
+  "post /api/oversight/publications/:id/withdraw": { body: { version: 1, reason: "x" } },
+  "post /api/dealings/:id/respond": { body: { version: 1, text: "x" } },
   "post /api/imports/:id/commit": { body: { mapping: [{ column: "nameJa", field: "nameJa" }], skipInvalid: false } },
 };
 

@@ -37,7 +37,8 @@ export const AUDIT_ACTIONS = {
   exchange_message: ["exchange.message_received"],
   oversight_intake: ["oversight.intake_triaged"],
   oversight_request: ["oversight.request_sent", "oversight.request_overdue"],
-  dealing: ["dealing.received", "dealing.answered", "dealing.accepted"],
+  dealing: ["dealing.received", "dealing.answered", "dealing.accepted", "dealing.responded", "dealing.publication_updated"],
+  oversight_publication: ["oversight.publication_drafted", "oversight.publication_noticed", "oversight.publication_response_received", "oversight.publication_submitted", "oversight.publication_approved", "oversight.publication_returned", "oversight.publication_published", "oversight.publication_withdrawn"],
   oversight_advisory: ["oversight.advisory_drafted", "oversight.advisory_library_attached", "oversight.advisory_sent"],
   oversight_case: ["oversight.case_created", "oversight.case_updated", "oversight.case_note_added", "oversight.case_countermeasure_added"],
 } as const;

@@ -823,6 +823,32 @@ export interface DealingsTable {
   version: Generated<number>;
 }
 
+/** What an authority publishes on its public register, through notice, response and approval. */
+export interface OversightPublicationsTable {
+  id: string;
+  org_id: string;
+  code: string;
+  subject_type: string;
+  subject_id: string | null;
+  connection_id: string | null;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  snapshot: string | null;
+  status: string;
+  response_due: string | null;
+  response: string | null;
+  approval_id: string | null;
+  published_at: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  version: Generated<number>;
+}
+
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
 export interface QuestionnairesTable {
   id: string;
@@ -976,6 +1002,7 @@ export interface Database {
   oversight_recipients: OversightRecipientsTable;
   oversight_advisories: OversightAdvisoriesTable;
   dealings: DealingsTable;
+  oversight_publications: OversightPublicationsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -1056,6 +1083,7 @@ export const TABLES_IN_ORDER = [
   "oversight_recipients",
   "oversight_advisories",
   "dealings",
+  "oversight_publications",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

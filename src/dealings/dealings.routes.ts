@@ -2,6 +2,7 @@ import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { acceptLibraryUpdate, libraryUpdatePreview, previewLibraryUpdate } from "./library-update.ts";
+import { respondBody, respondToNotice } from "./dealings.service.ts";
 import { answerBody, answerRequest, dealingDetail, dealingsQuery, dealingView, listDealings, readDealing } from "./dealings.service.ts";
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -63,5 +64,17 @@ export const dealingsRoutes = [
     body: z.strictObject({ version: z.number().int().min(1) }),
     response: libraryUpdatePreview,
     handler: ({ deps, actor, params, body, requestId, locale }) => acceptLibraryUpdate(deps.db, deps.library, changeContextOf(actor, requestId), actor.userId, actor.timeZone, params.id, body.version, locale),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/dealings/:id/respond",
+    summary: "Respond to an authority's notice of a planned publication naming the organisation: sent back signed, attached to the publication",
+    tag: "Exchange",
+    access: { permission: "exchange.submit" },
+    resource: "dealing",
+    params: idParams,
+    body: respondBody,
+    response: dealingDetail,
+    handler: ({ deps, actor, params, body, requestId }) => respondToNotice(deps.db, changeContextOf(actor, requestId), actor.userId, params.id, body),
   }),
 ];

@@ -13,6 +13,7 @@ import { nowIso } from "../platform/time.ts";
 import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, type SubmissionEnvelope } from "../oversight/submission.schema.ts";
 import { RFI_ANSWER_SCHEMA, type RfiAnswerDocument, type RfiPayload } from "../oversight/requests.schema.ts";
 import type { AdvisoryPayload } from "../oversight/advisories.schema.ts";
+import { RESPONSE_SCHEMA, type NoticePayload, type ResponsePayload } from "../oversight/publications.schema.ts";
 
 export const DEALING_KINDS = ["rfi", "advisory", "publication-notice"] as const;
 export const DEALING_STATUSES = ["open", "answered", "accepted", "closed"] as const;
@@ -196,4 +197,67 @@ export async function storeAdvisory(trx: Transaction<Database>, conn: Connection
     .execute();
   record({ action: "dealing.received", entityType: "dealing", entityId: id, after: { kind: "advisory", reference: p.reference, authority: conn.counterpart_party, libraryUpdate: p.libraryUpdate ? true : false, taskId: task?.id ?? null } });
   return id;
+}
+
+/**
+ * A publication notice from an authority (in the receiving transaction). The notice opens an entry
+ * with the response deadline and a task for the governance lead; the later stages (published,
+ * withdrawn) update that entry, each in the organisation's ledger.
+ */
+export async function storePublicationNotice(trx: Transaction<Database>, conn: ConnectionRow, p: NoticePayload, jti: string, receivedAt: string, record: RecordChange): Promise<string> {
+  const existing = await trx.selectFrom("dealings").select(["id", "version", "status"]).where("org_id", "=", conn.org_id).where("connection_id", "=", conn.id).where("kind", "=", "publication-notice").where("reference", "=", p.reference).executeTakeFirst();
+  if (existing) {
+    const status = p.stage === "notice" ? existing.status : "closed";
+    await trx.updateTable("dealings").set({ body: JSON.stringify(p), status, updated_at: receivedAt, version: existing.version + 1 }).where("org_id", "=", conn.org_id).where("id", "=", existing.id).execute();
+    record({ action: "dealing.publication_updated", entityType: "dealing", entityId: existing.id, after: { reference: p.reference, stage: p.stage, reason: p.reason } });
+    return existing.id;
+  }
+  const id = newId("dlg");
+  const task =
+    p.stage === "notice"
+      ? await insertTask(trx, record, conn.org_id, {
+          kind: "general",
+          title: `当局の公表予定への対応 / Respond to an authority's planned publication: ${p.reference} ${p.title.ja}`,
+          description: `${conn.counterpart_name_ja} / ${conn.counterpart_name_en}`,
+          subjectType: null,
+          subjectId: null,
+          assigneeId: await dealer(trx, conn.org_id),
+          dueOn: p.responseDue,
+          createdBy: null,
+        })
+      : undefined;
+  await trx
+    .insertInto("dealings")
+    .values({ id, org_id: conn.org_id, connection_id: conn.id, kind: "publication-notice", reference: p.reference, title_ja: p.title.ja, title_en: p.title.en, body: JSON.stringify(p), deadline: p.responseDue, status: p.stage === "notice" ? "open" : "closed", received_at: receivedAt, message_jti: jti, task_id: task?.id ?? null, answered_at: null, answer_outgoing_id: null, updated_at: receivedAt, version: 1 })
+    .execute();
+  record({ action: "dealing.received", entityType: "dealing", entityId: id, after: { kind: "publication-notice", reference: p.reference, stage: p.stage, authority: conn.counterpart_party, deadline: p.responseDue } });
+  return id;
+}
+
+export const respondBody = z.strictObject({ version: z.number().int().min(1), text: z.string().trim().min(1).max(50_000) });
+
+/** The organisation's response to a publication notice: sent back signed, attached by the authority to the publication. */
+export async function respondToNotice(db: Db, who: ChangeContext, userId: string | null, id: string, body: z.infer<typeof respondBody>): Promise<z.infer<typeof dealingDetail>> {
+  const k = db.kysely;
+  const current = await readDealing(k, who.orgId, id);
+  if (current.kind !== "publication-notice") throw notFound();
+  if (current.version !== body.version) throw new AppError(409, "conflict", { version: current.version });
+  if (current.status !== "open") throw new AppError(409, "publication_step", { status: current.status });
+  const payload: ResponsePayload = { format: RESPONSE_SCHEMA, reference: current.reference, text: body.text, respondedAt: nowIso() };
+  await audited(db, who, async (trx, record) => {
+    const connId = (await trx.selectFrom("dealings").select("connection_id").where("org_id", "=", who.orgId).where("id", "=", id).executeTakeFirstOrThrow()).connection_id;
+    const conn = await trx.selectFrom("exchange_connections").selectAll().where("org_id", "=", who.orgId).where("id", "=", connId).executeTakeFirstOrThrow();
+    const sent = await queueOutgoing(trx, { orgId: who.orgId, connection: conn, kind: "publication-response", schema: RESPONSE_SCHEMA, payload: payload as unknown as Record<string, unknown>, subject: { type: "dealing", id, label: current.reference }, createdBy: who.actor.label, idempotencyKey: `response-${id}` });
+    const now = nowIso();
+    await trx.updateTable("dealings").set({ status: "answered", answered_at: now, answer_outgoing_id: sent.id, updated_at: now, version: current.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    if (current.taskId) {
+      const task = await trx.selectFrom("tasks").select(["status", "version"]).where("org_id", "=", who.orgId).where("id", "=", current.taskId).executeTakeFirst();
+      if (task && (task.status === "open" || task.status === "in_progress")) {
+        await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: userId, completed_at: now, updated_at: now, version: task.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", current.taskId).execute();
+        record({ action: "task.completed", entityType: "task", entityId: current.taskId, before: { status: task.status }, after: { status: "done", by: "dealing.responded" } });
+      }
+    }
+    record({ action: "dealing.responded", entityType: "dealing", entityId: id, after: { reference: current.reference, submission: sent.id } });
+  });
+  return readDealing(k, who.orgId, id);
 }

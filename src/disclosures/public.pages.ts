@@ -123,7 +123,8 @@ function navFor(slug: string, lang: Lang, self: string): string {
   return `<nav><a href="/public/${esc(slug)}?lang=${lang}">${esc(W.trust[lang])}</a><a href="${esc(self)}?lang=${other}" lang="${other}">${esc(W.other[lang])}</a><a href="${esc(self)}?format=pdf&amp;lang=${lang}">PDF</a><a href="${esc(self)}?format=json">JSON</a></nav>`;
 }
 
-function page(lang: Lang, title: string, body: string, status: 200 | 404): Response {
+/** A public page in Musubi's plain, printable style: nothing runs, the one style sheet is allowed by hash. */
+export function page(lang: Lang, title: string, body: string, status: 200 | 404): Response {
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head><body><main>${body}</main></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": INDEX_CSP, "cache-control": "no-cache" } });
 }

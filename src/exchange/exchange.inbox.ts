@@ -4,7 +4,9 @@ import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
-import { storeAdvisory, storeRequest } from "../dealings/dealings.service.ts";
+import { storeAdvisory, storePublicationNotice, storeRequest } from "../dealings/dealings.service.ts";
+import { NOTICE_SCHEMA, NoticePayload, RESPONSE_SCHEMA, ResponsePayload } from "../oversight/publications.schema.ts";
+import { storePublicationResponse } from "../oversight/publications.service.ts";
 import { ADVISORY_SCHEMA, AdvisoryPayload } from "../oversight/advisories.schema.ts";
 import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
 import { RFI_SCHEMA, RfiPayload } from "../oversight/requests.schema.ts";
@@ -22,7 +24,7 @@ import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
 
 /** Kinds (with their schema) an authority sends to the organisations registered with it. */
-const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`, `rfi ${RFI_SCHEMA}`, `advisory ${ADVISORY_SCHEMA}`]);
+const FROM_AUTHORITY = new Set([`registration ${DECISION_SCHEMA}`, `rfi ${RFI_SCHEMA}`, `advisory ${ADVISORY_SCHEMA}`, `publication-notice ${NOTICE_SCHEMA}`]);
 
 /** Where a message came from: the caller's address (for the refusals log), and whether it was handed over in-process. */
 export interface From {
@@ -138,6 +140,14 @@ async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow 
   if (kind === "advisory" && schema === ADVISORY_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
     const p = parse(AdvisoryPayload, message.payload);
     return async (trx, ctx, record) => ({ dealing: await storeAdvisory(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+  }
+  if (kind === "publication-notice" && schema === NOTICE_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
+    const p = parse(NoticePayload, message.payload);
+    return async (trx, ctx, record) => ({ dealing: await storePublicationNotice(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+  }
+  if (kind === "publication-response" && schema === RESPONSE_SCHEMA && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
+    const p = parse(ResponsePayload, message.payload);
+    return async (trx, _ctx, record) => ({ publication: await storePublicationResponse(trx, org.id, conn.id, p, record) });
   }
   if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);

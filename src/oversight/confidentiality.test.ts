@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedOrg, testApp, type SeededOrg, type TestApp } from "../../test/support/app.ts";
 import { testDatabases } from "../../test/support/databases.ts";
-import { connectMember, submitIncident } from "../../test/support/exchange.ts";
+import { connectMember, publishThrough, submitIncident } from "../../test/support/exchange.ts";
 import type { Db } from "../db/connect.ts";
 import { PUBLIC_PAGES } from "../disclosures/public.pages.ts";
 import { ROUTES } from "../routes.ts";
+import { REGISTER_PAGES } from "./register.pages.ts";
 
 const SECRET = "SECRET-ROOT-CAUSE-7f3a";
 
@@ -77,9 +78,14 @@ describe.each(testDatabases())("confidential parts of submissions ($name)", (dat
   });
 
   it("shows no confidential part, and nothing of another organisation, on any route callable without signing in", async () => {
+    // The authority has published statistics on its public register: they are on the walk too.
+    expect(await publishThrough(api, ppc, { subjectType: "statistics", titleJa: "受付件数", titleEn: "Reports received", bodyJa: "集計。", bodyEn: "Counts.", from: "2026-01", to: "2026-12" })).toBe("PUB-000001");
+    const stats = await (await api.app.request("/register/ppc/PUB-000001?lang=en")).text();
+    expect(stats).toContain("Rights affected: Privacy and personal data");
     const paths = [
       ...ROUTES.filter((r) => r.access === "public" && r.method === "get" && !r.path.includes(":id")).flatMap((r) => ["ppc", ...members.map((m) => m.slug)].map((slug) => r.path.replace(":slug", slug))),
       ...["ppc", ...members.map((m) => m.slug)].flatMap((org) => Object.values(PUBLIC_PAGES).map((p) => p.replace(":org", org).replace(":year", "2026").replace(":code", "INC-000001"))),
+      ...["ppc", ...members.map((m) => m.slug)].flatMap((org) => Object.values(REGISTER_PAGES).flatMap((p) => ["PUB-000001", "PUB-000002"].map((code) => `${p.replace(":org", org).replace(":code", code)}?format=json`))),
     ];
     expect(paths.length).toBeGreaterThan(10);
     for (const path of new Set(paths)) {
@@ -87,6 +93,7 @@ describe.each(testDatabases())("confidential parts of submissions ($name)", (dat
       const text = await res.text();
       expect(text.includes(SECRET), path).toBe(false);
       expect(text.includes("AIチャットボットによる個人情報の誤表示"), path).toBe(false);
+      expect(text.includes("Consumer interests") || text.includes("消費者の利益"), path).toBe(false);
     }
   });
 

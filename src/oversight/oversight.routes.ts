@@ -10,8 +10,11 @@ import { intakeDetail, intakePage, intakeQuery, listIntake, readIntake } from ".
 import { OPEN_DATA_FORMATS, openDataFile, valueLabel } from "./open-data.ts";
 import { triageBody, triageIntake } from "./triage.service.ts";
 import { createRequestBody } from "./requests.schema.ts";
+import { draftPublicationBody } from "./publications.schema.ts";
+import { draftPublication, listPublications, noticePublication, publicationView, publishPublication, readPublication, submitPublication, withdrawPublication } from "./publications.service.ts";
 import { advisoryView, attachLibraryUpdate, createAdvisoryBody, draftAdvisory, listAdvisories, readAdvisory, sendAdvisory } from "./advisories.service.ts";
 import { ORG_FRAMEWORK_MAX_BYTES } from "../library/org/org-frameworks.parse.ts";
+import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { listRequests, readRequest, requestDetail, requestView, sendRequest } from "./requests.service.ts";
 import { trends, trendsQuery, trendsView } from "./trends.ts";
 
@@ -223,7 +226,7 @@ export const oversightRoutes = [
     upload: true,
     uploadLimit: ORG_FRAMEWORK_MAX_BYTES,
     response: advisoryView,
-    handler: ({ deps, actor, params, body, requestId, locale, c }) => attachLibraryUpdate(deps.db, changeContextOf(actor, requestId), params.id, body as unknown as Uint8Array, decodeURIComponent(c.req.header("x-file-name") ?? "framework.json").slice(0, 255), locale),
+    handler: ({ deps, actor, params, body, requestId, locale, c }) => attachLibraryUpdate(deps.db, changeContextOf(actor, requestId), params.id, body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name") ?? "framework.json"), locale),
   }),
   defineRoute({
     method: "post",
@@ -236,5 +239,85 @@ export const oversightRoutes = [
     body: z.strictObject({ version: z.number().int().min(1) }),
     response: advisoryView,
     handler: ({ deps, actor, params, body, requestId }) => sendAdvisory(deps.db, changeContextOf(actor, requestId), params.id, body.version),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/publications",
+    summary: "What this authority publishes or prepares to publish on its public register (cases, advisories, statistics), with where each stands in the procedure",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(1_000_000).default(0) }),
+    response: z.array(publicationView),
+    handler: ({ deps, actor, query }) => listPublications(deps.db.kysely, actor.orgId, query),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/publications",
+    summary: "Draft a publication (a case, possibly naming an organisation; an advisory; statistics); a text quoting a confidential part is refused",
+    tag: "Oversight",
+    access: { permission: "oversight.triage" },
+    body: draftPublicationBody,
+    response: publicationView,
+    status: 201,
+    handler: ({ deps, actor, body, requestId }) => draftPublication(deps.db, changeContextOf(actor, requestId), body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/publications/:id",
+    summary: "One publication: its text, the organisation it names, the notice, the response attached, the approval",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    resource: "oversight_publication",
+    params: idParams,
+    response: publicationView,
+    handler: ({ deps, actor, params }) => readPublication(deps.db.kysely, actor.orgId, params.id),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/publications/:id/notice",
+    summary: "Give the organisation a publication names notice of it, signed, with a response period",
+    tag: "Oversight",
+    access: { permission: "oversight.approve" },
+    resource: "oversight_publication",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1), responseDays: z.number().int().min(7).max(90).default(14) }),
+    response: publicationView,
+    handler: ({ deps, actor, params, body, requestId }) => noticePublication(deps.db, changeContextOf(actor, requestId), params.id, body),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/publications/:id/submit",
+    summary: "Ask for approval (稟議) of a publication, once the organisation named responded or its response period ended; approvers are the authority's supervisors",
+    tag: "Oversight",
+    access: { permission: "oversight.triage" },
+    resource: "oversight_publication",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1), approvalPlan: z.array(z.array(z.string().max(100)).min(1).max(10)).min(1).max(5) }),
+    response: publicationView,
+    handler: ({ deps, actor, params, body, requestId }) => submitPublication(deps.db, changeContextOf(actor, requestId), actor.userId, params.id, body),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/publications/:id/publish",
+    summary: "Publish an approved publication on the authority's public register",
+    tag: "Oversight",
+    access: { permission: "oversight.publish" },
+    resource: "oversight_publication",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1) }),
+    response: publicationView,
+    handler: ({ deps, actor, params, body, requestId }) => publishPublication(deps.db, changeContextOf(actor, requestId), params.id, body.version),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/oversight/publications/:id/withdraw",
+    summary: "Withdraw a publication from the public register, with a reason",
+    tag: "Oversight",
+    access: { permission: "oversight.publish" },
+    resource: "oversight_publication",
+    params: idParams,
+    body: z.strictObject({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(5000) }),
+    response: publicationView,
+    handler: ({ deps, actor, params, body, requestId }) => withdrawPublication(deps.db, changeContextOf(actor, requestId), params.id, body),
   }),
 ];

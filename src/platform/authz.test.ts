@@ -39,7 +39,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "tasks.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "tasks.edit": ["admin", "governance_lead", "system_owner", "reviewer"],
   "tasks.manage": ["admin", "governance_lead"],
-  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
+  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer", "supervisor"],
   "schedules.manage": ["admin", "governance_lead"],
   "webhooks.manage": ["admin"],
   "incidents.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],

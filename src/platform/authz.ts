@@ -78,7 +78,7 @@ export const PERMISSIONS = {
   /** Change any task, whoever it is assigned to. */
   "tasks.manage": ["admin", "governance_lead"],
   /** Decide approval steps — only steps one is the approver, delegate or escalation of (approvals.service.ts). */
-  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer"],
+  "approvals.decide": ["admin", "governance_lead", "system_owner", "reviewer", "supervisor"],
   /** Recurring review schedules. */
   "schedules.manage": ["admin", "governance_lead"],
   /** Webhook endpoints receive the organisation's events, so only administrators add them. */

@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   "intake_superseded",
   "advisory_sent",
   "no_library_update",
+  "publication_step",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -267,6 +268,10 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   },
   advisory_sent: { en: "This advisory was already sent; it can no longer be changed.", ja: "この注意喚起は送付済みのため、変更できません。" },
   no_library_update: { en: "This entry carries no library update to install.", ja: "この記録には導入するライブラリ更新がありません。" },
+  publication_step: {
+    en: "This step of the publication procedure cannot be taken now (the organisation named must be given notice first and its response period must be over, approval must come before publication); details say why.",
+    ja: "公表手続のこの段階は今は行えません（名指しする組織への事前通知と回答期間の経過が先で、公表の前に承認が必要です）。理由は詳細を確認してください。",
+  },
   internal: {
     en: "Something went wrong on the server; the error has been logged.",
     ja: "サーバーでエラーが発生しました。エラーは記録されています。",

@@ -4,6 +4,7 @@ import type { Approval, Database } from "../db/schema.ts";
 import { notify } from "../notify/notify.ts";
 import { nowIso } from "../platform/time.ts";
 import { haipApprovalSettled } from "../disclosures/haip/haip.approval.ts";
+import { publicationApprovalSettled } from "../oversight/publications.approval.ts";
 
 /**
  * What an approval's outcome does to its subject. A HAIP report is approved or returned to draft. A task asked for approval when completed: an
@@ -11,6 +12,7 @@ import { haipApprovalSettled } from "../disclosures/haip/haip.approval.ts";
  */
 export async function approvalSettled(trx: Transaction<Database>, record: RecordChange, approval: Approval, outcome: "approved" | "rejected" | "cancelled"): Promise<void> {
   if (approval.subject_type === "haip_report") return haipApprovalSettled(trx, record, approval, outcome);
+  if (approval.subject_type === "oversight_publication") return publicationApprovalSettled(trx, record, approval, outcome);
   if (approval.subject_type !== "task" || outcome === "cancelled") return;
   const task = await trx.selectFrom("tasks").selectAll().where("org_id", "=", approval.org_id).where("id", "=", approval.subject_id).executeTakeFirst();
   if (!task || task.status !== "awaiting_approval" || task.approval_id !== approval.id) return;

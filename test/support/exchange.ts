@@ -19,6 +19,8 @@ export interface PlantedExchange {
   dealing: string;
   /** A draft advisory. */
   oversight_advisory: string;
+  /** A draft publication of statistics. */
+  oversight_publication: string;
 }
 
 /** Runs the outbox once, exchange channel included, as the server's job does. */
@@ -65,7 +67,9 @@ export async function plantExchange(api: TestApp, a: SeededOrg, b: SeededOrg): P
   for (const org of [a, b]) dealing[org.slug] = ok("dealings", await api.call("GET", "/api/dealings", { token: org.tokens.admin }))[0].id;
   const advisory: Record<string, string> = {};
   for (const org of [a, b]) advisory[org.slug] = ok("advisory", await api.call("POST", "/api/oversight/advisories", { token: org.tokens.admin, body: { titleJa: "注意喚起", titleEn: "Advisory", bodyJa: "本文", bodyEn: "Text", audience: "all" } })).id;
-  const of = (slug: string): PlantedExchange => ({ exchange_connection: member[slug]!, exchange_submission: submission[slug]!, oversight_intake: intake[slug]!, oversight_case: cases[slug]!, oversight_request: requests[slug]!, dealing: dealing[slug]!, oversight_advisory: advisory[slug]! });
+  const publication: Record<string, string> = {};
+  for (const org of [a, b]) publication[org.slug] = ok("publication", await api.call("POST", "/api/oversight/publications", { token: org.tokens.admin, body: { subjectType: "statistics", titleJa: "統計", titleEn: "Statistics", bodyJa: "本文", bodyEn: "Text" } })).id;
+  const of = (slug: string): PlantedExchange => ({ oversight_publication: publication[slug]!, exchange_connection: member[slug]!, exchange_submission: submission[slug]!, oversight_intake: intake[slug]!, oversight_case: cases[slug]!, oversight_request: requests[slug]!, dealing: dealing[slug]!, oversight_advisory: advisory[slug]! });
   return { [a.slug]: of(a.slug), [b.slug]: of(b.slug) };
 }
 
@@ -89,4 +93,15 @@ export async function submitIncident(api: TestApp, org: SeededOrg, connectionId:
   expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   await deliverNow(api);
   return filed.body.code as string;
+}
+
+/** Drafts a publication without naming anyone, has a supervisor approve it and a publisher publish it: returns its code. */
+export async function publishThrough(api: TestApp, authority: SeededOrg, body: Record<string, unknown>): Promise<string> {
+  const drafted = await api.call("POST", "/api/oversight/publications", { token: authority.tokens.analyst, body });
+  expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  const submitted = await api.call("POST", `/api/oversight/publications/${drafted.body.id}/submit`, { token: authority.tokens.analyst, body: { version: drafted.body.version, approvalPlan: [[authority.users.supervisor.id]] } });
+  expect((await api.call("POST", `/api/approvals/${submitted.body.approvalId}/decide`, { token: authority.tokens.supervisor, body: { decision: "approve" } })).status).toBe(200);
+  const approved = await api.call("GET", `/api/oversight/publications/${drafted.body.id}`, { token: authority.tokens.publisher });
+  expect((await api.call("POST", `/api/oversight/publications/${drafted.body.id}/publish`, { token: authority.tokens.publisher, body: { version: approved.body.version } })).body.status).toBe("published");
+  return drafted.body.code as string;
 }

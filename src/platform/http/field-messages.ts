@@ -60,6 +60,11 @@ export const FIELD_TEXT = {
     en: "This role exists only in an authority's organisation; choose another role.",
     ja: "この役割は当局の組織でのみ使えます。別の役割を選んでください。",
   },
+  publication_confidential: {
+    en: "This text quotes a part a sender marked confidential; confidential content is never published. Reword it.",
+    ja: "この文章は、提出者が秘匿指定した箇所を引用しています。秘匿情報は公表できません。書き換えてください。",
+  },
+  approver_supervisor: { en: "Choose supervisors or administrators of the authority other than yourself as approvers.", ja: "承認者には、自分以外の当局の監督者又は管理者を選んでください。" },
   no_recipients: {
     en: "No approved registered organisation matches; choose another organisation or sector.",
     ja: "該当する承認済みの登録事業者がありません。別の事業者又は業種を選んでください。",

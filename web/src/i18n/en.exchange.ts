@@ -23,4 +23,5 @@ export const enExchange = {
   "error.intake_superseded": "This is an earlier version of a resubmitted document; triage the latest version.",
   "error.advisory_sent": "This advisory was already sent; it can no longer be changed.",
   "error.no_library_update": "This entry carries no library update to install.",
+  "error.publication_step": "This step of the publication procedure cannot be taken now; details say why.",
 } as const;

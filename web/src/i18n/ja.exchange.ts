@@ -25,4 +25,5 @@ export const jaExchange: Record<keyof typeof enExchange, string> = {
   "error.intake_superseded": "これは再提出された文書の以前の版です。最新の版を選別してください。",
   "error.advisory_sent": "この注意喚起は送付済みのため、変更できません。",
   "error.no_library_update": "この記録には導入するライブラリ更新がありません。",
+  "error.publication_step": "公表手続のこの段階は今は行えません。理由は詳細を確認してください。",
 };
