@@ -14,6 +14,7 @@ import { securityHeaders } from "./platform/http/security-headers.ts";
 import { ROUTES } from "./routes.ts";
 import { mountPublicPages } from "./disclosures/public.pages.ts";
 import { mountRegisterPages } from "./oversight/register.pages.ts";
+import { mountReportForm } from "./oversight/report-form.pages.ts";
 
 const WEB_DIST = fileURLToPath(new URL("../dist/web", import.meta.url));
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
   });
   mountPublicPages(app, deps);
   mountRegisterPages(app, deps);
+  mountReportForm(app, deps);
 
   if (existsSync(WEB_DIST)) {
     app.use("/assets/*", serveStatic({ root: WEB_DIST }));

@@ -6,6 +6,7 @@ import { deliverOutgoing } from "./exchange/exchange.outgoing.ts";
 import { exchangeEnvOf } from "./exchange/exchange.party.ts";
 import { purgeSeen } from "./exchange/exchange.replay.ts";
 import { markOverdueRequests } from "./oversight/requests.service.ts";
+import { purgePublicReportCounts } from "./oversight/public-report.ts";
 import type { OutboundPolicy } from "./platform/outbound.ts";
 import { parseOutboundAllow } from "./platform/outbound.ts";
 import { smtpSender } from "./notify/smtp.ts";
@@ -37,6 +38,7 @@ export async function runDailyWork(db: Db, logger?: Logger): Promise<{ reviews: 
   const reviews = await runAllSchedules(db);
   // Message ids old enough to be refused by their age anyway need not be remembered.
   await purgeSeen(db.kysely);
+  await purgePublicReportCounts(db);
   const overdueRequests = await markOverdueRequests(db);
   if (overdueRequests) logger?.info({ overdueRequests }, "requests for information past their deadline");
   const { steps, tasks } = await escalateOverdue(db);

@@ -35,7 +35,7 @@ export const AUDIT_ACTIONS = {
   exchange_connection: ["exchange.connection_requested", "exchange.registration_received", "exchange.connection_approved", "exchange.connection_refused", "exchange.decision_received"],
   exchange_submission: ["exchange.submission_queued", "exchange.receipt_received", "exchange.submission_refused", "exchange.submission_failed"],
   exchange_message: ["exchange.message_received"],
-  oversight_intake: ["oversight.intake_triaged"],
+  oversight_intake: ["oversight.intake_triaged", "oversight.public_report_received"],
   oversight_request: ["oversight.request_sent", "oversight.request_overdue"],
   dealing: ["dealing.received", "dealing.answered", "dealing.accepted", "dealing.responded", "dealing.publication_updated"],
   oversight_publication: ["oversight.publication_drafted", "oversight.publication_noticed", "oversight.publication_response_received", "oversight.publication_submitted", "oversight.publication_approved", "oversight.publication_returned", "oversight.publication_published", "oversight.publication_withdrawn"],

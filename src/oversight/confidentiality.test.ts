@@ -6,6 +6,7 @@ import type { Db } from "../db/connect.ts";
 import { PUBLIC_PAGES } from "../disclosures/public.pages.ts";
 import { ROUTES } from "../routes.ts";
 import { REGISTER_PAGES } from "./register.pages.ts";
+import { REPORT_FORM_PATH } from "./report-form.pages.ts";
 
 const SECRET = "SECRET-ROOT-CAUSE-7f3a";
 
@@ -85,6 +86,7 @@ describe.each(testDatabases())("confidential parts of submissions ($name)", (dat
     const paths = [
       ...ROUTES.filter((r) => r.access === "public" && r.method === "get" && !r.path.includes(":id")).flatMap((r) => ["ppc", ...members.map((m) => m.slug)].map((slug) => r.path.replace(":slug", slug))),
       ...["ppc", ...members.map((m) => m.slug)].flatMap((org) => Object.values(PUBLIC_PAGES).map((p) => p.replace(":org", org).replace(":year", "2026").replace(":code", "INC-000001"))),
+      ...["ppc", ...members.map((m) => m.slug)].map((org) => REPORT_FORM_PATH.replace(":org", org)),
       ...["ppc", ...members.map((m) => m.slug)].flatMap((org) => Object.values(REGISTER_PAGES).flatMap((p) => ["PUB-000001", "PUB-000002"].map((code) => `${p.replace(":org", org).replace(":code", code)}?format=json`))),
     ];
     expect(paths.length).toBeGreaterThan(10);

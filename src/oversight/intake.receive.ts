@@ -112,18 +112,20 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
   return { headline: `${c.system.code} ${c.system.name.ja} / ${c.system.name.en}`, subjectRef: `card-${c.system.code}`, severity: null, harmTypes: [], rights: [], generative: null, modelProvider: null, actorRole: null, occurredMonth: null, text: "" };
 }
 
-/** Another sender's submission sharing a band with this one and estimated most similar (≥ {@link SIMILAR_AT}). */
-async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string, sig: Uint32Array): Promise<{ id: string; similarity: number } | undefined> {
-  const candidates = await db
+/**
+ * Another sender's submission sharing a band with this one and estimated most similar (≥
+ * {@link SIMILAR_AT}); for a report from the public (`sender` null), any submission.
+ */
+export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array): Promise<{ id: string; similarity: number } | undefined> {
+  let q = db
     .selectFrom("oversight_intake_bands as b")
     .innerJoin("oversight_intake as i", (j) => j.onRef("i.id", "=", "b.intake_id").onRef("i.org_id", "=", "b.org_id"))
     .select(["i.id", "i.minhash"])
     .distinct()
     .where("b.org_id", "=", orgId)
-    .where("b.band", "in", bands(sig))
-    .where("i.sender_party", "<>", sender)
-    .limit(MAX_CANDIDATES)
-    .execute();
+    .where("b.band", "in", bands(sig));
+  if (sender !== null) q = q.where((eb) => eb.or([eb("i.sender_party", "<>", sender), eb("i.sender_party", "is", null)]));
+  const candidates = await q.limit(MAX_CANDIDATES).execute();
   let best: { id: string; similarity: number } | undefined;
   for (const c of candidates) {
     const other = c.minhash ? fromHex(c.minhash) : undefined;

@@ -30,7 +30,7 @@ const FIXED: Record<string, Record<string, Words>> = {
   right: Object.fromEntries(Object.entries(RIGHTS).map(([k, v]) => [k, { ja: v.ja, en: v.en }])),
   generative: { yes: { ja: "生成AIである", en: "Generative" }, no: { ja: "生成AIでない", en: "Not generative" } },
   severity: { low: { ja: "低", en: "Low" }, medium: { ja: "中", en: "Medium" }, high: { ja: "高", en: "High" }, critical: { ja: "重大", en: "Critical" } },
-  kind: { "incident-report": { ja: "インシデント報告", en: "Incident report" }, "haip-report": { ja: "HAIP透明性報告", en: "HAIP transparency report" }, "system-card": { ja: "AIシステムカード", en: "AI system card" } },
+  kind: { "incident-report": { ja: "インシデント報告", en: "Incident report" }, "haip-report": { ja: "HAIP透明性報告", en: "HAIP transparency report" }, "system-card": { ja: "AIシステムカード", en: "AI system card" }, "harm-report": { ja: "一般からの被害報告", en: "Report from the public" }, "rfi-answer": { ja: "情報提供依頼への回答", en: "Answer to a request for information" } },
 };
 
 /**

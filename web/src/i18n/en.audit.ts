@@ -377,4 +377,5 @@ export const enAudit = {
   "audit.field.respondedAt": "Responded at",
   "audit.field.publishedAt": "Published at",
   "audit.field.connectionId": "Organisation named",
+  "audit.action.oversight.public_report_received": "Report received from the public",
 } as const;

@@ -379,4 +379,5 @@ export const jaAudit: Record<keyof typeof enAudit, string> = {
   "audit.field.respondedAt": "回答日時",
   "audit.field.publishedAt": "公表日時",
   "audit.field.connectionId": "名指しする組織",
+  "audit.action.oversight.public_report_received": "一般からの報告を受付",
 };
