@@ -32,7 +32,7 @@ export const AUDIT_ACTIONS = {
   publication: ["publication.published", "publication.withdrawn"],
   questionnaire: ["questionnaire.loaded"],
   org_framework: ["org_framework.added", "org_framework.removed"],
-  exchange_connection: ["exchange.connection_requested", "exchange.registration_received", "exchange.connection_approved", "exchange.connection_refused", "exchange.decision_received"],
+  exchange_connection: ["exchange.connection_requested", "exchange.registration_received", "exchange.connection_approved", "exchange.connection_refused", "exchange.decision_received", "oversight.checkpoint_conflict"],
   exchange_submission: ["exchange.submission_queued", "exchange.receipt_received", "exchange.submission_refused", "exchange.submission_failed"],
   exchange_message: ["exchange.message_received"],
   oversight_intake: ["oversight.intake_triaged", "oversight.public_report_received"],

@@ -7,6 +7,7 @@ import { audited, SYSTEM_ACTOR } from "./audited.ts";
 import { appendCheckpoints, checkpointFile } from "./audit.checkpoint-file.ts";
 import { signCheckpoint, type Checkpoint } from "./audit.checkpoint.ts";
 import { ensureSigningKey } from "./audit.keys.ts";
+import { enqueueForAuthorities } from "../oversight/witness.ts";
 
 /** The ledger action (and webhook event) of a checkpoint; its entry covers the head *before* it. */
 export const CHECKPOINT_ACTION = "audit.checkpoint";
@@ -45,6 +46,7 @@ export async function createCheckpoints(db: Db, dataDir: string, opts: { orgId?:
       record({ orgId: c.org, action: CHECKPOINT_ACTION, entityType: CHECKPOINT_ENTITY, entityId: String(c.seq), after: c });
     }
     await enqueueForWitnesses(trx, run.signed, key.info.publicKey);
+    await enqueueForAuthorities(trx, run.signed, key.info.publicKey);
   });
   return run;
 }

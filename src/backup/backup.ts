@@ -69,6 +69,7 @@ const KEYS: Record<TableName, readonly string[]> = {
   oversight_advisories: ["id"],
   dealings: ["id"],
   oversight_publications: ["id"],
+  oversight_checkpoints: ["org_id", "connection_id", "seq", "hash"],
   org_files: ["org_id", "sha256"],
   audit_log: ["org_id", "seq"],
 };
@@ -184,7 +185,7 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
 }
 
 /** Tables a backup made by an earlier version may lack. */
-const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications"]);
+const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications", "oversight_checkpoints"]);
 
 /** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
 function checkStoredFiles(dir: string): void {

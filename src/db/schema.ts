@@ -849,6 +849,18 @@ export interface OversightPublicationsTable {
   version: Generated<number>;
 }
 
+/** A signed ledger checkpoint of a registered organisation, kept by the authority as its witness. */
+export interface OversightCheckpointsTable {
+  org_id: string;
+  connection_id: string;
+  seq: number;
+  hash: string;
+  signed_at: string;
+  document: string;
+  received_at: string;
+  conflict: string | null;
+}
+
 /** A questionnaire an organisation loaded as a file (e.g. the official HAIP questions). */
 export interface QuestionnairesTable {
   id: string;
@@ -1003,6 +1015,7 @@ export interface Database {
   oversight_advisories: OversightAdvisoriesTable;
   dealings: DealingsTable;
   oversight_publications: OversightPublicationsTable;
+  oversight_checkpoints: OversightCheckpointsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;
@@ -1084,6 +1097,7 @@ export const TABLES_IN_ORDER = [
   "oversight_advisories",
   "dealings",
   "oversight_publications",
+  "oversight_checkpoints",
   "org_files",
   "audit_log",
 ] as const satisfies readonly (keyof Database)[];

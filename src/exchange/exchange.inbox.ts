@@ -7,6 +7,7 @@ import { nowIso } from "../platform/time.ts";
 import { storeAdvisory, storePublicationNotice, storeRequest } from "../dealings/dealings.service.ts";
 import { NOTICE_SCHEMA, NoticePayload, RESPONSE_SCHEMA, ResponsePayload } from "../oversight/publications.schema.ts";
 import { storePublicationResponse } from "../oversight/publications.service.ts";
+import { storeCheckpoint, WITNESS_SCHEMA, WitnessPayload } from "../oversight/witness.ts";
 import { ADVISORY_SCHEMA, AdvisoryPayload } from "../oversight/advisories.schema.ts";
 import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
 import { RFI_SCHEMA, RfiPayload } from "../oversight/requests.schema.ts";
@@ -148,6 +149,10 @@ async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow 
   if (kind === "publication-response" && schema === RESPONSE_SCHEMA && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const p = parse(ResponsePayload, message.payload);
     return async (trx, _ctx, record) => ({ publication: await storePublicationResponse(trx, org.id, conn.id, p, record) });
+  }
+  if (kind === "ledger-checkpoint" && schema === WITNESS_SCHEMA && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
+    const p = parse(WitnessPayload, message.payload);
+    return async (trx, ctx, record) => ({ checkpoint: await storeCheckpoint(trx, org.id, conn, p, ctx.receivedAt, record) });
   }
   if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);

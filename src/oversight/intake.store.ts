@@ -16,7 +16,7 @@ export const intakeQuery = listQuery({
   defaultSort: "-receivedAt",
   filters: {
     status: z.enum(INTAKE_STATUSES).optional(),
-    kind: z.enum([...SUBMISSION_KINDS, "harm-report"] as [string, ...string[]]).optional(),
+    kind: z.enum(["harm-report", ...SUBMISSION_KINDS]).optional(),
     sector: z.string().max(100).optional(),
     caseId: z.string().max(100).optional(),
     /** Month the harm happened (YYYY-MM): a trend chart's column. */

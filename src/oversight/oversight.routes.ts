@@ -9,6 +9,7 @@ import { addCaseEntry, caseDetail, caseEntryBody, casesQuery, caseSummary, creat
 import { intakeDetail, intakePage, intakeQuery, listIntake, readIntake } from "./intake.store.ts";
 import { OPEN_DATA_FORMATS, openDataFile, valueLabel } from "./open-data.ts";
 import { triageBody, triageIntake } from "./triage.service.ts";
+import { listWitnessed, witnessedView } from "./witness.ts";
 import { createRequestBody } from "./requests.schema.ts";
 import { draftPublicationBody } from "./publications.schema.ts";
 import { draftPublication, listPublications, noticePublication, publicationView, publishPublication, readPublication, submitPublication, withdrawPublication } from "./publications.service.ts";
@@ -319,5 +320,16 @@ export const oversightRoutes = [
     body: z.strictObject({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(5000) }),
     response: publicationView,
     handler: ({ deps, actor, params, body, requestId }) => withdrawPublication(deps.db, changeContextOf(actor, requestId), params.id, body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/oversight/registrations/:id/checkpoints",
+    summary: "The ledger checkpoints this authority witnessed for a registered organisation, newest first, with any contradiction (a rewritten or rolled-back ledger)",
+    tag: "Oversight",
+    access: { permission: "oversight.read" },
+    resource: "exchange_connection",
+    params: idParams,
+    response: z.array(witnessedView),
+    handler: ({ deps, actor, params }) => listWitnessed(deps.db.kysely, actor.orgId, params.id),
   }),
 ];

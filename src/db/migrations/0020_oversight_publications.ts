@@ -40,4 +40,21 @@ export async function up(db: Kysely<any>, _dialect: DialectName): Promise<void> 
     .execute();
   await db.schema.createIndex("oversight_publications_code").on("oversight_publications").columns(["org_id", "code"]).unique().execute();
   await db.schema.createIndex("oversight_publications_status").on("oversight_publications").columns(["org_id", "status", "published_at"]).execute();
+
+  // The authority as a witness of each registered organisation's ledger: the signed checkpoints it
+  // received, so neither side can later rewrite the organisation's history unnoticed.
+  await db.schema
+    .createTable("oversight_checkpoints")
+    .addColumn("org_id", "text", (c) => c.notNull())
+    .addColumn("connection_id", "text", (c) => c.notNull())
+    .addColumn("seq", "integer", (c) => c.notNull())
+    .addColumn("hash", "text", (c) => c.notNull())
+    .addColumn("signed_at", "text", (c) => c.notNull())
+    /** The checkpoint as signed (JSON), with the organisation's ledger public key. */
+    .addColumn("document", "text", (c) => c.notNull())
+    .addColumn("received_at", "text", (c) => c.notNull())
+    /** Set when it contradicts an earlier one (another hash at a sequence, or a sequence going back). */
+    .addColumn("conflict", "text")
+    .addPrimaryKeyConstraint("oversight_checkpoints_pk", ["org_id", "connection_id", "seq", "hash"])
+    .execute();
 }

@@ -378,4 +378,5 @@ export const enAudit = {
   "audit.field.publishedAt": "Published at",
   "audit.field.connectionId": "Organisation named",
   "audit.action.oversight.public_report_received": "Report received from the public",
+  "audit.action.oversight.checkpoint_conflict": "Contradicting ledger checkpoint received",
 } as const;

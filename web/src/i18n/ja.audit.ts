@@ -380,4 +380,5 @@ export const jaAudit: Record<keyof typeof enAudit, string> = {
   "audit.field.publishedAt": "公表日時",
   "audit.field.connectionId": "名指しする組織",
   "audit.action.oversight.public_report_received": "一般からの報告を受付",
+  "audit.action.oversight.checkpoint_conflict": "矛盾する台帳チェックポイントを受信",
 };
