@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "../src/db/connect.ts";
 import { runCli, spawnServer } from "./support/process.ts";
 import { tempDir } from "./support/databases.ts";
+import { JP_BUSINESS_PROFILE } from "./support/compliance.ts";
+import { fillTemplate } from "./support/org-framework.ts";
 
 /**
  * Two Musubi servers on loopback, each its own process and database — a company's and an
@@ -22,6 +24,14 @@ describe("two Musubi instances exchanging over HTTP", () => {
   /** `drop`: forward the next message, let the authority answer, and cut the connection before the answer reaches the sender. */
   const fault = { drop: false, dropped: 0 };
   let token = "";
+  let acmeToken = "";
+  let authorityToken = "";
+  /** Calls a server's API with a token, JSON in and out. */
+  async function api(base: string, bearer: string, method: string, path: string, body?: unknown) {
+    const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${bearer}`, ...(body !== undefined && { "content-type": "application/json" }) }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
 
   const envOf = (side: typeof company, publicUrl: string) => ({ MUSUBI_DATA_DIR: side.dir, MUSUBI_PUBLIC_URL: publicUrl, MUSUBI_OUTBOUND_ALLOW: "127.0.0.1", MUSUBI_BACKGROUND_JOBS: "0", MUSUBI_LOG_LEVEL: "error" });
   const companyEnv = () => envOf(company, company.url);
@@ -80,7 +90,8 @@ describe("two Musubi instances exchanging over HTTP", () => {
 
     await cli(authorityEnv(), "org", "create", "--kind", "authority", "--slug", "ppc", "--name-ja", "個人情報保護委員会（試験）", "--name-en", "PPC (test)", "--admin-email", "admin@ppc.test", "--admin-password", "authority-password-1");
     for (const slug of ["acme", "beta"]) await cli(companyEnv(), "org", "create", "--slug", slug, "--name-ja", `${slug} 株式会社`, "--name-en", `${slug} Inc.`, "--admin-email", `admin@${slug}.test`, "--admin-password", "company-password-1");
-    token = (await cli(companyEnv(), "token", "create", "--email", "admin@acme.test")).trim().split("\n").at(-1)!;
+    token = acmeToken = (await cli(companyEnv(), "token", "create", "--email", "admin@acme.test")).trim().split("\n").at(-1)!;
+    authorityToken = (await cli(authorityEnv(), "token", "create", "--email", "admin@ppc.test")).trim().split("\n").at(-1)!;
     company.child = (await spawnServer(companyEnv(), ["--port", String(company.port)])).child;
     await startAuthority();
   }, 120_000);
@@ -149,9 +160,43 @@ describe("two Musubi instances exchanging over HTTP", () => {
     expect(beta!.sender.party).toBe(`${company.url}/orgs/beta`);
     expect(beta!.similarTo?.id).toBe(acme!.id);
 
+    // The authority groups the two organisations' reports into a case.
+    const opened = await api(authority.url, authorityToken, "POST", "/api/oversight/cases", { titleJa: "チャットボットによる他の顧客情報の表示", titleEn: "Chatbots showing other customers' data", intakeIds: [beta!.id, acme!.id] });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ submissions: 2, organisations: 2 });
+    expect((await json(authorityEnv(), "oversight", "cases", "--org", "ppc"))[0]).toMatchObject({ code: "CASE-000001", organisations: 2 });
+
     const stranger = await fetch(`${proxyUrl}/api/exchange/parties/ppc/messages`, { method: "POST", headers: { "content-type": "application/jose" }, body: "eyJhbGciOiJFZERTQSJ9.e30.AAAA" });
     expect(stranger.status).toBe(400);
     expect(((await stranger.json()) as { error: { code: string } }).error.code).toBe("exchange_malformed");
+  }, 120_000);
+
+  it("sends a request for information that lands as a task and is answered, and an advisory whose library update shows the company the systems it changes", async () => {
+    expect(await cli(authorityEnv(), "oversight", "request", "--org", "ppc", "--title", "チャットボットの参照範囲に関する照会|Survey on chatbot data access", "--question", "顧客情報の参照範囲を制限していますか|Do you restrict which customer data the chatbot reads?", "--deadline", "2999-06-30")).toMatch(/RFI-000001 sent to 2 organisations/);
+    expect(await cli(authorityEnv(), "jobs", "run")).toMatch(/deliveries: 2 delivered/);
+    const [rfi] = await json(companyEnv(), "dealings", "list", "--org", "acme");
+    expect(rfi).toMatchObject({ kind: "rfi", reference: "RFI-000001", status: "open", deadline: "2999-06-30" });
+    expect((await api(company.url, acmeToken, "GET", `/api/tasks/${rfi.taskId}`)).body).toMatchObject({ status: "open", dueOn: "2999-06-30" });
+    const answered = await api(company.url, acmeToken, "POST", `/api/dealings/${rfi.id}/answer`, { version: rfi.version, answers: [{ questionId: "q1", answer: "はい。会話の相手の情報のみ参照します。" }] });
+    expect(answered.body.status).toBe("answered");
+    expect(await cli(companyEnv(), "jobs", "run")).toMatch(/deliveries: 1 delivered/);
+    const request = (await api(authority.url, authorityToken, "GET", "/api/oversight/requests")).body[0];
+    expect(request.counts).toEqual({ sent: 1, answered: 1, overdue: 0 });
+
+    // An advisory carrying a library update (the authority's own guideline, as a framework with a rule for generative AI).
+    const chat = await api(company.url, acmeToken, "POST", "/api/systems", { nameJa: "顧客対応チャットボット", nameEn: "Customer chatbot", profile: { ...JP_BUSINESS_PROFILE, generative: true } });
+    expect(chat.status).toBe(201);
+    const drafted = await api(authority.url, authorityToken, "POST", "/api/oversight/advisories", { titleJa: "生成AIチャットボットの参照範囲について", titleEn: "On what generative chatbots may read", bodyJa: "添付の指針に従ってください。", bodyEn: "Follow the attached guideline.", audience: "all" });
+    const template = await fetch(`${authority.url}/api/library/own/template.xlsx`, { headers: { authorization: `Bearer ${authorityToken}` } });
+    const attached = await fetch(`${authority.url}/api/oversight/advisories/${drafted.body.id}/library-update`, { method: "PUT", headers: { authorization: `Bearer ${authorityToken}`, "x-file-name": "guideline.xlsx" }, body: await fillTemplate(await template.arrayBuffer(), { id: "org-ppc-chatbots" }) });
+    expect(attached.status).toBe(200);
+    const sent = await api(authority.url, authorityToken, "POST", `/api/oversight/advisories/${drafted.body.id}/send`, { version: ((await attached.json()) as { version: number }).version });
+    expect(sent.body).toMatchObject({ status: "sent", recipients: 2 });
+    expect(await cli(authorityEnv(), "jobs", "run")).toMatch(/deliveries: 2 delivered/);
+    const advisory = (await json(companyEnv(), "dealings", "list", "--org", "acme")).find((d: { kind: string }) => d.kind === "advisory");
+    const preview = (await api(company.url, acmeToken, "GET", `/api/dealings/${advisory.id}/library-update`)).body;
+    expect(preview).toMatchObject({ framework: "org-ppc-chatbots", problems: [] });
+    expect(preview.systems.map((s: { code: string; before: number; after: number }) => [s.code, s.before, s.after])).toEqual([[chat.body.code, 0, 1]]);
   }, 120_000);
 });
 

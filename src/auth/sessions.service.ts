@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { audited, auditActorOf, type AuditActor } from "../audit/audited.ts";
-import { isRole, permissionsOf, type Actor } from "../platform/authz.ts";
+import { isRole, permissionsOf, type Actor, isOversightPermission } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import type { AppDeps } from "../platform/http/route.ts";
 import { newSecret } from "../platform/ids.ts";
@@ -112,7 +112,8 @@ export async function describeSession(deps: AppDeps, actor: Omit<Actor, "timeZon
   return {
     user: presentUser(user),
     organization: { id: org.id, slug: org.slug, kind: orgKindOf(org.kind), nameJa: org.name_ja, nameEn: org.name_en, timeZone: orgSettings.parse(JSON.parse(org.settings)).timezone },
-    permissions: permissionsOf(actor.role),
+    // An ordinary organisation's administrator holds no control tower, whatever the role table says.
+    permissions: permissionsOf(actor.role).filter((p) => !isOversightPermission(p) || orgKindOf(org.kind) === "authority"),
     ...(actor.csrfToken !== undefined && { csrfToken: actor.csrfToken }),
     ...(sessionExpiry !== undefined && { expiresAt: sessionExpiry }),
     via: actor.kind,

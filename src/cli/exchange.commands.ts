@@ -121,4 +121,18 @@ export function registerExchangeCommands(program: Command): void {
         for (const s of submissions) out([s.createdAt.slice(0, 19), s.kind.padEnd(16), (s.subject.label ?? "").padEnd(12), s.status.padEnd(9), s.receivedAt ? `received ${s.receivedAt}` : (s.lastError ?? "")].join(" "));
       });
     });
+  const dealings = program.command("dealings").description("the register of dealings with government (行政対応台帳): what authorities sent the organisation");
+  dealings
+    .command("list")
+    .description("requests for information, advisories and notices received, with deadlines, newest first")
+    .requiredOption("--org <slug>", "the organisation")
+    .option("--json", "print JSON")
+    .action(async (o: { org: string; json?: boolean }) => {
+      const { listDealings } = await import("../dealings/dealings.service.ts");
+      await withDatabase(async (db) => {
+        const rows = await listDealings(db.kysely, await orgIdOf(db, o.org), { limit: 200, offset: 0 });
+        if (o.json) return out(JSON.stringify(rows, null, 2));
+        for (const d of rows) out([d.receivedAt.slice(0, 10), d.kind.padEnd(18), d.reference.padEnd(11), d.status.padEnd(9), d.deadline ? `due ${d.deadline}` : "          ", d.authority.name.en, "—", d.title.en].join(" "));
+      });
+    });
 }

@@ -71,7 +71,7 @@ export const exchangeRoutes = [
     path: "/api/exchange/sectors",
     summary: "The sectors an organisation can declare when it registers (the profile question `sector`)",
     tag: "Exchange",
-    access: { permission: "exchange.read" },
+    access: { permission: "library.read" },
     response: z.array(z.object({ value: z.string(), label: z.object({ ja: z.string(), en: z.string() }) })),
     handler: async ({ deps }) => {
       const q = deps.library.profile.questions.find((x) => x.id === "sector");

@@ -371,7 +371,7 @@ export const enAudit = {
   "audit.action.oversight.publication_approved": "Publication approved",
   "audit.action.oversight.publication_returned": "Publication returned",
   "audit.action.oversight.publication_published": "Published on the public register",
-  "audit.action.oversight.publication_withdrawn": "Publication withdrawn",
+  "audit.action.oversight.publication_withdrawn": "Withdrawn from the public register",
   "audit.entity.oversight_publication": "Publication",
   "audit.field.responseDue": "Response due",
   "audit.field.respondedAt": "Responded at",
