@@ -54,6 +54,7 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
   { text: /(?:GOVERN|MAP|MEASURE|MANAGE)(?= \d)/, kind: "code", reason: "NIST AI RMF function names as part of a subcategory's identifier (MEASURE 2.6)." },
   { text: /SOC(?= \d)/, kind: "code", reason: "The SOC 2 report's name." },
   { text: /(?<=(?:附属書|セクション|略号|第\d+部)\s?)[A-Z]/, kind: "code", reason: "The letter of an annex, part, section or actor in a legal or guideline citation (附属書A, 第2部 C)." },
+  { text: /A(?=\.\d)/, kind: "code", reason: "A control's number in ISO/IEC 42001's Annex A (A.5, A.6.2.4), as the crosswalks' Japanese rationales cite it (“A.5 の題名は …”); the authority's administrator's sample of library pages reaches them." },
   { text: /\((?:[a-z]{1,2}|[ivx]+)\)/, kind: "code", reason: "A point of an article as the EU cites it (第6条第1項(a), (h)(i))." },
   { text: /(?<=\d)[a-z](?=[項号条])/, kind: "code", reason: "An inserted paragraph's number as the EU numbers it (第1a項)." },
   { text: /(?:AIS|CTL|RSK|INC|VND|TSK)(?=番号|-)/, kind: "code", reason: "The prefix of Musubi's business codes (VND-0001), named when explaining them." },
@@ -85,6 +86,11 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
   { text: /EN|JA/, kind: "code", reason: "The language codes Musubi marks one-language library text with (text.code.en / text.code.ja)." },
   { text: /DX|HR|CS|LEGAL/, kind: "demo-data", reason: "The demo departments' codes (src/demo/demo.seed.ts), shown as entered." },
   { text: /\((?:Admin|CAIO|System owner|Reviewer|Auditor|Viewer)\)/, kind: "demo-data", reason: "The demo users' display names (src/demo/demo.seed.ts) carry their role in English; names are shown as entered." },
+  {
+    text: /\((?:Authority admin|Supervisor|Analyst|Publisher|Authority auditor)\)/,
+    kind: "demo-data",
+    reason: "The demo authority's people's display names (src/demo/demo.oversight.ts) carry their role in English, as the company's do; names are shown as entered.",
+  },
   { text: "screening-ranker", kind: "demo-data", reason: "The demo HR system's model name (src/demo/demo.workspace.ts), shown as entered." },
   { text: /musubi(?: demo)?/, kind: "demo-data", reason: "The label of the API token the demo seed acts under (src/demo: “musubi”, “musubi demo”), shown as the actor." },
 ];

@@ -1,17 +1,18 @@
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { Link, usePath } from "../router/router.tsx";
 import { useSignedIn } from "../session/SessionProvider.tsx";
-import { APP_ROUTES, findRoute, type AppRoute } from "./routes.ts";
+import { APP_ROUTES, findRoute, offersRoute, type AppRoute } from "./routes.ts";
 
-/** The left navigation: only the pages the signed-in user's permissions open. */
+/** The left navigation: only the pages the signed-in user's permissions open (the control tower only in an authority). */
 export function Nav() {
   const { t } = useI18n();
-  const { can } = useSignedIn();
+  const { can, session } = useSignedIn();
   const found = findRoute(usePath());
   const current = found?.parent ?? found?.path;
-  const visible = APP_ROUTES.filter((r) => !r.parent && can(r.permission));
+  const visible = APP_ROUTES.filter((r) => !r.parent && offersRoute(r, can, session.organization.kind));
   const sections: { key: AppRoute["section"]; title?: string }[] = [
     { key: "main" },
+    { key: "oversight", title: t("nav.sectionOversight") },
     { key: "admin", title: t("nav.sectionAdmin") },
     { key: "personal", title: t("nav.sectionPersonal") },
   ];

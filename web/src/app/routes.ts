@@ -1,5 +1,5 @@
 import { lazy, type ComponentType } from "react";
-import type { Permission } from "../api/types.ts";
+import type { OrgKind, Permission } from "../api/types.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { HomePage } from "../pages/home/HomePage.tsx";
 import { matchPath, type RouteParams } from "../router/router.tsx";
@@ -47,6 +47,13 @@ const VendorsPage = page(() => import("../pages/vendors/VendorsPage.tsx"), "Vend
 const VendorPage = page(() => import("../pages/vendors/VendorPage.tsx"), "VendorPage");
 const DisclosuresPage = page(() => import("../pages/disclosures/DisclosuresPage.tsx"), "DisclosuresPage");
 const HaipReportPage = page(() => import("../pages/disclosures/HaipReportPage.tsx"), "HaipReportPage");
+const DealingsPage = page(() => import("../pages/dealings/DealingsPage.tsx"), "DealingsPage");
+const IntakePage = page(() => import("../pages/oversight/IntakePage.tsx"), "IntakePage");
+const IntakeDetailPage = page(() => import("../pages/oversight/IntakeDetailPage.tsx"), "IntakeDetailPage");
+const CasesPage = page(() => import("../pages/oversight/CasesPage.tsx"), "CasesPage");
+const CasePage = page(() => import("../pages/oversight/CasePage.tsx"), "CasePage");
+const TrendsPage = page(() => import("../pages/oversight/TrendsPage.tsx"), "TrendsPage");
+const RegistrationsPage = page(() => import("../pages/oversight/RegistrationsPage.tsx"), "RegistrationsPage");
 
 export interface AppRoute {
   /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
@@ -54,7 +61,8 @@ export interface AppRoute {
   label: MessageKey;
   /** What the page needs; the nav hides it and the page refuses without it (the server decides who has it). */
   permission: Permission;
-  section: "main" | "admin" | "personal";
+  /** `oversight`: an authority's control tower, shown to those who hold `oversight.read` in an authority. */
+  section: "main" | "oversight" | "admin" | "personal";
   description?: MessageKey;
   /** A page reached from another one: not in the navigation, which highlights `parent` instead. */
   parent?: string;
@@ -83,12 +91,19 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/vendors/:id", label: "nav.vendors", permission: "vendors.read", section: "main", parent: "/vendors", component: VendorPage },
   { path: "/disclosures", label: "nav.disclosures", permission: "disclosures.read", section: "main", description: "home.desc.disclosures", component: DisclosuresPage },
   { path: "/disclosures/haip/:id", label: "nav.disclosures", permission: "disclosures.read", section: "main", parent: "/disclosures", component: HaipReportPage },
+  { path: "/dealings", label: "nav.dealings", permission: "exchange.read", section: "main", description: "home.desc.dealings", component: DealingsPage },
   { path: "/evidence", label: "nav.evidence", permission: "evidence.read", section: "main", description: "home.desc.evidence", component: EvidencePage },
   { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
   { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },
   { path: "/library/:framework/diff", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: DiffPage },
   { path: "/library/:framework/:version", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: FrameworkPage },
   { path: "/applicability", label: "nav.applicability", permission: "applicability.evaluate", section: "main", description: "home.desc.applicability", component: ApplicabilityPage },
+  { path: "/oversight/intake", label: "nav.oversightIntake", permission: "oversight.read", section: "oversight", component: IntakePage },
+  { path: "/oversight/intake/:id", label: "nav.oversightIntake", permission: "oversight.read", section: "oversight", parent: "/oversight/intake", component: IntakeDetailPage },
+  { path: "/oversight/cases", label: "nav.oversightCases", permission: "oversight.read", section: "oversight", component: CasesPage },
+  { path: "/oversight/cases/:id", label: "nav.oversightCases", permission: "oversight.read", section: "oversight", parent: "/oversight/cases", component: CasePage },
+  { path: "/oversight/trends", label: "nav.oversightTrends", permission: "oversight.read", section: "oversight", component: TrendsPage },
+  { path: "/oversight/registrations", label: "nav.oversightRegistrations", permission: "oversight.read", section: "oversight", component: RegistrationsPage },
   { path: "/users", label: "nav.users", permission: "users.read", section: "admin", description: "home.desc.users", component: UsersPage },
   { path: "/departments", label: "nav.departments", permission: "departments.read", section: "admin", description: "home.desc.departments", component: DepartmentsPage },
   { path: "/tokens", label: "nav.tokens", permission: "tokens.read", section: "admin", description: "home.desc.tokens", component: TokensPage },
@@ -98,6 +113,14 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/org", label: "nav.org", permission: "org.read", section: "admin", description: "home.desc.org", component: OrgPage },
   { path: "/account", label: "nav.account", permission: "self", section: "personal", description: "home.desc.account", component: AccountPage },
 ];
+
+/**
+ * Whether the navigation offers a page: its permission, and for the control tower an authority
+ * (the oversight permissions exist only there, whatever a session's list says).
+ */
+export function offersRoute(route: AppRoute, can: (permission: Permission) => boolean, orgKind: OrgKind): boolean {
+  return can(route.permission) && (route.section !== "oversight" || orgKind === "authority");
+}
 
 export interface RouteMatch {
   route: AppRoute;

@@ -12,6 +12,7 @@ import { enReports } from "./en.reports.ts";
 import { enLibraryOwn } from "./en.library-own.ts";
 import { enExchange } from "./en.exchange.ts";
 import { enModelCard } from "./en.model-card.ts";
+import { enOversight } from "./en.oversight.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
 export const en = {
@@ -670,6 +671,7 @@ export const en = {
   ...enLibraryOwn,
   ...enExchange,
   ...enModelCard,
+  ...enOversight,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { partWords } from "../oversight/confidential-parts.ts";
 import { idText, isInternalId, listSeparator, type LedgerWords } from "./words.ts";
 
 /** Dictionaries that already name a field's values, so the ledger says what the forms say. */
@@ -38,9 +39,14 @@ const VALUE_PREFIX: Record<string, string> = {
 
 /** `status` and `kind` mean different things on different records. */
 const BY_TYPE: Record<string, Record<string, string>> = {
-  status: { haip_report: "audit.value.reportStatus.", risk: "risks.status.", incident: "incidents.status.", task: "tasks.status.", vendor: "vendors.status.", control: "compliance.status.", user: "status.", import: "imports.status.", approval: "approvals.status." },
-  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind.", publication: "audit.value.publicationKind." },
+  status: { haip_report: "audit.value.reportStatus.", risk: "risks.status.", incident: "incidents.status.", task: "tasks.status.", vendor: "vendors.status.", control: "compliance.status.", user: "status.", import: "imports.status.", approval: "approvals.status.", oversight_intake: "oversight.status.", oversight_case: "oversight.caseStatus.", exchange_connection: "oversight.connectionStatus.", exchange_submission: "dealings.status." },
+  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind.", publication: "audit.value.publicationKind.", exchange_submission: "dealings.kind." },
 };
+
+/** A compact JWS (a signed message or receipt of the exchange): three base64url parts. */
+const COMPACT_JWS = /^eyJ[\w-]*\.[\w-]*\.[\w-]+$/;
+/** An exchange submission's idempotency key: `<kind>-<uuid>`. */
+const IDEMPOTENCY_KEY = /^([a-z]+(?:-[a-z]+)*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,6 +69,11 @@ function slugText(prefix: string, value: string, words: LedgerWords): string {
 }
 
 function objectText(value: Record<string, unknown>, field: string, words: LedgerWords): string {
+  // A part of a document marked confidential (`{ pointer, reason }`): the part and the reason in words.
+  if (typeof value.pointer === "string" && typeof value.reason === "string") {
+    const part = partWords(value.pointer);
+    return `${words.t(part.key, part.params)} (${slugText("oversight.confidential.reason.", value.reason, words)})`;
+  }
   // A label in both languages (risk-matrix levels and bands).
   if (typeof value.ja === "string" || typeof value.en === "string") return String(value[words.lang] ?? value.ja ?? value.en);
   // A link to a record (`{ type: "control", id: "ctl_…" }`).
@@ -89,6 +100,13 @@ export function valueText(field: string, value: unknown, words: LedgerWords, typ
   if (isInternalId(text)) return idText(text, words);
   if (field === "framework" || field === "frameworks") return words.framework(text) ?? text;
   if (field === "countries" || field === "dataCountries") return regionName(text, words);
+  // A signed message or receipt is proof to verify, not text to read: named, with its length (the
+  // dealings page and the submission's page show it whole).
+  if (COMPACT_JWS.test(text)) return words.t("dealings.value.signed", { length: words.number(String(value).length) });
+  // The kind in words, and the key itself (its UUID), which the sender and the authority both hold.
+  const key = field === "idempotencyKey" ? IDEMPOTENCY_KEY.exec(text) : null;
+  if (key) return `${slugText("dealings.kind.", key[1]!, words)} ${key[2]}`;
+  if (field === "decision") return slugText("oversight.connectionStatus.", text, words);
   const prefix = BY_TYPE[field]?.[type] ?? VALUE_PREFIX[field];
   if (prefix) return slugText(prefix, text, words);
   if (TIMESTAMP.test(text)) return words.dateTime(text);

@@ -20,10 +20,12 @@ import { IncidentFacts } from "./IncidentFacts.tsx";
 import { IncidentHarms } from "./IncidentHarms.tsx";
 import { IncidentLinks } from "./IncidentLinks.tsx";
 import { IncidentTimeline } from "./IncidentTimeline.tsx";
+import { SendToAuthorityDialog } from "./SendToAuthorityDialog.tsx";
 import { SimilarIncidents } from "./SimilarIncidents.tsx";
+import { useApprovedAuthorities } from "./useAuthorities.ts";
 import "./incidents.css";
 
-type Open = "edit" | "action" | "close" | undefined;
+type Open = "edit" | "action" | "close" | "send" | undefined;
 
 /**
  * One incident, from filing to closure: the facts and harm, what it touched, the corrective and
@@ -38,6 +40,7 @@ export function IncidentPage({ params }: { params: RouteParams }) {
   const resource = useResource((signal) => incidentsApi.get(id, signal), id);
   const [open, setOpen] = useState<Open>();
   const [notice, setNotice] = useState<NoticeMessage>();
+  const authorities = useApprovedAuthorities(can("exchange.submit"));
   const incident = resource.data;
 
   if (!incident) {
@@ -69,6 +72,11 @@ export function IncidentPage({ params }: { params: RouteParams }) {
         subtitle={t("incidents.page.subtitle", { code: incident.code, detected: formatWhen(i18n, incident.detectedAt) })}
         actions={
           <>
+            {authorities.length > 0 && (
+              <button type="button" className="button" onClick={() => setOpen("send")} data-testid="incident-send-authority">
+                {t("incidents.send.button")}
+              </button>
+            )}
             {work && (
               <button type="button" className="button" onClick={() => setOpen("edit")} data-testid="incident-edit">
                 {t("incidents.edit")}
@@ -147,6 +155,14 @@ export function IncidentPage({ params }: { params: RouteParams }) {
             replace(saved);
             setNotice({ kind: "success", text: (i) => i.t("incidents.action.saved") });
           }}
+        />
+      )}
+      {open === "send" && (
+        <SendToAuthorityDialog
+          incident={incident}
+          authorities={authorities}
+          onClose={() => setOpen(undefined)}
+          onSent={(sent) => setNotice({ kind: "success", text: (i) => i.t("incidents.send.done", { authority: sent.authority.name[i.lang] }) })}
         />
       )}
       {open === "close" && (

@@ -1,0 +1,75 @@
+import type { IntakeDetail } from "../../api/oversight.ts";
+import { Card } from "../../components/Card.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { Link } from "../../router/router.tsx";
+import { IntakeStatusBadge } from "./OversightBadges.tsx";
+import { casePath, intakePath } from "./oversight-paths.ts";
+
+/**
+ * What the submission is related to: its case, earlier and later versions from the same sender,
+ * another organisation's submission it resembles, the one it repeats, and the closest public case.
+ */
+export function SubmissionLinks({ item }: { item: IntakeDetail }) {
+  const { t, dateTime, number } = useI18n();
+  const versions = item.versions.length > 1 ? item.versions : [];
+  return (
+    <Card title={t("oversight.links.title")} titleId="submission-links-title" testId="submission-links">
+      <dl className="facts">
+        <dt>{t("oversight.links.case")}</dt>
+        <dd>
+          {item.caseId ? (
+            <Link to={casePath(item.caseId)} data-testid="submission-case-link">
+              {t("oversight.links.openCase")}
+            </Link>
+          ) : (
+            <span className="muted">{t("oversight.links.noCase")}</span>
+          )}
+        </dd>
+        <dt>{t("oversight.links.similar")}</dt>
+        <dd>
+          {item.similarTo ? (
+            <Link to={intakePath(item.similarTo.id)} data-testid="submission-similar-link">
+              {t("oversight.flag.similar", { percent: number(Math.round(item.similarTo.similarity * 100)) })}
+            </Link>
+          ) : (
+            <span className="muted">{t("oversight.links.noSimilar")}</span>
+          )}
+        </dd>
+        {item.duplicateOf && (
+          <>
+            <dt>{t("oversight.links.duplicateOf")}</dt>
+            <dd>
+              <Link to={intakePath(item.duplicateOf)}>{t("oversight.links.openOriginal")}</Link>
+            </dd>
+          </>
+        )}
+        <dt>{t("oversight.links.reference")}</dt>
+        <dd data-testid="submission-reference">
+          {item.referenceMatch ? (
+            <>
+              <a href={item.referenceMatch.url} target="_blank" rel="noopener noreferrer">
+                {t("incidents.reference.number", { number: item.referenceMatch.number })}
+              </a>{" "}
+              <span lang="en">{item.referenceMatch.title}</span>
+            </>
+          ) : (
+            <span className="muted">{t("oversight.links.noReference")}</span>
+          )}
+        </dd>
+      </dl>
+      {versions.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("oversight.links.versions")}</h3>
+          <ol className="stack-list" data-testid="submission-versions">
+            {versions.map((v) => (
+              <li key={v.id}>
+                {v.id === item.id ? <strong>{dateTime(v.receivedAt)}</strong> : <Link to={intakePath(v.id)}>{dateTime(v.receivedAt)}</Link>} <IntakeStatusBadge status={v.status} />
+                {v.id === item.id && <span className="muted"> {t("oversight.links.thisVersion")}</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Card>
+  );
+}
