@@ -19,7 +19,7 @@ import { ensureExchangeKey } from "./exchange.keys.ts";
 import { verifyMessage, type VerifiedMessage } from "./exchange.message.ts";
 import { partyIdOf, wrapKeyOf, type ExchangeEnv } from "./exchange.party.ts";
 import { signReceipt } from "./exchange.receipt.ts";
-import { earlierReceipt, keepReceipt, replayCheck } from "./exchange.replay.ts";
+import { alreadySeen, earlierReceipt, keepReceipt, markSeen, seenUntil } from "./exchange.replay.ts";
 import { MAX_MESSAGE_BYTES, MESSAGE_TYP } from "./exchange.schema.ts";
 import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
@@ -69,17 +69,23 @@ export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string
     // What the authority sends its members arrives over the `authority` connection; what members send, over `member`.
     const conn = await connectionByParty(env.db.kysely, org.id, opened.iss, FROM_AUTHORITY.has(`${String(opened.body.kind)} ${String(opened.body.schema)}`) ? "authority" : "member");
     const selfParty = conn?.self_party ?? partyIdOf(env.base, org.slug);
-    const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: replayCheck(env.db.kysely, org.id) });
+    // The replay check reads here; the jti is recorded in the receiving transaction below (one
+    // commit per message, not two), where a concurrent copy of the same message loses.
+    const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: (jti, c) => alreadySeen(env.db.kysely, org.id, c.iss, jti) });
     const { claims } = message;
     if (conn && conn.status !== "approved" && claims.kind !== "registration") throw new AppError(403, "exchange_unregistered_sender");
     const earlier = await earlierReceipt(env.db.kysely, org.id, claims.iss, claims.idempotencyKey, claims.payloadSha256);
-    if (earlier) return { status: 200, body: { receipt: earlier, duplicate: true } };
+    if (earlier) {
+      if (await markSeen(env.db.kysely, org.id, claims.iss, claims.jti, seenUntil(claims))) throw new AppError(409, "exchange_replayed");
+      return { status: 200, body: { receipt: earlier, duplicate: true } };
+    }
     const handle = await handlerFor(env, org, conn, message);
     const key = await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
     const receivedAt = new Date();
     const { jws: receipt } = await signReceipt(key.privateKey, key.kid, { iss: selfParty, message: claims, receivedAt });
     const ctx: Received = { env, org, conn, message, jws, receivedAt: receivedAt.toISOString(), from, selfParty };
     const kept = await audited(env.db, { actor: { type: "system", id: null, label: claims.iss.slice(0, 200) }, orgId: org.id }, async (trx, record) => {
+      if (await markSeen(trx, org.id, claims.iss, claims.jti, seenUntil(claims))) throw new AppError(409, "exchange_replayed");
       const k = await keepReceipt(trx, org.id, { sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, messageJti: claims.jti, kind: claims.kind, receipt, receivedAt: ctx.receivedAt });
       if (k.retry) return k;
       const entity = await handle(trx, ctx, record);

@@ -33,6 +33,17 @@ export function replayCheck(db: Db, orgId: string, opts: { maxSkewSeconds?: numb
   return (jti: string, claims: MessageClaims): Promise<boolean> => markSeen(db, orgId, claims.iss, jti, new Date((claims.iat + keep) * 1000).toISOString());
 }
 
+/** Until when a message's jti must be remembered: while it could still pass the time check, plus a margin. */
+export function seenUntil(claims: Pick<MessageClaims, "iat">, opts: { maxSkewSeconds?: number; marginSeconds?: number } = {}): string {
+  const keep = (opts.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) + (opts.marginSeconds ?? SEEN_MARGIN_SECONDS);
+  return new Date((claims.iat + keep) * 1000).toISOString();
+}
+
+/** Whether recipient `orgId` already accepted this jti from `sender`: a read, for a check whose write happens in the receiving transaction. */
+export async function alreadySeen(db: Db, orgId: string, sender: string, jti: string): Promise<boolean> {
+  return (await db.selectFrom("exchange_seen").select("jti").where("org_id", "=", orgId).where("sender", "=", sender).where("jti", "=", jti).executeTakeFirst()) !== undefined;
+}
+
 /**
  * Forgets message ids whose messages are now refused by their age anyway, for every organisation
  * at once (a maintenance job, like the outbox's): `delete from exchange_seen where expires_at < ?`.

@@ -58,16 +58,23 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
     .limit(opts.limit ?? 100)
     .execute();
   const result = { delivered: 0, retried: 0, failed: 0 };
+  if (due.length === 0) return result;
+  // One statement claims the whole batch (a lease, so no other worker sends these rows meanwhile),
+  // and one marks the delivered ones at the end: two commits per batch, not two per row. A worker
+  // that dies in between leaves its rows leased; they are sent again when the lease runs out —
+  // with the same delivery id and body, which receivers deduplicate on.
+  const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const claimed = await db.kysely
+    .updateTable("outbox")
+    .set({ status: "sending", lease_until: lease })
+    .where("id", "in", due.map((r) => r.id))
+    .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", nowIso)]), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]))
+    .returning("id")
+    .execute();
+  const mine = new Set(claimed.map((r) => r.id));
+  const delivered: string[] = [];
   for (const row of due) {
-    const lease = new Date(now.getTime() + LEASE_MS).toISOString();
-    const claimed = await db.kysely
-      .updateTable("outbox")
-      .set({ status: "sending", lease_until: lease })
-      .where("id", "=", row.id)
-      .where("status", "=", row.status)
-      .where((eb) => (row.lease_until === null ? eb("lease_until", "is", null) : eb("lease_until", "=", row.lease_until)))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!mine.has(row.id)) continue;
     let error: string | null;
     let final = false;
     try {
@@ -79,7 +86,7 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
     }
     const attempts = row.attempts + 1;
     if (error === null) {
-      await db.kysely.updateTable("outbox").set({ status: "delivered", attempts, delivered_at: new Date().toISOString(), lease_until: null, last_error: null }).where("id", "=", row.id).execute();
+      delivered.push(row.id);
       result.delivered++;
     } else if (final || attempts >= MAX_ATTEMPTS) {
       await db.kysely.updateTable("outbox").set({ status: "failed", attempts, lease_until: null, last_error: error }).where("id", "=", row.id).execute();
@@ -90,6 +97,13 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
       await db.kysely.updateTable("outbox").set({ status: "pending", attempts, next_attempt_at: next, lease_until: null, last_error: error }).where("id", "=", row.id).execute();
       result.retried++;
     }
+  }
+  for (let i = 0; i < delivered.length; i += 500) {
+    await db.kysely
+      .updateTable("outbox")
+      .set((eb) => ({ status: "delivered", attempts: eb("attempts", "+", 1), delivered_at: new Date().toISOString(), lease_until: null, last_error: null }))
+      .where("id", "in", delivered.slice(i, i + 500))
+      .execute();
   }
   return result;
 }
