@@ -5,7 +5,7 @@ import type { Db } from "../db/connect.ts";
 import type { Database } from "../db/schema.ts";
 import type { ConnectionRow } from "../exchange/connections.store.ts";
 import { queueOutgoing } from "../exchange/exchange.outgoing.ts";
-import { insertTask } from "../workflow/tasks.service.ts";
+import { completeTaskFor, insertTask } from "../workflow/tasks.service.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
@@ -159,13 +159,7 @@ export async function answerRequest(db: Db, who: ChangeContext, userId: string |
     const now = nowIso();
     const updated = await trx.updateTable("dealings").set({ status: "answered", answered_at: now, answer_outgoing_id: sent.id, updated_at: now, version: current.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).where("version", "=", current.version).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, "conflict");
-    if (current.taskId) {
-      const task = await trx.selectFrom("tasks").select(["status", "version"]).where("org_id", "=", who.orgId).where("id", "=", current.taskId).executeTakeFirst();
-      if (task && (task.status === "open" || task.status === "in_progress")) {
-        await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: userId, completed_at: now, updated_at: now, version: task.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", current.taskId).execute();
-        record({ action: "task.completed", entityType: "task", entityId: current.taskId, before: { status: task.status }, after: { status: "done", by: "dealing.answered" } });
-      }
-    }
+    if (current.taskId) await completeTaskFor(trx, record, who.orgId, current.taskId, userId, "dealing.answered");
     record({ action: "dealing.answered", entityType: "dealing", entityId: id, after: { reference: p.reference, submission: sent.id, answered: body.answers.length, confidential: body.confidential } });
   });
   return readDealing(k, who.orgId, id);
@@ -250,13 +244,7 @@ export async function respondToNotice(db: Db, who: ChangeContext, userId: string
     const sent = await queueOutgoing(trx, { orgId: who.orgId, connection: conn, kind: "publication-response", schema: RESPONSE_SCHEMA, payload: payload as unknown as Record<string, unknown>, subject: { type: "dealing", id, label: current.reference }, createdBy: who.actor.label, idempotencyKey: `response-${id}` });
     const now = nowIso();
     await trx.updateTable("dealings").set({ status: "answered", answered_at: now, answer_outgoing_id: sent.id, updated_at: now, version: current.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
-    if (current.taskId) {
-      const task = await trx.selectFrom("tasks").select(["status", "version"]).where("org_id", "=", who.orgId).where("id", "=", current.taskId).executeTakeFirst();
-      if (task && (task.status === "open" || task.status === "in_progress")) {
-        await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: userId, completed_at: now, updated_at: now, version: task.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", current.taskId).execute();
-        record({ action: "task.completed", entityType: "task", entityId: current.taskId, before: { status: task.status }, after: { status: "done", by: "dealing.responded" } });
-      }
-    }
+    if (current.taskId) await completeTaskFor(trx, record, who.orgId, current.taskId, userId, "dealing.responded");
     record({ action: "dealing.responded", entityType: "dealing", entityId: id, after: { reference: current.reference, submission: sent.id } });
   });
   return readDealing(k, who.orgId, id);

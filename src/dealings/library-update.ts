@@ -14,7 +14,7 @@ import type { AdvisoryPayload } from "../oversight/advisories.schema.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import type { Locale } from "../platform/i18n.ts";
 import { nowIso, todayIn } from "../platform/time.ts";
-import { insertTask } from "../workflow/tasks.service.ts";
+import { completeTaskFor, insertTask } from "../workflow/tasks.service.ts";
 
 const words = z.object({ ja: z.string(), en: z.string() });
 const node = z.object({ id: z.string(), ref: words, title: words.nullable(), requirement: z.boolean() });
@@ -126,13 +126,7 @@ export async function acceptLibraryUpdate(db: Db, base: Library, who: ChangeCont
     }
     const now = nowIso();
     await trx.updateTable("dealings").set({ status: "accepted", answered_at: now, updated_at: now, version: version + 1 }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
-    if (dealing.taskId) {
-      const task = await trx.selectFrom("tasks").select(["status", "version"]).where("org_id", "=", who.orgId).where("id", "=", dealing.taskId).executeTakeFirst();
-      if (task && (task.status === "open" || task.status === "in_progress")) {
-        await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: userId, completed_at: now, updated_at: now, version: task.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", dealing.taskId).execute();
-        record({ action: "task.completed", entityType: "task", entityId: dealing.taskId, before: { status: task.status }, after: { status: "done", by: "dealing.accepted" } });
-      }
-    }
+    if (dealing.taskId) await completeTaskFor(trx, record, who.orgId, dealing.taskId, userId, "dealing.accepted");
     record({ action: "dealing.accepted", entityType: "dealing", entityId: id, after: { reference: dealing.reference, framework: files.framework.framework, version: files.framework.version, systems: preview.systems.map((s) => s.code) } });
   });
   return preview;

@@ -179,6 +179,18 @@ export async function completeReviewTasks(trx: Transaction<Database>, record: Re
   }
 }
 
+/**
+ * Completes one open task as a consequence of something done elsewhere (answering a request of an
+ * authority completes the task that asked for the answer), recorded with what did it.
+ */
+export async function completeTaskFor(trx: Transaction<Database>, record: RecordChange, orgId: string, taskId: string, by: string | null, because: string): Promise<void> {
+  const task = await trx.selectFrom("tasks").select(["status", "version"]).where("org_id", "=", orgId).where("id", "=", taskId).executeTakeFirst();
+  if (!task || (task.status !== "open" && task.status !== "in_progress")) return;
+  const now = nowIso();
+  await trx.updateTable("tasks").set({ status: "done", active: 0, completed_by: by, completed_at: now, updated_at: now, version: task.version + 1 }).where("org_id", "=", orgId).where("id", "=", taskId).execute();
+  record({ action: "task.completed", entityType: "task", entityId: taskId, before: { status: task.status }, after: { status: "done", by: because } });
+}
+
 export async function addComment(trx: Q, orgId: string, subjectType: string, subjectId: string, authorId: string | null, body: string): Promise<string> {
   const id = newId("cmt");
   await trx.insertInto("comments").values({ id, org_id: orgId, subject_type: subjectType, subject_id: subjectId, author_id: authorId, body, created_at: nowIso() }).execute();
