@@ -57,7 +57,7 @@ export async function seedDemoOversight(db: Db, library: Library, dataDir: strin
   ];
   const orgs: Record<string, { orgId: string; who: typeof authorityWho; lead: Actor }> = {};
   for (const m of members) {
-    const { org, admin } = await createOrganization(db, SYSTEM_ACTOR, { slug: m.slug, nameJa: m.nameJa, nameEn: m.nameEn, admin: { email: `admin@${m.slug}.musubi.example`, displayName: "Admin", password: newSecret(12) } });
+    const { org, admin } = await createOrganization(db, SYSTEM_ACTOR, { slug: m.slug, nameJa: m.nameJa, nameEn: m.nameEn, admin: { email: `${m.slug}-admin@members.demo.musubi.example`, displayName: "Admin", password: newSecret(12) } });
     orgs[m.slug] = { orgId: org.id, who: { actor: { ...SYSTEM_ACTOR, label: "musubi demo" }, orgId: org.id }, lead: { kind: "token", userId: admin.id, orgId: org.id, role: "admin", timeZone: "Asia/Tokyo", label: "musubi demo" } };
   }
   const companyWho = { actor: { ...SYSTEM_ACTOR, label: "musubi demo" }, orgId: company.orgId };
