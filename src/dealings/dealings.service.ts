@@ -48,10 +48,14 @@ export const answerBody = z.strictObject({
   confidential: z.array(ConfidentialMark).max(500).default([]),
 });
 
-/** Who deals with what an authority sends: the first active governance lead, else the first administrator. */
-async function dealer(trx: Kysely<Database>, orgId: string): Promise<string | null> {
-  const rows = await trx.selectFrom("users").select(["id", "role"]).where("org_id", "=", orgId).where("status", "=", "active").where("role", "in", ["governance_lead", "admin"]).orderBy("created_at").execute();
-  return (rows.find((r) => r.role === "governance_lead") ?? rows[0])?.id ?? null;
+/**
+ * Who deals with what an authority sends — the first active governance lead, else the first
+ * administrator — and a task's words in that person's language.
+ */
+async function dealer(trx: Kysely<Database>, orgId: string): Promise<{ id: string | null; words: (ja: string, en: string) => string }> {
+  const rows = await trx.selectFrom("users").select(["id", "role", "locale"]).where("org_id", "=", orgId).where("status", "=", "active").where("role", "in", ["governance_lead", "admin"]).orderBy("created_at").execute();
+  const who = rows.find((r) => r.role === "governance_lead") ?? rows[0];
+  return { id: who?.id ?? null, words: (ja, en) => (who?.locale === "en" ? en : ja) };
 }
 
 /**
@@ -64,11 +68,11 @@ export async function storeRequest(trx: Transaction<Database>, conn: ConnectionR
   const assignee = await dealer(trx, conn.org_id);
   const task = await insertTask(trx, record, conn.org_id, {
     kind: "general",
-    title: `当局からの情報提供依頼への回答 / Answer the authority's request: ${p.reference} ${p.title.ja}`,
-    description: `${conn.counterpart_name_ja} / ${conn.counterpart_name_en}\n\n${p.title.ja}\n${p.title.en}`,
+    title: assignee.words(`当局からの情報提供依頼への回答: ${p.reference} ${p.title.ja}`, `Answer the authority's request for information: ${p.reference} ${p.title.en}`),
+    description: assignee.words(`${conn.counterpart_name_ja}（行政対応の記録から回答してください）`, `${conn.counterpart_name_en} (answer from the register of dealings)`),
     subjectType: null,
     subjectId: null,
-    assigneeId: assignee,
+    assigneeId: assignee.id,
     dueOn: p.deadline,
     createdBy: null,
   });
@@ -172,14 +176,15 @@ export async function answerRequest(db: Db, who: ChangeContext, userId: string |
  */
 export async function storeAdvisory(trx: Transaction<Database>, conn: ConnectionRow, p: AdvisoryPayload, jti: string, receivedAt: string, record: RecordChange): Promise<string> {
   const id = newId("dlg");
-  const task = p.libraryUpdate
+  const assignee = p.libraryUpdate ? await dealer(trx, conn.org_id) : undefined;
+  const task = assignee
     ? await insertTask(trx, record, conn.org_id, {
         kind: "review",
-        title: `当局からのライブラリ更新を確認 / Review the authority's library update: ${p.reference} ${p.title.ja}`,
-        description: `${conn.counterpart_name_ja} / ${conn.counterpart_name_en}`,
+        title: assignee.words(`当局からのライブラリ更新の確認: ${p.reference} ${p.title.ja}`, `Review the authority's library update: ${p.reference} ${p.title.en}`),
+        description: assignee.words(conn.counterpart_name_ja, conn.counterpart_name_en),
         subjectType: null,
         subjectId: null,
-        assigneeId: await dealer(trx, conn.org_id),
+        assigneeId: assignee.id,
         dueOn: null,
         createdBy: null,
       })
@@ -207,19 +212,19 @@ export async function storePublicationNotice(trx: Transaction<Database>, conn: C
     return existing.id;
   }
   const id = newId("dlg");
-  const task =
-    p.stage === "notice"
-      ? await insertTask(trx, record, conn.org_id, {
-          kind: "general",
-          title: `当局の公表予定への対応 / Respond to an authority's planned publication: ${p.reference} ${p.title.ja}`,
-          description: `${conn.counterpart_name_ja} / ${conn.counterpart_name_en}`,
-          subjectType: null,
-          subjectId: null,
-          assigneeId: await dealer(trx, conn.org_id),
-          dueOn: p.responseDue,
-          createdBy: null,
-        })
-      : undefined;
+  const assignee = p.stage === "notice" ? await dealer(trx, conn.org_id) : undefined;
+  const task = assignee
+    ? await insertTask(trx, record, conn.org_id, {
+        kind: "general",
+        title: assignee.words(`当局の公表予定への対応: ${p.reference} ${p.title.ja}`, `Respond to the authority's planned publication: ${p.reference} ${p.title.en}`),
+        description: assignee.words(conn.counterpart_name_ja, conn.counterpart_name_en),
+        subjectType: null,
+        subjectId: null,
+        assigneeId: assignee.id,
+        dueOn: p.responseDue,
+        createdBy: null,
+      })
+    : undefined;
   await trx
     .insertInto("dealings")
     .values({ id, org_id: conn.org_id, connection_id: conn.id, kind: "publication-notice", reference: p.reference, title_ja: p.title.ja, title_en: p.title.en, body: JSON.stringify(p), deadline: p.responseDue, status: p.stage === "notice" ? "open" : "closed", received_at: receivedAt, message_jti: jti, task_id: task?.id ?? null, answered_at: null, answer_outgoing_id: null, updated_at: receivedAt, version: 1 })

@@ -112,14 +112,18 @@ export async function acceptLibraryUpdate(db: Db, base: Library, who: ChangeCont
   await addOrgFramework(db, base, who, userId, new TextEncoder().encode(JSON.stringify(bundle)), `${files.framework.framework}-${files.framework.version}.json`, locale);
   await audited(db, who, async (trx, record) => {
     const leads = await trx.selectFrom("users").select("id").where("org_id", "=", who.orgId).where("status", "=", "active").where("role", "=", "governance_lead").orderBy("created_at").limit(1).execute();
+    const people = await trx.selectFrom("users").select(["id", "locale"]).where("org_id", "=", who.orgId).where("id", "in", [...preview.systems.map((x) => x.ownerId ?? ""), leads[0]?.id ?? ""]).execute();
+    const fw = files.framework;
     for (const s of preview.systems) {
+      const assignee = s.ownerId ?? leads[0]?.id ?? null;
+      const en = people.find((p) => p.id === assignee)?.locale === "en";
       await insertTask(trx, record, who.orgId, {
         kind: "review",
-        title: `ライブラリ更新による適用要件の見直し / Review applicable requirements after a library update: ${files.framework.framework} ${files.framework.version} — ${s.code}`,
-        description: `${dealing.reference}: ${s.before} → ${s.after}`,
+        title: en ? `Review applicable requirements after a library update: ${fw.name.en ?? fw.framework} ${fw.version} — ${s.code}` : `ライブラリ更新による適用要件の見直し: ${fw.name.ja ?? fw.framework} ${fw.version} — ${s.code}`,
+        description: en ? `${dealing.reference}: ${s.before} → ${s.after} requirements apply` : `${dealing.reference}: 適用される要求事項 ${s.before} → ${s.after}件`,
         subjectType: "system",
         subjectId: s.id,
-        assigneeId: s.ownerId ?? leads[0]?.id ?? null,
+        assigneeId: assignee,
         dueOn: null,
         createdBy: userId,
       });

@@ -4,6 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ensureWebBuilt } from "../../src/cli/web-build.ts";
+import { deliveryChannels } from "../../src/jobs.ts";
+import { deliverDue } from "../../src/notify/outbox.worker.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 
@@ -68,4 +70,14 @@ export async function openDemoSite(name: string, opts: { jobs?: boolean } = {}):
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Delivers what a site's outbox holds now — signed messages between its organisations and
+ * authorities, notifications — as the background jobs (off in most browser tests) or
+ * `musubi jobs run` would: run it where the test wants the other side to have received them.
+ */
+export function deliverNow(server: RunningServer): Promise<{ delivered: number; retried: number; failed: number }> {
+  const { db, config, outbound } = server.deps;
+  return deliverDue(db, { limit: 1000, outbound, channels: deliveryChannels(db, config, outbound) });
 }

@@ -10,7 +10,18 @@ import { isAuthorityRole, ROLES, type Role } from "../../src/platform/authz.ts";
 import { loadConfig } from "../../src/platform/config.ts";
 import { startServer, type RunningServer } from "../../src/server.ts";
 import { LOCALES, type Locale } from "../../web/src/api/types.ts";
-import { CHROMIUM, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
+import { SYSTEM_ACTOR, type ChangeContext } from "../../src/audit/audited.ts";
+import { answerRequest } from "../../src/dealings/dealings.service.ts";
+import { DEMO_AUTHORITY_SLUG } from "../../src/demo/demo.oversight.ts";
+import { DEMO_ORG_SLUG } from "../../src/demo/demo.seed.ts";
+import { orgFrameworkTemplate } from "../../src/library/org/org-frameworks.xlsx.ts";
+import { attachLibraryUpdate, draftAdvisory, sendAdvisory } from "../../src/oversight/advisories.service.ts";
+import { draftPublication, noticePublication, publishPublication, submitPublication } from "../../src/oversight/publications.service.ts";
+import { sendRequest } from "../../src/oversight/requests.service.ts";
+import { addDays, todayInTokyo } from "../../src/platform/time.ts";
+import { decideApproval } from "../../src/workflow/approvals.service.ts";
+import { fillTemplate } from "../support/org-framework.ts";
+import { CHROMIUM, deliverNow, HAVE_CHROMIUM, launchChromium, SHOTS } from "./browser.support.ts";
 import { reportByKind, reportByPage } from "./crawl.report.ts";
 import { crawlSession, type Account, type ButtonMemory, type Finding, type SessionResult } from "./crawl.session.ts";
 
@@ -64,6 +75,70 @@ function demoAccounts(dataDir: string): Crawled[] {
   return [...CRAWLED_ROLES.map((role) => ({ account: company.find((a) => a.role === role)!, name: role, authority: false })), ...authority];
 }
 
+/**
+ * The authority's guidance work the demo does not seed, so the crawl sees its pages filled in: a
+ * request for information answered by the company (one answer confidential), an advisory with a
+ * library update sent to every organisation, a publication naming the company given notice, and
+ * published statistics — through the services, as the people would through the UI, delivered
+ * over the exchange.
+ */
+async function seedOversightWork(server: RunningServer): Promise<void> {
+  const db = server.deps.db;
+  const k = db.kysely;
+  const org = (slug: string) => k.selectFrom("organizations").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+  const authority = (await org(DEMO_AUTHORITY_SLUG)).id;
+  const company = (await org(DEMO_ORG_SLUG)).id;
+  const person = async (orgId: string, email: string) => {
+    const u = await k.selectFrom("users").select("id").where("org_id", "=", orgId).where("email", "=", email).executeTakeFirstOrThrow();
+    const who: ChangeContext = { actor: { ...SYSTEM_ACTOR, type: "user", id: u.id, label: email }, orgId };
+    return { id: u.id, who, email };
+  };
+  const supervisor = await person(authority, authorityEmail("supervisor"));
+  const analyst = await person(authority, authorityEmail("analyst"));
+  const publisher = await person(authority, authorityEmail("publisher"));
+  const lead = await person(company, "caio@demo.musubi.example");
+  const today = todayInTokyo();
+
+  await sendRequest(db, supervisor.who, {
+    titleJa: "生成AIの顧客対応への利用状況",
+    titleEn: "Use of generative AI in customer service",
+    bodyJa: "顧客対応に生成AIを利用している場合、次の質問に回答してください。",
+    bodyEn: "If you use generative AI in customer service, answer the questions below.",
+    questions: [
+      { ja: "顧客対応に生成AIを利用していますか。", en: "Do you use generative AI in customer service?" },
+      { ja: "会話履歴を参照する範囲をどのように限定していますか。", en: "How do you limit the conversation history consulted?" },
+    ],
+    deadline: addDays(today, 30),
+    audience: "all",
+  });
+  const advisory = await draftAdvisory(db, analyst.who, { titleJa: "チャットボットの参照範囲に関する注意喚起", titleEn: "Advisory on what chatbots may consult", bodyJa: "チャットボットが参照する顧客情報の範囲を、会話の相手に限定してください。", bodyEn: "Limit the customer data a chatbot consults to the person it talks with.", audience: "all" });
+  const file = await fillTemplate(new Uint8Array(await orgFrameworkTemplate()).buffer, { id: "org-authority-chatbot" });
+  const attached = await attachLibraryUpdate(db, analyst.who, advisory.id, file, "guideline.xlsx", "ja");
+  await sendAdvisory(db, supervisor.who, advisory.id, attached.version);
+  const registration = await k.selectFrom("exchange_connections").select("id").where("org_id", "=", authority).where("direction", "=", "member").where("counterpart_slug", "=", DEMO_ORG_SLUG).executeTakeFirstOrThrow();
+  const named = await draftPublication(db, analyst.who, { subjectType: "statistics", connectionId: registration.id, titleJa: "小売・サービス分野のAIインシデント報告", titleEn: "AI incident reports in retail", bodyJa: "小売・サービス分野の事業者からの報告の件数を公表します。", bodyEn: "The number of reports from retail organisations." });
+  await noticePublication(db, supervisor.who, named.id, { version: named.version, responseDays: 14 });
+  const stats = await draftPublication(db, analyst.who, { subjectType: "statistics", titleJa: "AIインシデント報告の統計", titleEn: "Statistics of AI incident reports", bodyJa: "当局が受け付けた報告の件数を公表します。", bodyEn: "The number of reports received." });
+  const submitted = await submitPublication(db, analyst.who, analyst.id, stats.id, { version: stats.version, approvalPlan: [[supervisor.id]] });
+  const actor = { kind: "session" as const, userId: supervisor.id, orgId: authority, role: "supervisor" as const, timeZone: "Asia/Tokyo", orgKind: "authority" as const, label: supervisor.email };
+  await decideApproval(db, actor, supervisor.who, submitted.approvalId!, { decision: "approve" }, today);
+  const approved = await k.selectFrom("oversight_publications").select("version").where("id", "=", stats.id).executeTakeFirstOrThrow();
+  await publishPublication(db, publisher.who, stats.id, approved.version);
+  await deliverNow(server);
+
+  const rfi = await k.selectFrom("dealings").select(["id", "version", "body"]).where("org_id", "=", company).where("kind", "=", "rfi").executeTakeFirstOrThrow();
+  const questions = (JSON.parse(rfi.body) as { questions: { id: string }[] }).questions;
+  await answerRequest(db, lead.who, lead.id, rfi.id, {
+    version: rfi.version,
+    answers: [
+      { questionId: questions[0]!.id, answer: "はい。通販サイトの問い合わせ窓口で利用しています。" },
+      { questionId: questions[1]!.id, answer: "顧客IDで検索範囲を限定しています。" },
+    ],
+    confidential: [{ pointer: "/answers/1/answer", reason: "trade-secret" }],
+  });
+  await deliverNow(server);
+}
+
 /** Runs `jobs` with at most `limit` at a time, in order of the list. */
 async function pool<T>(jobs: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = [];
@@ -98,6 +173,7 @@ describe.skipIf(!HAVE_CHROMIUM)("crawl of every page, for every role, in both la
       demoPassword: PASSWORD,
       print: () => {},
     });
+    await seedOversightWork(server);
     browser = await launchChromium(["--disable-quic", "--disable-component-update", "--disable-sync"]);
   });
 

@@ -48,12 +48,19 @@ const VendorPage = page(() => import("../pages/vendors/VendorPage.tsx"), "Vendor
 const DisclosuresPage = page(() => import("../pages/disclosures/DisclosuresPage.tsx"), "DisclosuresPage");
 const HaipReportPage = page(() => import("../pages/disclosures/HaipReportPage.tsx"), "HaipReportPage");
 const DealingsPage = page(() => import("../pages/dealings/DealingsPage.tsx"), "DealingsPage");
+const DealingPage = page(() => import("../pages/dealings/DealingPage.tsx"), "DealingPage");
 const IntakePage = page(() => import("../pages/oversight/IntakePage.tsx"), "IntakePage");
 const IntakeDetailPage = page(() => import("../pages/oversight/IntakeDetailPage.tsx"), "IntakeDetailPage");
 const CasesPage = page(() => import("../pages/oversight/CasesPage.tsx"), "CasesPage");
 const CasePage = page(() => import("../pages/oversight/CasePage.tsx"), "CasePage");
 const TrendsPage = page(() => import("../pages/oversight/TrendsPage.tsx"), "TrendsPage");
 const RegistrationsPage = page(() => import("../pages/oversight/RegistrationsPage.tsx"), "RegistrationsPage");
+const RequestsPage = page(() => import("../pages/oversight/RequestsPage.tsx"), "RequestsPage");
+const RequestPage = page(() => import("../pages/oversight/RequestPage.tsx"), "RequestPage");
+const AdvisoriesPage = page(() => import("../pages/oversight/AdvisoriesPage.tsx"), "AdvisoriesPage");
+const AdvisoryPage = page(() => import("../pages/oversight/AdvisoryPage.tsx"), "AdvisoryPage");
+const PublicationsPage = page(() => import("../pages/oversight/PublicationsPage.tsx"), "PublicationsPage");
+const PublicationPage = page(() => import("../pages/oversight/PublicationPage.tsx"), "PublicationPage");
 
 export interface AppRoute {
   /** The path, or a pattern with `:name` segments (e.g. `/library/:framework/:version`). */
@@ -92,6 +99,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/disclosures", label: "nav.disclosures", permission: "disclosures.read", section: "main", description: "home.desc.disclosures", component: DisclosuresPage },
   { path: "/disclosures/haip/:id", label: "nav.disclosures", permission: "disclosures.read", section: "main", parent: "/disclosures", component: HaipReportPage },
   { path: "/dealings", label: "nav.dealings", permission: "exchange.read", section: "main", description: "home.desc.dealings", component: DealingsPage },
+  { path: "/dealings/:id", label: "nav.dealings", permission: "exchange.read", section: "main", parent: "/dealings", component: DealingPage },
   { path: "/evidence", label: "nav.evidence", permission: "evidence.read", section: "main", description: "home.desc.evidence", component: EvidencePage },
   { path: "/library", label: "nav.library", permission: "library.read", section: "main", description: "home.desc.library", component: LibraryPage },
   { path: "/library/node/:urn", label: "nav.library", permission: "library.read", section: "main", parent: "/library", component: NodePage },
@@ -103,6 +111,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/oversight/cases", label: "nav.oversightCases", permission: "oversight.read", section: "oversight", component: CasesPage },
   { path: "/oversight/cases/:id", label: "nav.oversightCases", permission: "oversight.read", section: "oversight", parent: "/oversight/cases", component: CasePage },
   { path: "/oversight/trends", label: "nav.oversightTrends", permission: "oversight.read", section: "oversight", component: TrendsPage },
+  { path: "/oversight/requests", label: "nav.oversightRequests", permission: "oversight.read", section: "oversight", component: RequestsPage },
+  { path: "/oversight/requests/:id", label: "nav.oversightRequests", permission: "oversight.read", section: "oversight", parent: "/oversight/requests", component: RequestPage },
+  { path: "/oversight/advisories", label: "nav.oversightAdvisories", permission: "oversight.read", section: "oversight", component: AdvisoriesPage },
+  { path: "/oversight/advisories/:id", label: "nav.oversightAdvisories", permission: "oversight.read", section: "oversight", parent: "/oversight/advisories", component: AdvisoryPage },
+  { path: "/oversight/publications", label: "nav.oversightPublications", permission: "oversight.read", section: "oversight", component: PublicationsPage },
+  { path: "/oversight/publications/:id", label: "nav.oversightPublications", permission: "oversight.read", section: "oversight", parent: "/oversight/publications", component: PublicationPage },
   { path: "/oversight/registrations", label: "nav.oversightRegistrations", permission: "oversight.read", section: "oversight", component: RegistrationsPage },
   { path: "/users", label: "nav.users", permission: "users.read", section: "admin", description: "home.desc.users", component: UsersPage },
   { path: "/departments", label: "nav.departments", permission: "departments.read", section: "admin", description: "home.desc.departments", component: DepartmentsPage },

@@ -12,6 +12,7 @@ import { enReports } from "./en.reports.ts";
 import { enLibraryOwn } from "./en.library-own.ts";
 import { enExchange } from "./en.exchange.ts";
 import { enModelCard } from "./en.model-card.ts";
+import { enDealings } from "./en.dealings.ts";
 import { enOversight } from "./en.oversight.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
@@ -672,6 +673,7 @@ export const en = {
   ...enExchange,
   ...enModelCard,
   ...enOversight,
+  ...enDealings,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { jaReports } from "./ja.reports.ts";
 import { jaLibraryOwn } from "./ja.library-own.ts";
 import { jaExchange } from "./ja.exchange.ts";
 import { jaModelCard } from "./ja.model-card.ts";
+import { jaDealings } from "./ja.dealings.ts";
 import { jaOversight } from "./ja.oversight.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
@@ -673,4 +674,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaExchange,
   ...jaModelCard,
   ...jaOversight,
+  ...jaDealings,
 };

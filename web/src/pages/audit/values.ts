@@ -39,9 +39,43 @@ const VALUE_PREFIX: Record<string, string> = {
 
 /** `status` and `kind` mean different things on different records. */
 const BY_TYPE: Record<string, Record<string, string>> = {
-  status: { haip_report: "audit.value.reportStatus.", risk: "risks.status.", incident: "incidents.status.", task: "tasks.status.", vendor: "vendors.status.", control: "compliance.status.", user: "status.", import: "imports.status.", approval: "approvals.status.", oversight_intake: "oversight.status.", oversight_case: "oversight.caseStatus.", exchange_connection: "oversight.connectionStatus.", exchange_submission: "dealings.status." },
-  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind.", publication: "audit.value.publicationKind.", exchange_submission: "dealings.kind." },
+  status: {
+    haip_report: "audit.value.reportStatus.",
+    risk: "risks.status.",
+    incident: "incidents.status.",
+    task: "tasks.status.",
+    vendor: "vendors.status.",
+    control: "compliance.status.",
+    user: "status.",
+    import: "imports.status.",
+    approval: "approvals.status.",
+    oversight_intake: "oversight.status.",
+    oversight_case: "oversight.caseStatus.",
+    exchange_connection: "oversight.connectionStatus.",
+    exchange_submission: "dealings.status.",
+    oversight_publication: "oversight.publicationStatus.",
+    oversight_advisory: "oversight.advisoryStatus.",
+    dealing: "dealings.status.",
+  },
+  kind: { task: "tasks.kind.", vendor: "vendors.kind.", evidence: "evidence.kind.", publication: "audit.value.publicationKind.", exchange_submission: "dealings.kind.", exchange_message: "dealings.kind.", dealing: "dealings.dealingKind." },
+  // What a publication is about (a case, an advisory, statistics); elsewhere the type of a task's subject.
+  subjectType: { oversight_publication: "oversight.publicationKind." },
+  // A publication notice's stage (notice, published, withdrawn); an approval's stage is a number.
+  stage: { dealing: "dealings.noticeStage." },
+  // Who a request or an advisory goes to (`audience.type`: all, a sector, one organisation).
+  type: { oversight_request: "oversight.audience.", oversight_advisory: "oversight.audience." },
 };
+
+/** A signed message's format (`musubi-submission/1`…) by its name. */
+const SCHEMA_PREFIX = "dealings.schema.";
+
+/**
+ * The idempotency keys Musubi makes itself for what an authority or an organisation sends
+ * automatically (`rfi-<request>-<registration>`, `publication-<publication>-<stage>`…), by the
+ * kind of message: their ids mean nothing to a reader.
+ */
+const DERIVED_KEY = /^(rfi|advisory|publication|response|decision|checkpoint)-/;
+const DERIVED_KIND: Record<string, string> = { rfi: "rfi", advisory: "advisory", publication: "publication-notice", response: "publication-response", decision: "registration-decision", checkpoint: "ledger-checkpoint" };
 
 /** A compact JWS (a signed message or receipt of the exchange): three base64url parts. */
 const COMPACT_JWS = /^eyJ[\w-]*\.[\w-]*\.[\w-]+$/;
@@ -106,6 +140,9 @@ export function valueText(field: string, value: unknown, words: LedgerWords, typ
   // The kind in words, and the key itself (its UUID), which the sender and the authority both hold.
   const key = field === "idempotencyKey" ? IDEMPOTENCY_KEY.exec(text) : null;
   if (key) return `${slugText("dealings.kind.", key[1]!, words)} ${key[2]}`;
+  const derived = field === "idempotencyKey" ? DERIVED_KEY.exec(text) : null;
+  if (derived) return words.t("dealings.value.derivedKey", { kind: slugText("dealings.kind.", DERIVED_KIND[derived[1]!]!, words) });
+  if (field === "schema") return slugText(SCHEMA_PREFIX, text, words);
   if (field === "decision") return slugText("oversight.connectionStatus.", text, words);
   const prefix = BY_TYPE[field]?.[type] ?? VALUE_PREFIX[field];
   if (prefix) return slugText(prefix, text, words);

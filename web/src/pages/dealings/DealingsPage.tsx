@@ -8,12 +8,14 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { plainText } from "../../i18n/text.ts";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { ConnectionsCard } from "./ConnectionsCard.tsx";
+import { DealingsRegisterCard } from "./DealingsRegisterCard.tsx";
 import { RegisterDialog } from "./RegisterDialog.tsx";
 import { SubmissionsCard } from "./SubmissionsCard.tsx";
 import "../oversight/oversight.css";
 
 /**
- * The organisation's dealings with authorities (行政対応): the authorities it is registered with,
+ * The organisation's dealings with authorities (行政対応): what authorities sent it (requests for
+ * information, advisories, publication notices), the authorities it is registered with,
  * registering with another, and what it sent them with the signed receipts that prove it arrived.
  */
 export function DealingsPage() {
@@ -37,6 +39,7 @@ export function DealingsPage() {
     <div className="page-stack" data-testid="page-dealings">
       <PageHeader title={t("dealings.title")} subtitle={t("dealings.subtitle")} />
       <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="dealings-notice" />
+      <DealingsRegisterCard />
       <ConnectionsCard connections={connections} sectors={sectors} onRegister={can("exchange.submit") ? () => setRegistering(true) : undefined} />
       <SubmissionsCard key={sent} />
       {registering && (

@@ -11,15 +11,18 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import type { RouteParams } from "../../router/router.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { ConfidentialList } from "./ConfidentialList.tsx";
+import { HarmReportDocument } from "./HarmReportDocument.tsx";
 import { IncidentDocument } from "./IncidentDocument.tsx";
+import { harmReportViewOf, intakeHeadline, rfiAnswerViewOf } from "./intake-documents.ts";
 import { QUEUE_PATH } from "./oversight-paths.ts";
 import { reportViewOf } from "./report-view.ts";
+import { RfiAnswerDocument } from "./RfiAnswerDocument.tsx";
 import { SubmissionFacts } from "./SubmissionFacts.tsx";
 import { SubmissionLinks } from "./SubmissionLinks.tsx";
 import { SubmissionProof } from "./SubmissionProof.tsx";
 import { TriageForm } from "./TriageForm.tsx";
 import { useTriageOptions } from "./useTriageOptions.ts";
-import { useValueWords } from "./useValueWords.ts";
+import { useValueWords, type ValueWords } from "./useValueWords.ts";
 import "./oversight.css";
 
 /**
@@ -46,13 +49,13 @@ export function IntakeDetailPage({ params }: { params: RouteParams }) {
   return (
     <div className="page-stack" data-testid="page-oversight-submission">
       <Breadcrumb label={t("oversight.breadcrumb")} parent={{ to: QUEUE_PATH, label: t("nav.oversightIntake") }} />
-      <PageHeader title={item.headline} subtitle={t("oversight.detail.subtitle", { sender, at: dateTime(item.receivedAt) })} />
+      <PageHeader title={intakeHeadline(item, t)} subtitle={t("oversight.detail.subtitle", { sender, at: dateTime(item.receivedAt) })} />
       {conflict && <Notice kind="warning" testId="triage-conflict">{t("oversight.triage.conflict")}</Notice>}
       {item.status === "superseded" && <Notice kind="info" testId="submission-superseded">{t("oversight.detail.superseded")}</Notice>}
       <div className="oversight-layout">
         <div className="stack oversight-layout__main">
           <SubmissionFacts item={item} words={words} people={options.people} />
-          {item.kind === "incident-report" ? <IncidentDocument report={reportViewOf(item.document)} marks={item.confidential} words={words} /> : <OtherDocument item={item} />}
+          <SubmissionDocument item={item} words={words} />
           <ConfidentialList marks={item.confidential} />
         </div>
         <aside className="stack oversight-layout__side">
@@ -75,6 +78,20 @@ export function IntakeDetailPage({ params }: { params: RouteParams }) {
       </div>
     </div>
   );
+}
+
+/** The document in people's words: an incident report, an answer to a request, a report from the public; any other folded as received. */
+function SubmissionDocument({ item, words }: { item: IntakeDetail; words: ValueWords }) {
+  switch (item.kind) {
+    case "incident-report":
+      return <IncidentDocument report={reportViewOf(item.document)} marks={item.confidential} words={words} />;
+    case "rfi-answer":
+      return <RfiAnswerDocument answer={rfiAnswerViewOf(item.document)} marks={item.confidential} />;
+    case "harm-report":
+      return <HarmReportDocument report={harmReportViewOf(item.document)} marks={item.confidential} words={words} />;
+    default:
+      return <OtherDocument item={item} />;
+  }
 }
 
 /** A HAIP report or a system card: the document as received, folded (the formats are published with Musubi). */

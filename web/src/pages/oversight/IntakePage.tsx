@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { INTAKE_STATUSES, oversightApi, SUBMISSION_KINDS } from "../../api/oversight.ts";
+import { INTAKE_KINDS, INTAKE_STATUSES, oversightApi } from "../../api/oversight.ts";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
@@ -12,6 +12,7 @@ import { CaseDialog } from "./CaseDialog.tsx";
 import { DrillDownNotice } from "./DrillDownNotice.tsx";
 import { IntakeRow } from "./IntakeRow.tsx";
 import { casePath, intakeParamsOf, isFiltered, NO_FILTERS, queueFiltersOf, queuePath, type QueueFilters } from "./oversight-paths.ts";
+import { PublicPagesLinks } from "./PublicPagesLinks.tsx";
 import { useValueWords } from "./useValueWords.ts";
 import "./oversight.css";
 
@@ -50,10 +51,11 @@ export function IntakePage() {
           )
         }
       />
+      <PublicPagesLinks />
       <DrillDownNotice filters={filters} words={words} onClear={() => set({ dimension: "", value: "", month: "" })} />
       <div className="toolbar">
         <OptionSelect value={filters.status} options={INTAKE_STATUSES} label={(s) => t(`oversight.status.${s}`)} emptyLabel={t("oversight.filter.allStatuses")} onChange={(status) => set({ status })} aria-label={t("oversight.filter.status")} testId="intake-filter-status" />
-        <OptionSelect value={filters.kind} options={SUBMISSION_KINDS} label={words.kind} emptyLabel={t("oversight.filter.allKinds")} onChange={(kind) => set({ kind })} aria-label={t("oversight.filter.kind")} testId="intake-filter-kind" />
+        <OptionSelect value={filters.kind} options={INTAKE_KINDS} label={words.kind} emptyLabel={t("oversight.filter.allKinds")} onChange={(kind) => set({ kind })} aria-label={t("oversight.filter.kind")} testId="intake-filter-kind" />
         <select className="input" value={filters.sector} onChange={(e) => set({ sector: e.target.value })} aria-label={t("oversight.filter.sector")} data-testid="intake-filter-sector">
           <option value="">{t("oversight.filter.allSectors")}</option>
           {words.vocabulary.sectors.map((s) => (

@@ -2,6 +2,7 @@ import type { IntakeDetail } from "../../api/oversight.ts";
 import type { UserView } from "../../api/types.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { SeverityBadge } from "../incidents/IncidentBadges.tsx";
+import { senderReference } from "./intake-documents.ts";
 import { IntakeStatusBadge } from "./OversightBadges.tsx";
 import { SenderName } from "./SenderName.tsx";
 import type { ValueWords } from "./useValueWords.ts";
@@ -25,7 +26,7 @@ export function SubmissionFacts({ item, words, people }: { item: IntakeDetail; w
         <dt>{t("oversight.col.kind")}</dt>
         <dd>{words.kind(item.kind)}</dd>
         <dt>{t("oversight.detail.subjectRef")}</dt>
-        <dd className="table__mono">{item.subjectRef ?? none}</dd>
+        <dd>{senderReference(item) ? <code className="table__mono">{senderReference(item)}</code> : none}</dd>
         <dt>{t("oversight.col.receivedAt")}</dt>
         <dd>{dateTime(item.receivedAt)}</dd>
         <dt>{t("oversight.col.severity")}</dt>

@@ -12,6 +12,7 @@ import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { plainText } from "../../i18n/text.ts";
 import { CheckboxGroup } from "../incidents/CheckboxGroup.tsx";
+import { intakeHeadline } from "./intake-documents.ts";
 import { changesAnything, draftOf, triageChanges, type TriageDraft } from "./triage-logic.ts";
 import type { TriageOptions } from "./useTriageOptions.ts";
 import type { ValueWords } from "./useValueWords.ts";
@@ -94,7 +95,7 @@ export function TriageForm({ item, options, words, onSaved, onConflict }: Triage
             {knownDuplicate && <option value={draft.duplicateOf}>{t("oversight.triage.currentDuplicate")}</option>}
             {others.map((s) => (
               <option key={s.id} value={s.id}>
-                {t("oversight.triage.submissionOption", { headline: s.headline, sender: s.sender ? s.sender.name[lang] : t("oversight.sender.public"), at: dateTime(s.receivedAt, "date") })}
+                {t("oversight.triage.submissionOption", { headline: intakeHeadline(s, t), sender: s.sender ? s.sender.name[lang] : t("oversight.sender.public"), at: dateTime(s.receivedAt, "date") })}
               </option>
             ))}
           </select>

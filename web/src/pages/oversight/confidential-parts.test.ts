@@ -15,6 +15,13 @@ describe("confidential parts", () => {
     expect(partWords("/ledger/headHash")).toEqual({ key: "oversight.part.other" });
   });
 
+  it("names an answer to a request by its question's number, and a public report's contact", () => {
+    expect(partWords("/answers/1/answer")).toEqual({ key: "oversight.part.answer", params: { n: 2 } });
+    expect(partWords("/answers/0")).toEqual({ key: "oversight.part.answer", params: { n: 1 } });
+    expect(partWords("/answers/0/question")).toEqual({ key: "oversight.part.other" });
+    expect(partWords("/contact")).toEqual({ key: "oversight.part.contact" });
+  });
+
   it("finds the mark on a part or on a part that holds it", () => {
     const marks = [{ pointer: "/aiSystems", reason: "trade-secret" as const }, { pointer: "/harm/affectedParties", reason: "personal-data" as const }];
     expect(markCovering("/aiSystems/0/vendors", marks)?.reason).toBe("trade-secret");

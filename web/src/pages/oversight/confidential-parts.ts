@@ -21,6 +21,14 @@ const NAMED: Record<string, MessageKey> = {
   "/reporter": "oversight.part.reporter",
   "/actions": "oversight.part.actions",
   "/timeline": "oversight.part.timeline",
+  // A report from the public (musubi-harm-report/1).
+  "/description": "oversight.part.description",
+  "/service": "oversight.part.service",
+  "/provider": "oversight.part.provider",
+  "/when": "oversight.part.when",
+  "/harmTypes": "oversight.part.harmTypes",
+  "/rights": "oversight.part.rights",
+  "/contact": "oversight.part.contact",
 };
 
 /** Reads a JSON Pointer's tokens (RFC 6901: `~1` is `/`, `~0` is `~`). */
@@ -33,7 +41,8 @@ export function pointerTokens(pointer: string): string[] {
 
 /**
  * A part of a document in words, never as its JSON Pointer: a known part by name, an AI system by
- * its position ("AI system 2", "AI system 2: vendors"), anything else as "another part".
+ * its position ("AI system 2", "AI system 2: vendors"), an answer to a request by its question's
+ * number ("the answer to question 2"), anything else as "another part".
  */
 export function partWords(pointer: string): { key: MessageKey; params?: Record<string, string | number> } {
   const named = NAMED[pointer];
@@ -46,6 +55,7 @@ export function partWords(pointer: string): { key: MessageKey; params?: Record<s
     if (field === "models") return { key: "oversight.part.aiSystemModels", params: { n } };
     return { key: "oversight.part.aiSystemOther", params: { n } };
   }
+  if (head === "answers" && index !== undefined && /^\d+$/.test(index) && (field === undefined || field === "answer")) return { key: "oversight.part.answer", params: { n: Number(index) + 1 } };
   return { key: "oversight.part.other" };
 }
 

@@ -1,4 +1,4 @@
-import { INTAKE_STATUSES, SUBMISSION_KINDS, TREND_DIMENSIONS, type IntakeParams, type IntakeStatus, type SubmissionKind, type TrendDimension } from "../../api/oversight.ts";
+import { INTAKE_KINDS, INTAKE_STATUSES, TREND_DIMENSIONS, type IntakeKind, type IntakeParams, type IntakeStatus, type TrendDimension } from "../../api/oversight.ts";
 
 const enc = encodeURIComponent;
 
@@ -6,14 +6,25 @@ export const QUEUE_PATH = "/oversight/intake";
 export const CASES_PATH = "/oversight/cases";
 export const TRENDS_PATH = "/oversight/trends";
 export const REGISTRATIONS_PATH = "/oversight/registrations";
+export const REQUESTS_PATH = "/oversight/requests";
+export const ADVISORIES_PATH = "/oversight/advisories";
+export const PUBLICATIONS_PATH = "/oversight/publications";
 
 export const intakePath = (id: string) => `${QUEUE_PATH}/${enc(id)}`;
 export const casePath = (id: string) => `${CASES_PATH}/${enc(id)}`;
+export const requestPath = (id: string) => `${REQUESTS_PATH}/${enc(id)}`;
+export const advisoryPath = (id: string) => `${ADVISORIES_PATH}/${enc(id)}`;
+export const publicationPath = (id: string) => `${PUBLICATIONS_PATH}/${enc(id)}`;
+
+/** The authority's public register (signed out), or one publication on it: what the public sees. */
+export const publicRegisterPath = (authoritySlug: string, code?: string) => `/register/${enc(authoritySlug)}${code ? `/${enc(code)}` : ""}`;
+/** The authority's public form for reports of harm (no account). */
+export const publicReportFormPath = (authoritySlug: string) => `/report/${enc(authoritySlug)}`;
 
 /** What the queue is narrowed to: the filters a person picks, and a trend's drill-down. */
 export interface QueueFilters {
   status: IntakeStatus | "";
-  kind: SubmissionKind | "";
+  kind: IntakeKind | "";
   sector: string;
   /** A trend bar: the submissions counted under `value` of `dimension` (both or neither). */
   dimension: TrendDimension | "";
@@ -34,7 +45,7 @@ export function queueFiltersOf(search: URLSearchParams): QueueFilters {
   const month = search.get("month") ?? "";
   return {
     status: oneOf(INTAKE_STATUSES, search.get("status")),
-    kind: oneOf(SUBMISSION_KINDS, search.get("kind")),
+    kind: oneOf(INTAKE_KINDS, search.get("kind")),
     sector: (search.get("sector") ?? "").slice(0, 100),
     // The API wants a dimension and a value together, or neither.
     dimension: dimension && value ? dimension : "",

@@ -1,5 +1,6 @@
 import type { ConnectionStatus, OutgoingStatus } from "../../api/exchange.ts";
-import type { CaseStatus, IntakeStatus } from "../../api/oversight.ts";
+import type { DealingStatus } from "../../api/dealings.ts";
+import type { CaseStatus, IntakeStatus, PublicationStatus, RecipientStatus } from "../../api/oversight.ts";
 import type { Tone } from "../../components/status-tones.ts";
 
 const RED: Tone = { solid: "#dc2626", soft: "#fee2e2", text: "#7f1d1d" };
@@ -17,3 +18,7 @@ export const INTAKE_STATUS_TONES: Record<IntakeStatus, Tone> = { new: RED, triag
 export const CASE_STATUS_TONES: Record<CaseStatus, Tone> = { open: RED, analysing: BLUE, countermeasures: VIOLET, closed: GREEN };
 export const CONNECTION_STATUS_TONES: Record<ConnectionStatus, Tone> = { pending: AMBER, approved: GREEN, refused: RED, revoked: GREY };
 export const OUTGOING_STATUS_TONES: Record<OutgoingStatus, Tone> = { queued: AMBER, delivered: GREEN, refused: RED, failed: RED };
+export const RECIPIENT_STATUS_TONES: Record<RecipientStatus, Tone> = { sent: BLUE, answered: GREEN, overdue: RED };
+export const ADVISORY_STATUS_TONES: Record<"draft" | "sent", Tone> = { draft: AMBER, sent: GREEN };
+export const PUBLICATION_STATUS_TONES: Record<PublicationStatus, Tone> = { draft: GREY, noticed: AMBER, in_review: BLUE, approved: VIOLET, published: GREEN, withdrawn: RED };
+export const DEALING_STATUS_TONES: Record<DealingStatus, Tone> = { open: RED, answered: GREEN, accepted: GREEN, closed: GREY };

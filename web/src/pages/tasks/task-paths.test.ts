@@ -13,6 +13,14 @@ describe("subjectPath", () => {
     expect(subjectPath("haip_report", "hrp_1")).toBe("/disclosures/haip/hrp_1");
   });
 
+  it("links the control tower's records, a publication's approval among them, and an entry of the register of dealings", () => {
+    expect(subjectPath("oversight_publication", "opb_1")).toBe("/oversight/publications/opb_1");
+    expect(subjectPath("oversight_request", "orq_1")).toBe("/oversight/requests/orq_1");
+    expect(subjectPath("oversight_advisory", "oad_1")).toBe("/oversight/advisories/oad_1");
+    expect(subjectPath("oversight_case", "ocs 1")).toBe("/oversight/cases/ocs%201");
+    expect(subjectPath("dealing", "dlg_1")).toBe("/dealings/dlg_1");
+  });
+
   it("has no page for an unknown type (nor for inherited object keys)", () => {
     expect(subjectPath("approval", "a")).toBeUndefined();
     expect(subjectPath("toString", "a")).toBeUndefined();

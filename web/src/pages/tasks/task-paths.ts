@@ -1,6 +1,8 @@
 import type { SubjectRef } from "../../api/workflow.ts";
 import type { Locale } from "../../api/types.ts";
+import { dealingPath } from "../dealings/dealing-paths.ts";
 import { haipReportPath } from "../disclosures/disclosure-paths.ts";
+import { advisoryPath, casePath, publicationPath, requestPath } from "../oversight/oversight-paths.ts";
 
 const enc = encodeURIComponent;
 
@@ -17,6 +19,13 @@ const SUBJECT_PAGES: Record<string, (id: string) => string> = {
   control: (id) => `/controls/${enc(id)}`,
   schedule: () => "/schedules",
   haip_report: haipReportPath,
+  // An authority's control tower: a publication's approval (稟議), notifications about its work.
+  oversight_publication: publicationPath,
+  oversight_request: requestPath,
+  oversight_advisory: advisoryPath,
+  oversight_case: casePath,
+  // The organisation's register of dealings with authorities.
+  dealing: dealingPath,
 };
 
 /** The page of a record named by type and id (`task`, `system`, `risk`…); undefined for a type without one. */
