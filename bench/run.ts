@@ -9,10 +9,12 @@ import { checkpointBench } from "./checkpoint.bench.ts";
 import { complianceBench } from "./compliance.bench.ts";
 import { disclosuresBench } from "./disclosures.bench.ts";
 import { exchangeBench } from "./exchange.bench.ts";
+import { fanoutBench } from "./fanout.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
 import { oscalBench } from "./oscal.bench.ts";
+import { oversightBench } from "./oversight.bench.ts";
 import { printFigures, printTable, type BenchResult } from "./lib/report.ts";
 import { round } from "./lib/stats.ts";
 import { readLoadBench } from "./read-load.bench.ts";
@@ -36,6 +38,8 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   reports: reportsBench,
   oscal: oscalBench,
   exchange: exchangeBench,
+  oversight: oversightBench,
+  fanout: fanoutBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

@@ -97,7 +97,8 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
       modelProvider: systems.flatMap((s) => s.vendors)[0] ?? null,
       actorRole: systems.flatMap((s) => s.jpRoles ?? [])[0] ?? null,
       occurredMonth: (r.incident.occurredAt ?? r.incident.detectedAt).slice(0, 7),
-      text: [r.incident.title, r.incident.summary, r.rootCause, ...r.classification.mitAiRiskRepository.map((c) => c.en)].join("\n"),
+      // The report's own words only: shared classification labels made unrelated reports look alike.
+      text: [r.incident.title, r.incident.summary, r.rootCause].join("\n"),
     };
   }
   if (kind === "haip-report") {
@@ -117,15 +118,21 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
  * {@link SIMILAR_AT}); for a report from the public (`sender` null), any submission.
  */
 export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array): Promise<{ id: string; similarity: number } | undefined> {
-  let q = db
-    .selectFrom("oversight_intake_bands as b")
-    .innerJoin("oversight_intake as i", (j) => j.onRef("i.id", "=", "b.intake_id").onRef("i.org_id", "=", "b.org_id"))
-    .select(["i.id", "i.minhash"])
-    .distinct()
-    .where("b.org_id", "=", orgId)
-    .where("b.band", "in", bands(sig));
-  if (sender !== null) q = q.where((eb) => eb.or([eb("i.sender_party", "<>", sender), eb("i.sender_party", "is", null)]));
-  const candidates = await q.limit(MAX_CANDIDATES).execute();
+  // Ranked and capped in the band index first (most shared bands), so a common band cannot make
+  // the check read thousands of unrelated reports; only those candidates' signatures are read.
+  const ranked = await db
+    .selectFrom("oversight_intake_bands")
+    .select(["intake_id", (eb) => eb.fn.countAll<number>().as("shared")])
+    .where("org_id", "=", orgId)
+    .where("band", "in", bands(sig))
+    .groupBy("intake_id")
+    .orderBy("shared", "desc")
+    .limit(MAX_CANDIDATES)
+    .execute();
+  if (!ranked.length) return undefined;
+  let q = db.selectFrom("oversight_intake").select(["id", "minhash"]).where("org_id", "=", orgId).where("id", "in", ranked.map((r) => r.intake_id));
+  if (sender !== null) q = q.where((eb) => eb.or([eb("sender_party", "<>", sender), eb("sender_party", "is", null)]));
+  const candidates = await q.execute();
   let best: { id: string; similarity: number } | undefined;
   for (const c of candidates) {
     const other = c.minhash ? fromHex(c.minhash) : undefined;

@@ -119,24 +119,30 @@ function summaryOf(r: Row): IntakeSummary {
  */
 export async function listIntake(db: Kysely<Database>, orgId: string, q: IntakeQuery): Promise<Page<IntakeSummary>> {
   const { direction } = parseSort<"receivedAt">(q.sort);
-  let filtered = db.selectFrom("oversight_intake").where("org_id", "=", orgId);
-  // A trend bar's drill-down: the submissions tagged with that value, through the tags' index.
-  if (q.dimension && q.value !== undefined) {
-    const { dimension, value } = q;
-    filtered = filtered.where("id", "in", (eb) => eb.selectFrom("oversight_intake_tags").select("intake_id").where("org_id", "=", orgId).where("dimension", "=", dimension).where("value", "=", value));
+  const onlyTag = q.dimension && q.value !== undefined && !q.status && !q.kind && !q.sector && !q.caseId && !q.month && !q.q;
+  let ids: { id: string }[];
+  let total: number;
+  if (onlyTag) {
+    // A trend bar's drill-down alone: page and count straight from the tags' primary key, which is
+    // already in the page's order — an index-only read of the page and of at most the capped count.
+    const tagged = db.selectFrom("oversight_intake_tags").where("org_id", "=", orgId).where("dimension", "=", q.dimension!).where("value", "=", q.value!);
+    ids = (await tagged.select("intake_id as id").orderBy("received_at", direction).orderBy("intake_id", direction).limit(q.limit).offset(q.offset).execute()) as { id: string }[];
+    total = Number((await db.selectFrom(tagged.select("intake_id").limit(COUNT_CAP + 1).as("capped")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  } else {
+    let filtered = db.selectFrom("oversight_intake").where("org_id", "=", orgId);
+    if (q.dimension && q.value !== undefined) {
+      const { dimension, value } = q;
+      filtered = filtered.where("id", "in", (eb) => eb.selectFrom("oversight_intake_tags").select("intake_id").where("org_id", "=", orgId).where("dimension", "=", dimension).where("value", "=", value));
+    }
+    if (q.status) filtered = filtered.where("status", "=", q.status);
+    if (q.kind) filtered = filtered.where("kind", "=", q.kind);
+    if (q.sector) filtered = filtered.where("sector", "=", q.sector);
+    if (q.caseId) filtered = filtered.where("case_id", "=", q.caseId);
+    if (q.month) filtered = q.month === NO_MONTH ? filtered.where("occurred_month", "is", null) : filtered.where("occurred_month", "=", q.month);
+    if (q.q) filtered = filtered.where(containsText("headline", q.q));
+    ids = await filtered.select("id").orderBy("received_at", direction).orderBy("id", direction).limit(q.limit).offset(q.offset).execute();
+    total = Number((await db.selectFrom(filtered.select("id").limit(COUNT_CAP + 1).as("capped")).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
   }
-  if (q.status) filtered = filtered.where("status", "=", q.status);
-  if (q.kind) filtered = filtered.where("kind", "=", q.kind);
-  if (q.sector) filtered = filtered.where("sector", "=", q.sector);
-  if (q.caseId) filtered = filtered.where("case_id", "=", q.caseId);
-  if (q.month) filtered = q.month === NO_MONTH ? filtered.where("occurred_month", "is", null) : filtered.where("occurred_month", "=", q.month);
-  if (q.q) filtered = filtered.where(containsText("headline", q.q));
-  const ids = await filtered.select("id").orderBy("received_at", direction).orderBy("id", direction).limit(q.limit).offset(q.offset).execute();
-  const counted = await db
-    .selectFrom(filtered.select("id").limit(COUNT_CAP + 1).as("capped"))
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.n);
   const rows = ids.length ? await selectSummaryWhere(db, orgId, ids.map((r) => r.id)) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
