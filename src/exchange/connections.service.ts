@@ -26,6 +26,12 @@ export interface ConnectInput {
   note: string | null;
 }
 
+/** The organisation's public keys as its counterparts are given them, its current key made on first use. */
+async function ownKeys(env: ExchangeEnv, orgId: string) {
+  await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), orgId);
+  return exchangeJwks(env.db.kysely, orgId);
+}
+
 async function orgOf(env: ExchangeEnv, orgId: string) {
   return env.db.kysely.selectFrom("organizations").select(["id", "slug", "name_ja", "name_en", "kind"]).where("id", "=", orgId).executeTakeFirstOrThrow();
 }
@@ -44,8 +50,7 @@ export async function connectToAuthority(env: ExchangeEnv, who: ChangeContext, l
   if (descriptor.party === self) throw new AppError(400, "exchange_self_connection");
   const existing = await connectionByParty(env.db.kysely, org.id, descriptor.party, "authority");
   if (existing && (existing.status === "pending" || existing.status === "approved")) throw new AppError(409, "exchange_already_connected", { status: existing.status });
-  await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
-  const keys = await exchangeJwks(env.db.kysely, org.id);
+  const keys = await ownKeys(env, org.id);
   const now = nowIso();
   const row: ConnectionRow = {
     id: existing?.id ?? newId("xcn"),
@@ -93,8 +98,7 @@ export async function decideRegistration(env: ExchangeEnv, who: ChangeContext, i
   const conn = await findConnection(env.db.kysely, org.id, id);
   if (!conn || conn.direction !== "member") throw notFound();
   if (conn.status !== "pending") throw new AppError(409, "exchange_not_pending", { status: conn.status });
-  await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
-  const keys = await exchangeJwks(env.db.kysely, org.id);
+  const keys = await ownKeys(env, org.id);
   const now = nowIso();
   const payload: DecisionPayload = { format: DECISION_SCHEMA, decision, name: { ja: org.name_ja, en: org.name_en }, keys: keys as DecisionPayload["keys"], note };
   const updated = await audited(env.db, who, async (trx, record) => {

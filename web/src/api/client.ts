@@ -119,9 +119,10 @@ export interface UploadAuth {
 
 /**
  * POSTs a file's raw bytes (not JSON) with its name in `x-file-name`, as `/api/files` and
- * `/api/imports` take it; error answers are thrown as ApiError like every other call.
+ * `/api/imports` take it (PUT for a file that replaces one, such as an advisory's library update);
+ * error answers are thrown as ApiError like every other call.
  */
-export async function postBytes<T>(path: string, file: File, auth: UploadAuth): Promise<T> {
+export async function postBytes<T>(path: string, file: File, auth: UploadAuth, method: "POST" | "PUT" = "POST"): Promise<T> {
   const headers: Record<string, string> = {
     accept: "application/json",
     "accept-language": auth.lang,
@@ -131,7 +132,7 @@ export async function postBytes<T>(path: string, file: File, auth: UploadAuth): 
   if (auth.csrfToken) headers["x-csrf-token"] = auth.csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method: "POST", headers, body: file, credentials: "same-origin" });
+    response = await fetch(path, { method, headers, body: file, credentials: "same-origin" });
   } catch (err) {
     throw new ApiError(0, "network", String(err), undefined, auth.lang);
   }

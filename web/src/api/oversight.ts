@@ -1,4 +1,4 @@
-import { ApiError, queryString, request, withSignal, type UploadAuth } from "./client.ts";
+import { postBytes, queryString, request, withSignal, type UploadAuth } from "./client.ts";
 import type { ConnectionView } from "./exchange.ts";
 import type { Right, Severity } from "./incidents.ts";
 import type { Page } from "./types.ts";
@@ -318,34 +318,6 @@ export interface WitnessedCheckpoint {
   conflict: "rewritten" | "rolled-back" | null;
 }
 
-/**
- * PUTs a file's raw bytes with its name in `x-file-name` (URI-encoded), as the advisory's library
- * update takes it; error answers are thrown as ApiError like every other call.
- */
-async function putBytes<T>(path: string, file: File, auth: UploadAuth): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", "accept-language": auth.lang, "content-type": file.type || "application/octet-stream", "x-file-name": encodeURIComponent(file.name) };
-  if (auth.csrfToken) headers["x-csrf-token"] = auth.csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "PUT", headers, body: file, credentials: "same-origin" });
-  } catch (err) {
-    throw new ApiError(0, "network", String(err), undefined, auth.lang);
-  }
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const body = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    const code = body?.code ?? (response.status === 413 ? "payload_too_large" : response.status >= 500 ? "internal" : "bad_request");
-    throw new ApiError(response.status, code, body?.message ?? response.statusText, body?.details, auth.lang);
-  }
-  return data as T;
-}
-
 type Paging = { limit?: number; offset?: number };
 
 export const oversightApi = {
@@ -375,7 +347,7 @@ export const oversightApi = {
   advisory: (id: string, signal?: AbortSignal) => request<AdvisoryView>("GET", `/api/oversight/advisories/${enc(id)}`, withSignal(signal)),
   draftAdvisory: (input: CreateAdvisoryInput) => request<AdvisoryView>("POST", "/api/oversight/advisories", { body: input }),
   /** 400 `framework_invalid` names each problem; 409 `advisory_sent` once sent. */
-  attachLibraryUpdate: (id: string, file: File, auth: UploadAuth) => putBytes<AdvisoryView>(`/api/oversight/advisories/${enc(id)}/library-update`, file, auth),
+  attachLibraryUpdate: (id: string, file: File, auth: UploadAuth) => postBytes<AdvisoryView>(`/api/oversight/advisories/${enc(id)}/library-update`, file, auth, "PUT"),
   /** 409 `conflict` (details.version: the current one) or `advisory_sent`. */
   sendAdvisory: (id: string, version: number) => request<AdvisoryView>("POST", `/api/oversight/advisories/${enc(id)}/send`, { body: { version } }),
 
