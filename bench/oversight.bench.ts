@@ -5,6 +5,7 @@
 // run in another process. Service calls in-process: no HTTP, no page cache.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import inspector from "node:inspector";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kysely, PostgresDialect, type CompiledQuery } from "kysely";
@@ -172,6 +173,25 @@ async function candidates(db: Kysely<Database>, orgId: string, texts: string[]):
   return out;
 }
 
+/** Runs `work`, writing a CPU profile of it to `$MUSUBI_BENCH_PROFILE_DIR/<name>.cpuprofile` when that variable is set (for Chrome DevTools or speedscope). */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.MUSUBI_BENCH_PROFILE_DIR;
+  if (!dir) return work();
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  await post("Profiler.enable");
+  await post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /** Intake writers in their own process (bench/lib/oversight.writer.ts), started and ready. */
 async function startWriters(b: BenchDb, a: Authority, members: Member[]) {
   const file = path.join(b.dataDir, "writer.json");
@@ -320,12 +340,12 @@ async function measure({ dialect, b, a }: Side, o: { members: Member[]; idx: His
 
   // Intake: many senders, CONCURRENCY callers, for INTAKE_SECONDS.
   const tag = dialect === "sqlite" ? "sq" : "pg";
-  const presigned = [];
+  const presigned: Awaited<ReturnType<typeof draw>>[] = [];
   for (let k = 0; k < INTAKE_SECONDS * PRESIGN_PER_SECOND; k++) presigned.push(await draw(target, tag, k));
   const startedAt = new Date().toISOString();
   progress(`${dialect}: ${presigned.length} submissions signed; receiving for ${INTAKE_SECONDS} s with ${CONCURRENCY} callers`);
   const meter = await cpuMeter(b);
-  const run = await runIntake(target, presigned, { concurrency: CONCURRENCY, seconds: INTAKE_SECONDS, tag });
+  const run = await profiled(`intake-${dialect}`, () => runIntake(target, presigned, { concurrency: CONCURRENCY, seconds: INTAKE_SECONDS, tag }));
   const used = await meter();
   const key = await ensureExchangeKey(b.db.kysely, wrapKeyOf(a.env), a.orgId);
   const { receipted, refused } = await checkReceipts(run, a.party, { kid: key.kid, key: publicKeyFromJwk(key.publicKey.jwk).key });

@@ -14,8 +14,11 @@ export function pgUrl(): string | undefined {
 export const PG_SKIPPED = "postgres skipped: MUSUBI_BENCH_PG_URL not set";
 
 /** The dialects to run: SQLite always, PostgreSQL when MUSUBI_BENCH_PG_URL is set. */
+/** The databases a benchmark runs on: SQLite, and PostgreSQL when a server is named; `MUSUBI_BENCH_ONLY` narrows it to one (for profiling). */
 export function dialects(): Dialect[] {
-  return pgUrl() ? ["sqlite", "postgres"] : ["sqlite"];
+  const all: Dialect[] = pgUrl() ? ["sqlite", "postgres"] : ["sqlite"];
+  const only = process.env.MUSUBI_BENCH_ONLY;
+  return only ? all.filter((d) => d === only) : all;
 }
 
 export function tempDir(prefix = "musubi-bench-"): string {

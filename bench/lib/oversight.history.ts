@@ -80,7 +80,7 @@ export function extractedOf(d: Drawn) {
     model_provider: r.aiSystems.flatMap((s) => s.vendors)[0] ?? null,
     actor_role: r.aiSystems.flatMap((s) => s.jpRoles ?? [])[0] ?? null,
     occurred_month: (r.incident.occurredAt ?? r.incident.detectedAt).slice(0, 7),
-    text: [r.incident.title, r.incident.summary, r.rootCause, ...r.classification.mitAiRiskRepository.map((c) => c.en)].join("\n"),
+    text: [r.incident.title, r.incident.summary, r.rootCause].join("\n"),
   };
 }
 

@@ -151,7 +151,7 @@ export async function checkGenerated(db: Db, a: Authority, rows: HistoryRow[], m
     if (JSON.stringify(mine) !== JSON.stringify(real)) throw new Error(`generated columns differ from prepareSubmission's: ${JSON.stringify(mine)} vs ${JSON.stringify(real)}`);
     if ((p.minhash ? toHex(p.minhash) : null) !== i.minhash) throw new Error(`generated MinHash differs from prepareSubmission's for ${i.id}`);
     const rec = recorder();
-    await applyTrend(rec.db, a.orgId, i, 1);
+    await applyTrend(rec.db, a.orgId, undefined, i);
     const counters = rec.queries.find((q) => q.sql.startsWith('insert into "counters"'))!;
     const written: string[] = [];
     for (let k = 0; k < counters.parameters.length; k += 4) written.push(`${counters.parameters[k + 1]}|${counters.parameters[k + 2]}`);

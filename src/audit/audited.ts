@@ -4,8 +4,8 @@ import type { Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
 import { appendAudit, appendAuditSql, type AuditEvent } from "./audit.store.ts";
 
-/** An audit event as a service describes it; the unit of work fills in who and which request. */
-export type Change = Omit<AuditEvent, "actor" | "requestId" | "orgId"> & { orgId?: string };
+/** An audit event as a service describes it; the unit of work fills in who (unless the change names its own actor, as one batch of received messages does per sender) and which request. */
+export type Change = Omit<AuditEvent, "actor" | "requestId" | "orgId"> & { orgId?: string; actor?: AuditEvent["actor"] };
 
 export type RecordChange = (change: Change) => void;
 
@@ -54,7 +54,7 @@ export async function audited<T>(
 ): Promise<T> {
   const events: AuditEvent[] = [];
   const record: RecordChange = (change) =>
-    events.push({ ...change, orgId: change.orgId ?? who.orgId, actor: who.actor, requestId: who.requestId ?? null });
+    events.push({ ...change, orgId: change.orgId ?? who.orgId, actor: change.actor ?? who.actor, requestId: who.requestId ?? null });
 
   if (db.dialect !== "postgres") {
     return db.kysely.transaction().execute(async (trx) => {

@@ -5,6 +5,7 @@ import type { Db } from "../db/connect.ts";
 import { deliveryChannels } from "../jobs.ts";
 import { deliverDue } from "../notify/outbox.worker.ts";
 import { keyFromSet } from "./connections.store.ts";
+import { committerFor } from "./exchange.commit.ts";
 import { ensureExchangeKey } from "./exchange.keys.ts";
 import { signMessage } from "./exchange.message.ts";
 import { partyIdOf, wrapKeyOf } from "./exchange.party.ts";
@@ -185,5 +186,63 @@ describe.each(testDatabases())("the exchange inside one instance ($name)", (data
     const bad = await api.call("POST", "/api/exchange/submissions", { token: acme.tokens.admin, body: { connectionId, kind: "incident-report", subject: incidentCode, confidential: [{ pointer: "/nothing/here", reason: "personal-data" }] } });
     expect(bad.status).toBe(400);
     expect((await api.call("POST", "/api/exchange/submissions", { token: acme.tokens.admin, body: { connectionId, kind: "haip-report", subject: "2026" } })).status).toBe(404);
+  });
+
+  it("stores messages that arrive together in one go, each with its own answer: a replay, a retry, a resubmission and a new report", async () => {
+    const acmeKey = await ensureExchangeKey(ctx.db.kysely, wrapKeyOf({ dataDir: ctx.dataDir }), acme.orgId);
+    const report = (await api.call("GET", "/api/exchange/submissions", { token: acme.tokens.admin })).body[0];
+    const payload = JSON.parse((await ctx.db.kysely.selectFrom("exchange_outgoing").select("payload").where("id", "=", report.id).executeTakeFirstOrThrow()).payload);
+    const claims = (idempotencyKey: string) => ({ iss: partyIdOf(base(), "acme"), aud: partyIdOf(base(), "ppc"), kind: "incident-report" as const, schema: "musubi-submission/1", idempotencyKey });
+    const withDoc = (change: (doc: { incident: { code: string; summary: string } }) => void) => {
+      const copy = structuredClone(payload);
+      change(copy.document);
+      return copy;
+    };
+    const ledger = () => ctx.db.kysely.selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", ppc.orgId).where("action", "=", "exchange.message_received").executeTakeFirstOrThrow();
+    const counted = async () => (await ctx.db.kysely.selectFrom("counters").select(["key", "n"]).where("org_id", "=", ppc.orgId).where("name", "=", "trend").where("key", "like", "kind|%|incident-report").execute()).reduce((sum, r) => sum + Number(r.n), 0);
+    const ledgerBefore = Number((await ledger()).n);
+    const countedBefore = await counted();
+
+    const code = "BATCH-1";
+    const first = await signMessage(acmeKey.privateKey, acmeKey.kid, claims("batch-1"), withDoc((d) => (d.incident.code = code)));
+    const retry = await signMessage(acmeKey.privateKey, acmeKey.kid, claims("batch-1"), withDoc((d) => (d.incident.code = code)));
+    const resubmitted = await signMessage(acmeKey.privateKey, acmeKey.kid, claims("batch-2"), withDoc((d) => ((d.incident.code = code), (d.incident.summary = "調査の結果、影響は約150件だった。"))));
+    const other = await signMessage(acmeKey.privateKey, acmeKey.kid, claims("batch-3"), withDoc((d) => (d.incident.code = "BATCH-2")));
+    // All in flight while the authority's previous messages are being stored: they wait, then are stored together.
+    const release = committerFor(ctx.db).pause(ppc.orgId);
+    const sending = Promise.all([first.jws, first.jws, retry.jws, resubmitted.jws, other.jws].map((jws) => post("ppc", jws)));
+    while (committerFor(ctx.db).waiting(ppc.orgId) < 5) await new Promise((r) => setTimeout(r, 5));
+    release();
+    const answers = await sending;
+
+    const [a, b, c, d, e] = answers;
+    const sameGroup = [a!, b!, c!];
+    expect(sameGroup.map((r) => r.status).sort()).toEqual([200, 201, 409]);
+    const stored = sameGroup.find((r) => r.status === 201)!;
+    expect(sameGroup.find((r) => r.status === 200)!.body).toEqual({ receipt: stored.body.receipt, duplicate: true });
+    expect(sameGroup.find((r) => r.status === 409)!.body.error.code).toBe("exchange_replayed");
+    expect([d!.status, e!.status]).toEqual([201, 201]);
+    const receipts = [stored, d!, e!].map((r) => r.body.receipt as string);
+    expect(new Set(receipts).size).toBe(3);
+
+    // Two versions of BATCH-1: one supersedes the other; BATCH-2 once.
+    const rows = await ctx.db.kysely.selectFrom("oversight_intake").select(["id", "subject_ref", "status", "supersedes", "idempotency_key"]).where("org_id", "=", ppc.orgId).where("subject_ref", "in", [code, "BATCH-2"]).execute();
+    const versions = rows.filter((r) => r.subject_ref === code);
+    expect(versions).toHaveLength(2);
+    const [old, current] = versions[0]!.status === "superseded" ? [versions[0]!, versions[1]!] : [versions[1]!, versions[0]!];
+    expect(old.status).toBe("superseded");
+    expect(current.status).toBe("new");
+    expect(current.supersedes).toBe(old.id);
+    expect(rows.filter((r) => r.subject_ref === "BATCH-2").map((r) => r.status)).toEqual(["new"]);
+    // One ledger entry per stored message; the trends count the two current reports, not the superseded one.
+    expect(Number((await ledger()).n) - ledgerBefore).toBe(3);
+    // Stored in one transaction: one ledger append, one timestamp.
+    const entries = await ctx.db.kysely.selectFrom("audit_log").select("ts").where("org_id", "=", ppc.orgId).where("action", "=", "exchange.message_received").orderBy("seq", "desc").limit(3).execute();
+    expect(new Set(entries.map((r) => r.ts)).size).toBe(1);
+    expect((await counted()) - countedBefore).toBe(2);
+    for (const receipt of receipts) {
+      const ppcKey = await ensureExchangeKey(ctx.db.kysely, wrapKeyOf({ dataDir: ctx.dataDir }), ppc.orgId);
+      expect((await verifyReceipt(receipt, () => ppcKey.publicKey.jwk && keyFromSet(JSON.stringify({ keys: [ppcKey.publicKey.jwk] }), ppcKey.kid), { audience: partyIdOf(base(), "acme") })).receipt.kind).toBe("incident-report");
+    }
   });
 });

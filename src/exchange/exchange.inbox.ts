@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import { audited, type RecordChange } from "../audit/audited.ts";
+import type { RecordChange } from "../audit/audited.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -9,17 +9,18 @@ import { NOTICE_SCHEMA, NoticePayload, RESPONSE_SCHEMA, ResponsePayload } from "
 import { storePublicationResponse } from "../oversight/publications.service.ts";
 import { storeCheckpoint, WITNESS_SCHEMA, WitnessPayload } from "../oversight/witness.ts";
 import { ADVISORY_SCHEMA, AdvisoryPayload } from "../oversight/advisories.schema.ts";
-import { prepareSubmission, storeSubmission, SUBMISSION_KINDS } from "../oversight/intake.receive.ts";
+import { prepareSubmission, SUBMISSION_KINDS, type PreparedSubmission } from "../oversight/intake.receive.ts";
 import { RFI_SCHEMA, RfiPayload } from "../oversight/requests.schema.ts";
-import { markAnswered } from "../oversight/requests.service.ts";
 import { storeDecision, storeRegistration } from "./connections.service.ts";
-import { connectionByParty, keyFromSet, type ConnectionRow } from "./connections.store.ts";
-import { openCompact, type KeyResolution } from "./exchange.jws.ts";
+import { keyFromSet, type ConnectionRow } from "./connections.store.ts";
+import { openCompact, type KeyResolution, type Opened } from "./exchange.jws.ts";
 import { ensureExchangeKey } from "./exchange.keys.ts";
 import { verifyMessage, type VerifiedMessage } from "./exchange.message.ts";
 import { partyIdOf, wrapKeyOf, type ExchangeEnv } from "./exchange.party.ts";
 import { signReceipt } from "./exchange.receipt.ts";
-import { alreadySeen, earlierReceipt, keepReceipt, markSeen, seenUntil } from "./exchange.replay.ts";
+import { recipientFor } from "./exchange.recipient.ts";
+import { markSeen, seenUntil } from "./exchange.replay.ts";
+import { committerFor, type Handler, type Org, type Received } from "./exchange.commit.ts";
 import { MAX_MESSAGE_BYTES, MESSAGE_TYP } from "./exchange.schema.ts";
 import { answerOf, type Delivered } from "./exchange.transport.ts";
 import { DecisionPayload, DECISION_SCHEMA, RegistrationPayload, REGISTRATION_SCHEMA } from "./registration.schema.ts";
@@ -33,23 +34,6 @@ export interface From {
   local: boolean;
 }
 
-interface Recipient {
-  id: string;
-  slug: string;
-  kind: string;
-}
-
-/** What a message's handler gets: the verified message, the recipient, the sender's connection (if any). */
-interface Received {
-  env: ExchangeEnv;
-  org: Recipient;
-  conn: ConnectionRow | undefined;
-  message: VerifiedMessage;
-  jws: string;
-  receivedAt: string;
-  from: From;
-  selfParty: string;
-}
 
 /**
  * Receives one signed message for organisation `slug`: verifies it (docs/exchange.md), answers a
@@ -59,47 +43,43 @@ interface Received {
  * when the recipient exists, logged in `exchange_refusals`. Never throws.
  */
 export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string, from: From): Promise<Delivered> {
-  const org = await env.db.kysely.selectFrom("organizations").select(["id", "slug", "kind"]).where("slug", "=", slug).executeTakeFirst();
-  // An unknown organisation is answered as an unknown sender is: the endpoint does not tell who exists.
-  if (!org) return answerOf(new AppError(403, "exchange_unregistered_sender"));
-  let claimed: string | null = null;
+  let opened: Opened | undefined;
+  let unopened: unknown;
   try {
-    const opened = openCompact(jws, MESSAGE_TYP, MAX_MESSAGE_BYTES);
-    claimed = opened.iss;
-    // What the authority sends its members arrives over the `authority` connection; what members send, over `member`.
-    const conn = await connectionByParty(env.db.kysely, org.id, opened.iss, FROM_AUTHORITY.has(`${String(opened.body.kind)} ${String(opened.body.schema)}`) ? "authority" : "member");
+    opened = openCompact(jws, MESSAGE_TYP, MAX_MESSAGE_BYTES);
+  } catch (err) {
+    unopened = err;
+  }
+  // What the authority sends its members arrives over the `authority` connection; what members send, over `member`.
+  const claimed = opened && { party: opened.iss, direction: FROM_AUTHORITY.has(`${String(opened.body.kind)} ${String(opened.body.schema)}`) ? "authority" : "member", idempotencyKey: typeof opened.body.idempotencyKey === "string" ? opened.body.idempotencyKey : undefined };
+  const recipient = await recipientFor(env.db.kysely, slug, claimed);
+  // An unknown organisation is answered as an unknown sender is: the endpoint does not tell who exists.
+  if (!recipient) return answerOf(new AppError(403, "exchange_unregistered_sender"));
+  const { org, conn } = recipient;
+  try {
+    if (!opened) throw unopened;
     const selfParty = conn?.self_party ?? partyIdOf(env.base, org.slug);
-    // The replay check reads here; the jti is recorded in the receiving transaction below (one
-    // commit per message, not two), where a concurrent copy of the same message loses.
-    const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: (jti, c) => alreadySeen(env.db.kysely, org.id, c.iss, jti) });
+    // Replays are refused in the receiving transaction below, which records the jti (one commit per
+    // message): a copy of a stored message meets its earlier receipt first, a concurrent copy loses there.
+    const message = await verifyMessage(jws, (kid) => resolveKey(org, conn, opened.body, kid), { audience: selfParty, seen: () => false });
     const { claims } = message;
     if (conn && conn.status !== "approved" && claims.kind !== "registration") throw new AppError(403, "exchange_unregistered_sender");
-    const earlier = await earlierReceipt(env.db.kysely, org.id, claims.iss, claims.idempotencyKey, claims.payloadSha256);
-    if (earlier) {
+    if (recipient.earlier) {
+      if (recipient.earlier.payloadSha256 !== claims.payloadSha256) throw new AppError(409, "exchange_idempotency_conflict");
       if (await markSeen(env.db.kysely, org.id, claims.iss, claims.jti, seenUntil(claims))) throw new AppError(409, "exchange_replayed");
-      return { status: 200, body: { receipt: earlier, duplicate: true } };
+      return { status: 200, body: { receipt: recipient.earlier.receipt, duplicate: true } };
     }
-    const handle = await handlerFor(env, org, conn, message);
-    const key = await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id);
+    const handler = await handlerFor(env, org, conn, message);
+    const key = await ensureExchangeKey(env.db.kysely, wrapKeyOf(env), org.id, recipient.key);
     const receivedAt = new Date();
     const { jws: receipt } = await signReceipt(key.privateKey, key.kid, { iss: selfParty, message: claims, receivedAt });
     const ctx: Received = { env, org, conn, message, jws, receivedAt: receivedAt.toISOString(), from, selfParty };
-    const kept = await audited(env.db, { actor: { type: "system", id: null, label: claims.iss.slice(0, 200) }, orgId: org.id }, async (trx, record) => {
-      if (await markSeen(trx, org.id, claims.iss, claims.jti, seenUntil(claims))) throw new AppError(409, "exchange_replayed");
-      const k = await keepReceipt(trx, org.id, { sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, messageJti: claims.jti, kind: claims.kind, receipt, receivedAt: ctx.receivedAt });
-      if (k.retry) return k;
-      const entity = await handle(trx, ctx, record);
-      record({
-        action: "exchange.message_received",
-        entityType: "exchange_message",
-        entityId: claims.jti,
-        after: { kind: claims.kind, schema: claims.schema, sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, ...entity },
-      });
-      return k;
-    });
+    const accept = { sender: claims.iss, idempotencyKey: claims.idempotencyKey, payloadSha256: claims.payloadSha256, messageJti: claims.jti, kind: claims.kind, receipt, receivedAt: ctx.receivedAt, seenUntil: seenUntil(claims) };
+    const kept = await committerFor(env.db).add(org.id, { ctx, accept, handler });
+    if ("replayed" in kept) throw new AppError(409, "exchange_replayed");
     return { status: kept.retry ? 200 : 201, body: { receipt: kept.receipt, duplicate: kept.retry } };
   } catch (err) {
-    if (err instanceof AppError) await logRefusal(env, org.id, claimed, err.code, from.address);
+    if (err instanceof AppError) await logRefusal(env, org.id, opened?.iss ?? null, err.code, from.address);
     return answerOf(err);
   }
 }
@@ -110,7 +90,7 @@ export async function receiveMessage(env: ExchangeEnv, slug: string, jws: string
  * keys the registration itself carries (the message proves its sender holds that key; the
  * authority's people decide whether to trust it).
  */
-function resolveKey(org: Recipient, conn: ConnectionRow | undefined, body: Record<string, unknown>, kid: string): KeyResolution {
+function resolveKey(org: Org, conn: ConnectionRow | undefined, body: Record<string, unknown>, kid: string): KeyResolution {
   if (conn?.status === "approved" || (conn?.status === "pending" && conn.direction === "authority")) return keyFromSet(conn.counterpart_keys, kid);
   const isRegistration = body.kind === "registration" && body.schema === REGISTRATION_SCHEMA;
   if (org.kind === "authority" && isRegistration) {
@@ -121,52 +101,50 @@ function resolveKey(org: Recipient, conn: ConnectionRow | undefined, body: Recor
   return "unregistered-sender";
 }
 
-type Handler = (trx: Transaction<Database>, ctx: Received, record: RecordChange) => Promise<Record<string, unknown>>;
 
 /** The handler for a verified message, or a refusal when this recipient does not take its kind from this sender. */
-async function handlerFor(env: ExchangeEnv, org: Recipient, conn: ConnectionRow | undefined, message: VerifiedMessage): Promise<Handler> {
+async function handlerFor(env: ExchangeEnv, org: Org, conn: ConnectionRow | undefined, message: VerifiedMessage): Promise<Handler> {
   const { kind, schema } = message.claims;
   if (kind === "registration" && schema === REGISTRATION_SCHEMA && org.kind === "authority") {
     const p = parse(RegistrationPayload, message.payload);
-    return async (trx, ctx, record) => {
-      await storeRegistration(trx, org.id, ctx.selfParty, p, message.claims.iss, { local: ctx.from.local }, record);
-      return {};
+    return {
+      store: async (trx, ctx, record) => {
+        await storeRegistration(trx, org.id, ctx.selfParty, p, message.claims.iss, { local: ctx.from.local }, record);
+        return {};
+      },
     };
   }
   if (kind === "registration" && schema === DECISION_SCHEMA && conn?.direction === "authority") {
     const p = parse(DecisionPayload, message.payload);
-    return async (trx, _ctx, record) => {
-      await storeDecision(trx, conn, p, record);
-      return { decision: p.decision };
+    return {
+      store: async (trx, _ctx, record) => {
+        await storeDecision(trx, conn, p, record);
+        return { decision: p.decision };
+      },
     };
   }
   if (kind === "rfi" && schema === RFI_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
     const p = parse(RfiPayload, message.payload);
-    return async (trx, ctx, record) => ({ dealing: await storeRequest(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+    return { store: async (trx, ctx, record) => ({ dealing: await storeRequest(trx, conn, p, message.claims.jti, ctx.receivedAt, record) }) };
   }
   if (kind === "advisory" && schema === ADVISORY_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
     const p = parse(AdvisoryPayload, message.payload);
-    return async (trx, ctx, record) => ({ dealing: await storeAdvisory(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+    return { store: async (trx, ctx, record) => ({ dealing: await storeAdvisory(trx, conn, p, message.claims.jti, ctx.receivedAt, record) }) };
   }
   if (kind === "publication-notice" && schema === NOTICE_SCHEMA && conn?.direction === "authority" && conn.status === "approved") {
     const p = parse(NoticePayload, message.payload);
-    return async (trx, ctx, record) => ({ dealing: await storePublicationNotice(trx, conn, p, message.claims.jti, ctx.receivedAt, record) });
+    return { store: async (trx, ctx, record) => ({ dealing: await storePublicationNotice(trx, conn, p, message.claims.jti, ctx.receivedAt, record) }) };
   }
   if (kind === "publication-response" && schema === RESPONSE_SCHEMA && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const p = parse(ResponsePayload, message.payload);
-    return async (trx, _ctx, record) => ({ publication: await storePublicationResponse(trx, org.id, conn.id, p, record) });
+    return { store: async (trx, _ctx, record) => ({ publication: await storePublicationResponse(trx, org.id, conn.id, p, record) }) };
   }
   if (kind === "ledger-checkpoint" && schema === WITNESS_SCHEMA && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
     const p = parse(WitnessPayload, message.payload);
-    return async (trx, ctx, record) => ({ checkpoint: await storeCheckpoint(trx, org.id, conn, p, ctx.receivedAt, record) });
+    return { store: async (trx, ctx, record) => ({ checkpoint: await storeCheckpoint(trx, org.id, conn, p, ctx.receivedAt, record) }) };
   }
   if ((SUBMISSION_KINDS as readonly string[]).includes(kind) && org.kind === "authority" && conn?.direction === "member" && conn.status === "approved") {
-    const prepared = await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message);
-    return async (trx, ctx) => {
-      const intake = await storeSubmission(trx, { orgId: org.id, conn, message: ctx.message, jws: ctx.jws, receivedAt: ctx.receivedAt, prepared });
-      if (prepared.kind === "rfi-answer") await markAnswered(trx, org.id, conn.id, String(prepared.envelope.document.reference), intake, ctx.receivedAt);
-      return { intake };
-    };
+    return { submission: await prepareSubmission(env.db.kysely, org.id, message.claims.iss, message) };
   }
   throw new AppError(422, "exchange_unsupported_kind", { kind, schema });
 }

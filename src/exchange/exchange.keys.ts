@@ -60,6 +60,8 @@ export function publicKeyFromJwk(jwk: unknown): { kid: string; key: KeyObject } 
 
 type Db = Kysely<Database>;
 type Row = Pick<ExchangeKeysTable, "kid" | "org_id" | "public_x" | "private_key" | "created_at" | "retired_at">;
+/** An organisation's key as stored (the private key sealed). */
+export type ExchangeKeyRow = Row;
 
 const present = (r: Row): ExchangePublicKey => ({ kid: r.kid, jwk: publicJwk(r.public_x), createdAt: r.created_at, retiredAt: r.retired_at });
 
@@ -113,10 +115,10 @@ function newKeyRow(wrap: WrapKey, orgId: string): Row {
 /**
  * The organisation's current exchange key, created on first use. Two servers creating it at once
  * agree on one: the database allows one current key per organisation, the loser's insert does
- * nothing and it reads the winner's.
+ * nothing and it reads the winner's. `known`: the current key's row when the caller read it already.
  */
-export async function ensureExchangeKey(db: Db, wrap: WrapKey, orgId: string): Promise<ExchangeSigningKey> {
-  const current = await currentRow(db, orgId);
+export async function ensureExchangeKey(db: Db, wrap: WrapKey, orgId: string, known?: Row): Promise<ExchangeSigningKey> {
+  const current = known ?? (await currentRow(db, orgId));
   if (current) return signingKey(wrap, current);
   const row = newKeyRow(wrap, orgId);
   const inserted = await db.insertInto("exchange_keys").values(row).onConflict((oc) => oc.doNothing()).returning("kid").executeTakeFirst();

@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { isPostgres } from "../db/engine.ts";
 import { AppError } from "../platform/errors.ts";
 import { DEFAULT_MAX_SKEW_SECONDS, type MessageClaims } from "./exchange.schema.ts";
 
@@ -37,11 +38,6 @@ export function replayCheck(db: Db, orgId: string, opts: { maxSkewSeconds?: numb
 export function seenUntil(claims: Pick<MessageClaims, "iat">, opts: { maxSkewSeconds?: number; marginSeconds?: number } = {}): string {
   const keep = (opts.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS) + (opts.marginSeconds ?? SEEN_MARGIN_SECONDS);
   return new Date((claims.iat + keep) * 1000).toISOString();
-}
-
-/** Whether recipient `orgId` already accepted this jti from `sender`: a read, for a check whose write happens in the receiving transaction. */
-export async function alreadySeen(db: Db, orgId: string, sender: string, jti: string): Promise<boolean> {
-  return (await db.selectFrom("exchange_seen").select("jti").where("org_id", "=", orgId).where("sender", "=", sender).where("jti", "=", jti).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -87,6 +83,79 @@ export async function earlierReceipt(db: Db, orgId: string, sender: string, idem
   return row.receipt;
 }
 
+/** A message accepted for storing: its receipt kept for retries, its jti kept against replays until `seenUntil`. */
+export interface Accepting extends AcceptedSubmission {
+  seenUntil: string;
+}
+
+/** What accepting a message came to: its receipt (`retry` when a copy with its idempotency key was stored before), or refused as a replay. */
+export type Acceptance = { receipt: string; retry: boolean } | { replayed: true };
+
+/**
+ * In the receiving transaction, for a batch of messages (in arrival order): records each one's jti
+ * (a replay, including a second copy in the same batch, is refused) and keeps its receipt under its
+ * idempotency key — or, when a copy with the same key was stored before or earlier in the batch,
+ * answers with that copy's receipt (`retry`). A different payload under a key already used throws
+ * `exchange_idempotency_conflict`, for the caller to roll back. On PostgreSQL all the inserts are
+ * one statement; on SQLite (in-process) one per message.
+ */
+export async function acceptMany(db: Db, orgId: string, list: readonly Accepting[]): Promise<Acceptance[]> {
+  if (!isPostgres(db)) {
+    const out: Acceptance[] = [];
+    for (const s of list) {
+      if (await markSeen(db, orgId, s.sender, s.messageJti, s.seenUntil)) out.push({ replayed: true });
+      else out.push(await keepReceipt(db, orgId, s));
+    }
+    return out;
+  }
+  const seen = db
+    .insertInto("exchange_seen")
+    .values(list.map((s) => ({ org_id: orgId, sender: s.sender, jti: s.messageJti, expires_at: s.seenUntil })))
+    .onConflict((oc) => oc.columns(["org_id", "sender", "jti"]).doNothing())
+    .returning(["sender", "jti"]);
+  const kept = receiptRows(db, orgId, list).returning(["sender", "idempotency_key"]);
+  const { rows } = await sql<{ t: string; sender: string; k: string }>`with seen as (${seen}), kept as (${kept}) select 'seen' as t, sender, jti as k from seen union all select 'kept', sender, idempotency_key from kept`.execute(db);
+  const key = (sender: string, k: string) => `${sender}\u0000${k}`;
+  const seenNow = new Set(rows.filter((r) => r.t === "seen").map((r) => key(r.sender, r.k)));
+  const keptNow = new Set(rows.filter((r) => r.t === "kept").map((r) => key(r.sender, r.k)));
+  const jtis = new Set<string>();
+  const keptBy = new Map<string, Accepting>();
+  const out: Acceptance[] = [];
+  for (const s of list) {
+    const jti = key(s.sender, s.messageJti);
+    const idem = key(s.sender, s.idempotencyKey);
+    if (!seenNow.has(jti) || jtis.has(jti)) {
+      // A replay never carries a key not used before; if this one did, its receipt was just kept for a message refused.
+      if (keptNow.has(idem) && !keptBy.has(idem)) throw new AppError(409, "exchange_replayed");
+      out.push({ replayed: true });
+      continue;
+    }
+    jtis.add(jti);
+    if (keptNow.has(idem) && !keptBy.has(idem)) {
+      keptBy.set(idem, s);
+      out.push({ receipt: s.receipt, retry: false });
+      continue;
+    }
+    const first = keptBy.get(idem);
+    if (first) {
+      if (first.payloadSha256 !== s.payloadSha256) throw conflict();
+      out.push({ receipt: first.receipt, retry: true });
+      continue;
+    }
+    const earlier = await earlierReceipt(db, orgId, s.sender, s.idempotencyKey, s.payloadSha256);
+    if (earlier === undefined) throw conflict();
+    out.push({ receipt: earlier, retry: true });
+  }
+  return out;
+}
+
+function receiptRows(db: Db, orgId: string, list: readonly AcceptedSubmission[]) {
+  return db
+    .insertInto("exchange_idempotency")
+    .values(list.map((s) => ({ org_id: orgId, sender: s.sender, idempotency_key: s.idempotencyKey, payload_sha256: s.payloadSha256, message_jti: s.messageJti, kind: s.kind, receipt: s.receipt, received_at: s.receivedAt })))
+    .onConflict((oc) => oc.columns(["org_id", "sender", "idempotency_key"]).doNothing());
+}
+
 /**
  * Keeps the receipt for a newly accepted submission — or, when the same idempotency key got there
  * first (a retry racing the original), returns that one's receipt instead (`retry: true`; the
@@ -94,21 +163,7 @@ export async function earlierReceipt(db: Db, orgId: string, sender: string, idem
  * stores the submission, so a rollback forgets both.
  */
 export async function keepReceipt(db: Db, orgId: string, s: AcceptedSubmission): Promise<{ receipt: string; retry: boolean }> {
-  const inserted = await db
-    .insertInto("exchange_idempotency")
-    .values({
-      org_id: orgId,
-      sender: s.sender,
-      idempotency_key: s.idempotencyKey,
-      payload_sha256: s.payloadSha256,
-      message_jti: s.messageJti,
-      kind: s.kind,
-      receipt: s.receipt,
-      received_at: s.receivedAt,
-    })
-    .onConflict((oc) => oc.columns(["org_id", "sender", "idempotency_key"]).doNothing())
-    .returning("idempotency_key")
-    .executeTakeFirst();
+  const inserted = await receiptRows(db, orgId, [s]).returning("idempotency_key").executeTakeFirst();
   if (inserted) return { receipt: s.receipt, retry: false };
   const earlier = await earlierReceipt(db, orgId, s.sender, s.idempotencyKey, s.payloadSha256);
   if (earlier === undefined) throw conflict();

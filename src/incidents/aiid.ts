@@ -6,6 +6,7 @@ import type { Database } from "../db/schema.ts";
 import { defaultLibraryDir } from "../library/library.load.ts";
 import { nowIso } from "../platform/time.ts";
 import { taxonomyIds } from "../risks/taxonomy.ts";
+import { referenceCasesChanged } from "./similar/similar.service.ts";
 import { HARM_LEVELS, type HarmLevel } from "./vocabulary.ts";
 
 /** The AIID snapshot shipped with Musubi (CC BY-SA 4.0; see its README). */
@@ -105,6 +106,7 @@ export async function importAiid(db: Db, dir: string): Promise<AiidImport> {
     await trx.deleteFrom("reference_incidents").where("source", "=", "aiid").execute();
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto("reference_incidents").values(rows.slice(i, i + 200)).execute();
   });
+  referenceCasesChanged();
   return {
     incidents: rows.length,
     mitClassified: rows.filter((r) => r.categories !== "[]").length,

@@ -1,6 +1,7 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Selectable, Transaction } from "kysely";
 import type { z } from "zod";
-import type { Database } from "../db/schema.ts";
+import { writeTogether, type Statement } from "../db/engine.ts";
+import type { Database, OversightIntakeTable } from "../db/schema.ts";
 import { HaipReportDocument } from "../disclosures/haip/haip.document.ts";
 import { SystemCard } from "../disclosures/system-card.schema.ts";
 import type { ConnectionRow } from "../exchange/connections.store.ts";
@@ -13,7 +14,7 @@ import { AppError } from "../platform/errors.ts";
 import { fieldText, wordField, wordIssue } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { bands, fromHex, minhash, similarity, toHex } from "./minhash.ts";
-import { applyTrend, isCounted } from "./trends.tags.ts";
+import { isCounted, trendWrites } from "./trends.tags.ts";
 import { DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, SubmissionEnvelope, type SubmissionKind } from "./submission.schema.ts";
 
 export { SUBMISSION_KINDS } from "./submission.schema.ts";
@@ -119,19 +120,17 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
  */
 export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array): Promise<{ id: string; similarity: number } | undefined> {
   // Ranked and capped in the band index first (most shared bands), so a common band cannot make
-  // the check read thousands of unrelated reports; only those candidates' signatures are read.
-  const ranked = await db
+  // the check read thousands of unrelated reports; only those candidates' signatures are read (one statement).
+  const ranked = db
     .selectFrom("oversight_intake_bands")
     .select(["intake_id", (eb) => eb.fn.countAll<number>().as("shared")])
     .where("org_id", "=", orgId)
     .where("band", "in", bands(sig))
     .groupBy("intake_id")
     .orderBy("shared", "desc")
-    .limit(MAX_CANDIDATES)
-    .execute();
-  if (!ranked.length) return undefined;
-  let q = db.selectFrom("oversight_intake").select(["id", "minhash"]).where("org_id", "=", orgId).where("id", "in", ranked.map((r) => r.intake_id));
-  if (sender !== null) q = q.where((eb) => eb.or([eb("sender_party", "<>", sender), eb("sender_party", "is", null)]));
+    .limit(MAX_CANDIDATES);
+  let q = db.selectFrom(ranked.as("r")).innerJoin("oversight_intake as i", "i.id", "r.intake_id").select(["i.id", "i.minhash"]).where("i.org_id", "=", orgId);
+  if (sender !== null) q = q.where((eb) => eb.or([eb("i.sender_party", "<>", sender), eb("i.sender_party", "is", null)]));
   const candidates = await q.execute();
   let best: { id: string; similarity: number } | undefined;
   for (const c of candidates) {
@@ -143,33 +142,84 @@ export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: s
   return best;
 }
 
+/** A verified, prepared submission to store. */
+export interface Storing {
+  orgId: string;
+  conn: ConnectionRow;
+  message: VerifiedMessage;
+  jws: string;
+  receivedAt: string;
+  prepared: PreparedSubmission;
+}
+
+type IntakeRow = Selectable<OversightIntakeTable>;
+
 /**
  * Stores a verified, prepared submission in the authority's intake queue (in the receiving
  * transaction). A later document with the sender's same reference (its incident code, report
  * year, system code) supersedes the earlier one: it takes over its triage, case and assignee, and
  * the earlier one leaves the queue as `superseded`.
  */
-export async function storeSubmission(
-  trx: Transaction<Database>,
-  s: { orgId: string; conn: ConnectionRow; message: VerifiedMessage; jws: string; receivedAt: string; prepared: PreparedSubmission },
-): Promise<string> {
+export async function storeSubmission(trx: Transaction<Database>, s: Storing): Promise<string> {
+  return (await storeSubmissions(trx, [s]))[0]!;
+}
+
+/**
+ * Stores submissions to one authority received together (in arrival order; one may supersede
+ * another in the same list), as {@link storeSubmission} stores one: the earlier documents read in
+ * one statement and everything written in one more on PostgreSQL — rows, supersessions, trend
+ * tags, the counters' net change, MinHash bands. Returns the new ids, in order.
+ */
+export async function storeSubmissions(trx: Transaction<Database>, list: readonly Storing[]): Promise<string[]> {
+  if (!list.length) return [];
+  const orgId = list[0]!.orgId;
+  const refOf = (sender: string, p: PreparedSubmission) => (p.extracted.subjectRef ? `${sender}\u0000${p.kind}\u0000${p.extracted.subjectRef}` : undefined);
+  const latest = new Map<string, { row: IntakeRow; stored: boolean }>();
+  const withRef = list.filter((s) => s.prepared.extracted.subjectRef);
+  if (withRef.length) {
+    const found = await trx
+      .selectFrom("oversight_intake")
+      .selectAll()
+      .where("org_id", "=", orgId)
+      .where((eb) => eb.or(withRef.map((s) => eb.and([eb("sender_party", "=", s.message.claims.iss), eb("subject_ref", "=", s.prepared.extracted.subjectRef), eb("kind", "=", s.prepared.kind)]))))
+      .execute();
+    for (const r of found) {
+      const ref = `${r.sender_party}\u0000${r.kind}\u0000${r.subject_ref}`;
+      const known = latest.get(ref);
+      if (!known || r.received_at > known.row.received_at) latest.set(ref, { row: r, stored: true });
+    }
+  }
+  const rows: IntakeRow[] = [];
+  /** Stored rows this list supersedes, as they were (their trends are taken out), with when. */
+  const superseded: { was: IntakeRow; at: string }[] = [];
+  for (const s of list) {
+    const ref = refOf(s.message.claims.iss, s.prepared);
+    const earlier = ref ? latest.get(ref) : undefined;
+    rows.push(intakeRow(s, earlier?.row));
+    if (earlier?.stored) superseded.push({ was: earlier.row, at: s.receivedAt });
+    // One sent twice in the same list: the first never counts, it is stored superseded.
+    else if (earlier) Object.assign(earlier.row, { status: "superseded", updated_at: s.receivedAt, version: earlier.row.version + 1 });
+    if (ref) latest.set(ref, { row: rows.at(-1)!, stored: false });
+  }
+  // One round trip on PostgreSQL: this runs for every submission an authority receives.
+  const writes: Statement[] = [trx.insertInto("oversight_intake").values(rows)];
+  for (const { was, at } of superseded) writes.push(trx.updateTable("oversight_intake").set({ status: "superseded", updated_at: at, version: was.version + 1 }).where("org_id", "=", orgId).where("id", "=", was.id));
+  writes.push(...trendWrites(trx, orgId, superseded.map((x) => x.was).filter(isCounted), rows.filter(isCounted)));
+  const bandRows = rows.flatMap((r, k) => {
+    const sig = list[k]!.prepared.minhash;
+    return sig ? bands(sig).map((band) => ({ org_id: orgId, band, intake_id: r.id })) : [];
+  });
+  if (bandRows.length) writes.push(trx.insertInto("oversight_intake_bands").values(bandRows).onConflict((oc) => oc.doNothing()));
+  await writeTogether(trx, writes);
+  return rows.map((r) => r.id);
+}
+
+/** The queue's row for a submission; `earlier`: the sender's document it supersedes. */
+function intakeRow(s: Storing, earlier: IntakeRow | undefined): IntakeRow {
   const { prepared: p, message } = s;
-  const id = newId("itk");
-  const earlier = p.extracted.subjectRef
-    ? await trx
-        .selectFrom("oversight_intake")
-        .selectAll()
-        .where("org_id", "=", s.orgId)
-        .where("sender_party", "=", message.claims.iss)
-        .where("subject_ref", "=", p.extracted.subjectRef)
-        .where("kind", "=", p.kind)
-        .orderBy("received_at", "desc")
-        .limit(1)
-        .executeTakeFirst()
-    : undefined;
   const e = p.extracted;
-  const row = {
-    id,
+  return {
+    id: newId("itk"),
     org_id: s.orgId,
     connection_id: s.conn.id,
     source: "exchange",
@@ -204,12 +254,4 @@ export async function storeSubmission(
     updated_at: s.receivedAt,
     version: 1,
   };
-  await trx.insertInto("oversight_intake").values(row).execute();
-  if (earlier) {
-    await trx.updateTable("oversight_intake").set({ status: "superseded", updated_at: s.receivedAt, version: earlier.version + 1 }).where("org_id", "=", s.orgId).where("id", "=", earlier.id).execute();
-    if (isCounted(earlier)) await applyTrend(trx, s.orgId, earlier, -1);
-  }
-  if (isCounted(row)) await applyTrend(trx, s.orgId, row, 1);
-  if (p.minhash) await trx.insertInto("oversight_intake_bands").values(bands(p.minhash).map((band) => ({ org_id: s.orgId, band, intake_id: id }))).onConflict((oc) => oc.doNothing()).execute();
-  return id;
 }

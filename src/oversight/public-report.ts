@@ -130,7 +130,7 @@ export async function filePublicReport(db: Db, authoritySlug: string, input: Har
     };
     await trx.insertInto("oversight_intake").values(row).execute();
     if (sig) await trx.insertInto("oversight_intake_bands").values(bands(sig).map((band) => ({ org_id: org.id, band, intake_id: id }))).onConflict((oc) => oc.doNothing()).execute();
-    if (isCounted(row)) await applyTrend(trx, org.id, row, 1);
+    if (isCounted(row)) await applyTrend(trx, org.id, undefined, row);
     record({ action: "oversight.public_report_received", entityType: "oversight_intake", entityId: id, after: { reference, receivedAt, payloadSha256: row.payload_sha256 } });
   });
   return { reference };

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import type { Statement } from "../db/engine.ts";
 import type { Database, OversightIntakeTable } from "../db/schema.ts";
 import { pointerTokens } from "./submission.schema.ts";
 
@@ -84,27 +85,45 @@ function monthsOf(r: TagRow): { all: string; open: string } {
 }
 
 /**
- * Adds a counted submission to the trends (`delta` 1) or takes it out (-1), in the caller's
- * transaction: its drill-down tags and the `counters` rows `<dimension>|<month>|<value>` of both
- * families. Run with -1 before a change to a counted row and with 1 after.
+ * Moves the trends from a counted submission's old state to its new one, in the caller's
+ * transaction: `before` (taken out; undefined for a new submission or one not counted before)
+ * and `after` (put in; undefined when it stops being counted). Its drill-down tags, and the
+ * `counters` rows `<dimension>|<month>|<value>` of both families.
  */
-export async function applyTrend(trx: Kysely<Database>, orgId: string, r: TagRow, delta: 1 | -1): Promise<void> {
-  const tags = tagsOf(r);
-  if (delta === 1) {
-    await trx.insertInto("oversight_intake_tags").values(tags.map((t) => ({ org_id: orgId, dimension: t.dimension, value: t.value, received_at: r.received_at, intake_id: r.id }))).onConflict((oc) => oc.doNothing()).execute();
-  } else {
-    await trx.deleteFrom("oversight_intake_tags").where("org_id", "=", orgId).where("intake_id", "=", r.id).execute();
+export async function applyTrend(trx: Kysely<Database>, orgId: string, before: TagRow | undefined, after: TagRow | undefined): Promise<void> {
+  for (const statement of trendWrites(trx, orgId, before ? [before] : [], after ? [after] : [])) await statement.execute();
+}
+
+/**
+ * The statements {@link applyTrend} runs, for submissions taken out (`before`) and put in
+ * (`after`) at once, for a caller that runs them together with its own (`writeTogether`, when no
+ * submission is in both). The counters move by
+ * their net change in one statement, in key order: two transactions then lock shared counters in
+ * the same order, and none waits for the other while holding what the other needs.
+ */
+export function trendWrites(trx: Kysely<Database>, orgId: string, before: readonly TagRow[], after: readonly TagRow[]): Statement[] {
+  const out: Statement[] = [];
+  const net = new Map<string, number>();
+  const count = (r: TagRow, delta: number) => {
+    const tags = tagsOf(r);
+    const months = monthsOf(r);
+    const add = (name: string, key: string) => net.set(`${name}\u0000${key}`, (net.get(`${name}\u0000${key}`) ?? 0) + delta);
+    for (const t of tags) add(TREND_FAMILY, `${t.dimension}|${months.all}|${t.value}`);
+    for (const t of tags) if (t.open) add(OPEN_FAMILY, `${t.dimension}|${months.open}|${t.value}`);
+    return tags;
+  };
+  for (const r of before) count(r, -1);
+  if (before.length) out.push(trx.deleteFrom("oversight_intake_tags").where("org_id", "=", orgId).where("intake_id", "in", before.map((r) => r.id)));
+  const tagRows = after.flatMap((r) => count(r, 1).map((t) => ({ org_id: orgId, dimension: t.dimension, value: t.value, received_at: r.received_at, intake_id: r.id })));
+  if (tagRows.length) out.push(trx.insertInto("oversight_intake_tags").values(tagRows).onConflict((oc) => oc.doNothing()));
+  const rows = [...net].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (rows.length) {
+    out.push(
+      trx
+        .insertInto("counters")
+        .values(rows.map(([k, n]) => ({ org_id: orgId, name: k.slice(0, k.indexOf("\u0000")), key: k.slice(k.indexOf("\u0000") + 1), n })))
+        .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet((eb) => ({ n: eb("counters.n", "+", eb.ref("excluded.n")) }))),
+    );
   }
-  const months = monthsOf(r);
-  const rows = [
-    ...tags.map((t) => ({ name: TREND_FAMILY, key: `${t.dimension}|${months.all}|${t.value}` })),
-    ...tags.filter((t) => t.open).map((t) => ({ name: OPEN_FAMILY, key: `${t.dimension}|${months.open}|${t.value}` })),
-  ];
-  // One statement (the keys are distinct), sorted so two transactions lock shared counters in the same order.
-  rows.sort((a, b) => (a.name + a.key < b.name + b.key ? -1 : 1));
-  await trx
-    .insertInto("counters")
-    .values(rows.map((row) => ({ org_id: orgId, name: row.name, key: row.key, n: delta })))
-    .onConflict((oc) => oc.columns(["org_id", "name", "key"]).doUpdateSet((eb) => ({ n: eb("counters.n", "+", eb.ref("excluded.n")) })))
-    .execute();
+  return out;
 }

@@ -57,8 +57,7 @@ export async function triageIntake(db: Db, who: ChangeContext, sectors: readonly
     };
     const after = { ...before, ...changes, updated_at: nowIso(), version: before.version + 1 };
     await trx.updateTable("oversight_intake").set({ ...changes, updated_at: after.updated_at, version: after.version }).where("org_id", "=", who.orgId).where("id", "=", id).execute();
-    if (isCounted(before)) await applyTrend(trx, who.orgId, before, -1);
-    if (isCounted(after)) await applyTrend(trx, who.orgId, after, 1);
+    await applyTrend(trx, who.orgId, isCounted(before) ? before : undefined, isCounted(after) ? after : undefined);
     const changed = Object.keys(changes) as (keyof typeof changes)[];
     record({
       action: "oversight.intake_triaged",

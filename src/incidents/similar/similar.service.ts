@@ -19,7 +19,20 @@ interface OrgIndex {
 const SKEW_MS = 60_000;
 
 const orgIndexes = new WeakMap<Kysely<Database>, Map<string, OrgIndex>>();
-const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; stamp: string }>();
+const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; stamp: string; checkedAt: number; generation: number }>();
+/**
+ * How long the public cases' index is trusted without asking the database whether an import
+ * changed them. An authority's intake searches it for every submission, and the check (a count
+ * over every case) cost PostgreSQL more than the search; an import on this server is seen at
+ * once ({@link referenceCasesChanged}), one on another server within this time.
+ */
+const REFERENCE_CHECK_MS = 5_000;
+let referenceGeneration = 0;
+
+/** Tells this process's cached public-case indexes that an import changed the cases. */
+export function referenceCasesChanged(): void {
+  referenceGeneration++;
+}
 
 const textOf = (r: { title: string; summary?: string; description?: string; root_cause?: string }) => [r.title, r.summary ?? r.description ?? "", r.root_cause ?? ""].join("\n");
 
@@ -52,14 +65,19 @@ async function orgIndex(db: Kysely<Database>, orgId: string, head: number | unde
 
 /** The public reference cases' index, rebuilt when an import changed them. */
 async function referenceIndex(db: Kysely<Database>): Promise<SimilarIndex> {
+  const known = referenceIndexes.get(db);
+  if (known && known.generation === referenceGeneration && Date.now() - known.checkedAt < REFERENCE_CHECK_MS) return known.index;
+  const generation = referenceGeneration;
   const s = await db.selectFrom("reference_incidents").select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("imported_at").as("at")]).executeTakeFirstOrThrow();
   const stamp = `${s.n}|${s.at ?? ""}`;
-  const cached = referenceIndexes.get(db);
-  if (cached?.stamp === stamp) return cached.index;
+  if (known?.stamp === stamp) {
+    referenceIndexes.set(db, { ...known, checkedAt: Date.now(), generation });
+    return known.index;
+  }
   const index = new SimilarIndex();
   const rows = await db.selectFrom("reference_incidents").select(["id", "title", "description", "categories"]).execute();
   for (const r of rows) index.put(r.id, textOf(r), JSON.parse(r.categories) as string[]);
-  referenceIndexes.set(db, { index, stamp });
+  referenceIndexes.set(db, { index, stamp, checkedAt: Date.now(), generation });
   return index;
 }
 
