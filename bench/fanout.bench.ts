@@ -4,6 +4,7 @@
 // outbox delivers every message — signed, received, verified, stored as an entry of the member's
 // register of dealings with a task, receipted, the receipt verified and kept in the authority's
 // ledger — with a few delivery workers, as several servers' jobs would.
+import { profiled } from "./lib/profile.ts";
 import { SYSTEM_ACTOR } from "../src/audit/audited.ts";
 import { ensureExchangeKey, exchangeJwks } from "../src/exchange/exchange.keys.ts";
 import { deliverOutgoing } from "../src/exchange/exchange.outgoing.ts";
@@ -62,7 +63,7 @@ export async function fanoutBench(): Promise<BenchResult> {
           if (r.delivered + r.retried + r.failed === 0) return;
         }
       };
-      await Promise.all(Array.from({ length: WORKERS }, worker));
+      await profiled(`fanout-${dialect}`, () => Promise.all(Array.from({ length: WORKERS }, worker)));
       const totalMs = performance.now() - t0;
       const dealings = await db.kysely.selectFrom("dealings").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "rfi").executeTakeFirstOrThrow();
       const receipts = await db.kysely.selectFrom("exchange_outgoing").select((eb) => eb.fn.countAll<number>().as("n")).where("org_id", "=", authority).where("status", "=", "delivered").executeTakeFirstOrThrow();

@@ -5,7 +5,6 @@
 // run in another process. Service calls in-process: no HTTP, no page cache.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import inspector from "node:inspector";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kysely, PostgresDialect, type CompiledQuery } from "kysely";
@@ -31,6 +30,7 @@ import { checkReceipts, draw, runIntake, type IntakeTarget } from "./lib/oversig
 import { openLoader } from "./lib/oversight.load.ts";
 import { checkGenerated, registerMembers, setupAuthority, BASE, type Authority } from "./lib/oversight.setup.ts";
 import type { WriterConfig } from "./lib/oversight.writer.ts";
+import { profiled } from "./lib/profile.ts";
 import { ROOT } from "./lib/proc.ts";
 import { figure, progress, type BenchResult, type Dialect, type Figure } from "./lib/report.ts";
 import { median, percentile } from "./lib/stats.ts";
@@ -171,25 +171,6 @@ async function candidates(db: Kysely<Database>, orgId: string, texts: string[]):
     out.push(Number(r.n));
   }
   return out;
-}
-
-/** Runs `work`, writing a CPU profile of it to `$MUSUBI_BENCH_PROFILE_DIR/<name>.cpuprofile` when that variable is set (for Chrome DevTools or speedscope). */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const dir = process.env.MUSUBI_BENCH_PROFILE_DIR;
-  if (!dir) return work();
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
-  await post("Profiler.enable");
-  await post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = (await post("Profiler.stop")) as { profile: unknown };
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 /** Intake writers in their own process (bench/lib/oversight.writer.ts), started and ready. */

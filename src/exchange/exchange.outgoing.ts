@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
-import type { Database, OutboxRow } from "../db/schema.ts";
+import type { Db } from "../db/connect.ts";
+import { writeTogether } from "../db/engine.ts";
+import type { Database, ExchangeOutgoingTable, OutboxRow } from "../db/schema.ts";
 import { outboxRow } from "../notify/notify.ts";
 import { FinalFailure, MAX_ATTEMPTS } from "../notify/outbox.worker.ts";
 import { AppError } from "../platform/errors.ts";
+import { GroupCommit } from "../platform/group-commit.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
 import { keyFromSet, type ConnectionRow } from "./connections.store.ts";
@@ -127,20 +130,7 @@ export async function deliverOutgoing(env: ExchangeEnv, row: OutboxRow): Promise
         audience: conn.self_party,
         expected: { recipient: conn.counterpart_party, idempotencyKey: sub.idempotency_key, payloadSha256: sub.payload_sha256 },
       });
-      await audited(env.db, { actor: SYSTEM_ACTOR, orgId: row.org_id }, async (trx, record) => {
-        await trx
-          .updateTable("exchange_outgoing")
-          .set({ status: "delivered", receipt: body.receipt as string, received_at: receipt.receivedAt, attempts: sub.attempts + 1, last_error: null, updated_at: nowIso() })
-          .where("org_id", "=", row.org_id)
-          .where("id", "=", sub.id)
-          .execute();
-        record({
-          action: "exchange.receipt_received",
-          entityType: "exchange_submission",
-          entityId: sub.id,
-          after: { kind: sub.kind, subject: sub.subject_label, recipient: conn.counterpart_party, idempotencyKey: sub.idempotency_key, payloadSha256: sub.payload_sha256, receivedAt: receipt.receivedAt, receiptKid: kid, receipt: body.receipt },
-        });
-      });
+      await receiptKeeperFor(env.db).add(row.org_id, { sub, recipient: conn.counterpart_party, receipt: body.receipt as string, receivedAt: receipt.receivedAt, kid });
       return null;
     }
     const code = typeof body.error?.code === "string" ? body.error.code : `HTTP ${answer.status}`;
@@ -154,6 +144,50 @@ export async function deliverOutgoing(env: ExchangeEnv, row: OutboxRow): Promise
   if (last) return finish(env, sub.id, row.org_id, "failed", error);
   await db.updateTable("exchange_outgoing").set({ attempts: sub.attempts + 1, last_error: error, updated_at: nowIso() }).where("org_id", "=", row.org_id).where("id", "=", sub.id).execute();
   return error;
+}
+
+/** A verified receipt for one of the organisation's documents, to keep. */
+interface KeptReceipt {
+  sub: Selectable<ExchangeOutgoingTable>;
+  recipient: string;
+  receipt: string;
+  receivedAt: string;
+  kid: string;
+}
+
+const receiptKeepers = new WeakMap<Db, GroupCommit<KeptReceipt, void>>();
+
+/**
+ * Receipts are kept per sending organisation with group commit: a request for information to
+ * every member comes back as thousands of receipts, each an entry in the authority's one ledger
+ * chain, so they are kept together while the previous ones commit (docs/benchmarks.md, fan-out).
+ */
+function receiptKeeperFor(db: Db): GroupCommit<KeptReceipt, void> {
+  let k = receiptKeepers.get(db);
+  if (!k) receiptKeepers.set(db, (k = new GroupCommit((orgId, batch) => keepReceipts(db, orgId, batch))));
+  return k;
+}
+
+/** Marks the documents delivered with their receipts and puts each receipt in the sender's ledger, in one transaction. */
+async function keepReceipts(db: Db, orgId: string, batch: readonly KeptReceipt[]): Promise<void[]> {
+  await audited(db, { actor: SYSTEM_ACTOR, orgId }, async (trx, record) => {
+    const at = nowIso();
+    await writeTogether(
+      trx,
+      batch.map(({ sub, receipt, receivedAt }) =>
+        trx.updateTable("exchange_outgoing").set({ status: "delivered", receipt, received_at: receivedAt, attempts: sub.attempts + 1, last_error: null, updated_at: at }).where("org_id", "=", orgId).where("id", "=", sub.id),
+      ),
+    );
+    for (const { sub, recipient, receipt, receivedAt, kid } of batch) {
+      record({
+        action: "exchange.receipt_received",
+        entityType: "exchange_submission",
+        entityId: sub.id,
+        after: { kind: sub.kind, subject: sub.subject_label, recipient, idempotencyKey: sub.idempotency_key, payloadSha256: sub.payload_sha256, receivedAt, receiptKid: kid, receipt },
+      });
+    }
+  });
+  return batch.map(() => undefined);
 }
 
 /** Ends a submission's delivery for good, in the sender's ledger; the outbox marks its row failed. */

@@ -19,10 +19,13 @@ export interface Delivered {
  * this instance (`url` null, its slug given), else an HTTPS POST of the compact JWS as
  * `application/jose` through the outbound guard. Network failures throw; any HTTP answer is returned.
  */
+let inbox: Promise<typeof import("./exchange.inbox.ts")> | undefined;
+
 export async function sendMessage(env: ExchangeEnv, to: { url: string | null; slug: string }, jws: string): Promise<Delivered> {
   if (to.url === null) {
-    // Loaded here, not at the top: the inbox's handlers send messages too.
-    const { receiveMessage } = await import("./exchange.inbox.ts");
+    // Loaded here, not at the top: the inbox's handlers send messages too. Once: an import() per
+    // message costs a module resolution each time (measured in the fan-out benchmark).
+    const { receiveMessage } = await (inbox ??= import("./exchange.inbox.ts"));
     return receiveMessage(env, to.slug, jws, { address: "local", local: true });
   }
   const answer = await requestOutbound(

@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "../db/connect.ts";
-import type { OutboxRow } from "../db/schema.ts";
+import type { ExpressionBuilder } from "kysely";
+import { isPostgres } from "../db/engine.ts";
+import type { Database, OutboxRow } from "../db/schema.ts";
 import type { Logger } from "../platform/logger.ts";
 import { audited, SYSTEM_ACTOR } from "../audit/audited.ts";
 import { OutboundRefused, postOutbound, type OutboundPolicy } from "../platform/outbound.ts";
@@ -50,31 +52,29 @@ export function signWebhook(secret: string, body: string, unixSeconds: number): 
 export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ delivered: number; retried: number; failed: number }> {
   const now = opts.now ?? new Date();
   const nowIso = now.toISOString();
-  const due = await db.kysely
-    .selectFrom("outbox")
-    .selectAll()
-    .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", nowIso)]), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]))
-    .orderBy("next_attempt_at")
-    .limit(opts.limit ?? 100)
-    .execute();
-  const result = { delivered: 0, retried: 0, failed: 0 };
-  if (due.length === 0) return result;
-  // One statement claims the whole batch (a lease, so no other worker sends these rows meanwhile),
-  // and one marks the delivered ones at the end: two commits per batch, not two per row. A worker
-  // that dies in between leaves its rows leased; they are sent again when the lease runs out —
-  // with the same delivery id and body, which receivers deduplicate on.
+  // One statement claims the batch (a lease, so no other worker sends these rows meanwhile), and
+  // one marks the delivered ones at the end: two commits per batch, not two per row. On
+  // PostgreSQL, workers on several servers skip each other's rows (SKIP LOCKED) rather than all
+  // reaching for the same first ones; SQLite has one writer at a time. A worker that dies in
+  // between leaves its rows leased; they are sent again when the lease runs out — with the same
+  // delivery id and body, which receivers deduplicate on.
   const lease = new Date(now.getTime() + LEASE_MS).toISOString();
+  const isDue = (eb: ExpressionBuilder<Database, "outbox">) => eb.or([eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", nowIso)]), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]);
+  let pick = db.kysely.selectFrom("outbox").select("id").where(isDue).orderBy("next_attempt_at").limit(opts.limit ?? 100);
+  if (isPostgres(db.kysely)) pick = pick.forUpdate().skipLocked();
   const claimed = await db.kysely
     .updateTable("outbox")
     .set({ status: "sending", lease_until: lease })
-    .where("id", "in", due.map((r) => r.id))
-    .where((eb) => eb.or([eb.and([eb("status", "=", "pending"), eb("next_attempt_at", "<=", nowIso)]), eb.and([eb("status", "=", "sending"), eb("lease_until", "<", nowIso)])]))
-    .returning("id")
+    .where("id", "in", pick)
+    .where(isDue)
+    .returningAll()
     .execute();
-  const mine = new Set(claimed.map((r) => r.id));
+  const result = { delivered: 0, retried: 0, failed: 0 };
+  if (claimed.length === 0) return result;
+  // Oldest first, as they were picked.
+  const due = claimed.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0));
   const delivered: string[] = [];
   for (const row of due) {
-    if (!mine.has(row.id)) continue;
     let error: string | null;
     let final = false;
     try {
