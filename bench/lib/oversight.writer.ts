@@ -39,6 +39,9 @@ process.stdout.write("ready\n");
 await Promise.all(
   Array.from({ length: config.concurrency }, async () => {
     while (!stop) {
+      // Back to the event loop once per submission: with SQLite every step can complete without
+      // leaving the microtask queue, and stdin's end (the signal to stop) would never be read.
+      await new Promise((resolve) => setImmediate(resolve));
       const s = await draw(target, `w${process.pid}`, n++);
       const a = performance.now();
       const answer = await receiveMessage(target.env, config.slug, s.jws, { address: "127.0.0.1", local: false });

@@ -11,7 +11,7 @@ import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
 import { ConfidentialMark, DOCUMENT_SCHEMAS, pointerExists, SUBMISSION_SCHEMA, type SubmissionEnvelope } from "../oversight/submission.schema.ts";
-import { RFI_ANSWER_SCHEMA, type RfiAnswerDocument, type RfiPayload } from "../oversight/requests.schema.ts";
+import { RFI_ANSWER_SCHEMA, RfiAnswerDocument, type RfiPayload } from "../oversight/requests.schema.ts";
 import type { AdvisoryPayload } from "../oversight/advisories.schema.ts";
 import { RESPONSE_SCHEMA, type NoticePayload, type ResponsePayload } from "../oversight/publications.schema.ts";
 
@@ -39,8 +39,24 @@ export const dealingDetail = dealingView.extend({
   /** What the authority sent, as signed (a request's questions, an advisory's text and any library update). */
   body: z.record(z.string(), z.unknown()),
   /** The answer sent back, with its delivery state and the authority's receipt, once answered. */
-  answer: z.object({ submissionId: z.string(), status: z.string(), receivedAt: z.string().nullable(), receipt: z.string().nullable() }).nullable(),
+  answer: z
+    .object({
+      submissionId: z.string(),
+      status: z.string(),
+      receivedAt: z.string().nullable(),
+      receipt: z.string().nullable(),
+      /** A request's answers as sent, each with its question; empty for a publication notice's response. */
+      answers: RfiAnswerDocument.shape.answers,
+    })
+    .nullable(),
 });
+
+/** The answers in a sent `rfi-answer` envelope; none for any other document (a publication response). */
+function sentAnswers(payload: string): RfiAnswerDocument["answers"] {
+  const document = (JSON.parse(payload) as { document?: { answers?: unknown } }).document;
+  const parsed = RfiAnswerDocument.shape.answers.safeParse(document?.answers);
+  return parsed.success ? parsed.data : [];
+}
 
 export const answerBody = z.strictObject({
   version: z.number().int().min(1),
@@ -128,8 +144,12 @@ export async function listDealings(k: Kysely<Database>, orgId: string, q: z.infe
 export async function readDealing(k: Kysely<Database>, orgId: string, id: string): Promise<z.infer<typeof dealingDetail>> {
   const r = await rows(k, orgId).where("d.id", "=", id).executeTakeFirst();
   if (!r) throw notFound();
-  const answer = r.answer_outgoing_id ? await k.selectFrom("exchange_outgoing").select(["id", "status", "received_at", "receipt"]).where("org_id", "=", orgId).where("id", "=", r.answer_outgoing_id).executeTakeFirst() : undefined;
-  return { ...viewOf(r as never), body: JSON.parse(r.body) as Record<string, unknown>, answer: answer ? { submissionId: answer.id, status: answer.status, receivedAt: answer.received_at, receipt: answer.receipt } : null };
+  const answer = r.answer_outgoing_id ? await k.selectFrom("exchange_outgoing").select(["id", "status", "received_at", "receipt", "payload"]).where("org_id", "=", orgId).where("id", "=", r.answer_outgoing_id).executeTakeFirst() : undefined;
+  return {
+    ...viewOf(r as never),
+    body: JSON.parse(r.body) as Record<string, unknown>,
+    answer: answer ? { submissionId: answer.id, status: answer.status, receivedAt: answer.received_at, receipt: answer.receipt, answers: sentAnswers(answer.payload) } : null,
+  };
 }
 
 /**

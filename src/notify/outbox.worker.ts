@@ -75,6 +75,9 @@ export async function deliverDue(db: Db, opts: DeliveryOptions = {}): Promise<{ 
   const due = claimed.sort((a, b) => (a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0));
   const delivered: string[] = [];
   for (const row of due) {
+    // Let the server answer requests between deliveries: in-process ones on SQLite can run a whole
+    // batch without leaving the microtask queue.
+    await new Promise((resolve) => setImmediate(resolve));
     let error: string | null;
     let final = false;
     try {

@@ -71,6 +71,8 @@ export const intakeDetail = intakeSummary.extend({
   message: z.string().nullable(),
   /** Earlier and later versions of the same document from the same sender, newest first. */
   versions: z.array(z.object({ id: z.string(), receivedAt: z.string(), status: z.enum(INTAKE_STATUSES) })),
+  /** For an answer to a request for information, the authority's request it answers; null otherwise. */
+  request: z.object({ id: z.string(), code: z.string(), titleJa: z.string(), titleEn: z.string() }).nullable(),
 });
 export type IntakeDetail = z.infer<typeof intakeDetail>;
 
@@ -199,7 +201,7 @@ export async function readIntake(db: Kysely<Database>, orgId: string, id: string
   if (!row) throw notFound();
   const extra = await db
     .selectFrom("oversight_intake")
-    .select(["schema", "payload", "confidential", "idempotency_key", "payload_sha256", "message"])
+    .select(["schema", "payload", "confidential", "idempotency_key", "payload_sha256", "message", "connection_id"])
     .where("org_id", "=", orgId)
     .where("id", "=", id)
     .executeTakeFirstOrThrow();
@@ -215,6 +217,7 @@ export async function readIntake(db: Kysely<Database>, orgId: string, id: string
         .limit(50)
         .execute()
     : [];
+  const request = row.kind === "rfi-answer" && row.subject_ref && extra.connection_id ? await answeredRequest(db, orgId, row.subject_ref.slice("rfi-".length), extra.connection_id) : undefined;
   return {
     ...summaryOf(row),
     schema: extra.schema,
@@ -224,5 +227,21 @@ export async function readIntake(db: Kysely<Database>, orgId: string, id: string
     payloadSha256: extra.payload_sha256,
     message: extra.message,
     versions: versions.map((v) => ({ id: v.id, receivedAt: v.received_at, status: v.status as IntakeDetail["status"] })),
+    request: request ? { id: request.id, code: request.code, titleJa: request.title_ja, titleEn: request.title_en } : null,
   };
+}
+
+/**
+ * The request an answer belongs to: the one its document names (`reference`, kept as the answer's
+ * `rfi-<code>` subject), provided it was sent to the answering organisation — so every version of
+ * the answer finds it, by the requests' and recipients' keys.
+ */
+function answeredRequest(db: Kysely<Database>, orgId: string, code: string, connectionId: string) {
+  return db
+    .selectFrom("oversight_requests as rq")
+    .innerJoin("oversight_recipients as rc", (j) => j.onRef("rc.org_id", "=", "rq.org_id").onRef("rc.subject_id", "=", "rq.id").on("rc.connection_id", "=", connectionId))
+    .select(["rq.id", "rq.code", "rq.title_ja", "rq.title_en"])
+    .where("rq.org_id", "=", orgId)
+    .where("rq.code", "=", code)
+    .executeTakeFirst();
 }

@@ -76,6 +76,11 @@ describe.each(testDatabases())("requests for information ($name)", (database) =>
     const after = (await api.call("GET", `/api/dealings/${dealing.id}`, { token: bank.tokens.admin })).body;
     expect(after.answer).toMatchObject({ status: "delivered" });
     expect(after.answer.receipt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The organisation sees what it answered, each answer with the question as the authority asked it.
+    expect(after.answer.answers).toEqual([
+      { questionId: "q1", question: { ja: "顧客対応に生成AIを使っていますか", en: "Do you use generative AI with customers?" }, answer: "はい。問い合わせ窓口で利用しています。" },
+      { questionId: "q2", question: { ja: "苦情の件数", en: "Number of complaints" }, answer: "3件" },
+    ]);
 
     const detail = (await api.call("GET", `/api/oversight/requests/${request.id}`, { token: fsa.tokens.analyst })).body;
     expect(detail.counts).toEqual({ sent: 1, answered: 1, overdue: 0 });
@@ -84,6 +89,19 @@ describe.each(testDatabases())("requests for information ($name)", (database) =>
     const answer = (await api.call("GET", `/api/oversight/intake/${bankRow.answerIntakeId}`, { token: fsa.tokens.analyst })).body;
     expect(answer).toMatchObject({ kind: "rfi-answer", subjectRef: "rfi-RFI-000001", confidential: [{ pointer: "/answers/1/answer", reason: "trade-secret" }] });
     expect(answer.document.answers[0]).toMatchObject({ questionId: "q1", answer: "はい。問い合わせ窓口で利用しています。" });
+    // The authority sees which of its requests the answer belongs to.
+    const asked = { id: request.id, code: "RFI-000001", titleJa: "生成AIの利用状況に関する照会", titleEn: "Survey on the use of generative AI" };
+    expect(answer.request).toEqual(asked);
+
+    // A corrected answer: the dealing shows the new text; both versions at the authority name the request.
+    const resent = await api.call("POST", `/api/dealings/${dealing.id}/answer`, { token: bank.tokens.governance_lead, body: { version: after.version, answers: [{ questionId: "q1", answer: "いいえ。" }] } });
+    expect(resent.status).toBe(200);
+    expect(resent.body.answer.answers.map((a: { answer: string }) => a.answer)).toEqual(["いいえ。", ""]);
+    await deliverNow(api);
+    const latest = (await api.call("GET", `/api/oversight/requests/${request.id}`, { token: fsa.tokens.analyst })).body.recipients.find((r: { name: { en: string } }) => r.name.en === "bank Inc.").answerIntakeId;
+    expect(latest).not.toBe(bankRow.answerIntakeId);
+    expect((await api.call("GET", `/api/oversight/intake/${latest}`, { token: fsa.tokens.analyst })).body.request).toEqual(asked);
+    expect((await api.call("GET", `/api/oversight/intake/${bankRow.answerIntakeId}`, { token: fsa.tokens.analyst })).body).toMatchObject({ status: "superseded", request: asked });
     // Answers are not reports of harm: they do not count in the trends.
     expect((await api.call("GET", "/api/oversight/trends?dimension=kind", { token: fsa.tokens.analyst })).body.total).toBe(0);
   });

@@ -36,7 +36,14 @@ export interface DealingDetail extends DealingView {
   /** What the authority sent, as signed: read with the readers of dealing-views.ts. */
   body: Record<string, unknown>;
   /** The answer (or response) sent back, with its delivery state and the authority's signed receipt. */
-  answer: { submissionId: string; status: string; receivedAt: string | null; receipt: string | null } | null;
+  answer: { submissionId: string; status: string; receivedAt: string | null; receipt: string | null; answers: SentAnswer[] } | null;
+}
+
+/** One answer to a request as it was sent, with the question it answers (none for a publication notice's response). */
+export interface SentAnswer {
+  questionId: string;
+  question: Names;
+  answer: string;
 }
 
 export interface AnswerInput {

@@ -85,6 +85,8 @@ export interface IntakeDetail extends IntakeSummary {
   /** The signed message as received (compact JWS). */
   message: string | null;
   versions: { id: string; receivedAt: string; status: IntakeStatus }[];
+  /** For an answer to a request for information, the authority's own request it answers; null otherwise. */
+  request: { id: string; code: string; titleJa: string; titleEn: string } | null;
 }
 
 export interface IntakeParams {

@@ -36,6 +36,7 @@ export const enDealings = {
   "dealings.rfi.sent": "The answer is on its way to the authority; its delivery and receipt are shown here. The task is done.",
   "dealings.rfi.answerAgain": "Send a corrected answer",
   "dealings.answer.sentTitle": "The answer sent",
+  "dealings.answer.answers": "What was answered",
   "dealings.answer.sentAt": "Sent",
   "dealings.answer.delivery": "Delivery",
 

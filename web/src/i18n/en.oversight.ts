@@ -334,6 +334,8 @@ export const enOversight = {
   "oversight.document.asReceived": "The document as received, in its published format.",
   "oversight.document.show": "Show the document",
   "oversight.links.title": "Related",
+  "oversight.links.request": "Request answered",
+  "oversight.links.noRequest": "No matching request found",
   "oversight.links.case": "Case",
   "oversight.links.openCase": "Open the case",
   "oversight.links.noCase": "Not in a case",

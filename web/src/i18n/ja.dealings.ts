@@ -38,6 +38,7 @@ export const jaDealings: Record<keyof typeof enDealings, string> = {
   "dealings.rfi.sent": "回答の送信を開始しました。送達状況と受領証はこのページで確認できます。タスクは完了しました。",
   "dealings.rfi.answerAgain": "回答を修正して再送",
   "dealings.answer.sentTitle": "送信した回答",
+  "dealings.answer.answers": "回答内容",
   "dealings.answer.sentAt": "送信日時",
   "dealings.answer.delivery": "送達状況",
 

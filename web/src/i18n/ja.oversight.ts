@@ -336,6 +336,8 @@ export const jaOversight: Record<keyof typeof enOversight, string> = {
   "oversight.document.asReceived": "受け付けたままの文書（公開されている形式）です。",
   "oversight.document.show": "文書を表示",
   "oversight.links.title": "関連",
+  "oversight.links.request": "回答対象の依頼",
+  "oversight.links.noRequest": "対応する依頼が見つかりません",
   "oversight.links.case": "事案",
   "oversight.links.openCase": "事案を開く",
   "oversight.links.noCase": "事案に含まれていません",

@@ -4,12 +4,13 @@ import { Card } from "../../components/Card.tsx";
 import { Disclosure } from "../../components/Disclosure.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { OutgoingStatusBadge } from "../oversight/OversightBadges.tsx";
+import { SentAnswers } from "./SentAnswers.tsx";
 
 const isOutgoing = (v: string): v is OutgoingStatus => (OUTGOING_STATUSES as readonly string[]).includes(v);
 
 /**
  * The answer (or response) sent back: when, whether it reached the authority (it is retried until
- * the authority's receipt comes back), and the signed receipt, folded.
+ * the authority's receipt comes back), a request's answers as sent, and the signed receipt, folded.
  */
 export function AnswerDelivery({ dealing, titleKey }: { dealing: DealingDetail; titleKey: "dealings.answer.sentTitle" | "dealings.notice.sentTitle" }) {
   const { t, dateTime } = useI18n();
@@ -29,6 +30,7 @@ export function AnswerDelivery({ dealing, titleKey }: { dealing: DealingDetail; 
         <dt>{t("dealings.col.receivedAt")}</dt>
         <dd>{answer.receivedAt ? dateTime(answer.receivedAt) : <span className="muted">{t("dealings.submissions.noReceipt")}</span>}</dd>
       </dl>
+      <SentAnswers answers={answer.answers} />
       {answer.receipt && (
         <Disclosure summary={t("dealings.submissions.showReceipt")} testId="dealing-receipt">
           {() => (

@@ -3,11 +3,13 @@ import { Card } from "../../components/Card.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { IntakeStatusBadge } from "./OversightBadges.tsx";
-import { casePath, intakePath } from "./oversight-paths.ts";
+import { casePath, intakePath, requestPath } from "./oversight-paths.ts";
+import { NameText } from "./SenderName.tsx";
 
 /**
- * What the submission is related to: its case, earlier and later versions from the same sender,
- * another organisation's submission it resembles, the one it repeats, and the closest public case.
+ * What the submission is related to: the request it answers (an answer to a request for
+ * information), its case, earlier and later versions from the same sender, another organisation's
+ * submission it resembles, the one it repeats, and the closest public case.
  */
 export function SubmissionLinks({ item }: { item: IntakeDetail }) {
   const { t, dateTime, number } = useI18n();
@@ -15,6 +17,20 @@ export function SubmissionLinks({ item }: { item: IntakeDetail }) {
   return (
     <Card title={t("oversight.links.title")} titleId="submission-links-title" testId="submission-links">
       <dl className="facts">
+        {item.kind === "rfi-answer" && (
+          <>
+            <dt>{t("oversight.links.request")}</dt>
+            <dd data-testid="submission-request">
+              {item.request ? (
+                <Link to={requestPath(item.request.id)} data-testid="submission-request-link">
+                  <span className="table__mono">{item.request.code}</span> <NameText name={{ ja: item.request.titleJa, en: item.request.titleEn }} />
+                </Link>
+              ) : (
+                <span className="muted">{t("oversight.links.noRequest")}</span>
+              )}
+            </dd>
+          </>
+        )}
         <dt>{t("oversight.links.case")}</dt>
         <dd>
           {item.caseId ? (
