@@ -155,20 +155,13 @@ export interface Storing {
 type IntakeRow = Selectable<OversightIntakeTable>;
 
 /**
- * Stores a verified, prepared submission in the authority's intake queue (in the receiving
- * transaction). A later document with the sender's same reference (its incident code, report
- * year, system code) supersedes the earlier one: it takes over its triage, case and assignee, and
- * the earlier one leaves the queue as `superseded`.
- */
-export async function storeSubmission(trx: Transaction<Database>, s: Storing): Promise<string> {
-  return (await storeSubmissions(trx, [s]))[0]!;
-}
-
-/**
- * Stores submissions to one authority received together (in arrival order; one may supersede
- * another in the same list), as {@link storeSubmission} stores one: the earlier documents read in
- * one statement and everything written in one more on PostgreSQL — rows, supersessions, trend
- * tags, the counters' net change, MinHash bands. Returns the new ids, in order.
+ * Stores verified, prepared submissions to one authority, received together (in arrival order),
+ * in its intake queue, in the receiving transaction. A later document with the sender's same
+ * reference (its incident code, report year, system code) supersedes the earlier one — stored
+ * before or earlier in the same list: it takes over its triage, case and assignee, and the earlier
+ * one leaves the queue as `superseded`. The earlier documents are read in one statement and
+ * everything is written in one more on PostgreSQL: rows, supersessions, trend tags, the counters'
+ * net change, MinHash bands. Returns the new ids, in order.
  */
 export async function storeSubmissions(trx: Transaction<Database>, list: readonly Storing[]): Promise<string[]> {
   if (!list.length) return [];
