@@ -16,7 +16,7 @@ import type { VerifiedMessage } from "../src/exchange/exchange.message.ts";
 import { wrapKeyOf } from "../src/exchange/exchange.party.ts";
 import { tokenize } from "../src/incidents/similar/tokenize.ts";
 import { getLibrary } from "../src/library/library.runtime.ts";
-import { prepareSubmission } from "../src/oversight/intake.receive.ts";
+import { mostSimilar, prepareSubmission } from "../src/oversight/intake.receive.ts";
 import { intakeQuery, listIntake } from "../src/oversight/intake.store.ts";
 import { bands, minhash } from "../src/oversight/minhash.ts";
 import { valueLabel } from "../src/oversight/open-data.ts";
@@ -139,7 +139,7 @@ function verifiedOf(t: IntakeTarget, sender: Member, n: number, textSeed: number
 }
 
 /** The reads issue 16 sets targets for, each over the variants an analyst uses. */
-function readCases(a: Authority, t: IntakeTarget, idx: HistoryIndex, size: number): { cases: ReadCase[]; checkTexts: string[] } {
+function readCases(a: Authority, t: IntakeTarget, idx: HistoryIndex, size: number): { cases: ReadCase[]; checkTexts: string[]; checks: { near: boolean; message: VerifiedMessage; text: string }[] } {
   const library = getLibrary();
   const label = (d: TrendDimension, v: string) => valueLabel(library, d, v);
   const drill: [TrendDimension, string][] = [["sector", "finance"], ["sector", "education"], ["harmType", "involving_minor"], ["right", "privacy"], ["modelProvider", "OpenAI"], ["severity", "critical"], ["generative", "yes"], ["actorRole", "ai-developer"], ["kind", "incident-report"]];
@@ -158,7 +158,7 @@ function readCases(a: Authority, t: IntakeTarget, idx: HistoryIndex, size: numbe
     { key: "drill", name: "queue page, trend drill-down (dimension=value, 9 in turn)", target: 50, variants: drill.map(([d, v]) => ({ label: `${d}=${v}`, run: (db: Kysely<Database>) => listIntake(db, a.orgId, intakeQuery.parse({ dimension: d, value: v })) })) },
     { key: "dedup", name: "de-duplication check: prepareSubmission (schema, MinHash bands, similarity, public case)", target: 20, variants: checks.map((c, n) => ({ label: `${c.near ? "near-duplicate" : "new"} #${n}`, run: (db: Kysely<Database>) => prepareSubmission(db, a.orgId, c.message.claims.iss, c.message) })) },
   ];
-  return { cases, checkTexts: checks.map((c) => c.text) };
+  return { cases, checkTexts: checks.map((c) => c.text), checks };
 }
 
 /** How many earlier submissions share a band with each checked one: what the de-duplication lookup has to go through. */
@@ -304,7 +304,7 @@ async function measure({ dialect, b, a }: Side, o: { members: Member[]; idx: His
   const add = (f: Omit<Figure, "bench" | "db">) => figures.push(figure({ bench: "oversight", db: dialect, ...f }));
   const reader = (b.db.reader ?? b.db).kysely;
   const target: IntakeTarget = { env: a.env, slug: a.slug, audience: a.party, members, template: a.template, history: { idx, size } };
-  const { cases, checkTexts } = readCases(a, target, idx, size);
+  const { cases, checkTexts, checks } = readCases(a, target, idx, size);
   const report = async (phase: string, timed: Map<string, Timed>) => {
     for (const c of cases) {
       const t = timed.get(c.key)!;
@@ -317,6 +317,17 @@ async function measure({ dialect, b, a }: Side, o: { members: Member[]; idx: His
   const quiet = new Map<string, Timed>();
   for (const c of cases) quiet.set(c.key, await sample(reader, c, SAMPLES));
   await report("", quiet);
+  // What the cap on candidates costs in finding: the near-duplicate checks, compared with the cap the intake uses and with four times as many.
+  const flagged = async (cap?: number) => {
+    let n = 0;
+    for (const c of checks.filter((x) => x.near)) {
+      const sig = minhash(tokenize(c.text));
+      if (sig && (await mostSimilar(reader, a.orgId, c.message.claims.iss, sig, cap))) n++;
+    }
+    return n;
+  };
+  const nearChecks = checks.filter((x) => x.near).length;
+  add({ name: "de-duplication check: near-duplicates flagged as possibly the same incident (another organisation's account of a recent one)", value: await flagged(), unit: `of ${nearChecks}`, detail: { withFourTimesTheCandidates: await flagged(200) } });
   progress(`${dialect}: reads timed`);
 
   // Intake: many senders, CONCURRENCY callers, for INTAKE_SECONDS.

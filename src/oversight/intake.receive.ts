@@ -21,8 +21,13 @@ export { SUBMISSION_KINDS } from "./submission.schema.ts";
 
 /** Below this estimated similarity another organisation's submission is not named as "possibly the same incident". */
 export const SIMILAR_AT = 0.5;
-/** Candidates compared per submission at most: the band index keeps this small; the cap keeps it bounded. */
-const MAX_CANDIDATES = 200;
+/**
+ * Candidates compared per submission at most, those sharing the most bands first. A report about
+ * the same incident shares several of the 16 bands (at similarity 0.8, about three); reports that
+ * share one band are mostly chance, and among a thousand such ties any cap picks arbitrarily, so a
+ * larger cap buys little but reading more signatures (measured in docs/benchmarks.md).
+ */
+const MAX_CANDIDATES = 50;
 
 /** The columns the queue, triage and trends read, taken from the document. */
 interface Extracted {
@@ -116,9 +121,10 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
 
 /**
  * Another sender's submission sharing a band with this one and estimated most similar (≥
- * {@link SIMILAR_AT}); for a report from the public (`sender` null), any submission.
+ * {@link SIMILAR_AT}); for a report from the public (`sender` null), any submission. `cap`: how many
+ * candidates to compare (the benchmark compares caps).
  */
-export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array): Promise<{ id: string; similarity: number } | undefined> {
+export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array, cap = MAX_CANDIDATES): Promise<{ id: string; similarity: number } | undefined> {
   // Ranked and capped in the band index first (most shared bands), so a common band cannot make
   // the check read thousands of unrelated reports; only those candidates' signatures are read (one statement).
   const ranked = db
@@ -128,7 +134,7 @@ export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: s
     .where("band", "in", bands(sig))
     .groupBy("intake_id")
     .orderBy("shared", "desc")
-    .limit(MAX_CANDIDATES);
+    .limit(cap);
   let q = db.selectFrom(ranked.as("r")).innerJoin("oversight_intake as i", "i.id", "r.intake_id").select(["i.id", "i.minhash"]).where("i.org_id", "=", orgId);
   if (sender !== null) q = q.where((eb) => eb.or([eb("i.sender_party", "<>", sender), eb("i.sender_party", "is", null)]));
   const candidates = await q.execute();
