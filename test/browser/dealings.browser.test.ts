@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)("requests for information, advisories and public
     await expectPeopleWords(lead);
     await row.getByTestId("dealing-link").click();
     await lead.getByTestId("page-dealing").waitFor();
-    expect(await lead.getByTestId("dealing-task-link").count()).toBe(1);
+    await expect.poll(() => lead.getByTestId("dealing-task-link").count()).toBe(1);
     const questions = lead.getByTestId("rfi-question");
     await expect.poll(() => questions.count()).toBe(2);
     await questions.nth(0).getByTestId("rfi-answer-input").fill("はい。通販サイトの問い合わせ窓口で利用しています。");
