@@ -317,18 +317,17 @@ async function measure({ dialect, b, a }: Side, o: { members: Member[]; idx: His
   const quiet = new Map<string, Timed>();
   for (const c of cases) quiet.set(c.key, await sample(reader, c, SAMPLES));
   await report("", quiet);
-  // What the bounds cost in finding: the near-duplicate checks as the intake makes them (best 50
-  // candidates, 40 newest per band), with four times the candidates, and with every band read whole.
-  const flagged = async (cap?: number, perBand?: number) => {
+  // What the cap on candidates costs in finding: the near-duplicate checks, compared with the cap the intake uses and with four times as many.
+  const flagged = async (cap?: number) => {
     let n = 0;
     for (const c of checks.filter((x) => x.near)) {
       const sig = minhash(tokenize(c.text));
-      if (sig && (await mostSimilar(reader, a.orgId, c.message.claims.iss, sig, cap, perBand))) n++;
+      if (sig && (await mostSimilar(reader, a.orgId, c.message.claims.iss, sig, cap))) n++;
     }
     return n;
   };
   const nearChecks = checks.filter((x) => x.near).length;
-  add({ name: "de-duplication check: near-duplicates flagged as possibly the same incident (another organisation's account of a recent one)", value: await flagged(), unit: `of ${nearChecks}`, detail: { withFourTimesTheCandidates: await flagged(200), withEveryBandReadWhole: await flagged(200, Infinity) } });
+  add({ name: "de-duplication check: near-duplicates flagged as possibly the same incident (another organisation's account of a recent one)", value: await flagged(), unit: `of ${nearChecks}`, detail: { withFourTimesTheCandidates: await flagged(200) } });
   progress(`${dialect}: reads timed`);
 
   // Intake: many senders, CONCURRENCY callers, for INTAKE_SECONDS.

@@ -26,7 +26,7 @@ const ORIGINAL = "A hiring screening model rejected applicants from one prefectu
 const ACCOUNT = "A hiring screening model rejected applicants from one prefecture; the vendor trained it on ten years of past decisions that favoured city graduates, and no one reviewed the rejections.";
 
 /**
- * De-duplication reads a bounded number of submissions per band, newest first: a band that
+ * De-duplication ranks the band candidates by shared bands before reading any report: a band that
  * hundreds of later reports share (common wording) must not hide a report about the same incident,
  * which shares several other bands with it.
  */
@@ -50,8 +50,6 @@ describe.each(testDatabases())("finding another organisation's account of the sa
     const found = await mostSimilar(ctx.db.kysely, ORG, "https://a.example/orgs/insurer", query);
     expect(found?.id).toBe(original);
     expect(found!.similarity).toBeGreaterThanOrEqual(0.5);
-    // The same answer as reading every submission of every band.
-    expect(await mostSimilar(ctx.db.kysely, ORG, "https://a.example/orgs/insurer", query, 50, Infinity)).toEqual(found);
   });
 
   it("names nothing when the only shared band is the common one", async () => {

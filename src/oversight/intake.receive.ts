@@ -28,12 +28,6 @@ export const SIMILAR_AT = 0.5;
  * larger cap buys little but reading more signatures (measured in docs/benchmarks.md).
  */
 const MAX_CANDIDATES = 50;
-/**
- * Submissions read per band at most, the most recent first. A band shared by more is common
- * wording rather than a sign of the same incident; a report about the same incident shares several
- * bands, and is still found through any of them that is not common.
- */
-const PER_BAND = 40;
 
 /** The columns the queue, triage and trends read, taken from the document. */
 interface Extracted {
@@ -128,26 +122,18 @@ function extract(kind: SubmissionKind, doc: unknown): Extracted {
 /**
  * Another sender's submission sharing a band with this one and estimated most similar (≥
  * {@link SIMILAR_AT}); for a report from the public (`sender` null), any submission. `cap`: how many
- * candidates to compare; `perBand`: how many of a band's most recent submissions to consider (the
- * benchmark compares both; `Infinity` reads every one).
+ * candidates to compare (the benchmark compares caps).
  */
-export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array, cap = MAX_CANDIDATES, perBand = PER_BAND): Promise<{ id: string; similarity: number } | undefined> {
-  // Each band's lookup is bounded (newest first: ids are time-ordered), so a band that thousands of
-  // reports share costs no more than a rare one; the hits are then ranked by shared bands and capped
-  // before any report is read (one statement).
-  const keys = bands(sig);
-  const lookup = (band: string) => {
-    const q = db.selectFrom("oversight_intake_bands").select("intake_id").where("org_id", "=", orgId).where("band", "=", band);
-    return Number.isFinite(perBand) ? q.orderBy("intake_id", "desc").limit(perBand) : q;
-  };
-  const [first, ...rest] = keys.map((band, n) => db.selectFrom(lookup(band).as(`b${n}`)).select("intake_id"));
-  const hits = rest.reduce((all, q) => all.unionAll(q), first!);
+export async function mostSimilar(db: Kysely<Database>, orgId: string, sender: string | null, sig: Uint32Array, cap = MAX_CANDIDATES): Promise<{ id: string; similarity: number } | undefined> {
+  // Ranked and capped in the band index first (most shared bands), so a common band cannot make
+  // the check read thousands of unrelated reports; only those candidates' signatures are read (one statement).
   const ranked = db
-    .selectFrom(hits.as("h"))
+    .selectFrom("oversight_intake_bands")
     .select(["intake_id", (eb) => eb.fn.countAll<number>().as("shared")])
+    .where("org_id", "=", orgId)
+    .where("band", "in", bands(sig))
     .groupBy("intake_id")
     .orderBy("shared", "desc")
-    .orderBy("intake_id", "desc")
     .limit(cap);
   let q = db.selectFrom(ranked.as("r")).innerJoin("oversight_intake as i", "i.id", "r.intake_id").select(["i.id", "i.minhash"]).where("i.org_id", "=", orgId);
   if (sender !== null) q = q.where((eb) => eb.or([eb("i.sender_party", "<>", sender), eb("i.sender_party", "is", null)]));
