@@ -37,8 +37,11 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<
   const reportJob = await api.call("POST", "/api/reports/jobs", { token: admin, body: { kind: "compliance", params: { framework: "jp-ai-guidelines" }, format: "xlsx" } });
   // Waits for the job, so its file can be fetched by the organisation's own admin.
   for (let i = 0; i < 600 && (await api.call("GET", `/api/reports/jobs/${reportJob.body.id}`, { token: admin })).body.status !== "done"; i++) await new Promise((r) => setTimeout(r, 50));
-  const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\n") });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: (await job.json()).id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
+  const job = await api.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "inv.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("nameJa,nameEn\nあ,A\nい\uFFFD,B\n") });
+  const importId = (await job.json()).id as string;
+  // Checked once, so the import has a problems file (a warning) for its own admin to download.
+  await api.call("POST", `/api/imports/${importId}/preview`, { token: admin, body: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: importId, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -190,6 +193,7 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/evidence/:id/links": { body: { type: "control", id: "ctl_x" } },
   "post /api/imports/:id/preview": { body: { mapping: [{ column: "nameJa", field: "nameJa" }] } },
   "post /api/imports/:id/read": { body: { headerRow: 1 } },
+  "post /api/imports/:id/values": { body: { column: "nameJa", field: "nameJa" } },
   "patch /api/risks/:id": { body: { version: 1, titleJa: "x" } },
   "post /api/risks/:id/accept": { body: { version: 1, expiresOn: "2999-01-01", note: "x" } },
   "post /api/risks/:id/review": { body: { version: 1, note: "x" } },

@@ -10,6 +10,7 @@ const services = async () => ({
   ...(await import("../orgs/orgs.store.ts")),
   ...(await import("../library/library.runtime.ts")),
   ...(await import("../systems/imports.service.ts")),
+  ...(await import("../systems/imports.schema.ts")),
   ...(await import("../systems/systems.store.ts")),
   ...(await import("../systems/systems.schema.ts")),
   ...(await import("../systems/io/export.write.ts")),
@@ -41,7 +42,7 @@ export function registerSystemsCommands(program: Command): void {
     .description("list systems (filters as in the API)")
     .requiredOption("--org <slug>", "organisation slug")
     .option("--q <text>", "search names, code, purpose, tags, vendors")
-    .option("--lifecycle <stage>", "planning, development, deployed or retired")
+    .option("--lifecycle <stage>", "planning, development, deployed, retired or unknown")
     .option("--eu-class <class>", "EU AI Act class, or none")
     .option("--limit <n>", "rows", "50")
     .option("--json", "print JSON")
@@ -95,12 +96,14 @@ export function registerSystemsCommands(program: Command): void {
     .command("import <file>")
     .description("import systems from CSV (UTF-8 or Shift_JIS) or XLSX: all rows or none, unless --skip-invalid")
     .requiredOption("--org <slug>", "organisation slug")
-    .option("--mapping <file>", "JSON [{column, field}] (default: the suggested mapping)")
+    .option("--mapping <file>", 'JSON [{column, field, values?: {"<in the file>": "<Musubi value>"}, split?: "<separator>" | null}] (default: the suggested mapping)')
     .option("--sheet <name>", "XLSX worksheet")
     .option("--header-row <n>", "1-based header row")
-    .option("--skip-invalid", "import the valid rows even when some are invalid")
+    .option("--skip-rows <rows>", 'rows to leave out wherever they are, as Excel numbers them: "2-3,10"')
+    .option("--skip-invalid", "import the valid rows even when some are invalid (the rows left out are listed)")
+    .option("--report <file>", "write every problem found (errors and warnings) to this file: .csv or .xlsx")
     .option("--dry-run", "validate and report only")
-    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; skipInvalid?: boolean; dryRun?: boolean }) => {
+    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
@@ -109,10 +112,23 @@ export function registerSystemsCommands(program: Command): void {
         const job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
         const mapping = o.mapping ? s.importMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : job.suggestedMapping!;
         out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
-        const opts = { mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }) };
+        const opts = s.importOptions.parse({ mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }) });
+        const writeReport = async () => {
+          if (!o.report) return;
+          const format = o.report.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
+          try {
+            const res = await s.downloadProblems(deps, orgId, job.id, format, "en");
+            fs.writeFileSync(o.report, new Uint8Array(await res.arrayBuffer()));
+            out(`every problem written to ${o.report}`);
+          } catch (err) {
+            if (err instanceof s.AppError && err.status === 404) out(`no problems: ${o.report} not written`);
+            else throw err;
+          }
+        };
         if (o.dryRun) {
           const report = await s.previewImport(deps, orgId, job.id, opts);
           printReport(report);
+          await writeReport();
           return;
         }
         const timer = setInterval(() => {
@@ -125,6 +141,7 @@ export function registerSystemsCommands(program: Command): void {
         } catch (err) {
           if (err instanceof s.AppError && err.code === "import_has_errors") {
             printReport(err.details as Parameters<typeof printReport>[0]);
+            await writeReport();
             out("nothing imported: fix the rows, or pass --skip-invalid");
             process.exitCode = 1;
             return;
@@ -136,6 +153,10 @@ export function registerSystemsCommands(program: Command): void {
         }
         const final = await s.readImport(deps, orgId, job.id);
         out(`imported ${final.imported} systems${final.report?.invalid ? `, skipped ${final.report.invalid} invalid rows` : ""}`);
+        const skipped = final.report?.skippedLines ?? [];
+        if (skipped.length > 0) out(`rows left out: ${skipped.join(", ")}${final.report!.invalid > skipped.length ? ", … (all of them with --report)" : ""}`);
+        if (final.report?.warningCount) out(`${final.report.warningCount} warnings (first: row ${final.report.warnings[0]!.line}: ${final.report.warnings[0]!.message.en})`);
+        await writeReport();
       });
     });
 
@@ -209,8 +230,14 @@ export function registerSystemsCommands(program: Command): void {
     });
 }
 
-function printReport(report: { rows: number; valid: number; invalid: number; errors: { line: number; column?: string; field?: string; message: { en: string; ja: string } }[]; truncated: boolean }) {
+type Problem = { line: number; column?: string; field?: string; message: { en: string; ja: string } };
+
+function printReport(report: { rows: number; valid: number; invalid: number; errors: Problem[]; truncated: boolean; warnings?: Problem[]; warningCount?: number }) {
   out(`${report.valid} valid, ${report.invalid} invalid of ${report.rows} rows`);
   for (const e of report.errors) out(`  row ${e.line}${e.column ? ` [${e.column}]` : ""}: ${e.message.en} / ${e.message.ja}`);
-  if (report.truncated) out("  … (first 500 problems shown)");
+  if (report.truncated) out("  … (first 500 problems shown; all of them with --report FILE)");
+  if (report.warningCount) {
+    out(`${report.warningCount} warnings (the rows go in):`);
+    for (const w of report.warnings ?? []) out(`  row ${w.line}${w.column ? ` [${w.column}]` : ""}: ${w.message.en}`);
+  }
 }

@@ -231,6 +231,8 @@ export interface ImportJobsTable {
   total: number;
   imported: number;
   report: string | null;
+  /** Every problem validation found, as gzip JSON in the organisation's files (the report keeps the first 500). */
+  problems_sha256: Generated<string | null>;
   created_at: string;
   updated_at: string;
   version: number;

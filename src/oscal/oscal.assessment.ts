@@ -36,7 +36,7 @@ const SOURCE_WORDS: Record<string, Text> = {
   none: { ja: "回答なし", en: "not answered" },
 };
 
-const LIFECYCLE_STATE: Record<string, string> = { planning: "under-development", development: "under-development", deployed: "operational", retired: "disposition" };
+const LIFECYCLE_STATE: Record<string, string> = { planning: "under-development", development: "under-development", deployed: "operational", retired: "disposition", unknown: "other" };
 
 /** A stored timestamp as an OSCAL date-time (UTC, with its zone). */
 const instant = (value: string) => new Date(value).toISOString();

@@ -5,14 +5,16 @@ import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
-import { commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
-import { commitImport, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
+import { columnValuesBody, columnValuesView, commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
+import { commitImport, downloadProblems, importColumnValues, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
 import { parseBomOffThread } from "./io/upload.offthread.ts";
 import { exportQuery } from "./io/export.query.ts";
 import { exportInventory } from "./io/export.service.ts";
 import { systemView } from "./systems.schema.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
+
+const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 
 const bomBody = z.strictObject({
   bom: z.record(z.string(), z.unknown()),
@@ -85,6 +87,29 @@ export const importRoutes = [
       const { job } = await commitImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger, limits: deps.config.importLimits }, changeContextOf(actor, requestId), params.id, body);
       return c.json(job, 202);
     },
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/imports/:id/values",
+    summary: "The distinct values of one column (list fields item by item), how many rows hold each, and what Musubi reads each as, to confirm or translate in the mapping",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    body: columnValuesBody,
+    response: columnValuesView,
+    handler: ({ deps, actor, params, body }) => importColumnValues({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/imports/:id/problems",
+    summary: "Every problem the import's last validation found (errors and warnings, each naming row, column and field), as CSV (UTF-8 with BOM) or Excel in the person's language; 404 when there were none",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import",
+    params: idParams,
+    query: problemsQuery,
+    handler: ({ deps, actor, params, query, locale }) => downloadProblems({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, query.format, query.lang ?? locale),
   }),
   defineRoute({
     method: "get",

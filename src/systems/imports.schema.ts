@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { importMapping } from "./io/import.mapping.ts";
+import { importMapping, mappingEntry } from "./io/import.mapping.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 
 const bilingual = z.object({ en: z.string(), ja: z.string() });
 export const rowError = z.object({ line: z.number().int(), column: z.string().optional(), field: z.string().optional(), code: z.string(), message: bilingual });
@@ -8,9 +9,14 @@ export const importReport = z.object({
   rows: z.number().int(),
   valid: z.number().int(),
   invalid: z.number().int(),
-  /** The first 500 problems, each naming the row as Excel numbers it, the column and the field. */
+  /** The first 500 problems, each naming the row as Excel numbers it, the column and the field; all of them: `GET /api/imports/{id}/problems`. */
   errors: z.array(rowError),
   truncated: z.boolean(),
+  /** The first 500 things that go in but deserve a look (U+FFFD, control characters), and how many there are. */
+  warnings: z.array(rowError),
+  warningCount: z.number().int(),
+  /** Committed with `skipInvalid`: the rows left out (the first 1,000; all of them in the problems download). */
+  skippedLines: z.array(z.number().int()).optional(),
   failure: z.string().optional(),
 });
 
@@ -44,10 +50,24 @@ export const readOptions = z.strictObject({
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
   encoding: z.enum(["utf-8", "shift_jis"]).optional(),
+  /** Rows to leave out wherever they are (notes, sub-headers, totals), as Excel numbers them: `"2-3, 10"`. */
+  skipRows: z.string().max(2000).regex(/^\s*(\d+(\s*[-–〜~]\s*\d+)?)?(\s*[,、，]\s*\d+(\s*[-–〜~]\s*\d+)?)*\s*$/, fieldText("row_list")).optional(),
 });
 export type ReadOptions = z.infer<typeof readOptions>;
 
 export const importOptions = readOptions.extend({ mapping: importMapping });
+
+/** Which column's values to list, read as which field, cut by which rule. */
+export const columnValuesBody = readOptions.extend({ column: mappingEntry.shape.column, field: mappingEntry.shape.field, split: mappingEntry.shape.split });
+export type ColumnValuesBody = z.infer<typeof columnValuesBody>;
+
+export const columnValuesView = z.object({
+  column: z.string(),
+  field: mappingEntry.shape.field,
+  blank: z.number().int(),
+  values: z.array(z.object({ value: z.string(), rows: z.number().int(), reading: z.string().nullable() })),
+  more: z.number().int(),
+});
 export type ImportOptions = z.infer<typeof importOptions>;
 export const commitBody = importOptions.extend({ skipInvalid: z.boolean().default(false) });
 

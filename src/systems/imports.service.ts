@@ -6,12 +6,19 @@ import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
 import type { Library } from "../library/library.model.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import type { Locale } from "../platform/i18n.ts";
+import { findOrgFile } from "../compliance/files.store.ts";
+import { loadProblems, problemsTable, saveProblems, type Problems } from "./io/import.problems.ts";
+import { tableCsv, tableXlsx } from "./io/export.write.ts";
 import { newId } from "../platform/ids.ts";
 import type { Logger } from "../platform/logger.ts";
 import { nowIso } from "../platform/time.ts";
 import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
-import type { ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
+import type { ColumnValuesBody, ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
+import { columnValues, type ColumnValues } from "./io/import.column-values.ts";
+import { foldValue } from "./io/import.values.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 import type { Mapping } from "./io/import.mapping.ts";
 import { suggestMapping } from "./io/import.mapping.ts";
 import { createRowValidator, type ImportContext, type RowError } from "./io/import.validate.ts";
@@ -49,6 +56,7 @@ export function importProgress(id: string) {
 
 const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 500;
+const MAX_SKIPPED_LINES = 1_000;
 /** Rows validated between two looks at the clock (each a few tens of microseconds). */
 const VALIDATE_STEP = 200;
 
@@ -94,7 +102,7 @@ export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: 
   const table = await readTableOffThread(bytes, fileName, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, sampleRows: SAMPLE_ROWS });
   const stored = await storeUpload(deps.dataDir, bytes, table.sha256);
   const now = nowIso();
-  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rowCount, imported: 0, report: null, created_at: now, updated_at: now, version: 1 };
+  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rowCount, imported: 0, report: null, problems_sha256: null, created_at: now, updated_at: now, version: 1 };
   await audited(deps.db, who, async (trx, record) => {
     await trx.insertInto("import_jobs").values(job).execute();
     await recordOrgFile(trx, who.orgId, stored);
@@ -119,7 +127,7 @@ export async function rereadImport(deps: ImportDeps, orgId: string, id: string, 
 
 /** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
 async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
-  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }) });
+  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.skipRows && { skipRows: opts.skipRows }) });
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */
@@ -151,27 +159,76 @@ async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportConte
   const slicer = timeSlicer();
   const valid: { line: number; input: CreateSystemInput }[] = [];
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   for (let i = 0; i < table.rows.length; i += VALIDATE_STEP) {
     const end = Math.min(i + VALIDATE_STEP, table.rows.length);
     const slice = validator.validateRange(i, end);
     for (const v of slice.valid) valid.push(v);
     for (const e of slice.errors) errors.push(e);
+    for (const w of slice.warnings) warnings.push(w);
     onProgress(end);
     await slicer.pause();
   }
-  return { valid, errors };
+  return { valid, errors, warnings };
 }
 
-function reportOf(total: number, validCount: number, errors: RowError[]) {
-  const invalid = new Set(errors.map((e) => e.line)).size;
-  return { rows: total, valid: validCount, invalid, errors: errors.slice(0, MAX_REPORTED_ERRORS), truncated: errors.length > MAX_REPORTED_ERRORS };
+function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false) {
+  const { errors, warnings } = problems;
+  const lines = [...new Set(errors.map((e) => e.line))];
+  return {
+    rows: total,
+    valid: validCount,
+    invalid: lines.length,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    truncated: errors.length > MAX_REPORTED_ERRORS,
+    warnings: warnings.slice(0, MAX_REPORTED_ERRORS),
+    warningCount: warnings.length,
+    ...(skipInvalid && lines.length > 0 && { skippedLines: lines.slice(0, MAX_SKIPPED_LINES) }),
+  };
+}
+
+/** Keeps the whole list of problems for download, when there are any (the report holds the first 500). */
+async function keepProblems(deps: ImportDeps, job: ImportJob, problems: Problems): Promise<void> {
+  if (problems.errors.length > 0 || problems.warnings.length > 0) await saveProblems(deps.db, deps.dataDir, job.org_id, job.id, problems);
+  else if (job.problems_sha256) await deps.db.kysely.updateTable("import_jobs").set({ problems_sha256: null }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
 }
 
 export async function previewImport(deps: ImportDeps, orgId: string, id: string, opts: ImportOptions): Promise<PreviewView> {
   const job = await getJob(deps.db, orgId, id);
   const table = await loadTable(deps, job, opts);
-  const { valid, errors } = await validateInSlices(table, opts.mapping, await importContext(deps, orgId), () => undefined);
-  return { ...reportOf(table.rows.length, valid.length, errors), sample: valid.slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })) };
+  const checked = await validateInSlices(table, opts.mapping, await importContext(deps, orgId), () => undefined);
+  await keepProblems(deps, job, checked);
+  return { ...reportOf(table.rows.length, checked.valid.length, checked), sample: checked.valid.slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })) };
+}
+
+/**
+ * The distinct values of one column with Musubi's reading of each, for the person to confirm or
+ * translate (a 400 `validation_failed` when the file has no such column).
+ */
+export async function importColumnValues(deps: ImportDeps, orgId: string, id: string, body: ColumnValuesBody): Promise<ColumnValues> {
+  const job = await getJob(deps.db, orgId, id);
+  const table = await loadTable(deps, job, body);
+  const departments = await deps.db.kysely.selectFrom("departments").select(["code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute();
+  const departmentByWord = new Map<string, string>();
+  for (const d of departments) for (const word of [d.name_en, d.name_ja, d.code]) departmentByWord.set(foldValue(word), d.code);
+  const values = columnValues(table, body.column, body.field, body.split, { departmentByWord });
+  if (!values) throw new AppError(400, "validation_failed", [{ field: "body.column", message: fieldText("no_such_column") }]);
+  return values;
+}
+
+/**
+ * Every problem the import's last validation found, as CSV or XLSX in the person's language;
+ * 404 when it found none (or the job is another organisation's).
+ */
+export async function downloadProblems(deps: ImportDeps, orgId: string, id: string, format: "csv" | "xlsx", locale: Locale): Promise<Response> {
+  const job = await getJob(deps.db, orgId, id);
+  if (!job.problems_sha256 || !(await findOrgFile(deps.db.kysely, orgId, job.problems_sha256))) throw notFound();
+  const table = problemsTable(await loadProblems(deps.dataDir, job.problems_sha256), locale);
+  const body = format === "csv" ? tableCsv(table) : await tableXlsx(table);
+  const name = `import-problems-${job.file_name.replace(/\.[^.]*$/, "").replace(/[^\w.-]+/g, "_").slice(0, 80) || job.id}.${format}`;
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: { "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+  });
 }
 
 async function setStatus(deps: ImportDeps, job: ImportJob, status: ImportView["status"], extra: Partial<ImportJob> = {}) {
@@ -199,7 +256,8 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
     await setStatus(deps, job, "uploaded");
     throw err;
   }
-  const report = reportOf(table.rows.length, checked.valid.length, checked.errors);
+  const report = reportOf(table.rows.length, checked.valid.length, checked, opts.skipInvalid);
+  await keepProblems(deps, job, checked);
   if (checked.errors.length > 0 && !opts.skipInvalid) {
     progress.delete(job.id);
     await setStatus(deps, job, "uploaded", { report: JSON.stringify(report) });

@@ -4,8 +4,11 @@ import { listQuery, pageOf } from "../platform/pagination.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { datasetCardFields, modelCardFields } from "./systems.card-fields.ts";
 
-/** Lifecycle stages in order: a system is planned, built, put into service and finally retired. */
-export const LIFECYCLE = ["planning", "development", "deployed", "retired"] as const;
+/**
+ * Lifecycle stages in order: a system is planned, built, put into service and finally retired.
+ * `unknown`: no one has said (an imported register that records no stage), rather than a guess.
+ */
+export const LIFECYCLE = ["planning", "development", "deployed", "retired", "unknown"] as const;
 export type Lifecycle = (typeof LIFECYCLE)[number];
 
 /** Where a model runs: who holds the weights and the data in use matters for APPI and contracts. */
@@ -68,9 +71,11 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
 export const systemFields = {
   /** The organisation's own reference (e.g. `AIS-0042`); generated when omitted. */
   code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/, fieldText("code_chars")),
-  nameJa: text(200),
-  nameEn: text(200),
-  purpose: z.string().trim().max(4000),
+  // Bounds from what public registers hold (names of several hundred characters, descriptions of
+  // many pages), with room to spare.
+  nameJa: text(500),
+  nameEn: text(500),
+  purpose: z.string().trim().max(20_000),
   businessOwnerId: recordId.nullable(),
   technicalOwnerId: recordId.nullable(),
   departmentId: recordId.nullable(),
@@ -80,7 +85,7 @@ export const systemFields = {
   datasets: z.array(datasetEntry).max(200),
   components: z.array(componentEntry).max(500),
   /** Vendor names as stated or imported, for vendors not (yet) linked from the register. */
-  vendors: uniqueList(text(200), 100),
+  vendors: uniqueList(text(500), 100),
   /**
    * The organisation's register vendors the system depends on (the same link the vendor's page
    * edits). When given, it replaces the system's links; each must be a vendor of the organisation.

@@ -337,10 +337,23 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await page.getByTestId("import-header-row").fill("1");
     await expect.poll(() => page.getByTestId("import-row-count").textContent()).toBe("3");
     await expect.poll(() => page.getByTestId("mapping-table").textContent()).toContain("需要予測");
+    // The stage column's values, with Musubi's reading of each; one translated (開発中 → 運用中 for this register).
+    const stage = page.locator('tr[data-column="ステータス"]');
+    await stage.getByTestId("import-values").click();
+    const values = page.getByTestId("values-table");
+    await expect.poll(() => values.locator('tr[data-value="運用中"]').textContent()).toBe("運用中2運用中（Musubiの読みのまま）企画開発運用中廃止不明（空欄として扱う）");
+    await values.locator('tr[data-value="開発中"] select').selectOption("deployed");
+    await expect.poll(() => stage.getByTestId("import-values").textContent()).toContain("1件読み替え");
+    await shot("import-values-ja");
+    await page.getByTestId("values-close").click();
     await page.getByTestId("import-preview").click();
     await expect.poll(() => page.getByTestId("import-valid").textContent()).toBe("2");
     await expect.poll(() => page.getByTestId("import-invalid").textContent()).toBe("1");
     await expect.poll(() => page.getByTestId("import-errors").textContent()).toContain("4");
+    // Every problem as a file, in the page's language.
+    const problems = await page.getByTestId("import-problems-download").locator("a").first().getAttribute("href");
+    const problemsCsv = await page.evaluate(async (url) => (await fetch(url!)).text(), problems);
+    expect(problemsCsv.replace(/^\uFEFF/, "").split("\r\n")[1]).toMatch(/^4,エラー（取り込まない）,/);
     expect(await page.getByTestId("import-commit").isDisabled()).toBe(true);
     await page.getByTestId("import-skip-invalid").check();
     await shot("import-preview-ja");
@@ -348,7 +361,7 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => page.getByTestId("import-done").textContent(), { timeout: 20_000 }).toContain("2件");
     await page.getByTestId("import-to-inventory").click();
     await expect.poll(() => page.getByTestId("system-row-IMP-001").textContent()).toContain("デジタル推進部");
-    await page.getByTestId("system-row-IMP-002").waitFor();
+    await expect.poll(() => page.getByTestId("system-row-IMP-002").textContent()).toContain("運用中");
   });
 
   it("shows the demo's résumé-screening system as high-risk with its date on its page, the dashboard and the export", async () => {

@@ -50,6 +50,7 @@ export const LIFECYCLE_LABELS: Record<Lifecycle, Bilingual> = {
   development: { ja: "開発", en: "Development" },
   deployed: { ja: "運用中", en: "Deployed" },
   retired: { ja: "廃止", en: "Retired" },
+  unknown: { ja: "不明", en: "Unknown" },
 };
 
 /** Where a model runs (`HOSTING`), as the system form names it. */

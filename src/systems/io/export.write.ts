@@ -68,7 +68,19 @@ function xlsxValue(cell: string, column: ExportColumn, reader: ExportTable["read
   if (cell === "") return null;
   if (column.kind === "date") return new Date(`${cell}T00:00:00Z`);
   if (column.kind === "instant") return reader ? wallClock(cell, reader.timeZone) : new Date(cell);
-  return cell;
+  return ooxmlText(cell);
+}
+
+const OOXML_UNSAFE = /_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+
+/**
+ * Text as a workbook cell must hold it (ECMA-376 ST_Xstring), which the writer does not do: a
+ * character XML cannot carry is written `_xHHHH_`, and text that already looks like such an escape
+ * gets its underscore escaped (`_x005F_`), so Excel and Musubi's reader give back the literal.
+ */
+export function ooxmlText(text: string): string {
+  if (text.indexOf("_x") < 0 && !/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/.test(text)) return text;
+  return text.replace(OOXML_UNSAFE, (m) => (m.length > 1 ? `_x005F_${m.slice(1)}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`));
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>();

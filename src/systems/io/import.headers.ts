@@ -38,21 +38,21 @@ export const LIST_FIELDS: ReadonlySet<ImportField> = new Set(["models", "dataset
  * maps back without help.
  */
 const SYNONYMS: Record<ImportField, string[]> = {
-  code: ["code", "systemcode", "systemid", "id", "ref", "reference", "コード", "システムコード", "システムid", "管理番号", "台帳番号", "システム番号", "識別子", "識別番号"],
+  code: ["usecaseid", "usecasenumber", "usecasecode", "identifier", "algorithmid", "code", "systemcode", "systemid", "id", "ref", "reference", "コード", "システムコード", "システムid", "管理番号", "台帳番号", "システム番号", "識別子", "識別番号"],
   nameJa: ["nameja", "namejapanese", "japanesename", "名称", "名前", "システム名", "システム名称", "aiシステム名", "aiシステム名称", "名称日本語", "システム名日本語", "日本語名", "和名"],
-  nameEn: ["nameen", "name", "systemname", "aisystemname", "title", "englishname", "nameenglish", "名称英語", "システム名英語", "英語名", "英名", "英文名"],
-  purpose: ["purpose", "description", "summary", "overview", "目的", "利用目的", "概要", "説明", "用途", "概要説明", "目的概要", "利用目的概要"],
+  nameEn: ["usecasename", "usecase", "algorithmname", "algorithm", "toolname", "projectname", "systemtitle", "naam", "naamalgoritme", "nameen", "name", "systemname", "aisystemname", "title", "englishname", "nameenglish", "名称英語", "システム名英語", "英語名", "英名", "英文名"],
+  purpose: ["summaryofusecase", "usecasesummary", "purposeandbenefits", "intendedpurpose", "briefdescription", "shortdescription", "descriptionshort", "whatthesystemdoes", "korteomschrijving", "omschrijving", "beschrijving", "doel", "goal", "goals", "purpose", "description", "summary", "overview", "目的", "利用目的", "概要", "説明", "用途", "概要説明", "目的概要", "利用目的概要"],
   businessOwnerEmail: ["businessowneremail", "businessowner", "owner", "owneremail", "事業責任者", "事業責任者メール", "事業責任者メールアドレス", "業務オーナー", "業務責任者", "ビジネスオーナー", "オーナー", "責任者", "所有者"],
   technicalOwnerEmail: ["technicalowneremail", "technicalowner", "techowner", "技術責任者", "技術責任者メール", "技術責任者メールアドレス", "技術担当者", "開発責任者", "システム責任者", "技術オーナー"],
   departmentCode: ["departmentcode", "department", "dept", "部署", "部門", "所管部署", "所管部門", "担当部署", "担当部門", "部署コード", "部門コード", "主管部署", "所属"],
-  lifecycle: ["lifecycle", "status", "stage", "phase", "ライフサイクル", "ステータス", "段階", "状態", "稼働状況", "運用状況", "フェーズ"],
+  lifecycle: ["stageofdevelopment", "developmentstage", "lifecyclestage", "stageofsystem", "systemstage", "currentstage", "currentstatus", "fase", "lifecycle", "status", "stage", "phase", "ライフサイクル", "ステータス", "段階", "状態", "稼働状況", "運用状況", "フェーズ"],
   profile: ["profile", "applicabilityprofile", "プロファイル", "適用性プロファイル"],
   models: ["models", "model", "aimodels", "モデル", "aiモデル", "使用モデル", "利用モデル"],
   datasets: ["datasets", "dataset", "trainingdata", "データセット", "学習データ", "使用データ", "利用データ"],
   components: ["components", "component", "コンポーネント", "構成要素", "構成部品"],
-  vendors: ["vendors", "vendor", "developer", "developers", "supplier", "suppliers", "provider", "providers", "ベンダー", "ベンダ", "委託先", "提供者", "提供元", "開発元", "開発者", "開発ベンダー", "供給者"],
+  vendors: ["vendorname", "vendornames", "suppliername", "developername", "contractor", "contractors", "leverancier", "leveranciers", "vendors", "vendor", "developer", "developers", "supplier", "suppliers", "provider", "providers", "ベンダー", "ベンダ", "委託先", "提供者", "提供元", "開発元", "開発者", "開発ベンダー", "供給者"],
   countries: ["countries", "country", "region", "regions", "国", "国名", "展開国", "利用国", "提供国", "国地域", "対象国"],
-  tags: ["tags", "tag", "labels", "label", "タグ", "ラベル"],
+  tags: ["topicarea", "topic", "keywords", "keyword", "thema", "onderwerp", "tags", "tag", "labels", "label", "タグ", "ラベル"],
   lastReviewedAt: ["lastreviewedat", "lastreviewed", "lastreviewdate", "lastreview", "最終レビュー日", "前回レビュー日", "最終見直し日", "前回見直し日", "最終確認日", "最終評価日"],
   nextReviewAt: ["nextreviewat", "nextreview", "nextreviewdate", "reviewdue", "次回レビュー日", "次回見直し日", "次回確認日", "次回レビュー予定日", "次回見直し予定日", "次回評価日"],
 };

@@ -3,9 +3,23 @@ import { fieldForHeader, IMPORT_FIELDS, LIST_FIELDS, type ImportField } from "./
 
 export { fieldForHeader, headerScore, IMPORT_FIELDS, LIST_FIELDS, normalizeHeader, type ImportField } from "./import.headers.ts";
 
-/** Which column feeds which field; `column` is the header text exactly as `Table.headers` has it. */
+/**
+ * Which column feeds which field; `column` is the header text exactly as `Table.headers` has it.
+ * `values` translates the file's own words (compared trimmed, ignoring case and width) into what
+ * Musubi takes, for a list field item by item; a value translated to "" counts as absent.
+ * `split` says how a list cell is cut into items: a separator, or `null` for never (each cell is
+ * one item); absent, the field's own rule ({@link parseList}).
+ */
+export const mappingEntry = z.strictObject({
+  column: z.string().min(1).max(300),
+  field: z.enum(IMPORT_FIELDS),
+  values: z.record(z.string().max(500), z.string().max(500)).refine((v) => Object.keys(v).length <= 1000, { message: "At most 1000 values can be translated per column" }).optional(),
+  split: z.string().min(1).max(10).nullable().optional(),
+});
+export type MappingEntry = z.infer<typeof mappingEntry>;
+
 export const importMapping = z
-  .array(z.strictObject({ column: z.string().min(1).max(300), field: z.enum(IMPORT_FIELDS) }))
+  .array(mappingEntry)
   .max(200)
   .superRefine((mapping, ctx) => {
     const seen = new Set<ImportField>();

@@ -45,8 +45,8 @@ export const rowMessages = {
     ja: `部署コード「${q(value)}」の部署はこの組織にありません。`,
   }),
   unknown_lifecycle: (value: string): Bilingual => ({
-    en: `"${q(value)}" is not a lifecycle stage; use ${LIFECYCLE.join(", ")} (or 企画, 開発, 運用中, 廃止).`,
-    ja: `「${q(value)}」はライフサイクルとして認識できません。企画・開発・運用中・廃止（又は ${LIFECYCLE.join(", ")}）を使用してください。`,
+    en: `"${q(value)}" is not a lifecycle stage; use ${LIFECYCLE.join(", ")} (or 企画, 開発, 運用中, 廃止, 不明), or translate the file's words in the column's value mapping.`,
+    ja: `「${q(value)}」はライフサイクルとして認識できません。企画・開発・運用中・廃止・不明（又は ${LIFECYCLE.join(", ")}）を使用するか、列の値の対応付けでファイルの語を読み替えてください。`,
   }),
   invalid_date: (value: string, problem: DateProblem): Bilingual => {
     if (problem === "impossible") {
@@ -80,6 +80,14 @@ export const rowMessages = {
   invalid_row: (): Bilingual => ({
     en: "The row is not valid; check its values.",
     ja: "この行の内容に誤りがあります。値を確認してください。",
+  }),
+  replacement_character: (value: string): Bilingual => ({
+    en: `"${q(value)}" holds the replacement character �: the file was probably saved in another encoding than the one it was read in (try reading it as Shift_JIS or UTF-8), or the text was already damaged.`,
+    ja: `「${q(value)}」に置換文字 � が含まれています。ファイルの文字コードが読み込み時の指定と異なる可能性があります（Shift_JIS又はUTF-8で読み直してください）。元のデータが既に破損している場合もあります。`,
+  }),
+  control_character: (value: string): Bilingual => ({
+    en: `"${q(value)}" holds an invisible control character (such as U+0002); it is kept as it is — check the cell in the source.`,
+    ja: `「${q(value)}」に不可視の制御文字（U+0002など）が含まれています。そのまま取り込みます。元のセルを確認してください。`,
   }),
   invalid_entries: (value: string): Bilingual => ({
     en: `"${q(value)}" is neither a JSON array of entries nor a list of names.`,

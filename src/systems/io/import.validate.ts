@@ -4,7 +4,7 @@ import { countryCode, createSystemBody, type CreateSystemInput } from "../system
 import { isDateProblem, parseDate } from "./import.dates.ts";
 import { IMPORT_FIELDS, LIST_FIELDS, type ImportField, type Mapping } from "./import.mapping.ts";
 import { rowMessages, type Bilingual } from "./import.messages.ts";
-import { parseEntries, parseLifecycle, parseList, resolveCountry, tryJson } from "./import.values.ts";
+import { foldValue, parseEntries, parseLifecycle, parseList, resolveCountry, tryJson, type SplitRule } from "./import.values.ts";
 import type { Table } from "./table.read.ts";
 
 /** One problem with one row, naming the column and the field so the person can find and fix it. */
@@ -31,6 +31,8 @@ export interface ImportContext {
 export interface ValidatedRows {
   valid: { line: number; input: CreateSystemInput }[];
   errors: RowError[];
+  /** What goes in but deserves a look (text the file's encoding may have damaged, control characters). */
+  warnings: RowError[];
 }
 
 const PROGRESS_EVERY = 2_000;
@@ -38,6 +40,8 @@ const CODE_PATTERN = /^[A-Za-z0-9._-]{1,40}$/;
 /** Excel-formula guard the CSV exporter adds (`'=…`), taken off again on import. */
 const GUARDED = /^'+[=+\-@\t\r]/;
 const JA_ERRORS = z.locales.ja().localeError;
+/** U+FFFD (a byte the reader could not decode) or a C0 control other than tab and line breaks, or DEL. */
+const SUSPECT = /[\uFFFD\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /** The `createSystemBody` key each import field fills; the rest fill the key of their own name. */
 const INPUT_KEY: Partial<Record<ImportField, string>> = {
@@ -53,6 +57,9 @@ interface Plan {
   column: string;
   field: ImportField;
   bit: number;
+  /** The column's translations, keyed by {@link foldValue}. */
+  values: Map<string, string> | undefined;
+  split: SplitRule;
 }
 
 /**
@@ -69,16 +76,18 @@ export function validateRows(
   const validator = createRowValidator(table, mapping, ctx);
   const valid: ValidatedRows["valid"] = [];
   const errors: RowError[] = [];
+  const warnings: RowError[] = [];
   const total = table.rows.length;
   for (let start = 0; start < total; start += PROGRESS_EVERY) {
     const end = Math.min(start + PROGRESS_EVERY, total);
     const slice = validator.validateRange(start, end);
     for (const v of slice.valid) valid.push(v);
     for (const e of slice.errors) errors.push(e);
+    for (const w of slice.warnings) warnings.push(w);
     onProgress?.(end, total);
   }
   if (total === 0) onProgress?.(0, 0);
-  return { valid, errors };
+  return { valid, errors, warnings };
 }
 
 /** Validates a table a range of rows at a time, for callers that yield to the event loop between ranges. */
@@ -98,14 +107,15 @@ function planMapping(headers: readonly string[], mapping: Mapping): Plan[] {
   const issues: { field: string; code: string; message: string }[] = [];
   const seen = new Set<ImportField>();
   const plans: Plan[] = [];
-  mapping.forEach(({ column, field }, i) => {
+  mapping.forEach(({ column, field, values, split }, i) => {
     const index = headers.indexOf(column);
     if (index < 0) issues.push({ field: `mapping.${i}.column`, code: "unknown_column", message: `The file has no column "${column}".` });
     if (seen.has(field) && !LIST_FIELDS.has(field)) {
       issues.push({ field: `mapping.${i}.field`, code: "duplicate_field", message: `Only one column can feed ${field}.` });
     }
     seen.add(field);
-    plans.push({ index, column, field, bit: BIT.get(field)! });
+    const translations = values && Object.keys(values).length > 0 ? new Map(Object.entries(values).map(([from, to]) => [foldValue(from), to.trim()])) : undefined;
+    plans.push({ index, column, field, bit: BIT.get(field)!, values: translations, split });
   });
   if (issues.length > 0) throw new AppError(400, "validation_failed", issues);
   return plans;
@@ -143,15 +153,16 @@ class RowValidator implements RowValidatorHandle {
   validateRange(start: number, end: number): ValidatedRows {
     const valid: ValidatedRows["valid"] = [];
     const errors: RowError[] = [];
+    const warnings: RowError[] = [];
     for (let r = start; r < end; r++) {
       const row = this.rows[r]!;
-      const input = this.validate(row.line, row.cells, errors);
+      const input = this.validate(row.line, row.cells, errors, warnings);
       if (input) valid.push({ line: row.line, input });
     }
-    return { valid, errors };
+    return { valid, errors, warnings };
   }
 
-  private validate(line: number, cells: string[], errors: RowError[]): CreateSystemInput | undefined {
+  private validate(line: number, cells: string[], errors: RowError[], warnings: RowError[]): CreateSystemInput | undefined {
     const before = errors.length;
     this.bad = 0;
     this.checkShape(line, cells, errors);
@@ -160,8 +171,13 @@ class RowValidator implements RowValidatorHandle {
       let text = cells[plan.index] ?? "";
       if (this.csv && GUARDED.test(text)) text = text.slice(1);
       text = text.trim();
+      if (SUSPECT.test(text)) warnings.push(suspect(line, plan, text));
+      // A list's translations apply item by item, once it is cut.
+      if (plan.values && !LIST_FIELDS.has(plan.field)) text = translate(plan, text);
       if (text !== "") this.readCell(line, plan, text, draft, errors);
     }
+    // A register that records no stage says nothing about it: "unknown", not a guess.
+    if (draft.lifecycle === undefined) draft.lifecycle = "unknown";
     const copiedName = this.completeNames(line, draft, errors);
     this.checkCode(line, draft, errors);
     const parsed = createSystemBody.safeParse(draft);
@@ -233,16 +249,16 @@ class RowValidator implements RowValidatorHandle {
       case "models":
       case "datasets":
       case "components": {
-        const entries = parseEntries(text);
+        const entries = parseEntries(text, plan.split);
         if (entries === undefined) this.fail(errors, line, plan, field, "invalid_entries", rowMessages.invalid_entries(text));
-        else append(draft, field, entries);
+        else append(draft, field, plan.values ? translateEntries(plan, entries) : entries);
         return;
       }
       case "vendors":
       case "tags": {
-        const items = parseList(text, field === "tags");
+        const items = parseList(text, field === "tags", plan.split);
         if (items === undefined) this.fail(errors, line, plan, field, "invalid_list", rowMessages.invalid_list(text));
-        else append(draft, field, items);
+        else append(draft, field, translateItems(plan, items));
         return;
       }
       case "countries":
@@ -264,11 +280,12 @@ class RowValidator implements RowValidatorHandle {
   }
 
   private readCountries(line: number, plan: Plan, text: string, draft: Record<string, unknown>, errors: RowError[]) {
-    const items = parseList(text, true);
-    if (items === undefined) {
+    const parsed = parseList(text, true, plan.split);
+    if (parsed === undefined) {
       this.fail(errors, line, plan, "countries", "invalid_list", rowMessages.invalid_list(text));
       return;
     }
+    const items = translateItems(plan, parsed);
     const codes: string[] = [];
     for (const item of items) {
       const code = resolveCountry(item);
@@ -344,11 +361,45 @@ class RowValidator implements RowValidatorHandle {
     let count = 0;
     for (const plan of plans) {
       const text = cells[plan.index] ?? "";
-      count += (field === "models" || field === "datasets" || field === "components" ? parseEntries(text) : parseList(text, field !== "vendors"))?.length ?? 0;
+      const items = field === "models" || field === "datasets" || field === "components" ? (plan.values ? translateEntries(plan, parseEntries(text, plan.split) ?? []) : parseEntries(text, plan.split)) : translateItems(plan, parseList(text, field !== "vendors", plan.split) ?? []);
+      count += items?.length ?? 0;
       if (item < count) return plan.column;
     }
     return plans[0]!.column;
   }
+}
+
+function suspect(line: number, plan: Plan, text: string): RowError {
+  const code = text.includes("\uFFFD") ? "replacement_character" : "control_character";
+  return { line, column: plan.column, field: plan.field, code, message: rowMessages[code](text) };
+}
+
+/** A cell or list item in the column's translation, if it has one ("" for a value that means absent). */
+function translate(plan: Plan, text: string): string {
+  return plan.values?.get(foldValue(text)) ?? text;
+}
+
+function translateItems(plan: Plan, items: string[]): string[] {
+  if (!plan.values) return items;
+  const out: string[] = [];
+  for (const item of items) {
+    const t = translate(plan, item);
+    if (t !== "") out.push(t);
+  }
+  return out;
+}
+
+/** Plain names (`{ name }` made from text) take the column's translations; JSON objects are kept as written. */
+function translateEntries(plan: Plan, entries: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const e of entries) {
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === "string" && Object.keys(e as object).length === 1) {
+      const t = translate(plan, name);
+      if (t !== "") out.push({ name: t });
+    } else out.push(e);
+  }
+  return out;
 }
 
 const countryVerdicts = new Map<string, boolean>();

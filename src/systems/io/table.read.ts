@@ -31,6 +31,8 @@ export interface ReadTableOptions {
   sheet?: string;
   /** 1-based header row; by default the row among the first 20 that best reads as headers. */
   headerRow?: number;
+  /** Rows to leave out wherever they are (notes, sub-headers, totals), as Excel numbers them: `"2-3, 10"`. */
+  skipRows?: string;
   /** Bounds on rows, columns, cells and uncompressed bytes; past one, a 413 `import_too_large`. */
   limits?: ImportLimits;
 }
@@ -51,7 +53,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
   if (bytes.length === 0) throw unreadable(fileName, "empty", "The file is empty.", "ファイルが空です。");
   if (isZip(bytes) && (XLSX_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) || ext === "")) {
     const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet, opts.limits ?? DEFAULT_IMPORT_LIMITS);
-    return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow) };
+    return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow, opts.skipRows) };
   }
   if (isOle(bytes) || ext === "xls") {
     throw unreadable(
@@ -73,7 +75,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
     );
   }
   const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding, opts.limits ?? DEFAULT_IMPORT_LIMITS);
-  return { format: "csv", encoding, ...shapeTable(grid, fileName, opts.headerRow) };
+  return { format: "csv", encoding, ...shapeTable(grid, fileName, opts.headerRow, opts.skipRows) };
 }
 
 function isZip(b: Uint8Array): boolean {
@@ -89,8 +91,36 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-/** Picks the header row, names the columns, and keeps the non-blank rows below it. */
-function shapeTable(grid: GridRow[], fileName: string, headerRow?: number): Pick<Table, "headerRow" | "headers" | "rows"> {
+/**
+ * Row numbers from a list such as `"2-3, 10"`. Musubi's own syntax; the schema of the read options
+ * checks it before it gets here, so anything else simply names no row.
+ */
+export function parseRowList(spec: string | undefined): (line: number) => boolean {
+  if (!spec || spec.trim() === "") return () => false;
+  const ranges: [number, number][] = [];
+  for (const part of spec.replace(/\s*([-–〜~])\s*/g, "$1").split(/[,、，\s]+/)) {
+    const m = /^(\d+)(?:[-–〜~](\d+))?$/.exec(part.trim());
+    if (m) ranges.push([Number(m[1]), Number(m[2] ?? m[1])]);
+  }
+  return (line) => ranges.some(([a, b]) => line >= Math.min(a, b) && line <= Math.max(a, b));
+}
+
+/** Same cells as the header: a header repeated below it (files joined together, page breaks), never a record. */
+function repeatsHeader(cells: readonly string[], header: readonly string[]): boolean {
+  let any = false;
+  for (let i = 0; i < Math.max(cells.length, header.length); i++) {
+    const a = (cells[i] ?? "").trim();
+    if (a !== (header[i] ?? "").trim()) return false;
+    if (a !== "") any = true;
+  }
+  return any;
+}
+
+/**
+ * Picks the header row, names the columns, and keeps the rows below it that have text, are not
+ * among `skipRows` and do not repeat the header.
+ */
+function shapeTable(grid: GridRow[], fileName: string, headerRow?: number, skipRows?: string): Pick<Table, "headerRow" | "headers" | "rows"> {
   const at = headerRow === undefined ? findHeaderIndex(grid) : grid.findIndex((r) => r.line === headerRow);
   if (at < 0) {
     throw headerRow === undefined
@@ -98,8 +128,12 @@ function shapeTable(grid: GridRow[], fileName: string, headerRow?: number): Pick
       : unreadable(fileName, "no_header", `Row ${headerRow} is empty or beyond the end of the file.`, `${headerRow}行目は空か、ファイルの範囲外です。`, { headerRow });
   }
   const header = grid[at]!;
+  const skipped = parseRowList(skipRows);
   const rows: GridRow[] = [];
-  for (let i = at + 1; i < grid.length; i++) if (!isBlank(grid[i]!.cells)) rows.push(grid[i]!);
+  for (let i = at + 1; i < grid.length; i++) {
+    const row = grid[i]!;
+    if (!isBlank(row.cells) && !skipped(row.line) && !repeatsHeader(row.cells, header.cells)) rows.push(row);
+  }
   return { headerRow: header.line, headers: nameColumns(header.cells), rows };
 }
 

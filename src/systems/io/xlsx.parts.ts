@@ -182,8 +182,15 @@ async function readSharedStrings(zip: ZipArchive, path: string, fileName: string
   return strings;
 }
 
-/** Characters XML cannot hold are written `_x000D_` by Excel; ExcelJS decoded them the same way. */
+/**
+ * Characters XML cannot hold are written `_x000D_` by Excel, and text that looks like such an
+ * escape is itself escaped (`_x005F_x0002_` is the literal text `_x0002_`): decoded left to right,
+ * so the literal survives. `_x0000_` stays as written: NUL can be stored nowhere.
+ */
 export function unescapeOoxml(text: string): string {
   if (text.indexOf("_x") < 0) return text;
-  return text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) => {
+    const code = parseInt(hex, 16);
+    return code === 0 ? whole : String.fromCharCode(code);
+  });
 }

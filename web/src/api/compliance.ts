@@ -14,7 +14,7 @@ export const EVIDENCE_KINDS = ["file", "link", "note"] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_STATUSES = ["valid", "expiring", "expired", "no_expiry"] as const;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
-export const LIFECYCLES = ["planning", "development", "deployed", "retired"] as const;
+export const LIFECYCLES = ["planning", "development", "deployed", "retired", "unknown"] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 export type ItemGroup = "gap" | "open" | "done";
 

@@ -15,7 +15,7 @@ const enc = encodeURIComponent;
 
 // ——— Systems ———
 
-export const LIFECYCLES = ["planning", "development", "deployed", "retired"] as const;
+export const LIFECYCLES = ["planning", "development", "deployed", "retired", "unknown"] as const;
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
 export const HOSTINGS = ["saas-api", "cloud", "on-premises", "edge", "other"] as const;
@@ -345,7 +345,20 @@ export const evidenceApi = {
 export { IMPORT_FIELDS, LIST_FIELDS as LIST_IMPORT_FIELDS, type ImportField } from "../../../src/systems/io/import.headers.ts";
 
 export type ImportEncoding = "utf-8" | "shift_jis";
-export type MappingEntry = { column: string; field: ImportField };
+/**
+ * A column's mapping: the field it feeds, translations of the file's values (a value translated
+ * to "" counts as absent) and, for a list field, how a cell is cut (`null`: never).
+ */
+export type MappingEntry = { column: string; field: ImportField; values?: Record<string, string>; split?: string | null };
+
+/** One column's distinct values, how many rows hold each, and what Musubi reads each as (null: refused). */
+export interface ColumnValues {
+  column: string;
+  field: ImportField;
+  blank: number;
+  values: { value: string; rows: number; reading: string | null }[];
+  more: number;
+}
 
 export interface ImportRowError {
   line: number;
@@ -359,9 +372,14 @@ export interface ImportReport {
   rows: number;
   valid: number;
   invalid: number;
-  /** The first 500 problems. */
+  /** The first 500 problems (all of them: `importsApi.problemsUrl`). */
   errors: ImportRowError[];
   truncated: boolean;
+  /** The first 500 things that go in but deserve a look, and how many there are. */
+  warnings: ImportRowError[];
+  warningCount: number;
+  /** Rows left out by an import with skipInvalid (the first 1,000). */
+  skippedLines?: number[];
   failure?: string;
 }
 
@@ -398,6 +416,8 @@ export interface ImportSettings {
   sheet?: string;
   headerRow?: number;
   encoding?: ImportEncoding;
+  /** Rows to leave out, as Excel numbers them: "2-3, 10". */
+  skipRows?: string;
 }
 
 export const importsApi = {
@@ -409,4 +429,9 @@ export const importsApi = {
     request<ImportPreview>("POST", `/api/imports/${enc(id)}/preview`, { body: settings, ...withSignal(signal) }),
   commit: (id: string, settings: ImportSettings, skipInvalid: boolean) =>
     request<ImportJob>("POST", `/api/imports/${enc(id)}/commit`, { body: { ...settings, skipInvalid } }),
+  /** A column's distinct values with Musubi's reading of each, to confirm or translate. */
+  values: (id: string, reading: Omit<ImportSettings, "mapping">, entry: Pick<MappingEntry, "column" | "field" | "split">) =>
+    request<ColumnValues>("POST", `/api/imports/${enc(id)}/values`, { body: { ...reading, column: entry.column, field: entry.field, ...(entry.split !== undefined && { split: entry.split }) } }),
+  /** Every problem of the last validation, as a file in the UI's language. */
+  problemsUrl: (id: string, format: "csv" | "xlsx", lang: "ja" | "en") => `/api/imports/${enc(id)}/problems?format=${format}&lang=${lang}`,
 };

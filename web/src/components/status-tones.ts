@@ -65,4 +65,5 @@ export const LIFECYCLE_COLOURS: Record<Lifecycle, string> = {
   development: "#3b82f6",
   deployed: "#1d4ed8",
   retired: "#94a3b8",
+  unknown: "#78716c",
 };

@@ -17,6 +17,7 @@ export const enCompliance = {
   "compliance.lifecycle.development": "Development",
   "compliance.lifecycle.deployed": "Deployed",
   "compliance.lifecycle.retired": "Retired",
+  "compliance.lifecycle.unknown": "Unknown",
 
   "dashboard.title": "Dashboard",
   "dashboard.subtitle": "Where your AI systems stand against each framework. Select any number or chart to see the rows behind it.",

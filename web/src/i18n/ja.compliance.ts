@@ -19,6 +19,7 @@ export const jaCompliance: Record<keyof typeof enCompliance, string> = {
   "compliance.lifecycle.development": "開発",
   "compliance.lifecycle.deployed": "運用中",
   "compliance.lifecycle.retired": "廃止",
+  "compliance.lifecycle.unknown": "不明",
 
   "dashboard.title": "ダッシュボード",
   "dashboard.subtitle": "AIシステムの各フレームワークへの対応状況です。数字やグラフを選ぶと、その内訳の評価項目を表示します。",

@@ -4,6 +4,7 @@ import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { ErrorTable } from "./ErrorTable.tsx";
+import { ProblemsDownload } from "./ProblemsDownload.tsx";
 import { isFinished, progressPercent } from "./import-model.ts";
 
 const POLL_MS = 500;
@@ -55,8 +56,15 @@ export function CommitStep({ job: started, onRestart }: { job: ImportJob; onRest
         <Notice kind="success" testId="import-done">
           {t("imports.done", { count: number(job.imported) })}
           {job.report && job.report.invalid > 0 && ` ${t("imports.skipped", { count: number(job.report.invalid) })}`}
+          {job.report?.skippedLines && job.report.skippedLines.length > 0 && (
+            <p data-testid="import-skipped-lines">
+              {t("imports.skippedLines", { lines: job.report.skippedLines.map((l) => number(l)).join(t("imports.separator")) })}
+              {job.report.invalid > job.report.skippedLines.length && ` ${t("imports.skippedMore")}`}
+            </p>
+          )}
         </Notice>
       )}
+      {job.status === "committed" && job.report && (job.report.invalid > 0 || job.report.warningCount > 0) && <ProblemsDownload jobId={job.id} />}
       {job.status === "failed" && (
         <Notice kind="error">
           {t("imports.failed")}

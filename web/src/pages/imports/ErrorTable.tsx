@@ -2,10 +2,10 @@ import type { ImportField, ImportRowError } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /** Row-level problems: line in the file, column, field and the message in the UI language. */
-export function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+export function ErrorTable({ errors, testId = "import-errors" }: { errors: ImportRowError[]; testId?: string }) {
   const { t, lang, label, number } = useI18n();
   return (
-    <div className="table-wrap error-table" data-testid="import-errors">
+    <div className="table-wrap error-table" data-testid={testId}>
       <table className="table table--compact">
         <thead>
           <tr>

@@ -57,14 +57,16 @@ export function ImportWizardPage() {
   const changeSettings = (next: ImportSettings) => {
     if (!job || !settings) return;
     const { mapping: _, ...reading } = next;
-    if (reading.encoding === settings.encoding && reading.sheet === settings.sheet && reading.headerRow === settings.headerRow) {
+    if (reading.encoding === settings.encoding && reading.sheet === settings.sheet && reading.headerRow === settings.headerRow && reading.skipRows === settings.skipRows) {
       setSettings(next);
       return;
     }
     void run(async () => {
       const reread = await importsApi.read(job.id, reading);
       setJob(reread);
-      setSettings({ ...initialSettings(reread), ...reading });
+      // The same columns read again (other rows left out) keep their mapping, translations and split rules.
+      const same = JSON.stringify(reread.headers) === JSON.stringify(job.headers);
+      setSettings({ ...initialSettings(reread), ...reading, ...(same && { mapping: next.mapping }) });
     });
   };
   const runPreview = () =>

@@ -1,9 +1,11 @@
-import { IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
+import { useState } from "react";
+import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
 import { Disclosure } from "../../components/Disclosure.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { duplicateFields, fieldOf, missingFields, withColumn } from "./import-model.ts";
+import { duplicateFields, fieldOf, missingFields, SPLIT_CHOICES, splitChoiceOf, withColumn, withEntry, withSplit } from "./import-model.ts";
 import { SampleTable } from "./SampleTable.tsx";
+import { ValuesPanel } from "./ValuesPanel.tsx";
 
 interface MappingStepProps {
   job: ImportJob;
@@ -24,6 +26,35 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
   const duplicates = duplicateFields(settings.mapping);
   const missing = missingFields(settings.mapping);
   const fieldName = (f: ImportField) => t(`imports.field.${f}`);
+  const [valuesOf, setValuesOf] = useState<string>();
+  const [skipRows, setSkipRows] = useState(settings.skipRows ?? "");
+  const editing = settings.mapping.find((m) => m.column === valuesOf);
+  const splitName = (c: string) => (c === "default" || c === "none" ? t(`imports.split.${c}`) : c === "\n" ? t("imports.split.newline") : t("imports.split.on", { separator: c }));
+
+  /** A mapped column's split rule (list fields) and the way to its values and their translations. */
+  function howRead(column: string) {
+    const entry = settings.mapping.find((m) => m.column === column);
+    if (!entry || entry.field === "profile") return <span className="muted">—</span>;
+    const translated = Object.keys(entry.values ?? {}).length;
+    const choice = splitChoiceOf(entry);
+    const choices = (SPLIT_CHOICES as readonly string[]).includes(choice) ? SPLIT_CHOICES : [...SPLIT_CHOICES, choice];
+    return (
+      <div className="mapping-table__rules">
+        {LIST_IMPORT_FIELDS.has(entry.field) && (
+          <select className="input input--compact" aria-label={t("imports.splitFor", { column })} value={choice} onChange={(e) => onChange({ ...settings, mapping: withEntry(settings.mapping, withSplit(entry, e.target.value)) })} data-testid="import-split">
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {splitName(c)}
+              </option>
+            ))}
+          </select>
+        )}
+        <button type="button" className="button button--small" onClick={() => setValuesOf(column)} aria-label={t("imports.values.openFor", { column })} data-testid="import-values">
+          {translated > 0 ? t("imports.values.translated", { count: number(translated) }) : t("imports.values.open")}
+        </button>
+      </div>
+    );
+  }
 
   return (
     <section className="card import-step" data-testid="import-mapping">
@@ -67,6 +98,24 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
           <input type="number" min={1} max={100} className="input input--narrow" value={settings.headerRow ?? 1} onChange={(e) => onChange({ ...settings, headerRow: Math.max(1, Number(e.target.value) || 1) })} data-testid="import-header-row" />
         </label>
       </div>
+      <div className="form__row">
+        <label className="field">
+          <span className="field__label">{t("imports.skipRows")}</span>
+          <input
+            className="input"
+            value={skipRows}
+            placeholder="2-3, 10"
+            maxLength={2000}
+            onChange={(e) => setSkipRows(e.target.value)}
+            onBlur={() => skipRows !== (settings.skipRows ?? "") && onChange({ ...settings, skipRows: skipRows.trim() || undefined })}
+            aria-describedby="import-skip-rows-hint"
+            data-testid="import-skip-rows"
+          />
+          <span className="field__hint" id="import-skip-rows-hint">
+            {t("imports.skipRowsHint")}
+          </span>
+        </label>
+      </div>
       <p className="field__hint">{t("imports.optionsHint")}</p>
       <div className="table-wrap">
         <table className="table table--compact mapping-table" data-testid="mapping-table">
@@ -74,6 +123,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             <tr>
               <th scope="col">{t("imports.col.column")}</th>
               <th scope="col">{t("imports.col.field")}</th>
+              <th scope="col">{t("imports.col.howRead")}</th>
               <th scope="col">{t("imports.col.sample")}</th>
             </tr>
           </thead>
@@ -98,6 +148,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
                     ))}
                   </select>
                 </td>
+                <td className="mapping-table__how">{howRead(h)}</td>
                 <td className="mapping-table__sample">
                   {sample
                     .slice(0, SAMPLE_VALUES)
@@ -110,6 +161,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
           </tbody>
         </table>
       </div>
+      {editing && <ValuesPanel job={job} settings={settings} entry={editing} onChange={(entry) => onChange({ ...settings, mapping: withEntry(settings.mapping, entry) })} onClose={() => setValuesOf(undefined)} />}
       {duplicates.length > 0 && <Notice kind="error">{t("imports.duplicate", { fields: duplicates.map(fieldName).join(t("imports.separator")) })}</Notice>}
       {missing.length > 0 && <Notice kind="warning">{t("imports.missing", { fields: missing.map(fieldName).join(t("imports.separator")) })}</Notice>}
       <Disclosure summary={t("imports.showSample", { count: number(sample.length) })}>{() => <SampleTable headers={headers} rows={sample} />}</Disclosure>

@@ -3,6 +3,7 @@ import type { ImportJob, ImportPreview } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorTable } from "./ErrorTable.tsx";
 import { PreviewSample } from "./PreviewSample.tsx";
+import { ProblemsDownload } from "./ProblemsDownload.tsx";
 
 interface PreviewStepProps {
   job: ImportJob;
@@ -41,6 +42,14 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           <ErrorTable errors={preview.errors} />
         </>
       )}
+      {preview.warningCount > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("imports.warnings", { count: number(preview.warningCount) })}</h3>
+          <p className="muted">{t("imports.warningsHint")}</p>
+          <ErrorTable errors={preview.warnings} testId="import-warnings" />
+        </>
+      )}
+      {(preview.errors.length > 0 || preview.warningCount > 0) && <ProblemsDownload jobId={job.id} />}
       {preview.sample.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.sampleTitle")}</h3>

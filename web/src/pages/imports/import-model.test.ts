@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImportJob } from "../../api/systems.ts";
-import { duplicateFields, initialSettings, missingFields, progressPercent, withColumn } from "./import-model.ts";
+import { duplicateFields, initialSettings, missingFields, progressPercent, splitChoiceOf, withColumn, withSplit, withTranslation } from "./import-model.ts";
 
 const headers = ["管理番号", "システム名", "英語名", "開発元", "委託先"];
 
@@ -15,6 +15,21 @@ describe("import wizard model", () => {
     mapping = withColumn(mapping, headers, "管理番号", "code");
     expect(mapping.map((m) => m.column)).toEqual(["管理番号", "英語名"]);
     expect(withColumn(mapping, headers, "管理番号", "")).toEqual([{ column: "英語名", field: "nameEn" }]);
+  });
+
+  it("keeps a column's translations and split rule while it feeds the same field, and drops them when it moves", () => {
+    let mapping = withColumn([], headers, "開発元", "vendors");
+    mapping = [withSplit(withTranslation(mapping[0]!, "富士通", "Fujitsu Limited"), "none")];
+    expect(mapping[0]).toEqual({ column: "開発元", field: "vendors", values: { 富士通: "Fujitsu Limited" }, split: null });
+    expect(withColumn(mapping, headers, "開発元", "vendors")).toEqual(mapping);
+    expect(withColumn(mapping, headers, "開発元", "tags")).toEqual([{ column: "開発元", field: "tags" }]);
+  });
+
+  it("removes a translation set back to Musubi's reading, and shows a preset's own separator", () => {
+    const entry = withTranslation(withTranslation({ column: "段階", field: "lifecycle" }, "本番", "deployed"), "本番", undefined);
+    expect(entry).toEqual({ column: "段階", field: "lifecycle" });
+    expect(splitChoiceOf({ column: "x", field: "tags", split: " / " })).toBe(" / ");
+    expect(splitChoiceOf(withSplit({ column: "x", field: "tags", split: ";" }, "default"))).toBe("default");
   });
 
   it("lets several columns feed a list field but not a single one", () => {

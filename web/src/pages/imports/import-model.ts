@@ -20,14 +20,51 @@ export function fieldOf(mapping: readonly MappingEntry[], column: string): Impor
   return mapping.find((m) => m.column === column)?.field ?? "";
 }
 
-/** The mapping with one column pointed at `field` (or left out), keeping the columns' order. */
+/**
+ * The mapping with one column pointed at `field` (or left out), keeping the columns' order. A
+ * column moved to another field loses its translations and split rule: they were the old field's.
+ */
 export function withColumn(mapping: readonly MappingEntry[], headers: readonly string[], column: string, field: ImportField | ""): MappingEntry[] {
-  const next = new Map(mapping.map((m) => [m.column, m.field]));
-  if (field) next.set(column, field);
+  const next = new Map(mapping.map((m) => [m.column, m]));
+  const old = next.get(column);
+  if (field) next.set(column, old && old.field === field ? old : { column, field });
   else next.delete(column);
-  return headers.filter((h) => next.has(h)).map((h) => ({ column: h, field: next.get(h)! }));
+  return headers.filter((h) => next.has(h)).map((h) => next.get(h)!);
 }
 
+/** The mapping with one column's entry replaced (its translations or split rule changed). */
+export function withEntry(mapping: readonly MappingEntry[], entry: MappingEntry): MappingEntry[] {
+  return mapping.map((m) => (m.column === entry.column ? entry : m));
+}
+
+/** The person's translation of a value of the column, if any ("" means absent). */
+export function translationOf(entry: MappingEntry, value: string): string | undefined {
+  return entry.values?.[value];
+}
+
+/** The entry with one value's translation set, or removed (`undefined`). */
+export function withTranslation(entry: MappingEntry, value: string, to: string | undefined): MappingEntry {
+  const values = { ...entry.values };
+  if (to === undefined) delete values[value];
+  else values[value] = to;
+  const { values: _, ...rest } = entry;
+  return Object.keys(values).length > 0 ? { ...rest, values } : rest;
+}
+
+/** How a list column's cells are cut: the field's own rule, never, or a separator (these, or one a preset file names). */
+export const SPLIT_CHOICES = ["default", "none", ";", ",", "|", "/", "\n"] as const;
+
+/** The split select's value for an entry: "default", "none" or the separator itself. */
+export function splitChoiceOf(entry: MappingEntry): string {
+  if (entry.split === undefined) return "default";
+  return entry.split === null ? "none" : entry.split;
+}
+
+export function withSplit(entry: MappingEntry, choice: string): MappingEntry {
+  const { split: _, ...rest } = entry;
+  if (choice === "default") return rest;
+  return { ...rest, split: choice === "none" ? null : choice };
+}
 /** Fields more than one column feeds, where only list fields may take several. */
 export function duplicateFields(mapping: readonly MappingEntry[]): ImportField[] {
   const seen = new Map<ImportField, number>();

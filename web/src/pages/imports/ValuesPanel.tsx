@@ -1,0 +1,117 @@
+import { useEffect, useRef, useState } from "react";
+import { importsApi, LIFECYCLES, type ColumnValues, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
+import { Notice } from "../../components/Notice.tsx";
+import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { translationOf, withTranslation } from "./import-model.ts";
+
+interface ValuesPanelProps {
+  job: ImportJob;
+  settings: ImportSettings;
+  entry: MappingEntry;
+  onChange(entry: MappingEntry): void;
+  onClose(): void;
+}
+
+/** The select's "no translation" choice; no field's value looks like it. */
+const AS_READ = "@as-read";
+
+/** What a translation select offers for a field with a closed set of values. */
+const CHOICES: Partial<Record<MappingEntry["field"], readonly string[]>> = { lifecycle: LIFECYCLES };
+
+/**
+ * One column's values as the file holds them, what Musubi reads each as, and the person's
+ * translation of each — a lifecycle stage from the list, any other field as text; a value left
+ * blank in the translation counts as absent.
+ */
+export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesPanelProps) {
+  const { t, number, label, errorMessage } = useI18n();
+  const [values, setValues] = useState<ColumnValues>();
+  const [error, setError] = useState<unknown>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { mapping: _, ...reading } = settings;
+  const key = JSON.stringify([entry.column, entry.field, entry.split, reading]);
+
+  useEffect(() => {
+    let live = true;
+    setValues(undefined);
+    importsApi.values(job.id, reading, entry).then(
+      (v) => live && setValues(v),
+      (err) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+    // Only what changes the list re-reads it; translations do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  useEffect(() => heading.current?.focus(), [entry.column]);
+
+  const choices = CHOICES[entry.field];
+  const shown = (value: string | null) => (value === null ? t("imports.values.refused") : choices ? label(`systems.lifecycle.`, value as (typeof LIFECYCLES)[number]) : value);
+
+  return (
+    <section className="values-panel" aria-labelledby="values-panel-title" data-testid="values-panel">
+      <h3 id="values-panel-title" className="card__subtitle" tabIndex={-1} ref={heading}>
+        {t("imports.values.title", { column: entry.column, field: t(`imports.field.${entry.field}`) })}
+      </h3>
+      <p className="field__hint">{t("imports.values.hint")}</p>
+      {error !== undefined && <Notice kind="error">{errorMessage(error)}</Notice>}
+      {!values && error === undefined && <p className="muted">{t("common.loading")}</p>}
+      {values && (
+        <>
+          <div className="table-wrap">
+            <table className="table table--compact" data-testid="values-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("imports.values.inFile")}</th>
+                  <th scope="col" className="table__numeric">
+                    {t("imports.values.rows")}
+                  </th>
+                  <th scope="col">{t("imports.values.reading")}</th>
+                  <th scope="col">{t("imports.values.translation")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {values.values.map((v) => {
+                  const current = translationOf(entry, v.value);
+                  const name = t("imports.values.translationFor", { value: v.value });
+                  const set = (to: string | undefined) => onChange(withTranslation(entry, v.value, to));
+                  return (
+                    <tr key={v.value} data-value={v.value}>
+                      <th scope="row">{v.value}</th>
+                      <td className="table__numeric">{number(v.rows)}</td>
+                      <td className={v.reading === null ? "values-panel__refused" : undefined}>{shown(v.reading)}</td>
+                      <td>
+                        {choices ? (
+                          <select className="input input--compact" aria-label={name} value={current ?? AS_READ} onChange={(e) => set(e.target.value === AS_READ ? undefined : e.target.value)}>
+                            <option value={AS_READ}>{t("imports.values.asRead")}</option>
+                            {choices.map((c) => (
+                              <option key={c} value={c}>
+                                {shown(c)}
+                              </option>
+                            ))}
+                            <option value="">{t("imports.values.absent")}</option>
+                          </select>
+                        ) : (
+                          <input className="input input--compact" aria-label={name} value={current ?? ""} placeholder={v.reading ?? ""} maxLength={500} onChange={(e) => set(e.target.value === "" ? undefined : e.target.value)} />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">
+            {values.blank > 0 && t("imports.values.blank", { count: number(values.blank) })} {values.more > 0 && t("imports.values.more", { count: number(values.more) })}
+          </p>
+        </>
+      )}
+      <div className="form__actions">
+        <button type="button" className="button" onClick={onClose} data-testid="values-close">
+          {t("imports.values.close")}
+        </button>
+      </div>
+    </section>
+  );
+}
