@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { importMapping, mappingEntry } from "./io/import.mapping.ts";
+import { UPSERT_KEYS } from "./imports.upsert.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
 const bilingual = z.object({ en: z.string(), ja: z.string() });
@@ -15,6 +16,8 @@ export const importReport = z.object({
   /** The first 500 things that go in but deserve a look (U+FFFD, control characters), and how many there are. */
   warnings: z.array(rowError),
   warningCount: z.number().int(),
+  /** With an upsert key: rows that create a system, change one, or match one exactly (nothing to write). */
+  upsert: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }).optional(),
   /** Committed with `skipInvalid`: the rows left out (the first 1,000; all of them in the problems download). */
   skippedLines: z.array(z.number().int()).optional(),
   failure: z.string().optional(),
@@ -55,7 +58,14 @@ export const readOptions = z.strictObject({
 });
 export type ReadOptions = z.infer<typeof readOptions>;
 
-export const importOptions = readOptions.extend({ mapping: importMapping });
+export const importOptions = readOptions.extend({
+  mapping: importMapping,
+  /**
+   * Rows matching a system already in the inventory by this key (its code, or a name) update the
+   * fields their mapped columns fill instead of creating a second system; absent, every row is new.
+   */
+  upsertBy: z.enum(UPSERT_KEYS).optional(),
+});
 
 /** Which column's values to list, read as which field, cut by which rule. */
 export const columnValuesBody = readOptions.extend({ column: mappingEntry.shape.column, field: mappingEntry.shape.field, split: mappingEntry.shape.split });
@@ -71,5 +81,9 @@ export const columnValuesView = z.object({
 export type ImportOptions = z.infer<typeof importOptions>;
 export const commitBody = importOptions.extend({ skipInvalid: z.boolean().default(false) });
 
-export const previewView = importReport.extend({ sample: z.array(z.record(z.string(), z.unknown())) });
+export const previewView = importReport.extend({
+  /** The first 20 rows that change a system: the system's code and each field from what to what. */
+  changes: z.array(z.object({ line: z.number().int(), code: z.string(), fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })) })),
+  sample: z.array(z.record(z.string(), z.unknown())),
+});
 export type PreviewView = z.infer<typeof previewView>;

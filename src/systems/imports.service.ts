@@ -1,4 +1,7 @@
-import { evaluateFacts } from "../applicability/evaluate.ts";
+import { evaluateFacts, type Evaluation } from "../applicability/evaluate.ts";
+import type { Transaction } from "kysely";
+import { syncSystemAssessments } from "../compliance/assessments.sync.ts";
+import type { CounterDeltas } from "../compliance/counters.ts";
 import { checkProfile } from "../applicability/profile.ts";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { filePath, recordOrgFile } from "../compliance/files.store.ts";
@@ -17,6 +20,7 @@ import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { ColumnValuesBody, ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import { columnValues, type ColumnValues } from "./io/import.column-values.ts";
+import { planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
 import { foldValue } from "./io/import.values.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import type { Mapping } from "./io/import.mapping.ts";
@@ -131,7 +135,7 @@ async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sa
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */
-async function importContext(deps: ImportDeps, orgId: string): Promise<ImportContext> {
+async function importContext(deps: ImportDeps, orgId: string, upsert = false): Promise<ImportContext> {
   const [users, departments, codes] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
     deps.db.kysely.selectFrom("departments").select(["id", "code"]).where("org_id", "=", orgId).execute(),
@@ -141,6 +145,7 @@ async function importContext(deps: ImportDeps, orgId: string): Promise<ImportCon
     userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
     departmentIdByCode: new Map(departments.map((d) => [d.code, d.id])),
     existingCodes: new Set(codes.map((c) => c.code)),
+    upsert,
     checkProfile: (facts) =>
       checkProfile(deps.library, facts, "en").issues.map((i) => {
         const ja = checkProfile(deps.library, facts, "ja").issues.find((j) => j.field === i.field && j.code === i.code);
@@ -172,12 +177,25 @@ async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportConte
   return { valid, errors, warnings };
 }
 
-function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false) {
+/**
+ * Every row checked and planned: validated, then matched against the inventory (new, changed or
+ * unchanged with an upsert key; possible duplicates flagged without one). Problems in row order.
+ */
+async function checkRows(deps: ImportDeps, orgId: string, table: Table, opts: ImportOptions, onProgress: (done: number) => void) {
+  const checked = await validateInSlices(table, opts.mapping, await importContext(deps, orgId, opts.upsertBy !== undefined), onProgress);
+  const plan = await planUpsert(deps.db, orgId, checked.valid, opts.mapping, opts.upsertBy);
+  const byLine = (a: RowError, b: RowError) => a.line - b.line;
+  const problems: Problems = { errors: [...checked.errors, ...plan.errors].sort(byLine), warnings: [...checked.warnings, ...plan.warnings].sort(byLine) };
+  return { plan, problems, valid: plan.counts.new + plan.counts.changed + plan.counts.unchanged };
+}
+
+function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false, plan?: UpsertPlan | "") {
   const { errors, warnings } = problems;
   const lines = [...new Set(errors.map((e) => e.line))];
   return {
     rows: total,
     valid: validCount,
+    ...(plan && { upsert: plan.counts }),
     invalid: lines.length,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     truncated: errors.length > MAX_REPORTED_ERRORS,
@@ -196,9 +214,13 @@ async function keepProblems(deps: ImportDeps, job: ImportJob, problems: Problems
 export async function previewImport(deps: ImportDeps, orgId: string, id: string, opts: ImportOptions): Promise<PreviewView> {
   const job = await getJob(deps.db, orgId, id);
   const table = await loadTable(deps, job, opts);
-  const checked = await validateInSlices(table, opts.mapping, await importContext(deps, orgId), () => undefined);
-  await keepProblems(deps, job, checked);
-  return { ...reportOf(table.rows.length, checked.valid.length, checked), sample: checked.valid.slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })) };
+  const { plan, problems, valid } = await checkRows(deps, orgId, table, opts, () => undefined);
+  await keepProblems(deps, job, problems);
+  return {
+    ...reportOf(table.rows.length, valid, problems, false, opts.upsertBy && plan),
+    changes: plan.changes,
+    sample: plan.rows.filter((r) => !r.existing).slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })),
+  };
 }
 
 /**
@@ -250,21 +272,21 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
   let checked;
   try {
     await setStatus(deps, job, "validating");
-    checked = await validateInSlices(table, opts.mapping, await importContext(deps, who.orgId), (done) => progress.set(job.id, { phase: "validating", done, total: table.rows.length }));
+    checked = await checkRows(deps, who.orgId, table, opts, (done) => progress.set(job.id, { phase: "validating", done, total: table.rows.length }));
   } catch (err) {
     progress.delete(job.id);
     await setStatus(deps, job, "uploaded");
     throw err;
   }
-  const report = reportOf(table.rows.length, checked.valid.length, checked, opts.skipInvalid);
-  await keepProblems(deps, job, checked);
-  if (checked.errors.length > 0 && !opts.skipInvalid) {
+  const report = reportOf(table.rows.length, checked.valid, checked.problems, opts.skipInvalid, opts.upsertBy && checked.plan);
+  await keepProblems(deps, job, checked.problems);
+  if (checked.problems.errors.length > 0 && !opts.skipInvalid) {
     progress.delete(job.id);
     await setStatus(deps, job, "uploaded", { report: JSON.stringify(report) });
     throw new AppError(422, "import_has_errors", report);
   }
   await setStatus(deps, job, "committing", { report: JSON.stringify(report) });
-  const done = writeImport(deps, who, job, checked.valid, report).catch(async (err) => {
+  const done = writeImport(deps, who, job, checked.plan.rows, report).catch(async (err) => {
     deps.logger?.error({ err, importId: job.id }, "import failed");
     progress.delete(job.id);
     await setStatus(deps, job, "failed", { report: JSON.stringify({ ...report, failure: err instanceof AppError ? err.code : "internal" }) });
@@ -275,7 +297,7 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
   return { job: presentJob({ ...job, status: "committing" }), done };
 }
 
-async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: { line: number; input: CreateSystemInput }[], report: ReturnType<typeof reportOf>): Promise<void> {
+async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: PlannedRow[], report: ReturnType<typeof reportOf>): Promise<void> {
   const total = valid.length;
   // Classified as of the organisation's day, as a system saved through the API would be.
   const asOf = await orgToday(deps.db.kysely, who.orgId);
@@ -284,18 +306,23 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   // Registers repeat profiles (rows copied from a template, one profile per kind of system): each
   // distinct profile is evaluated once per import. The evaluation depends only on the answers and
   // the date, so rows with the same answers get the same classification.
-  const byProfile = new Map<string, Omit<ClassifiedRow, "input">>();
+  const byProfile = new Map<string, { summary: Omit<ClassifiedRow, "input">; evaluation: Evaluation }>();
+  // Updated systems whose profile changed: their assessments follow the new classification.
+  const evaluations = new Map<string, Evaluation>();
   for (let i = 0; i < total; i++) {
     // The record's purpose and countries are the profile's too, as when a system is saved.
     const stated = valid[i]!.input;
+    const existing = valid[i]!.existing;
     const input = { ...stated, profile: withRecordFacts(stated.profile, stated) };
     const key = JSON.stringify(input.profile);
     let c = byProfile.get(key);
     if (!c) {
-      c = summarise(evaluateFacts(deps.library, checkProfile(deps.library, input.profile, "en").facts, asOf));
+      const evaluation = evaluateFacts(deps.library, checkProfile(deps.library, input.profile, "en").facts, asOf);
+      c = { summary: summarise(evaluation), evaluation };
       byProfile.set(key, c);
     }
-    classified.push({ input, ...c });
+    if (existing && existing.profile !== key) evaluations.set(existing.id, c.evaluation);
+    classified.push({ input, ...c.summary, ...(existing && { existing }) });
     if ((i + 1) % 200 === 0) {
       progress.set(job.id, { phase: "classifying", done: i + 1, total });
       await slicer.pause();
@@ -304,7 +331,13 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   progress.set(job.id, { phase: "writing", done: 0, total });
   const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest };
   const onProgress = (done: number) => progress.set(job.id, { phase: "writing", done, total });
-  await (writesOffThread(deps.db) ? writeOffThread(deps.db, write, classified, onProgress) : writeClassified(deps.db, write, classified, onProgress));
+  // Assessments are synchronised with the library at hand: an import that reclassifies systems is written on this thread.
+  const sync = evaluations.size > 0 ? async (trx: Transaction<Database>, id: string, d: CounterDeltas) => {
+          const evaluation = evaluations.get(id);
+          if (evaluation) await syncSystemAssessments(trx, who.orgId, id, deps.library, evaluation, d);
+        }
+      : undefined;
+  await (writesOffThread(deps.db) && !sync ? writeOffThread(deps.db, write, classified, onProgress) : writeClassified(deps.db, write, classified, onProgress, sync));
   progress.delete(job.id);
 }
 

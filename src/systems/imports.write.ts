@@ -2,7 +2,8 @@ import type { Transaction } from "kysely";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
 import type { Db } from "../db/connect.ts";
-import type { Database, ImportJob } from "../db/schema.ts";
+import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
+import { AppError } from "../platform/errors.ts";
 import { nowIso } from "../platform/time.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
@@ -15,6 +16,8 @@ export interface ClassifiedRow {
   euClass: string | null;
   euClassFrom: string | null;
   frameworks: string[];
+  /** The system this row updates (an upsert), as read when the import was checked. */
+  existing?: AiSystem;
 }
 
 /** Everything the write needs besides the rows; plain data, so that it can be sent to a worker. */
@@ -38,16 +41,18 @@ const WRITE_STEP = 100;
  * server's main thread other requests queue for the connection instead of timing out behind one
  * long write; in the import worker, progress reaches the server).
  */
-export async function writeClassified(db: Db, w: ImportWrite, rows: readonly ClassifiedRow[], onProgress: (done: number) => void): Promise<void> {
+export async function writeClassified(db: Db, w: ImportWrite, rows: readonly ClassifiedRow[], onProgress: (done: number) => void, syncAssessments?: (trx: Transaction<Database>, systemId: string, d: CounterDeltas) => Promise<void>): Promise<void> {
   const { who, job, report } = w;
   const total = rows.length;
   const slicer = timeSlicer();
   await audited(db, who, async (trx, record, flush) => {
-    const codes = await assignCodes(trx, who.orgId, rows.map((c) => c.input.code));
+    const created = rows.filter((c) => !c.existing);
+    const codes = await assignCodes(trx, who.orgId, created.map((c) => c.input.code));
     const now = nowIso();
     const d = new CounterDeltas();
-    for (let i = 0; i < total; i += WRITE_STEP) {
-      const chunk = rows.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
+    let done = 0;
+    for (let i = 0; i < created.length; i += WRITE_STEP) {
+      const chunk = created.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
       await trx.insertInto("ai_systems").values(chunk).execute();
       // A vendor named as the register names it is linked to the record, as the system form would.
       await linkVendorsByName(trx, who.orgId, chunk.map((r) => ({ id: r.id, vendors: JSON.parse(r.vendors) as string[] })));
@@ -56,13 +61,48 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
         record({ action: "system.imported", entityType: "system", entityId: row.id, after: { ...ledgerSnapshot(row), importId: job.id } });
       }
       await flush();
-      onProgress(Math.min(i + WRITE_STEP, total));
+      onProgress((done += chunk.length));
+      await slicer.pause();
+    }
+    const updated = rows.filter((c) => c.existing);
+    for (let i = 0; i < updated.length; i += WRITE_STEP) {
+      const chunk = updated.slice(i, i + WRITE_STEP);
+      const next: AiSystem[] = [];
+      for (const c of chunk) {
+        const row = await updateRow(trx, who.orgId, c, w, now);
+        await syncAssessments?.(trx, row.id, d);
+        next.push(row);
+      }
+      await linkVendorsByName(trx, who.orgId, next.map((r) => ({ id: r.id, vendors: JSON.parse(r.vendors) as string[] })));
+      next.forEach((row, j) => {
+        const before = chunk[j]!.existing!;
+        countSystem(d, before, -1);
+        countSystem(d, row, 1);
+        record({ action: "system.updated", entityType: "system", entityId: row.id, before: ledgerSnapshot(before), after: { ...ledgerSnapshot(row), importId: job.id } });
+      });
+      await flush();
+      onProgress((done += chunk.length));
       await slicer.pause();
     }
     await applyCounters(trx, who.orgId, d);
     await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();
-    record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: total, skipped: report.invalid } });
+    record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: created.length, updated: updated.length, skipped: report.invalid } });
   });
+}
+
+/**
+ * One system updated by an upsert: the new values over the row as it was when the import was
+ * checked. Someone who changed the system since (another version) wins: the import fails with
+ * `conflict` and writes nothing, rather than overwriting a change nobody saw.
+ */
+async function updateRow(trx: Transaction<Database>, orgId: string, c: ClassifiedRow, w: ImportWrite, now: string): Promise<AiSystem> {
+  const before = c.existing!;
+  const fresh = newSystemRow(orgId, before.code, c.input, c, w.asOf, w.libraryDigest, now);
+  const next: AiSystem = { ...fresh, id: before.id, created_at: before.created_at, version: before.version + 1 };
+  const { id: _id, org_id: _org, created_at: _created, ...changes } = next;
+  const res = await trx.updateTable("ai_systems").set(changes).where("org_id", "=", orgId).where("id", "=", before.id).where("version", "=", before.version).executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { code: before.code });
+  return next;
 }
 
 /**

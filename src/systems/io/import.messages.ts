@@ -81,6 +81,14 @@ export const rowMessages = {
     en: "The row is not valid; check its values.",
     ja: "この行の内容に誤りがあります。値を確認してください。",
   }),
+  duplicate_key: (value: string, firstLine: number): Bilingual => ({
+    en: `"${q(value)}" identifies the system on row ${firstLine} of this file too; one row per system.`,
+    ja: `「${q(value)}」はこのファイルの${firstLine}行目のシステムと同じです。1つのシステムは1行で記載してください。`,
+  }),
+  possible_duplicate: (value: string, code: string): Bilingual => ({
+    en: `"${q(value)}" has the name of ${code}, already in the inventory: it will be registered as a second system. To update ${code} instead, import with an upsert key (code or name).`,
+    ja: `「${q(value)}」は台帳の既存システム ${code} と同じ名称です。別のシステムとして登録されます。${code} を更新する場合は、照合キー（コード又は名称）を指定して取り込んでください。`,
+  }),
   replacement_character: (value: string): Bilingual => ({
     en: `"${q(value)}" holds the replacement character �: the file was probably saved in another encoding than the one it was read in (try reading it as Shift_JIS or UTF-8), or the text was already damaged.`,
     ja: `「${q(value)}」に置換文字 � が含まれています。ファイルの文字コードが読み込み時の指定と異なる可能性があります（Shift_JIS又はUTF-8で読み直してください）。元のデータが既に破損している場合もあります。`,

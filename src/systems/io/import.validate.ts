@@ -24,12 +24,15 @@ export interface ImportContext {
   departmentIdByCode: Map<string, string>;
   /** Codes already used in the inventory. */
   existingCodes: Set<string>;
+  /** Rows may update the inventory's systems (an upsert): a code already used is then a match, not a clash. */
+  upsert?: boolean;
   /** The applicability engine's check of a profile; each problem names the fact it concerns. */
   checkProfile(facts: Record<string, unknown>): { path: string; message: Bilingual }[];
 }
 
 export interface ValidatedRows {
-  valid: { line: number; input: CreateSystemInput }[];
+  /** `unnamed`: an upsert row that gives a code but no name — it may update a system, never create one. */
+  valid: { line: number; input: CreateSystemInput; unnamed?: true }[];
   errors: RowError[];
   /** What goes in but deserves a look (text the file's encoding may have damaged, control characters). */
   warnings: RowError[];
@@ -156,8 +159,9 @@ class RowValidator implements RowValidatorHandle {
     const warnings: RowError[] = [];
     for (let r = start; r < end; r++) {
       const row = this.rows[r]!;
+      const unnamed = this.unnamed(row.cells);
       const input = this.validate(row.line, row.cells, errors, warnings);
-      if (input) valid.push({ line: row.line, input });
+      if (input) valid.push(unnamed ? { line: row.line, input, unnamed } : { line: row.line, input });
     }
     return { valid, errors, warnings };
   }
@@ -296,7 +300,20 @@ class RowValidator implements RowValidatorHandle {
   }
 
   /** A system needs a name in at least one language; the other is copied. Returns the copied field. */
+  /** In an upsert, a row with a code and no name (a file that updates some fields of known systems). */
+  private unnamed(cells: string[]): true | undefined {
+    if (!this.ctx.upsert || !this.codePlan) return undefined;
+    const filled = (p: Plan) => (cells[p.index] ?? "").trim() !== "";
+    if (!filled(this.codePlan) || this.plans.some((p) => (p.field === "nameJa" || p.field === "nameEn") && filled(p))) return undefined;
+    return true;
+  }
+
   private completeNames(line: number, draft: Record<string, unknown>, errors: RowError[]): ImportField | undefined {
+    // Stands in for the names while the row is checked; the plan refuses it unless it matches a system.
+    if (draft.nameJa === undefined && draft.nameEn === undefined && this.ctx.upsert && typeof draft.code === "string") {
+      draft.nameJa = draft.nameEn = draft.code;
+      return "nameJa";
+    }
     if (draft.nameJa === undefined && draft.nameEn === undefined) {
       this.fail(errors, line, undefined, "nameJa", "name_required", rowMessages.name_required());
       this.bad |= BIT.get("nameEn")!;
@@ -325,7 +342,7 @@ class RowValidator implements RowValidatorHandle {
     if (first !== undefined) this.fail(errors, line, plan, "code", "duplicate_code", rowMessages.duplicate_code(code, first));
     else {
       this.seenCodes.set(code, line);
-      if (this.ctx.existingCodes.has(code)) this.fail(errors, line, plan, "code", "code_taken", rowMessages.code_taken(code));
+      if (!this.ctx.upsert && this.ctx.existingCodes.has(code)) this.fail(errors, line, plan, "code", "code_taken", rowMessages.code_taken(code));
     }
   }
 

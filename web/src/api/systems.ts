@@ -378,12 +378,16 @@ export interface ImportReport {
   /** The first 500 things that go in but deserve a look, and how many there are. */
   warnings: ImportRowError[];
   warningCount: number;
+  /** With an upsert key: rows that add a system, change one, or match one exactly. */
+  upsert?: { new: number; changed: number; unchanged: number };
   /** Rows left out by an import with skipInvalid (the first 1,000). */
   skippedLines?: number[];
   failure?: string;
 }
 
 export interface ImportPreview extends ImportReport {
+  /** The first rows that change a system: its code and each field from what to what. */
+  changes: { line: number; code: string; fields: { field: string; before: unknown; after: unknown }[] }[];
   /** The first valid rows as they would be stored, with their line in the file. */
   sample: ({ line: number } & Partial<Record<string, unknown>>)[];
 }
@@ -418,19 +422,27 @@ export interface ImportSettings {
   encoding?: ImportEncoding;
   /** Rows to leave out, as Excel numbers them: "2-3, 10". */
   skipRows?: string;
+  /** Rows matching a system already in the inventory by this key update it instead of adding a second one. */
+  upsertBy?: UpsertKey;
 }
+
+/** How the file is read (what `read` and `values` take). */
+export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "encoding" | "skipRows">;
+
+export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
+export type UpsertKey = (typeof UPSERT_KEYS)[number];
 
 export const importsApi = {
   upload: (file: File, auth: UploadAuth) => postBytes<ImportJob>("/api/imports", file, auth),
   get: (id: string, signal?: AbortSignal) => request<ImportJob>("GET", `/api/imports/${enc(id)}`, withSignal(signal)),
   /** Reads the uploaded file again with another encoding, sheet or header row (new headers and sample). */
-  read: (id: string, options: Omit<ImportSettings, "mapping">) => request<ImportJob>("POST", `/api/imports/${enc(id)}/read`, { body: options }),
+  read: (id: string, options: ReadingOptions) => request<ImportJob>("POST", `/api/imports/${enc(id)}/read`, { body: options }),
   preview: (id: string, settings: ImportSettings, signal?: AbortSignal) =>
     request<ImportPreview>("POST", `/api/imports/${enc(id)}/preview`, { body: settings, ...withSignal(signal) }),
   commit: (id: string, settings: ImportSettings, skipInvalid: boolean) =>
     request<ImportJob>("POST", `/api/imports/${enc(id)}/commit`, { body: { ...settings, skipInvalid } }),
   /** A column's distinct values with Musubi's reading of each, to confirm or translate. */
-  values: (id: string, reading: Omit<ImportSettings, "mapping">, entry: Pick<MappingEntry, "column" | "field" | "split">) =>
+  values: (id: string, reading: ReadingOptions, entry: Pick<MappingEntry, "column" | "field" | "split">) =>
     request<ColumnValues>("POST", `/api/imports/${enc(id)}/values`, { body: { ...reading, column: entry.column, field: entry.field, ...(entry.split !== undefined && { split: entry.split }) } }),
   /** Every problem of the last validation, as a file in the UI's language. */
   problemsUrl: (id: string, format: "csv" | "xlsx", lang: "ja" | "en") => `/api/imports/${enc(id)}/problems?format=${format}&lang=${lang}`,

@@ -6,7 +6,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { CommitStep } from "./CommitStep.tsx";
-import { initialSettings } from "./import-model.ts";
+import { initialSettings, readingOf } from "./import-model.ts";
 import { MappingStep } from "./MappingStep.tsx";
 import { PreviewStep } from "./PreviewStep.tsx";
 import { UploadStep } from "./UploadStep.tsx";
@@ -56,8 +56,8 @@ export function ImportWizardPage() {
   /** A new encoding, sheet or header row changes the columns: read the file again and re-suggest the mapping. */
   const changeSettings = (next: ImportSettings) => {
     if (!job || !settings) return;
-    const { mapping: _, ...reading } = next;
-    if (reading.encoding === settings.encoding && reading.sheet === settings.sheet && reading.headerRow === settings.headerRow && reading.skipRows === settings.skipRows) {
+    const reading = readingOf(next);
+    if (JSON.stringify(reading) === JSON.stringify(readingOf(settings))) {
       setSettings(next);
       return;
     }
@@ -66,7 +66,7 @@ export function ImportWizardPage() {
       setJob(reread);
       // The same columns read again (other rows left out) keep their mapping, translations and split rules.
       const same = JSON.stringify(reread.headers) === JSON.stringify(job.headers);
-      setSettings({ ...initialSettings(reread), ...reading, ...(same && { mapping: next.mapping }) });
+      setSettings({ ...initialSettings(reread), ...reading, ...(same && { mapping: next.mapping }), ...(next.upsertBy && { upsertBy: next.upsertBy }) });
     });
   };
   const runPreview = () =>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
+import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, UPSERT_KEYS, type UpsertKey, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
 import { Disclosure } from "../../components/Disclosure.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -99,6 +99,20 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
         </label>
       </div>
       <div className="form__row">
+        <label className="field">
+          <span className="field__label">{t("imports.upsertBy")}</span>
+          <select className="input" value={settings.upsertBy ?? ""} onChange={(e) => onChange({ ...settings, upsertBy: (e.target.value || undefined) as UpsertKey | undefined })} aria-describedby="import-upsert-hint" data-testid="import-upsert-by">
+            <option value="">{t("imports.upsertBy.none")}</option>
+            {UPSERT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {t(`imports.upsertBy.${k}`)}
+              </option>
+            ))}
+          </select>
+          <span className="field__hint" id="import-upsert-hint">
+            {t("imports.upsertByHint")}
+          </span>
+        </label>
         <label className="field">
           <span className="field__label">{t("imports.skipRows")}</span>
           <input

@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { ErrorTable } from "./ErrorTable.tsx";
 import { PreviewSample } from "./PreviewSample.tsx";
 import { ProblemsDownload } from "./ProblemsDownload.tsx";
+import { ChangesTable } from "./ChangesTable.tsx";
 
 interface PreviewStepProps {
   job: ImportJob;
@@ -17,7 +18,9 @@ interface PreviewStepProps {
 export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewStepProps) {
   const { t, number } = useI18n();
   const [skipInvalid, setSkipInvalid] = useState(false);
-  const allowed = preview.valid > 0 && (preview.invalid === 0 || skipInvalid);
+  // With an upsert key, rows that match a system exactly have nothing to write.
+  const writing = preview.upsert ? preview.upsert.new + preview.upsert.changed : preview.valid;
+  const allowed = writing > 0 && (preview.invalid === 0 || skipInvalid);
   return (
     <section className="card import-step" data-testid="import-preview-step">
       <h2 className="card__title">{t("imports.preview.title", { file: job.fileName })}</h2>
@@ -35,6 +38,17 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           {t("imports.invalid")}
         </div>
       </div>
+      {preview.upsert && (
+        <p className="import-upsert-counts" data-testid="import-upsert-counts">
+          {t("imports.upsert.counts", { new: number(preview.upsert.new), changed: number(preview.upsert.changed), unchanged: number(preview.upsert.unchanged) })}
+        </p>
+      )}
+      {preview.changes.length > 0 && (
+        <>
+          <h3 className="card__subtitle">{t("imports.changes.title")}</h3>
+          <ChangesTable changes={preview.changes} />
+        </>
+      )}
       {preview.errors.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.errors")}</h3>
@@ -68,7 +82,7 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           {t("imports.backToMapping")}
         </button>
         <button type="button" className="button button--primary" disabled={!allowed || busy} onClick={() => onCommit(skipInvalid)} data-testid="import-commit">
-          {busy ? t("common.working") : t("imports.commit", { count: number(preview.valid) })}
+          {busy ? t("common.working") : preview.upsert ? t("imports.commitUpsert", { new: number(preview.upsert.new), changed: number(preview.upsert.changed) }) : t("imports.commit", { count: number(preview.valid) })}
         </button>
       </div>
     </section>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { importsApi, LIFECYCLES, type ColumnValues, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { translationOf, withTranslation } from "./import-model.ts";
+import { readingOf, translationOf, withTranslation } from "./import-model.ts";
 
 interface ValuesPanelProps {
   job: ImportJob;
@@ -28,7 +28,7 @@ export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesP
   const [values, setValues] = useState<ColumnValues>();
   const [error, setError] = useState<unknown>();
   const heading = useRef<HTMLHeadingElement>(null);
-  const { mapping: _, ...reading } = settings;
+  const reading = readingOf(settings);
   const key = JSON.stringify([entry.column, entry.field, entry.split, reading]);
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
+import { LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingEntry, type ReadingOptions } from "../../api/systems.ts";
 
 /** Fields a row cannot do without: a system needs both names. */
 export const REQUIRED_FIELDS: readonly ImportField[] = ["nameJa", "nameEn"];
@@ -13,6 +13,12 @@ export function initialSettings(job: ImportJob): ImportSettings {
     ...(job.sheet && { sheet: job.sheet }),
     ...(encoding && { encoding }),
   };
+}
+
+/** How the file is read, without what is done with it (mapping, upsert key): what `read` and `values` take. */
+export function readingOf(settings: ImportSettings): ReadingOptions {
+  const { sheet, headerRow, encoding, skipRows } = settings;
+  return { ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(encoding !== undefined && { encoding }), ...(skipRows !== undefined && { skipRows }) };
 }
 
 /** The field a column feeds, or "" when it is not imported. */
