@@ -100,11 +100,12 @@ export function registerSystemsCommands(program: Command): void {
     .option("--sheet <name>", "XLSX worksheet")
     .option("--header-row <n>", "1-based header row")
     .option("--upsert-by <key>", "update the systems already in the inventory that match by code, nameJa or nameEn (or the column mapped to one of them) instead of adding new ones")
+    .option("--create-missing <what>", "create the departments and/or owners rows name that the organisation lacks: departments,owners")
     .option("--skip-rows <rows>", 'rows to leave out wherever they are, as Excel numbers them: "2-3,10"')
     .option("--skip-invalid", "import the valid rows even when some are invalid (the rows left out are listed)")
     .option("--report <file>", "write every problem found (errors and warnings) to this file: .csv or .xlsx")
     .option("--dry-run", "validate and report only")
-    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; upsertBy?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
+    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
@@ -114,7 +115,7 @@ export function registerSystemsCommands(program: Command): void {
         const mapping = o.mapping ? s.importMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : job.suggestedMapping!;
         out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
         const upsertBy = o.upsertBy === undefined ? undefined : (mapping.find((m) => m.column === o.upsertBy)?.field ?? o.upsertBy);
-        const opts = s.importOptions.parse({ mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(upsertBy && { upsertBy }) });
+        const opts = s.importOptions.parse({ mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
         const writeReport = async () => {
           if (!o.report) return;
           const format = o.report.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";
@@ -235,9 +236,10 @@ export function registerSystemsCommands(program: Command): void {
 
 type Problem = { line: number; column?: string; field?: string; message: { en: string; ja: string } };
 
-function printReport(report: { rows: number; valid: number; invalid: number; errors: Problem[]; truncated: boolean; warnings?: Problem[]; warningCount?: number; upsert?: { new: number; changed: number; unchanged: number } }) {
+function printReport(report: { rows: number; valid: number; invalid: number; errors: Problem[]; truncated: boolean; warnings?: Problem[]; warningCount?: number; upsert?: { new: number; changed: number; unchanged: number }; created?: { departments: { code: string }[]; owners: string[] } }) {
   out(`${report.valid} valid, ${report.invalid} invalid of ${report.rows} rows`);
   if (report.upsert) out(`${report.upsert.new} new, ${report.upsert.changed} changed, ${report.upsert.unchanged} unchanged`);
+  if (report.created) out(`to create: ${report.created.departments.length} departments (${report.created.departments.map((d) => d.code).join(", ")}), ${report.created.owners.length} owners (${report.created.owners.join(", ")})`);
   for (const e of report.errors) out(`  row ${e.line}${e.column ? ` [${e.column}]` : ""}: ${e.message.en} / ${e.message.ja}`);
   if (report.truncated) out("  … (first 500 problems shown; all of them with --report FILE)");
   if (report.warningCount) {

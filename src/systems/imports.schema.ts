@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { importMapping, mappingEntry } from "./io/import.mapping.ts";
 import { UPSERT_KEYS } from "./imports.upsert.ts";
+import { CREATABLE } from "./io/import.missing.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
 const bilingual = z.object({ en: z.string(), ja: z.string() });
@@ -16,6 +17,8 @@ export const importReport = z.object({
   /** The first 500 things that go in but deserve a look (U+FFFD, control characters), and how many there are. */
   warnings: z.array(rowError),
   warningCount: z.number().int(),
+  /** Departments and owners the import creates (only those rows that go in name). */
+  created: z.object({ departments: z.array(z.object({ code: z.string(), name: z.string() })), owners: z.array(z.string()) }).optional(),
   /** With an upsert key: rows that create a system, change one, or match one exactly (nothing to write). */
   upsert: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }).optional(),
   /** Committed with `skipInvalid`: the rows left out (the first 1,000; all of them in the problems download). */
@@ -65,6 +68,12 @@ export const importOptions = readOptions.extend({
    * fields their mapped columns fill instead of creating a second system; absent, every row is new.
    */
   upsertBy: z.enum(UPSERT_KEYS).optional(),
+  /**
+   * Create the departments and owners rows name that the organisation does not have: a department
+   * with the cell as its name (and code, when the cell is one), an owner as a viewer with no
+   * password anyone knows. Without it such a row is refused.
+   */
+  createMissing: z.array(z.enum(CREATABLE)).max(CREATABLE.length).optional(),
 });
 
 /** Which column's values to list, read as which field, cut by which rule. */

@@ -13,7 +13,7 @@ import type { Locale } from "../platform/i18n.ts";
 import { findOrgFile } from "../compliance/files.store.ts";
 import { loadProblems, problemsTable, saveProblems, type Problems } from "./io/import.problems.ts";
 import { tableCsv, tableXlsx } from "./io/export.write.ts";
-import { newId } from "../platform/ids.ts";
+import { newId, newSecret } from "../platform/ids.ts";
 import type { Logger } from "../platform/logger.ts";
 import { nowIso } from "../platform/time.ts";
 import { orgToday } from "../orgs/orgs.store.ts";
@@ -21,6 +21,9 @@ import { timeSlicer } from "../platform/time-slice.ts";
 import type { ColumnValuesBody, ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import { columnValues, type ColumnValues } from "./io/import.column-values.ts";
 import { planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
+import { MissingRecords } from "./io/import.missing.ts";
+import { rowMessages } from "./io/import.messages.ts";
+import { hashPassword } from "../auth/secrets.ts";
 import { foldValue } from "./io/import.values.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import type { Mapping } from "./io/import.mapping.ts";
@@ -34,7 +37,9 @@ import { summarise } from "./systems.classify.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
-import { writeClassified, type ClassifiedRow, type ImportWrite } from "./imports.write.ts";
+import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
+
+type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
 
 export interface ImportDeps {
   db: Db;
@@ -135,17 +140,19 @@ async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sa
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */
-async function importContext(deps: ImportDeps, orgId: string, upsert = false): Promise<ImportContext> {
+async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportOptions, "upsertBy" | "createMissing"> = {}): Promise<ImportContext> {
   const [users, departments, codes] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
-    deps.db.kysely.selectFrom("departments").select(["id", "code"]).where("org_id", "=", orgId).execute(),
+    deps.db.kysely.selectFrom("departments").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute(),
     deps.db.kysely.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).execute(),
   ]);
   return {
     userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
     departmentIdByCode: new Map(departments.map((d) => [d.code, d.id])),
+    departmentIdByName: new Map(departments.flatMap((d) => [[foldValue(d.name_en), d.id] as const, [foldValue(d.name_ja), d.id] as const])),
     existingCodes: new Set(codes.map((c) => c.code)),
-    upsert,
+    upsert: opts.upsertBy !== undefined,
+    ...(opts.createMissing?.length && { missing: new MissingRecords(new Set(opts.createMissing), departments.map((d) => d.code)) }),
     checkProfile: (facts) =>
       checkProfile(deps.library, facts, "en").issues.map((i) => {
         const ja = checkProfile(deps.library, facts, "ja").issues.find((j) => j.field === i.field && j.code === i.code);
@@ -182,19 +189,56 @@ async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportConte
  * unchanged with an upsert key; possible duplicates flagged without one). Problems in row order.
  */
 async function checkRows(deps: ImportDeps, orgId: string, table: Table, opts: ImportOptions, onProgress: (done: number) => void) {
-  const checked = await validateInSlices(table, opts.mapping, await importContext(deps, orgId, opts.upsertBy !== undefined), onProgress);
-  const plan = await planUpsert(deps.db, orgId, checked.valid, opts.mapping, opts.upsertBy);
+  const ctx = await importContext(deps, orgId, opts);
+  const checked = await validateInSlices(table, opts.mapping, ctx, onProgress);
+  const elsewhere = await ownersElsewhere(deps.db, ctx.missing, checked.valid);
+  const plan = await planUpsert(deps.db, orgId, elsewhere.valid, opts.mapping, opts.upsertBy);
   const byLine = (a: RowError, b: RowError) => a.line - b.line;
-  const problems: Problems = { errors: [...checked.errors, ...plan.errors].sort(byLine), warnings: [...checked.warnings, ...plan.warnings].sort(byLine) };
-  return { plan, problems, valid: plan.counts.new + plan.counts.changed + plan.counts.unchanged };
+  const problems: Problems = { errors: [...checked.errors, ...elsewhere.errors, ...plan.errors].sort(byLine), warnings: [...checked.warnings, ...plan.warnings].sort(byLine) };
+  return { plan, problems, valid: plan.counts.new + plan.counts.changed + plan.counts.unchanged, create: toCreate(ctx.missing, plan.rows) };
 }
 
-function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false, plan?: UpsertPlan | "") {
+/**
+ * An owner to create whose address is already someone's (another organisation's, or a disabled
+ * account here) cannot be created: the rows naming them are refused, saying so.
+ */
+async function ownersElsewhere(db: Db, missing: MissingRecords | undefined, valid: ValidRow[]): Promise<{ valid: ValidRow[]; errors: RowError[] }> {
+  if (!missing || missing.owners.size === 0) return { valid, errors: [] };
+  const emails = [...missing.owners.keys()];
+  const taken = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    for (const r of await db.kysely.selectFrom("users").select("email").where("email", "in", emails.slice(i, i + 500)).execute()) taken.add(r.email.toLowerCase());
+  }
+  if (taken.size === 0) return { valid, errors: [] };
+  const refused = new Map<string, string>();
+  for (const email of taken) refused.set(missing.owners.get(email)!.id, email);
+  const errors: RowError[] = [];
+  const kept: ValidRow[] = [];
+  for (const v of valid) {
+    const email = refused.get(v.input.businessOwnerId ?? "") ?? refused.get(v.input.technicalOwnerId ?? "");
+    if (email === undefined) kept.push(v);
+    else errors.push({ line: v.line, field: refused.has(v.input.businessOwnerId ?? "") ? "businessOwnerEmail" : "technicalOwnerEmail", code: "owner_elsewhere", message: rowMessages.owner_elsewhere(email) });
+  }
+  return { valid: kept, errors };
+}
+
+/** The departments and owners to create: those the rows that go in name, no others. */
+function toCreate(missing: MissingRecords | undefined, rows: PlannedRow[]): ImportCreates | undefined {
+  if (!missing) return undefined;
+  const used = new Set<string>();
+  for (const r of rows) for (const id of [r.input.departmentId, r.input.businessOwnerId, r.input.technicalOwnerId]) if (id) used.add(id);
+  const departments = [...missing.departments.values()].filter((d) => used.has(d.id));
+  const owners = [...missing.owners.values()].filter((o) => used.has(o.id)).map(({ id, email, displayName }) => ({ id, email, displayName }));
+  return departments.length || owners.length ? { departments, owners } : undefined;
+}
+
+function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false, plan?: UpsertPlan | "", create?: ImportCreates) {
   const { errors, warnings } = problems;
   const lines = [...new Set(errors.map((e) => e.line))];
   return {
     rows: total,
     valid: validCount,
+    ...(create && { created: { departments: create.departments.map((d) => ({ code: d.code, name: d.nameJa })), owners: create.owners.map((o) => o.email) } }),
     ...(plan && { upsert: plan.counts }),
     invalid: lines.length,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
@@ -214,10 +258,10 @@ async function keepProblems(deps: ImportDeps, job: ImportJob, problems: Problems
 export async function previewImport(deps: ImportDeps, orgId: string, id: string, opts: ImportOptions): Promise<PreviewView> {
   const job = await getJob(deps.db, orgId, id);
   const table = await loadTable(deps, job, opts);
-  const { plan, problems, valid } = await checkRows(deps, orgId, table, opts, () => undefined);
+  const { plan, problems, valid, create } = await checkRows(deps, orgId, table, opts, () => undefined);
   await keepProblems(deps, job, problems);
   return {
-    ...reportOf(table.rows.length, valid, problems, false, opts.upsertBy && plan),
+    ...reportOf(table.rows.length, valid, problems, false, opts.upsertBy && plan, create),
     changes: plan.changes,
     sample: plan.rows.filter((r) => !r.existing).slice(0, SAMPLE_ROWS).map((v) => ({ line: v.line, ...v.input })),
   };
@@ -278,7 +322,7 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
     await setStatus(deps, job, "uploaded");
     throw err;
   }
-  const report = reportOf(table.rows.length, checked.valid, checked.problems, opts.skipInvalid, opts.upsertBy && checked.plan);
+  const report = reportOf(table.rows.length, checked.valid, checked.problems, opts.skipInvalid, opts.upsertBy && checked.plan, checked.create);
   await keepProblems(deps, job, checked.problems);
   if (checked.problems.errors.length > 0 && !opts.skipInvalid) {
     progress.delete(job.id);
@@ -286,7 +330,7 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
     throw new AppError(422, "import_has_errors", report);
   }
   await setStatus(deps, job, "committing", { report: JSON.stringify(report) });
-  const done = writeImport(deps, who, job, checked.plan.rows, report).catch(async (err) => {
+  const done = writeImport(deps, who, job, checked.plan.rows, report, checked.create).catch(async (err) => {
     deps.logger?.error({ err, importId: job.id }, "import failed");
     progress.delete(job.id);
     await setStatus(deps, job, "failed", { report: JSON.stringify({ ...report, failure: err instanceof AppError ? err.code : "internal" }) });
@@ -297,7 +341,7 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
   return { job: presentJob({ ...job, status: "committing" }), done };
 }
 
-async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: PlannedRow[], report: ReturnType<typeof reportOf>): Promise<void> {
+async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: PlannedRow[], report: ReturnType<typeof reportOf>, create: ImportCreates | undefined): Promise<void> {
   const total = valid.length;
   // Classified as of the organisation's day, as a system saved through the API would be.
   const asOf = await orgToday(deps.db.kysely, who.orgId);
@@ -329,7 +373,8 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
     }
   }
   progress.set(job.id, { phase: "writing", done: 0, total });
-  const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest };
+  // The people an import registers get one password hash of a secret nobody keeps: they sign in once an administrator sets theirs.
+  const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest, ...(create && { create, unusablePassword: create.owners.length ? await hashPassword(newSecret(32)) : "" }) };
   const onProgress = (done: number) => progress.set(job.id, { phase: "writing", done, total });
   // Assessments are synchronised with the library at hand: an import that reclassifies systems is written on this thread.
   const sync = evaluations.size > 0 ? async (trx: Transaction<Database>, id: string, d: CounterDeltas) => {

@@ -4,6 +4,8 @@ import { applyCounters, CounterDeltas } from "../compliance/counters.ts";
 import type { Db } from "../db/connect.ts";
 import type { AiSystem, Database, ImportJob } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
+import type { AuditAction } from "../audit/audit.actions.ts";
+import type { NewDepartment, NewOwner } from "./io/import.missing.ts";
 import { nowIso } from "../platform/time.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
@@ -20,8 +22,17 @@ export interface ClassifiedRow {
   existing?: AiSystem;
 }
 
+/** Departments and owners the import creates before its systems (rows already point at their ids). */
+export interface ImportCreates {
+  departments: NewDepartment[];
+  owners: Omit<NewOwner, "lines">[];
+}
+
 /** Everything the write needs besides the rows; plain data, so that it can be sent to a worker. */
 export interface ImportWrite {
+  create?: ImportCreates;
+  /** The password hash of the owners created (of a secret nobody keeps). */
+  unusablePassword?: string;
   who: ChangeContext;
   job: ImportJob;
   /** The validation report stored on the job; `invalid` rows were left out. */
@@ -46,6 +57,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
   const total = rows.length;
   const slicer = timeSlicer();
   await audited(db, who, async (trx, record, flush) => {
+    if (w.create) await createMissing(trx, w, record);
     const created = rows.filter((c) => !c.existing);
     const codes = await assignCodes(trx, who.orgId, created.map((c) => c.input.code));
     const now = nowIso();
@@ -88,6 +100,29 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
     await trx.updateTable("import_jobs").set({ status: "committed", imported: total, report: JSON.stringify(report), updated_at: nowIso(), version: job.version + 1 }).where("org_id", "=", who.orgId).where("id", "=", job.id).execute();
     record({ action: "import.committed", entityType: "import", entityId: job.id, after: { fileName: job.file_name, sha256: job.file_sha256, imported: created.length, updated: updated.length, skipped: report.invalid } });
   });
+}
+
+/**
+ * The departments and owners rows name that the organisation did not have, each in the ledger
+ * with the import that created it. A department code taken since the check fails the import
+ * (`code_taken`) rather than merging two departments silently.
+ */
+async function createMissing(trx: Transaction<Database>, w: ImportWrite, record: (e: { action: AuditAction; entityType: string; entityId: string; after: unknown }) => void): Promise<void> {
+  const { who, job, create } = w;
+  const now = nowIso();
+  for (const d of create!.departments) {
+    const clash = await trx.selectFrom("departments").select("id").where("org_id", "=", who.orgId).where("code", "=", d.code).executeTakeFirst();
+    if (clash) throw new AppError(409, "code_taken", { department: d.code });
+    await trx.insertInto("departments").values({ id: d.id, org_id: who.orgId, code: d.code, name_ja: d.nameJa, name_en: d.nameEn, created_at: now, updated_at: now, version: 1 }).execute();
+    record({ action: "department.created", entityType: "department", entityId: d.id, after: { code: d.code, nameJa: d.nameJa, nameEn: d.nameEn, importId: job.id } });
+  }
+  for (const o of create!.owners) {
+    await trx
+      .insertInto("users")
+      .values({ id: o.id, org_id: who.orgId, email: o.email, display_name: o.displayName, role: "viewer", password_hash: w.unusablePassword!, status: "active", locale: "ja", department_id: null, created_at: now, updated_at: now, version: 1 })
+      .execute();
+    record({ action: "user.created", entityType: "user", entityId: o.id, after: { email: o.email, displayName: o.displayName, role: "viewer", importId: job.id } });
+  }
 }
 
 /**

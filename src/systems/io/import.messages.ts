@@ -81,6 +81,10 @@ export const rowMessages = {
     en: "The row is not valid; check its values.",
     ja: "この行の内容に誤りがあります。値を確認してください。",
   }),
+  owner_elsewhere: (email: string): Bilingual => ({
+    en: `"${q(email)}" is the address of an account Musubi cannot use here (another organisation's, or disabled): the owner cannot be created. Name someone of this organisation.`,
+    ja: `「${q(email)}」はこの組織で使えないアカウント（他の組織のもの又は無効化されたもの）のメールアドレスのため、責任者を作成できません。この組織の人を指定してください。`,
+  }),
   duplicate_key: (value: string, firstLine: number): Bilingual => ({
     en: `"${q(value)}" identifies the system on row ${firstLine} of this file too; one row per system.`,
     ja: `「${q(value)}」はこのファイルの${firstLine}行目のシステムと同じです。1つのシステムは1行で記載してください。`,

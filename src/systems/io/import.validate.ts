@@ -6,6 +6,7 @@ import { IMPORT_FIELDS, LIST_FIELDS, type ImportField, type Mapping } from "./im
 import { rowMessages, type Bilingual } from "./import.messages.ts";
 import { foldValue, parseEntries, parseLifecycle, parseList, resolveCountry, tryJson, type SplitRule } from "./import.values.ts";
 import type { Table } from "./table.read.ts";
+import type { MissingRecords } from "./import.missing.ts";
 
 /** One problem with one row, naming the column and the field so the person can find and fix it. */
 export interface RowError {
@@ -26,6 +27,10 @@ export interface ImportContext {
   existingCodes: Set<string>;
   /** Rows may update the inventory's systems (an upsert): a code already used is then a match, not a clash. */
   upsert?: boolean;
+  /** Departments by name (Japanese or English, folded): a register names them more often than it codes them. */
+  departmentIdByName?: Map<string, string>;
+  /** Departments and owners the import creates when a row names one the organisation lacks (on request). */
+  missing?: MissingRecords;
   /** The applicability engine's check of a profile; each problem names the fact it concerns. */
   checkProfile(facts: Record<string, unknown>): { path: string; message: Bilingual }[];
 }
@@ -223,13 +228,13 @@ class RowValidator implements RowValidatorHandle {
         return;
       case "businessOwnerEmail":
       case "technicalOwnerEmail": {
-        const id = this.users.get(text.toLowerCase());
+        const id = this.users.get(text.toLowerCase()) ?? this.ctx.missing?.owner(text, line);
         if (id === undefined) this.fail(errors, line, plan, field, "unknown_user", rowMessages.unknown_user(text));
         else draft[INPUT_KEY[field]!] = id;
         return;
       }
       case "departmentCode": {
-        const id = this.ctx.departmentIdByCode.get(text);
+        const id = this.ctx.departmentIdByCode.get(text) ?? this.ctx.departmentIdByName?.get(foldValue(text)) ?? this.ctx.missing?.department(text);
         if (id === undefined) this.fail(errors, line, plan, field, "unknown_department", rowMessages.unknown_department(text));
         else draft.departmentId = id;
         return;

@@ -378,6 +378,8 @@ export interface ImportReport {
   /** The first 500 things that go in but deserve a look, and how many there are. */
   warnings: ImportRowError[];
   warningCount: number;
+  /** Departments and owners the import creates. */
+  created?: { departments: { code: string; name: string }[]; owners: string[] };
   /** With an upsert key: rows that add a system, change one, or match one exactly. */
   upsert?: { new: number; changed: number; unchanged: number };
   /** Rows left out by an import with skipInvalid (the first 1,000). */
@@ -424,6 +426,8 @@ export interface ImportSettings {
   skipRows?: string;
   /** Rows matching a system already in the inventory by this key update it instead of adding a second one. */
   upsertBy?: UpsertKey;
+  /** Create the departments and owners rows name that the organisation lacks. */
+  createMissing?: ("departments" | "owners")[];
 }
 
 /** How the file is read (what `read` and `values` take). */

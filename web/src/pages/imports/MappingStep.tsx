@@ -113,6 +113,25 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             {t("imports.upsertByHint")}
           </span>
         </label>
+        <fieldset className="field import-create-missing">
+          <legend className="field__label">{t("imports.createMissing")}</legend>
+          {(["departments", "owners"] as const).map((what) => (
+            <label key={what} className="checkbox">
+              <input
+                type="checkbox"
+                checked={settings.createMissing?.includes(what) ?? false}
+                onChange={(e) => {
+                  const next = new Set(settings.createMissing ?? []);
+                  if (e.target.checked) next.add(what);
+                  else next.delete(what);
+                  onChange({ ...settings, createMissing: next.size ? [...next] : undefined });
+                }}
+                data-testid={`import-create-${what}`}
+              />
+              {t(`imports.createMissing.${what}`)}
+            </label>
+          ))}
+        </fieldset>
         <label className="field">
           <span className="field__label">{t("imports.skipRows")}</span>
           <input

@@ -43,6 +43,12 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           {t("imports.upsert.counts", { new: number(preview.upsert.new), changed: number(preview.upsert.changed), unchanged: number(preview.upsert.unchanged) })}
         </p>
       )}
+      {preview.created && (
+        <div className="import-created" data-testid="import-created">
+          {preview.created.departments.length > 0 && <p>{t("imports.created.departments", { count: number(preview.created.departments.length), list: preview.created.departments.map((d) => `${d.name} (${d.code})`).join(t("imports.separator")) })}</p>}
+          {preview.created.owners.length > 0 && <p>{t("imports.created.owners", { count: number(preview.created.owners.length), list: preview.created.owners.join(t("imports.separator")) })}</p>}
+        </div>
+      )}
       {preview.changes.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.changes.title")}</h3>
