@@ -11,6 +11,7 @@ const services = async () => ({
   ...(await import("../library/library.runtime.ts")),
   ...(await import("../systems/imports.service.ts")),
   ...(await import("../systems/imports.schema.ts")),
+  ...(await import("../systems/imports.presets.ts")),
   ...(await import("../systems/systems.store.ts")),
   ...(await import("../systems/systems.schema.ts")),
   ...(await import("../systems/io/export.write.ts")),
@@ -96,7 +97,8 @@ export function registerSystemsCommands(program: Command): void {
     .command("import <file>")
     .description("import systems from CSV (UTF-8 or Shift_JIS) or XLSX: all rows or none, unless --skip-invalid")
     .requiredOption("--org <slug>", "organisation slug")
-    .option("--mapping <file>", 'JSON [{column, field, values?: {"<in the file>": "<Musubi value>"}, split?: "<separator>" | null}] (default: the suggested mapping)')
+    .option("--mapping <file>", 'JSON [{column, field, values?: {"<in the file>": "<Musubi value>"}, split?: "<separator>" | null}], or a settings file the wizard saved (default: the suggested mapping)')
+    .option("--preset <name>", "use the organisation's import settings saved under this name")
     .option("--sheet <name>", "XLSX worksheet")
     .option("--header-row <n>", "1-based header row")
     .option("--upsert-by <key>", "update the systems already in the inventory that match by code, nameJa or nameEn (or the column mapped to one of them) instead of adding new ones")
@@ -105,17 +107,24 @@ export function registerSystemsCommands(program: Command): void {
     .option("--skip-invalid", "import the valid rows even when some are invalid (the rows left out are listed)")
     .option("--report <file>", "write every problem found (errors and warnings) to this file: .csv or .xlsx")
     .option("--dry-run", "validate and report only")
-    .action(async (file: string, o: { org: string; mapping?: string; sheet?: string; headerRow?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
+    .action(async (file: string, o: { org: string; mapping?: string; preset?: string; sheet?: string; headerRow?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
         const deps = { db, library: s.getLibrary(), dataDir: config.dataDir, limits: config.importLimits };
         const who = { actor: s.SYSTEM_ACTOR, orgId };
         const job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
-        const mapping = o.mapping ? s.importMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : job.suggestedMapping!;
+        let saved: Record<string, unknown> = {};
+        if (o.preset) {
+          const preset = (await s.listPresets(db, orgId)).find((p) => p.name === o.preset);
+          if (!preset) throw new Error(`no import settings named "${o.preset}" in ${o.org}`);
+          saved = preset.settings;
+        }
+        if (o.mapping) saved = s.readPresetFile(JSON.parse(fs.readFileSync(o.mapping, "utf8")));
+        const mapping = (saved.mapping as ReturnType<typeof s.importMapping.parse> | undefined) ?? job.suggestedMapping!;
         out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
         const upsertBy = o.upsertBy === undefined ? undefined : (mapping.find((m) => m.column === o.upsertBy)?.field ?? o.upsertBy);
-        const opts = s.importOptions.parse({ mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
+        const opts = s.importOptions.parse({ ...saved, mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
         const writeReport = async () => {
           if (!o.report) return;
           const format = o.report.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";

@@ -17,6 +17,7 @@ import * as m0014 from "./migrations/0014_org_frameworks.ts";
 import * as m0015 from "./migrations/0015_exchange_keys.ts";
 import * as m0020 from "./migrations/0020_oversight_publications.ts";
 import * as m0021 from "./migrations/0021_import_problems.ts";
+import * as m0022 from "./migrations/0022_import_presets.ts";
 import * as m0019 from "./migrations/0019_dealings.ts";
 import * as m0018 from "./migrations/0018_oversight_cases.ts";
 import * as m0017 from "./migrations/0017_exchange_connections.ts";
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0019_dealings": m0019,
   "0020_oversight_publications": m0020,
   "0021_import_problems": m0021,
+  "0022_import_presets": m0022,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -238,6 +238,18 @@ export interface ImportJobsTable {
   version: number;
 }
 
+/** Saved import settings of an organisation: a mapping with its translations, rows to skip, upsert key. */
+export interface ImportPresetsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  settings: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 /** Running totals per organisation, kept in the same transaction as the rows they count. */
 export interface CountersTable {
   org_id: string;
@@ -973,6 +985,7 @@ export interface Database {
   evidence: EvidenceTable;
   evidence_links: EvidenceLinksTable;
   import_jobs: ImportJobsTable;
+  import_presets: ImportPresetsTable;
   counters: CountersTable;
   risk_matrices: RiskMatricesTable;
   risks: RisksTable;
@@ -1057,6 +1070,7 @@ export const TABLES_IN_ORDER = [
   "evidence",
   "evidence_links",
   "import_jobs",
+  "import_presets",
   "counters",
   "risk_matrices",
   "risks",

@@ -11,6 +11,7 @@ import { parseBomOffThread } from "./io/upload.offthread.ts";
 import { exportQuery } from "./io/export.query.ts";
 import { exportInventory } from "./io/export.service.ts";
 import { systemView } from "./systems.schema.ts";
+import { deletePreset, listPresets, presetBody, presetView, savePreset } from "./imports.presets.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
@@ -110,6 +111,37 @@ export const importRoutes = [
     params: idParams,
     query: problemsQuery,
     handler: ({ deps, actor, params, query, locale }) => downloadProblems({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, query.format, query.lang ?? locale),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/import-presets",
+    summary: "The organisation's saved import settings (mapping with value translations and split rules, rows to leave out, upsert key), by name",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    response: z.array(presetView),
+    handler: ({ deps, actor }) => listPresets(deps.db, actor.orgId),
+  }),
+  defineRoute({
+    method: "post",
+    path: "/api/import-presets",
+    summary: "Save import settings under a name (a preset of that name is replaced)",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    body: presetBody,
+    response: presetView,
+    status: 201,
+    handler: ({ deps, actor, body, requestId }) => savePreset(deps.db, changeContextOf(actor, requestId), body),
+  }),
+  defineRoute({
+    method: "delete",
+    path: "/api/import-presets/:id",
+    summary: "Delete a saved import preset",
+    tag: "imports",
+    access: { permission: "systems.import" },
+    resource: "import_preset",
+    params: idParams,
+    status: 204,
+    handler: ({ deps, actor, params, requestId }) => deletePreset(deps.db, changeContextOf(actor, requestId), params.id),
   }),
   defineRoute({
     method: "get",

@@ -346,6 +346,12 @@ describe.skipIf(!HAVE_CHROMIUM)("AI inventory, system pages and assessments in a
     await expect.poll(() => stage.getByTestId("import-values").textContent()).toContain("1件読み替え");
     await shot("import-values-ja");
     await page.getByTestId("values-close").click();
+    // Saved for the next time this register comes, translation included.
+    await page.getByTestId("import-preset-name").fill("部門台帳");
+    await page.getByTestId("import-preset-save").click();
+    await expect.poll(() => page.getByTestId("import-preset-select").textContent()).toContain("部門台帳");
+    const presets = await page.evaluate(async () => (await fetch("/api/import-presets")).json());
+    expect(presets[0].settings.mapping.find((m: { field: string }) => m.field === "lifecycle").values).toEqual({ 開発中: "deployed" });
     await page.getByTestId("import-preview").click();
     await expect.poll(() => page.getByTestId("import-valid").textContent()).toBe("2");
     await expect.poll(() => page.getByTestId("import-invalid").textContent()).toBe("1");

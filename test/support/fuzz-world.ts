@@ -114,6 +114,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
   const incident = await post("/api/incidents", { title: "誤判定", systemIds: [system.id] });
   const vendor = await post("/api/vendors", { name: "Vendor", systemIds: [system.id] });
   const job = await upload("/api/imports", "inv.csv", "text/csv", "nameJa,nameEn\nあ,A\n");
+  const preset = await post("/api/import-presets", { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
   const report = await post("/api/disclosures/haip-reports", { year: 2026, roles: ["deployer"], prefill: false });
   const publication = await post(`/api/systems/${system.id}/card/publish`, {});
   const reportJob = await api.call("POST", "/api/reports/jobs", { token: admin, body: { kind: "compliance", params: { framework: "jp-ai-guidelines" }, format: "xlsx" } }).then((r) => expectOk("POST /api/reports/jobs", r, errors));
@@ -127,6 +128,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
     control: control.id,
     evidence: evidence.id,
     import: job.id,
+    import_preset: preset.id,
     risk: risk.id,
     task: task.id,
     approval: submitted.approval.id,

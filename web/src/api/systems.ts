@@ -436,7 +436,19 @@ export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "encod
 export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
 export type UpsertKey = (typeof UPSERT_KEYS)[number];
 
+/** Import settings the organisation saved under a name. */
+export interface ImportPreset {
+  id: string;
+  name: string;
+  settings: ImportSettings;
+  createdBy: string | null;
+  updatedAt: string;
+  version: number;
+}
+
 export const importsApi = {
+  presets: () => request<ImportPreset[]>("GET", "/api/import-presets"),
+  savePreset: (name: string, settings: ImportSettings) => request<ImportPreset>("POST", "/api/import-presets", { body: { name, settings } }),
   upload: (file: File, auth: UploadAuth) => postBytes<ImportJob>("/api/imports", file, auth),
   get: (id: string, signal?: AbortSignal) => request<ImportJob>("GET", `/api/imports/${enc(id)}`, withSignal(signal)),
   /** Reads the uploaded file again with another encoding, sheet or header row (new headers and sample). */

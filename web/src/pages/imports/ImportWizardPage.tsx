@@ -64,9 +64,10 @@ export function ImportWizardPage() {
     void run(async () => {
       const reread = await importsApi.read(job.id, reading);
       setJob(reread);
-      // The same columns read again (other rows left out) keep their mapping, translations and split rules.
-      const same = JSON.stringify(reread.headers) === JSON.stringify(job.headers);
-      setSettings({ ...initialSettings(reread), ...reading, ...(same && { mapping: next.mapping }), ...(next.upsertBy && { upsertBy: next.upsertBy }) });
+      // Columns the file still has keep their mapping, translations and split rules; with none left,
+      // the suggestions for the new columns. What is done with the rows (upsert, creation) stays.
+      const kept = next.mapping.filter((m) => reread.headers?.includes(m.column));
+      setSettings({ ...next, ...initialSettings(reread), ...reading, ...(kept.length > 0 && { mapping: kept }) });
     });
   };
   const runPreview = () =>

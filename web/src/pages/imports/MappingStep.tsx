@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { duplicateFields, fieldOf, missingFields, SPLIT_CHOICES, splitChoiceOf, withColumn, withEntry, withSplit } from "./import-model.ts";
 import { SampleTable } from "./SampleTable.tsx";
 import { ValuesPanel } from "./ValuesPanel.tsx";
+import { PresetsBar } from "./PresetsBar.tsx";
 
 interface MappingStepProps {
   job: ImportJob;
@@ -150,6 +151,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
         </label>
       </div>
       <p className="field__hint">{t("imports.optionsHint")}</p>
+      <PresetsBar settings={settings} headers={headers} onApply={onChange} />
       <div className="table-wrap">
         <table className="table table--compact mapping-table" data-testid="mapping-table">
           <thead>
