@@ -41,7 +41,7 @@ const READ_CHUNK = 500;
 /** The input keys each import field fills, for deciding which of an existing system's fields the file speaks for. */
 const KEYS_OF: Record<ImportField, (keyof CreateSystemInput)[]> = {
   code: ["code"], nameJa: ["nameJa"], nameEn: ["nameEn"], purpose: ["purpose"], businessOwnerEmail: ["businessOwnerId"], technicalOwnerEmail: ["technicalOwnerId"],
-  departmentCode: ["departmentId"], lifecycle: ["lifecycle"], profile: ["profile"], models: ["models"], datasets: ["datasets"], components: ["components"],
+  departmentCode: ["departmentId"], businessOwnerName: [], technicalOwnerName: [], departmentNameJa: [], departmentNameEn: [], lifecycle: ["lifecycle"], profile: ["profile"], models: ["models"], datasets: ["datasets"], components: ["components"],
   vendors: ["vendors"], countries: ["countries"], tags: ["tags"], lastReviewedAt: ["lastReviewedAt"], nextReviewAt: ["nextReviewAt"],
 };
 

@@ -10,9 +10,9 @@ export interface ExportRecord {
   nameJa: string;
   nameEn: string;
   purpose: string;
-  businessOwner: { email: string } | null;
-  technicalOwner: { email: string } | null;
-  department: { code: string } | null;
+  businessOwner: { email: string; displayName?: string } | null;
+  technicalOwner: { email: string; displayName?: string } | null;
+  department: { code: string; nameJa?: string; nameEn?: string } | null;
   lifecycle: Lifecycle;
   profile: Record<string, unknown>;
   models: ModelEntry[];
@@ -53,8 +53,12 @@ export function exportedSystem(r: ExportRecord): ExportedSystem {
     nameEn: r.nameEn,
     purpose: r.purpose,
     businessOwnerEmail: r.businessOwner?.email ?? null,
+    businessOwnerName: r.businessOwner?.displayName ?? null,
     technicalOwnerEmail: r.technicalOwner?.email ?? null,
+    technicalOwnerName: r.technicalOwner?.displayName ?? null,
     departmentCode: r.department?.code ?? null,
+    departmentNameJa: r.department?.nameJa ?? null,
+    departmentNameEn: r.department?.nameEn ?? null,
     lifecycle: r.lifecycle,
     profile: r.profile,
     models: r.models,

@@ -98,8 +98,8 @@ describe("systems.io toCsv", () => {
     expect(text).toContain(",''=already quoted,");
   });
 
-  it("writes owners by e-mail and the department by code", () => {
-    expect(text.split("\r\n")[1]).toContain(",sato@example.jp,suzuki@example.jp,SALES,deployed,");
+  it("writes owners by e-mail and the department by code, each followed by its names for an import that creates them", () => {
+    expect(text.split("\r\n")[1]).toContain(",sato@example.jp,佐藤 花子,suzuki@example.jp,Suzuki Taro,SALES,営業部,Sales,deployed,");
   });
 });
 

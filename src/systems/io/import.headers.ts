@@ -11,8 +11,12 @@ export const IMPORT_FIELDS = [
   "nameEn",
   "purpose",
   "businessOwnerEmail",
+  "businessOwnerName",
   "technicalOwnerEmail",
+  "technicalOwnerName",
   "departmentCode",
+  "departmentNameJa",
+  "departmentNameEn",
   "lifecycle",
   "profile",
   "models",
@@ -25,6 +29,13 @@ export const IMPORT_FIELDS = [
   "nextReviewAt",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/**
+ * Fields that describe the department or owner a row names rather than the system: used only
+ * when the import creates them (`createMissing`), so that an export re-imported into a new
+ * organisation brings its departments' and people's names along.
+ */
+export const COMPANION_FIELDS: ReadonlySet<ImportField> = new Set(["businessOwnerName", "technicalOwnerName", "departmentNameJa", "departmentNameEn"]);
 
 /**
  * Fields that hold a list: several columns may feed one (a register with「開発元」and「委託先」columns
@@ -44,6 +55,10 @@ const SYNONYMS: Record<ImportField, string[]> = {
   purpose: ["summaryofusecase", "usecasesummary", "purposeandbenefits", "intendedpurpose", "briefdescription", "shortdescription", "descriptionshort", "whatthesystemdoes", "korteomschrijving", "omschrijving", "beschrijving", "doel", "goal", "goals", "purpose", "description", "summary", "overview", "目的", "利用目的", "概要", "説明", "用途", "概要説明", "目的概要", "利用目的概要"],
   businessOwnerEmail: ["businessowneremail", "businessowner", "owner", "owneremail", "事業責任者", "事業責任者メール", "事業責任者メールアドレス", "業務オーナー", "業務責任者", "ビジネスオーナー", "オーナー", "責任者", "所有者"],
   technicalOwnerEmail: ["technicalowneremail", "technicalowner", "techowner", "技術責任者", "技術責任者メール", "技術責任者メールアドレス", "技術担当者", "開発責任者", "システム責任者", "技術オーナー"],
+  businessOwnerName: ["businessownername"],
+  technicalOwnerName: ["technicalownername"],
+  departmentNameJa: ["departmentnameja"],
+  departmentNameEn: ["departmentnameen"],
   departmentCode: ["departmentcode", "department", "dept", "部署", "部門", "所管部署", "所管部門", "担当部署", "担当部門", "部署コード", "部門コード", "主管部署", "所属"],
   lifecycle: ["stageofdevelopment", "developmentstage", "lifecyclestage", "stageofsystem", "systemstage", "currentstage", "currentstatus", "fase", "lifecycle", "status", "stage", "phase", "ライフサイクル", "ステータス", "段階", "状態", "稼働状況", "運用状況", "フェーズ"],
   profile: ["profile", "applicabilityprofile", "プロファイル", "適用性プロファイル"],

@@ -43,7 +43,7 @@ export class MissingRecords {
   }
 
   /** The new department's id, or undefined when departments are not to be created. */
-  department(text: string): string | undefined {
+  department(text: string, names: { ja?: string | undefined; en?: string | undefined } = {}): string | undefined {
     if (!this.what.has("departments")) return undefined;
     const key = foldValue(text);
     let d = this.departments.get(key);
@@ -51,20 +51,20 @@ export class MissingRecords {
       const own = DEPARTMENT_CODE.test(text) && !this.takenCodes.has(text);
       const code = own ? text : this.freeCode();
       this.takenCodes.add(code);
-      d = { id: newId("dep"), code, nameJa: text.slice(0, 200), nameEn: text.slice(0, 200) };
+      d = { id: newId("dep"), code, nameJa: (names.ja ?? names.en ?? text).slice(0, 200), nameEn: (names.en ?? names.ja ?? text).slice(0, 200) };
       this.departments.set(key, d);
     }
     return d.id;
   }
 
   /** The new owner's id, or undefined when the text is not an e-mail address. */
-  owner(text: string, line: number): string | undefined {
+  owner(text: string, line: number, name?: string): string | undefined {
     if (!this.what.has("owners")) return undefined;
     const email = text.trim().toLowerCase();
     if (!EMAIL.test(email) || email.length > 254) return undefined;
     let o = this.owners.get(email);
     if (!o) {
-      o = { id: newId("usr"), email, displayName: email.split("@")[0]!.slice(0, 100), lines: [] };
+      o = { id: newId("usr"), email, displayName: (name ?? email.split("@")[0]!).slice(0, 100), lines: [] };
       this.owners.set(email, o);
     }
     if (o.lines.length < 1000) o.lines.push(line);

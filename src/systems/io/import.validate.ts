@@ -3,6 +3,7 @@ import { AppError } from "../../platform/errors.ts";
 import { countryCode, createSystemBody, type CreateSystemInput } from "../systems.schema.ts";
 import { isDateProblem, parseDate } from "./import.dates.ts";
 import { IMPORT_FIELDS, LIST_FIELDS, type ImportField, type Mapping } from "./import.mapping.ts";
+import { COMPANION_FIELDS } from "./import.headers.ts";
 import { rowMessages, type Bilingual } from "./import.messages.ts";
 import { foldValue, parseEntries, parseLifecycle, parseList, resolveCountry, tryJson, type SplitRule } from "./import.values.ts";
 import type { Table } from "./table.read.ts";
@@ -145,6 +146,8 @@ class RowValidator implements RowValidatorHandle {
   private readonly codePlan: Plan | undefined;
   /** Bit per import field that already has an error in the current row, so schema issues do not repeat it. */
   private bad = 0;
+  /** The current row's names for a department or owner the import may create. */
+  private companions: Partial<Record<ImportField, string>> = {};
 
   constructor(
     table: Table,
@@ -176,6 +179,12 @@ class RowValidator implements RowValidatorHandle {
     this.bad = 0;
     this.checkShape(line, cells, errors);
     const draft: Record<string, unknown> = {};
+    this.companions = {};
+    for (const plan of this.plans) {
+      if (!COMPANION_FIELDS.has(plan.field)) continue;
+      const text = (cells[plan.index] ?? "").trim();
+      if (text !== "") this.companions[plan.field] = plan.values ? translate(plan, text) : text;
+    }
     for (const plan of this.plans) {
       let text = cells[plan.index] ?? "";
       if (this.csv && GUARDED.test(text)) text = text.slice(1);
@@ -228,13 +237,13 @@ class RowValidator implements RowValidatorHandle {
         return;
       case "businessOwnerEmail":
       case "technicalOwnerEmail": {
-        const id = this.users.get(text.toLowerCase()) ?? this.ctx.missing?.owner(text, line);
+        const id = this.users.get(text.toLowerCase()) ?? this.ctx.missing?.owner(text, line, this.companions[field === "businessOwnerEmail" ? "businessOwnerName" : "technicalOwnerName"]);
         if (id === undefined) this.fail(errors, line, plan, field, "unknown_user", rowMessages.unknown_user(text));
         else draft[INPUT_KEY[field]!] = id;
         return;
       }
       case "departmentCode": {
-        const id = this.ctx.departmentIdByCode.get(text) ?? this.ctx.departmentIdByName?.get(foldValue(text)) ?? this.ctx.missing?.department(text);
+        const id = this.ctx.departmentIdByCode.get(text) ?? this.ctx.departmentIdByName?.get(foldValue(text)) ?? this.ctx.missing?.department(text, { ja: this.companions.departmentNameJa, en: this.companions.departmentNameEn });
         if (id === undefined) this.fail(errors, line, plan, field, "unknown_department", rowMessages.unknown_department(text));
         else draft.departmentId = id;
         return;
