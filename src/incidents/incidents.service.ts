@@ -1,3 +1,4 @@
+import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
 import type { Kysely, Transaction } from "kysely";
 import { audited, type ChangeContext, type RecordChange } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
@@ -6,7 +7,7 @@ import { notify } from "../notify/notify.ts";
 import type { Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { containsText, type Page } from "../platform/pagination.ts";
+import type { Page } from "../platform/pagination.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
 import { addDays, nowIso } from "../platform/time.ts";
 import { taxonomyIds } from "../risks/taxonomy.ts";
@@ -26,7 +27,7 @@ const LINKS: [LinkType, "systemIds" | "riskIds" | "controlIds"][] = [["system", 
 export const REREVIEW_DAYS = 30;
 
 export function searchTextOf(r: Pick<Incident, "code" | "title" | "summary" | "root_cause" | "affected_parties">): string {
-  return [r.code, r.title, r.summary, r.root_cause, r.affected_parties].join("\n").toLowerCase();
+  return foldForSearch([r.code, r.title, r.summary, r.root_cause, r.affected_parties].join("\n"));
 }
 
 /** Checks categories, owner and linked records; every problem is reported at once. */
@@ -245,7 +246,7 @@ export async function listIncidents(db: Q, orgId: string, q: ListIncidentsQuery)
     const sys = q.systemId;
     base = base.where((eb) => eb.exists(eb.selectFrom("incident_links as l").select("l.incident_id").whereRef("l.incident_id", "=", "incidents.id").where("l.org_id", "=", orgId).where("l.target_type", "=", "system").where("l.target_id", "=", sys)));
   }
-  if (q.q) base = base.where(containsText("search_text", q.q));
+  if (q.q) base = base.where(matchesSearch("search_text", q.q));
   const desc = q.sort.startsWith("-");
   const field = desc ? q.sort.slice(1) : q.sort;
   const dir = desc ? "desc" : "asc";

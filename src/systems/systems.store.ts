@@ -4,13 +4,11 @@ import { vendorLinksOf, type VendorLink } from "../vendors/vendor-links.ts";
 import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
+import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** Folds text the way search does: NFKC (full-width → half-width, ｶﾅ → カナ) and lower case. */
-export function foldForSearch(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
-}
+export { foldForSearch };
 
 /** What `q` matches: names, code, purpose, tags and vendors, folded once at write time. */
 export function searchTextOf(s: { code: string; nameJa: string; nameEn: string; purpose: string; tags: string[]; vendors: string[] }): string {
@@ -162,7 +160,7 @@ function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string) {
   if (q.framework) base = base.where(jsonListHas("m.frameworks", q.framework));
   if (q.reviewOverdue === true) base = base.where("m.next_review_at", "<", today).where("m.lifecycle", "<>", "retired");
   if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("m.next_review_at", "is", null), eb("m.next_review_at", ">=", today)]));
-  if (q.q) base = base.where(sql<boolean>`m.search_text like ${likePattern(foldForSearch(q.q))} escape '\\'`);
+  if (q.q) base = base.where(matchesSearch("m.search_text", q.q));
   return base;
 }
 
