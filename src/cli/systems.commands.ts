@@ -95,25 +95,28 @@ export function registerSystemsCommands(program: Command): void {
 
   systems
     .command("import <file>")
-    .description("import systems from CSV (UTF-8 or Shift_JIS) or XLSX: all rows or none, unless --skip-invalid")
+    .description("import systems from CSV (UTF-8 or Shift_JIS), XLSX or JSON (a list of records, or JSON Lines): all rows or none, unless --skip-invalid")
     .requiredOption("--org <slug>", "organisation slug")
     .option("--mapping <file>", 'JSON [{column, field, values?: {"<in the file>": "<Musubi value>"}, split?: "<separator>" | null}], or a settings file the wizard saved (default: the suggested mapping)')
     .option("--preset <name>", "use the organisation's import settings saved under this name")
     .option("--sheet <name>", "XLSX worksheet")
     .option("--header-row <n>", "1-based header row")
+    .option("--records-path <path>", "JSON: the dotted path of the list of records, e.g. data.items (default: the first list of records)")
     .option("--upsert-by <key>", "update the systems already in the inventory that match by code, nameJa or nameEn (or the column mapped to one of them) instead of adding new ones")
     .option("--create-missing <what>", "create the departments and/or owners rows name that the organisation lacks: departments,owners")
     .option("--skip-rows <rows>", 'rows to leave out wherever they are, as Excel numbers them: "2-3,10"')
     .option("--skip-invalid", "import the valid rows even when some are invalid (the rows left out are listed)")
     .option("--report <file>", "write every problem found (errors and warnings) to this file: .csv or .xlsx")
     .option("--dry-run", "validate and report only")
-    .action(async (file: string, o: { org: string; mapping?: string; preset?: string; sheet?: string; headerRow?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
+    .action(async (file: string, o: { org: string; mapping?: string; preset?: string; sheet?: string; headerRow?: string; recordsPath?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
         const deps = { db, library: s.getLibrary(), dataDir: config.dataDir, limits: config.importLimits };
         const who = { actor: s.SYSTEM_ACTOR, orgId };
-        const job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
+        let job = await explain(s.uploadImport(deps, who, fs.readFileSync(file), path.basename(file)));
+        // Records elsewhere in the JSON: its columns (and the suggested mapping) are those records'.
+        if (o.recordsPath) job = await explain(s.rereadImport(deps, orgId, job.id, { recordsPath: o.recordsPath }));
         let saved: Record<string, unknown> = {};
         if (o.preset) {
           const preset = (await s.listPresets(db, orgId)).find((p) => p.name === o.preset);
@@ -124,7 +127,7 @@ export function registerSystemsCommands(program: Command): void {
         const mapping = (saved.mapping as ReturnType<typeof s.importMapping.parse> | undefined) ?? job.suggestedMapping!;
         out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
         const upsertBy = o.upsertBy === undefined ? undefined : (mapping.find((m) => m.column === o.upsertBy)?.field ?? o.upsertBy);
-        const opts = s.importOptions.parse({ ...saved, mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
+        const opts = s.importOptions.parse({ ...saved, mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(o.recordsPath && { recordsPath: o.recordsPath }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
         const writeReport = async () => {
           if (!o.report) return;
           const format = o.report.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";

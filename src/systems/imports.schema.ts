@@ -38,7 +38,8 @@ export const importView = z.object({
   imported: z.number().int(),
   progress: z.object({ phase: z.enum(["validating", "classifying", "writing"]), done: z.number().int(), total: z.number().int() }).optional(),
   report: importReport.optional(),
-  format: z.enum(["csv", "xlsx"]).optional(),
+  format: z.enum(["csv", "xlsx", "json"]).optional(),
+  recordsPath: z.string().optional(),
   encoding: z.string().optional(),
   sheets: z.array(z.string()).optional(),
   sheet: z.string().optional(),
@@ -56,6 +57,8 @@ export const readOptions = z.strictObject({
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
   encoding: z.enum(["utf-8", "shift_jis"]).optional(),
+  /** For a JSON register: the dotted path of its list of records (`data.items`); by default the first list of objects. */
+  recordsPath: z.string().max(300).optional(),
   /** Rows to leave out wherever they are (notes, sub-headers, totals), as Excel numbers them: `"2-3, 10"`. */
   skipRows: z.string().max(2000).regex(/^\s*(\d+(\s*[-–〜~]\s*\d+)?)?(\s*[,、，]\s*\d+(\s*[-–〜~]\s*\d+)?)*\s*$/, fieldText("row_list")).optional(),
 });

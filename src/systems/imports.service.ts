@@ -85,6 +85,7 @@ function presentJob(job: ImportJob, table?: Table): ImportView {
     ...(table
       ? {
           format: table.format,
+          ...(table.recordsPath !== undefined && { recordsPath: table.recordsPath }),
           ...(table.encoding ? { encoding: table.encoding } : {}),
           ...(table.sheets ? { sheets: table.sheets } : {}),
           ...(table.sheet ? { sheet: table.sheet } : {}),
@@ -136,7 +137,7 @@ export async function rereadImport(deps: ImportDeps, orgId: string, id: string, 
 
 /** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
 async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
-  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.skipRows && { skipRows: opts.skipRows }) });
+  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.skipRows && { skipRows: opts.skipRows }), ...(opts.recordsPath && { recordsPath: opts.recordsPath }) });
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */

@@ -5,7 +5,7 @@ import { appErrorOf, utf8 } from "./io.test-support.ts";
 describe("systems.io readTable", () => {
   it.each([
     ["report.pdf", utf8("%PDF-1.7")],
-    ["systems.json", utf8("[]")],
+    ["systems.yaml", utf8("systems: []")],
   ])("refuses %s as an unsupported type", async (name, bytes) => {
     const err = await appErrorOf(() => readTable(bytes, name));
     expect(err.status).toBe(422);

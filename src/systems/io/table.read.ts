@@ -3,10 +3,13 @@ import { headerScore } from "./import.headers.ts";
 import { readCsvGrid, type TextEncodingName } from "./table.csv.ts";
 import { columnLetter, unreadable, type GridRow } from "./table.grid.ts";
 import { readXlsxGrid } from "./table.xlsx.ts";
+import { readJsonGrid } from "./table.json.ts";
 
 /** A tabular file as rows of text cells under one header row, whatever format it came in. */
 export interface Table {
-  format: "csv" | "xlsx";
+  format: "csv" | "xlsx" | "json";
+  /** For JSON: where the records were found (dotted path; "" for a top-level list or JSON Lines). */
+  recordsPath?: string;
   /** How a CSV file was decoded; absent for XLSX. */
   encoding?: TextEncodingName;
   /** Every worksheet of an XLSX file, for the person to pick another. */
@@ -33,11 +36,14 @@ export interface ReadTableOptions {
   headerRow?: number;
   /** Rows to leave out wherever they are (notes, sub-headers, totals), as Excel numbers them: `"2-3, 10"`. */
   skipRows?: string;
+  /** For JSON: the dotted path of the list of records (`data.items`); by default the first list of objects. */
+  recordsPath?: string;
   /** Bounds on rows, columns, cells and uncompressed bytes; past one, a 413 `import_too_large`. */
   limits?: ImportLimits;
 }
 
 const TEXT_EXTENSIONS = new Set(["csv", "tsv", "txt"]);
+const JSON_EXTENSIONS = new Set(["json", "jsonl", "ndjson"]);
 const XLSX_EXTENSIONS = new Set(["xlsx", "xlsm"]);
 const HEADER_SCAN_ROWS = 20;
 
@@ -55,6 +61,11 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
     const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet, opts.limits ?? DEFAULT_IMPORT_LIMITS);
     return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow, opts.skipRows) };
   }
+  if (JSON_EXTENSIONS.has(ext)) {
+    const { grid, recordsPath } = readJsonGrid(bytes, fileName, opts.recordsPath, opts.limits ?? DEFAULT_IMPORT_LIMITS);
+    // The keys are the header: never guessed from the records.
+    return { format: "json", recordsPath, ...shapeTable(grid, fileName, 1, opts.skipRows) };
+  }
   if (isOle(bytes) || ext === "xls") {
     throw unreadable(
       fileName,
@@ -70,8 +81,8 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
     throw unreadable(
       fileName,
       "unsupported_type",
-      "Upload a CSV or Excel (.xlsx) file.",
-      "CSV又はExcel（.xlsx）ファイルをアップロードしてください。",
+      "Upload a CSV, Excel (.xlsx) or JSON file.",
+      "CSV、Excel（.xlsx）又はJSONファイルをアップロードしてください。",
     );
   }
   const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding, opts.limits ?? DEFAULT_IMPORT_LIMITS);

@@ -406,7 +406,8 @@ export interface ImportJob {
   imported: number;
   progress?: { phase: "validating" | "classifying" | "writing"; done: number; total: number };
   report?: ImportReport;
-  format?: "csv" | "xlsx";
+  format?: "csv" | "xlsx" | "json";
+  recordsPath?: string;
   encoding?: string;
   sheets?: string[];
   sheet?: string;
@@ -424,6 +425,8 @@ export interface ImportSettings {
   encoding?: ImportEncoding;
   /** Rows to leave out, as Excel numbers them: "2-3, 10". */
   skipRows?: string;
+  /** For JSON: the dotted path of the list of records. */
+  recordsPath?: string;
   /** Rows matching a system already in the inventory by this key update it instead of adding a second one. */
   upsertBy?: UpsertKey;
   /** Create the departments and owners rows name that the organisation lacks. */
@@ -431,7 +434,7 @@ export interface ImportSettings {
 }
 
 /** How the file is read (what `read` and `values` take). */
-export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "encoding" | "skipRows">;
+export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "encoding" | "skipRows" | "recordsPath">;
 
 export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
 export type UpsertKey = (typeof UPSERT_KEYS)[number];

@@ -94,10 +94,21 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             </select>
           </label>
         )}
+        {job.format === "json" && (
+          <label className="field">
+            <span className="field__label">{t("imports.recordsPath")}</span>
+            <input className="input" defaultValue={settings.recordsPath ?? job.recordsPath ?? ""} maxLength={300} onBlur={(e) => e.target.value.trim() !== (settings.recordsPath ?? "") && onChange({ ...settings, recordsPath: e.target.value.trim() || undefined })} aria-describedby="import-records-path-hint" data-testid="import-records-path" />
+            <span className="field__hint" id="import-records-path-hint">
+              {t("imports.recordsPathHint")}
+            </span>
+          </label>
+        )}
+        {job.format !== "json" && (
         <label className="field">
           <span className="field__label">{t("imports.headerRow")}</span>
           <input type="number" min={1} max={100} className="input input--narrow" value={settings.headerRow ?? 1} onChange={(e) => onChange({ ...settings, headerRow: Math.max(1, Number(e.target.value) || 1) })} data-testid="import-header-row" />
         </label>
+        )}
       </div>
       <div className="form__row">
         <label className="field">

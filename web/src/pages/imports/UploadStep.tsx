@@ -57,7 +57,7 @@ export function UploadStep({ busy, onUploaded, onError, onBusy }: UploadStepProp
           ref={input}
           type="file"
           className="visually-hidden"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.xlsx,.json,.jsonl,.ndjson,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label={t("imports.choose")}
           onChange={(e) => void send(e.target.files?.[0])}
           data-testid="import-file"
