@@ -91,6 +91,8 @@ describe.skipIf(!HAVE_CHROMIUM)("an organisation's own framework in a browser", 
     await expect.poll(() => page.getByTestId("own-notice").textContent()).toContain("「テスト用AI方針」の版 1 を追加しました。");
     expect(await page.getByTestId("own-add-dialog").count()).toBe(0);
     const row = page.getByTestId("own-row-org-test-policy-1");
+    // The list is read again after the notice: wait for the row before reading its cells.
+    await row.waitFor();
     const cells = await row.locator("td").allTextContents();
     expect(cells[0]).toContain("テスト用AI方針");
     expect(cells[0]).toContain("org-test-policy");
