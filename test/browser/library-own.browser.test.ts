@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_CHROMIUM)("an organisation's own framework in a browser", 
     expect(cells.slice(1, 6)).toEqual(["1", "1", "1", "0", "Excelテンプレート"]);
     expect(await row.getByTestId("own-badge").textContent()).toBe("自社");
     // The library's search offers it, marked as the organisation's.
-    expect(await page.locator(".library-search select option").allTextContents()).toContain("テスト用AI方針（自社）");
+    await expect.poll(() => page.locator(".library-search select option").allTextContents()).toContain("テスト用AI方針（自社）");
     await page.screenshot({ path: path.join(SHOTS, "library-own-ja.png"), fullPage: false });
 
     await row.getByRole("link", { name: "テスト用AI方針" }).click();
