@@ -294,7 +294,7 @@ export const enSystems = {
   "imports.formats": "CSV (UTF-8 or Shift_JIS) or Excel (.xlsx), one system per row with a header row; or JSON (a list of records, or JSON Lines).",
   "imports.format.json": "JSON",
   "imports.recordsPath": "Where the records are in the JSON",
-  "imports.recordsPathHint": "A dotted path such as data.items; left empty, the first list of records in the file.",
+  "imports.recordsPathHint": "Left empty, the first list of records in the file. A path is written with dots, for example:",
   "imports.choose": "Choose a file",
   "imports.templateHint": "Tip: a file exported from the inventory with “For re-import into Musubi” can be imported again as it is.",
   "imports.map.title": "How the file is read",

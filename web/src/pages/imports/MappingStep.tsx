@@ -18,6 +18,8 @@ interface MappingStepProps {
 }
 
 const SAMPLE_VALUES = 3;
+/** A path as the user would type it: code, the same in both languages. */
+const RECORDS_PATH_EXAMPLE = "data.items";
 
 /** Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds. */
 export function MappingStep({ job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
@@ -99,7 +101,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             <span className="field__label">{t("imports.recordsPath")}</span>
             <input className="input" defaultValue={settings.recordsPath ?? job.recordsPath ?? ""} maxLength={300} onBlur={(e) => e.target.value.trim() !== (settings.recordsPath ?? "") && onChange({ ...settings, recordsPath: e.target.value.trim() || undefined })} aria-describedby="import-records-path-hint" data-testid="import-records-path" />
             <span className="field__hint" id="import-records-path-hint">
-              {t("imports.recordsPathHint")}
+              {t("imports.recordsPathHint")} <code>{RECORDS_PATH_EXAMPLE}</code>
             </span>
           </label>
         )}
