@@ -24,7 +24,7 @@ const bomBody = z.strictObject({
   version: z.number().int().min(1).optional(),
 });
 
-const bomView = z.object({ specVersion: z.string(), models: z.array(z.unknown()), datasets: z.array(z.unknown()), warnings: z.array(z.unknown()), system: systemView.optional() });
+const bomView = z.object({ format: z.enum(["cyclonedx", "spdx"]), specVersion: z.string(), models: z.array(z.unknown()), datasets: z.array(z.unknown()), warnings: z.array(z.unknown()), system: systemView.optional() });
 
 export const importRoutes = [
   defineRoute({
@@ -155,7 +155,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/systems/:id/cyclonedx",
-    summary: "Read models and datasets from a CycloneDX 1.6/1.7 ML-BOM (validated against the official schema); with commit, add them to the system",
+    summary: "Read models and datasets from a CycloneDX 1.6/1.7 ML-BOM (validated against the official schema) or an SPDX 3.0 AI/dataset BOM (JSON-LD); with commit, add them to the system",
     tag: "systems",
     access: { permission: "systems.edit" },
     resource: "system",

@@ -9,6 +9,7 @@ import { DEMO_ORG_SLUG, seedDemo } from "../../demo/demo.seed.ts";
 import type { SystemView } from "../systems.schema.ts";
 import { bomSchemaErrors, haveOfficialSchemas } from "./cyclonedx.export.test-support.ts";
 import { parseCycloneDx } from "./cyclonedx.parse.ts";
+import { AI_BOM } from "./spdx.test-support.ts";
 
 const SCHEMAS = haveOfficialSchemas();
 
@@ -102,5 +103,24 @@ describe.each(testDatabases())("systems.bom: GET /api/systems/:id/bom ($name)", 
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.system.models).toEqual(hr.models);
     expect(res.body.system.datasets).toEqual(hr.datasets);
+  });
+
+  it("adds an SPDX 3.0 AI BOM's models and datasets through the same import, and nothing the second time", async () => {
+    const hr = (await api.call("GET", `/api/systems/${systems.find((s) => s.code === "AIS-HR-01")!.id}`, { token: admin })).body as SystemView;
+    const preview = await api.call("POST", `/api/systems/${hr.id}/cyclonedx`, { token: admin, body: { bom: AI_BOM } });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ format: "spdx", specVersion: "3.0.1" });
+    expect(preview.body.models.map((m: { name: string }) => m.name)).toEqual(["screen-ranker", "word-model"]);
+    const added = await api.call("POST", `/api/systems/${hr.id}/cyclonedx`, { token: admin, body: { bom: AI_BOM, commit: true, version: hr.version } });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    const system = added.body.system as SystemView;
+    expect(system.models.slice(hr.models.length).map((m) => m.name)).toEqual(["screen-ranker", "word-model"]);
+    expect(system.datasets.slice(hr.datasets.length).map((d) => [d.name, d.personalData])).toEqual([["Applicant CVs 2024", true], ["Job titles", false], ["Interview notes", false]]);
+    const again = await api.call("POST", `/api/systems/${hr.id}/cyclonedx`, { token: admin, body: { bom: AI_BOM, commit: true, version: system.version } });
+    expect(again.body.system.models).toEqual(system.models);
+    expect(again.body.system.datasets).toEqual(system.datasets);
+    const refused = await api.call("POST", `/api/systems/${hr.id}/cyclonedx`, { token: admin, body: { bom: { spdxVersion: "SPDX-2.3", packages: [] } } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("import_invalid_bom");
   });
 });

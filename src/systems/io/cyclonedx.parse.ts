@@ -7,6 +7,7 @@ import { nestedDeeperThan } from "./json.depth.ts";
 import { MAX_JSON_DEPTH, tooLarge } from "./upload.limits.ts";
 
 export interface CycloneDxImport {
+  format: "cyclonedx";
   specVersion: CycloneDxVersion;
   models: ModelEntry[];
   datasets: DatasetEntry[];
@@ -65,7 +66,7 @@ export function parseCycloneDx(json: unknown): CycloneDxImport {
   const metadata = isObject(json.metadata) ? json.metadata : {};
   if (isObject(metadata.component)) reader.visit(metadata.component);
   for (const component of objects(json.components)) reader.visit(component);
-  return { specVersion: version, ...reader.result() };
+  return { format: "cyclonedx", specVersion: version, ...reader.result() };
 }
 
 /** Walks the component tree once, collecting entries and what the person should review. */
@@ -86,7 +87,7 @@ class BomReader {
     for (const child of objects(component.components)) this.visit(child);
   }
 
-  result(): Omit<CycloneDxImport, "specVersion"> {
+  result(): Omit<CycloneDxImport, "format" | "specVersion"> {
     if (this.unclassified.length > 0) {
       const names = this.unclassified.join(", ");
       this.warnings.push({

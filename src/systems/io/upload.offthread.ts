@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { ImportLimits } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 import { workerScript } from "../../platform/worker-entry.ts";
-import type { CycloneDxImport } from "./cyclonedx.parse.ts";
+import type { BomImport } from "./bom.parse.ts";
 import { nestedDeeperThan } from "./json.depth.ts";
 import type { GridRow } from "./table.grid.ts";
 import type { ReadTableOptions, Table } from "./table.read.ts";
@@ -45,7 +45,7 @@ export async function readTableOffThread(source: Uint8Array | { path: string }, 
  * second with the schema's compilation. Nesting is checked here first, because copying a deeply
  * nested value to the worker is itself recursive.
  */
-export async function parseBomOffThread(json: unknown, limits: ImportLimits): Promise<CycloneDxImport> {
+export async function parseBomOffThread(json: unknown, limits: ImportLimits): Promise<BomImport> {
   if (nestedDeeperThan(json, MAX_JSON_DEPTH)) throw tooLarge(undefined, "depth", MAX_JSON_DEPTH);
   const reply = await runJob({ kind: "bom", json }, undefined, limits);
   if (!("bom" in reply)) throw new Error("the upload worker answered a BOM job without a BOM");

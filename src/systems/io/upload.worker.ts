@@ -4,7 +4,7 @@ import { setPriority } from "node:os";
 import { serialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "../../platform/errors.ts";
-import type { CycloneDxImport } from "./cyclonedx.parse.ts";
+import type { BomImport } from "./bom.parse.ts";
 import type { GridRow } from "./table.grid.ts";
 import { readTable, type ReadTableOptions, type Table } from "./table.read.ts";
 
@@ -21,7 +21,7 @@ export type UploadJob = { kind: "table"; source: Uint8Array | { path: string }; 
  */
 export type UploadReply =
   | { ok: true; table: Omit<Table, "rows">; rowChunks: Uint8Array[]; rowCount: number; sha256: string }
-  | { ok: true; bom: CycloneDxImport }
+  | { ok: true; bom: BomImport }
   | { ok: false; status: number; code: AppError["code"]; details: unknown }
   | { ok: false; crash: string };
 
@@ -55,7 +55,7 @@ async function run(job: UploadJob): Promise<UploadReply> {
   try {
     // Loaded only for a BOM: its schema validator and the system schemas would add a quarter of a
     // second to the start of every worker reading a spreadsheet.
-    if (job.kind === "bom") return { ok: true, bom: (await import("./cyclonedx.parse.ts")).parseCycloneDx(job.json) };
+    if (job.kind === "bom") return { ok: true, bom: (await import("./bom.parse.ts")).parseBom(job.json) };
     const bytes = job.source instanceof Uint8Array ? job.source : readFileSync(job.source.path);
     const { rows, ...table } = await readTable(bytes, job.fileName, job.opts);
     // Hashed here too, so storing the upload costs the server's event loop nothing but the write.

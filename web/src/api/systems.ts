@@ -124,8 +124,9 @@ export interface SystemListParams extends ListParams, SystemFilters {}
 
 export type ExportFormat = "csv" | "xlsx" | "json";
 
-/** The models and datasets a CycloneDX BOM holds, and what could not be read from it. */
+/** The models and datasets a CycloneDX or SPDX BOM holds, and what could not be read from it. */
 export interface BomPreview {
+  format: "cyclonedx" | "spdx";
   specVersion: string;
   models: ModelEntry[];
   datasets: DatasetEntry[];
@@ -141,7 +142,7 @@ export const systemsApi = {
   history: (id: string, params: { limit: number; offset: number }, signal?: AbortSignal) =>
     request<Page<AuditEntry>>("GET", `/api/systems/${enc(id)}/history`, { query: params, ...withSignal(signal) }),
   applicability: (id: string, signal?: AbortSignal) => request<ApplicabilityReport>("GET", `/api/systems/${enc(id)}/applicability`, withSignal(signal)),
-  /** What a CycloneDX ML-BOM holds (checked against the official schema); nothing is stored. */
+  /** What a CycloneDX ML-BOM (checked against the official schema) or an SPDX 3.0 AI BOM holds; nothing is stored. */
   previewBom: (id: string, bom: unknown) => request<BomPreview>("POST", `/api/systems/${enc(id)}/cyclonedx`, { body: { bom } }),
   /** Adds the BOM's models and datasets to the system (those already there are skipped). */
   importBom: (id: string, bom: unknown, version: number) =>

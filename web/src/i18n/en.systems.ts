@@ -145,11 +145,11 @@ export const enSystems = {
   "systems.posture.summary": "{done} of {total} done",
 
   "systems.bom.open": "Import models from a BOM",
-  "systems.bom.title": "Import models from a CycloneDX BOM",
-  "systems.bom.intro": "Choose a CycloneDX 1.6 or 1.7 JSON BOM. Its machine-learning models and datasets are shown first; nothing is added until you confirm.",
+  "systems.bom.title": "Import models from a BOM (CycloneDX or SPDX)",
+  "systems.bom.intro": "Choose a CycloneDX 1.6 or 1.7 JSON BOM, or an SPDX 3.0 AI or dataset BOM (JSON-LD). Its machine-learning models and datasets are shown first; nothing is added until you confirm.",
   "systems.bom.file": "BOM file (JSON)",
-  "systems.bom.unreadable": "This file is not a CycloneDX JSON BOM.",
-  "systems.bom.found": "CycloneDX {version}: {models} models and {datasets} datasets.",
+  "systems.bom.unreadable": "This file is not a JSON BOM (CycloneDX or SPDX).",
+  "systems.bom.found": "{format} {version}: {models} models and {datasets} datasets.",
   "systems.bom.nothing": "The BOM lists no machine-learning models or datasets.",
   "systems.bom.add": "Add to the system",
 

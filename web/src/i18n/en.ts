@@ -651,7 +651,7 @@ export const en = {
   "error.invalid_profile": "Some profile answers are not valid or contradict each other; see details.",
   "error.library_unavailable": "The framework library could not be loaded; see the server log.",
   "error.import_unreadable": "The file could not be read as CSV or Excel (.xlsx). Check the file and try again.",
-  "error.import_invalid_bom": "The file is not a valid CycloneDX 1.6 or 1.7 JSON BOM; see details.",
+  "error.import_invalid_bom": "The file is not a valid CycloneDX 1.6 or 1.7 JSON BOM or SPDX 3.0 document; see details.",
   "error.import_invalid_card": "The file is not a model or dataset card Musubi can read (Hugging Face README.md with YAML metadata, Hugging Face eval results, or Model Card Toolkit JSON); see details.",
   "error.import_too_large": "The file is larger than an import may be (too many rows, columns or cells, or too large once uncompressed); split it into smaller files.",
   "error.workbook_mismatch": "This file is not a workbook Musubi exported for this assessment. Export the workbook again from this assessment and use that one.",

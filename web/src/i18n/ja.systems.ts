@@ -147,11 +147,11 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "systems.posture.summary": "{total}件中{done}件完了",
 
   "systems.bom.open": "モデルをBOMから取込み",
-  "systems.bom.title": "CycloneDX BOMからモデルを取込み",
-  "systems.bom.intro": "CycloneDX 1.6又は1.7のJSON形式BOMを選択してください。含まれる機械学習モデルとデータセットを先に表示し、確定するまでは追加しません。",
+  "systems.bom.title": "BOM（CycloneDX又はSPDX）からモデルを取込み",
+  "systems.bom.intro": "CycloneDX 1.6若しくは1.7のJSON形式BOM、又はSPDX 3.0のAI・データセットBOM（JSON-LD形式）を選択してください。含まれる機械学習モデルとデータセットを先に表示し、確定するまでは追加しません。",
   "systems.bom.file": "BOMファイル（JSON）",
-  "systems.bom.unreadable": "このファイルはCycloneDXのJSON形式BOMではありません。",
-  "systems.bom.found": "CycloneDX {version}：モデル{models}件、データセット{datasets}件",
+  "systems.bom.unreadable": "このファイルはJSON形式のBOM（CycloneDX又はSPDX）ではありません。",
+  "systems.bom.found": "{format} {version}：モデル{models}件、データセット{datasets}件",
   "systems.bom.nothing": "このBOMには機械学習モデルもデータセットも含まれていません。",
   "systems.bom.add": "システムに追加",
 

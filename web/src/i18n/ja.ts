@@ -652,7 +652,7 @@ export const ja: Record<MessageKey, string> = {
   "error.invalid_profile": "プロファイルの回答に誤り又は矛盾があります。詳細を確認してください。",
   "error.library_unavailable": "フレームワークライブラリを読み込めませんでした。サーバーのログを確認してください。",
   "error.import_unreadable": "ファイルをCSV又はExcel（.xlsx）として読み込めませんでした。ファイルを確認してもう一度お試しください。",
-  "error.import_invalid_bom": "ファイルが有効なCycloneDX 1.6又は1.7のJSON形式BOMではありません。詳細を確認してください。",
+  "error.import_invalid_bom": "ファイルが有効なCycloneDX 1.6若しくは1.7のJSON形式BOM、又はSPDX 3.0文書ではありません。詳細を確認してください。",
   "error.import_invalid_card": "ファイルをモデルカード又はデータセットカード（YAMLメタデータ付きのHugging Face README.md、Hugging Faceの評価結果、又はModel Card ToolkitのJSON）として読み込めませんでした。詳細を確認してください。",
   "error.import_too_large": "ファイルが取込みの上限（行数・列数・セル数又は展開後のサイズ）を超えています。複数のファイルに分けてください。",
   "error.workbook_mismatch": "このファイルは、この評価についてMusubiが書き出したExcelブックではありません。この評価からブックを書き出し直して、そのブックを使ってください。",

@@ -11,7 +11,10 @@ interface CycloneDxDialogProps {
   onImported(system: SystemView): void;
 }
 
-/** モデルをBOMから取込み: pick a CycloneDX JSON BOM, see the models and datasets the server reads from it, then add them. */
+/** The formats' own names, the same in every language. */
+const BOM_FORMAT_NAMES = { cyclonedx: "CycloneDX", spdx: "SPDX" } as const;
+
+/** モデルをBOMから取込み: pick a CycloneDX or SPDX 3.0 JSON BOM, see the models and datasets the server reads from it, then add them. */
 export function CycloneDxDialog({ system, onClose, onImported }: CycloneDxDialogProps) {
   const { t, number, errorMessage } = useI18n();
   const [bom, setBom] = useState<unknown>();
@@ -74,7 +77,7 @@ export function CycloneDxDialog({ system, onClose, onImported }: CycloneDxDialog
         <p className="dialog-message">{t("systems.bom.intro")}</p>
         <label className="field">
           <span className="field__label">{t("systems.bom.file")}</span>
-          <input type="file" accept=".json,application/json,application/vnd.cyclonedx+json" onChange={(e) => void read(e.target.files?.[0])} data-testid="bom-file" />
+          <input type="file" accept=".json,.jsonld,application/json,application/ld+json,application/vnd.cyclonedx+json,application/spdx+json" onChange={(e) => void read(e.target.files?.[0])} data-testid="bom-file" />
         </label>
         {notJson && <Notice kind="error">{t("systems.bom.unreadable")}</Notice>}
         {error !== undefined && (
@@ -93,7 +96,7 @@ export function CycloneDxDialog({ system, onClose, onImported }: CycloneDxDialog
         )}
         {preview && (
           <div className="bom-preview" data-testid="bom-preview">
-            <p className="muted">{t("systems.bom.found", { version: preview.specVersion, models: number(preview.models.length), datasets: number(preview.datasets.length) })}</p>
+            <p className="muted">{t("systems.bom.found", { format: BOM_FORMAT_NAMES[preview.format], version: preview.specVersion, models: number(preview.models.length), datasets: number(preview.datasets.length) })}</p>
             {empty && <Notice kind="warning">{t("systems.bom.nothing")}</Notice>}
             <ImportWarnings warnings={preview.warnings} />
             <BomList title={t("systems.models")} rows={preview.models.map((m) => [m.name, [m.provider, m.version, m.licence].filter(Boolean).join(" · ")])} />
