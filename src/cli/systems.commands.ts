@@ -101,6 +101,7 @@ export function registerSystemsCommands(program: Command): void {
     .option("--preset <name>", "use the organisation's import settings saved under this name")
     .option("--sheet <name>", "XLSX worksheet")
     .option("--header-row <n>", "1-based header row")
+    .option("--header-rows <n>", "how many rows the header spans (1-5): columns are named by their cells top to bottom, joined with \" / \"")
     .option("--records-path <path>", "JSON: the dotted path of the list of records, e.g. data.items (default: the first list of records)")
     .option("--upsert-by <key>", "update the systems already in the inventory that match by code, nameJa or nameEn (or the column mapped to one of them) instead of adding new ones")
     .option("--create-missing <what>", "create the departments and/or owners rows name that the organisation lacks: departments,owners")
@@ -108,7 +109,7 @@ export function registerSystemsCommands(program: Command): void {
     .option("--skip-invalid", "import the valid rows even when some are invalid (the rows left out are listed)")
     .option("--report <file>", "write every problem found (errors and warnings) to this file: .csv or .xlsx")
     .option("--dry-run", "validate and report only")
-    .action(async (file: string, o: { org: string; mapping?: string; preset?: string; sheet?: string; headerRow?: string; recordsPath?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
+    .action(async (file: string, o: { org: string; mapping?: string; preset?: string; sheet?: string; headerRow?: string; headerRows?: string; recordsPath?: string; upsertBy?: string; createMissing?: string; skipRows?: string; skipInvalid?: boolean; report?: string; dryRun?: boolean }) => {
       const s = await services();
       await withDatabase(async (db, config) => {
         const orgId = await orgIdOf(db, o.org);
@@ -127,7 +128,7 @@ export function registerSystemsCommands(program: Command): void {
         const mapping = (saved.mapping as ReturnType<typeof s.importMapping.parse> | undefined) ?? job.suggestedMapping!;
         out(`${job.total} rows (${job.format}${job.encoding ? `, ${job.encoding}` : ""}); mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ")}`);
         const upsertBy = o.upsertBy === undefined ? undefined : (mapping.find((m) => m.column === o.upsertBy)?.field ?? o.upsertBy);
-        const opts = s.importOptions.parse({ ...saved, mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(o.recordsPath && { recordsPath: o.recordsPath }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
+        const opts = s.importOptions.parse({ ...saved, mapping, ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.headerRows && { headerRows: Number(o.headerRows) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(o.recordsPath && { recordsPath: o.recordsPath }), ...(upsertBy && { upsertBy }), ...(o.createMissing && { createMissing: o.createMissing.split(",").map((w) => w.trim()).filter(Boolean) }) });
         const writeReport = async () => {
           if (!o.report) return;
           const format = o.report.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv";

@@ -44,6 +44,8 @@ export const importView = z.object({
   sheets: z.array(z.string()).optional(),
   sheet: z.string().optional(),
   headerRow: z.number().int().optional(),
+  /** How many rows the header spans, when more than one. */
+  headerRows: z.number().int().optional(),
   headers: z.array(z.string()).optional(),
   sample: z.array(z.array(z.string())).optional(),
   suggestedMapping: importMapping.optional(),
@@ -56,6 +58,8 @@ export type ImportView = z.infer<typeof importView>;
 export const readOptions = z.strictObject({
   sheet: z.string().max(200).optional(),
   headerRow: z.number().int().min(1).max(1000).optional(),
+  /** How many rows the header spans (a group heading above the column names); 1 by default. */
+  headerRows: z.number().int().min(1).max(5).optional(),
   encoding: z.enum(["utf-8", "shift_jis"]).optional(),
   /** For a JSON register: the dotted path of its list of records (`data.items`); by default the first list of objects. */
   recordsPath: z.string().max(300).optional(),

@@ -90,6 +90,7 @@ function presentJob(job: ImportJob, table?: Table): ImportView {
           ...(table.sheets ? { sheets: table.sheets } : {}),
           ...(table.sheet ? { sheet: table.sheet } : {}),
           headerRow: table.headerRow,
+          ...(table.headerRows !== undefined && { headerRows: table.headerRows }),
           headers: table.headers,
           sample: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
           suggestedMapping: suggestMapping(table.headers),
@@ -137,7 +138,7 @@ export async function rereadImport(deps: ImportDeps, orgId: string, id: string, 
 
 /** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
 async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
-  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.skipRows && { skipRows: opts.skipRows }), ...(opts.recordsPath && { recordsPath: opts.recordsPath }) });
+  return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.headerRows && { headerRows: opts.headerRows }), ...(opts.skipRows && { skipRows: opts.skipRows }), ...(opts.recordsPath && { recordsPath: opts.recordsPath }) });
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */

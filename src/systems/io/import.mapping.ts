@@ -35,12 +35,14 @@ export type Mapping = z.infer<typeof importMapping>;
 /**
  * A first mapping for the person to confirm: every header that names a known field, in column
  * order. A scalar field goes to its first column only; a list field takes every column naming it.
+ * A column under a group heading ("Incident / Title", from a header of several rows) is also known
+ * by its own last word.
  */
 export function suggestMapping(headers: readonly string[]): Mapping {
   const mapping: Mapping = [];
   const taken = new Set<ImportField>();
   for (const column of headers) {
-    const field = fieldForHeader(column);
+    const field = fieldForHeader(column) ?? (column.includes(" / ") ? fieldForHeader(column.split(" / ").at(-1)!) : undefined);
     if (field === undefined || (taken.has(field) && !LIST_FIELDS.has(field))) continue;
     taken.add(field);
     mapping.push({ column, field });

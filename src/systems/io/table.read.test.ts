@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readTable } from "./table.read.ts";
+import { joinHeaderRows, readTable } from "./table.read.ts";
+import { suggestMapping } from "./import.mapping.ts";
 import { appErrorOf, utf8 } from "./io.test-support.ts";
 
 describe("systems.io readTable", () => {
@@ -54,5 +55,30 @@ describe("systems.io readTable", () => {
   it("names blank headers by column letter and numbers repeated ones", async () => {
     const table = await readTable(utf8("名称,,備考,備考,備考 (2),\r\n1,2,3,4,5,\r\n"), "a.csv");
     expect(table.headers).toEqual(["名称", "(B)", "備考", "備考 (2)", "備考 (2) (2)"]);
+  });
+
+  it("names the columns of a header of several rows by their headings from top to bottom, a heading running on over blanks as a merged cell does", () => {
+    expect(
+      joinHeaderRows([
+        ["Register", "", "", "", ""],
+        ["System", "", "", "Harm", ""],
+        ["Code", "Name", "Stage", "Type", ""],
+      ]),
+    ).toEqual(["Register / System / Code", "Register / System / Name", "Register / System / Stage", "Register / Harm / Type", "Register / Harm"]);
+    // "x" runs on under "A" but stops where the heading above changes to "B"; a word repeated
+    // below itself is not doubled.
+    expect(joinHeaderRows([["A", "", "B", ""], ["x", "", "", "y"], ["x", "z", "w", "y"]])).toEqual(["A / x", "A / x / z", "B / w", "B / y"]);
+  });
+
+  it("reads a three-row header under junk rows, with its rows below and the mapping suggested from each column's own word", async () => {
+    const text = ["Exported 2026-11-30,,,", ",,,", "Incident,,,Harm", "Details,,,", "ID,Title,Date,Type", "1,Wrong denial,2021,Financial", "2,Bad match,2022-03,Rights", ""].join("\r\n");
+    const told = await readTable(utf8(text), "incidents.csv", { headerRow: 3, headerRows: 3 });
+    expect(told).toMatchObject({ headerRow: 3, headerRows: 3, headers: ["Incident / Details / ID", "Incident / Details / Title", "Incident / Details / Date", "Harm / Type"] });
+    expect(told.rows.map((r) => [r.line, r.cells[1]])).toEqual([[6, "Wrong denial"], [7, "Bad match"]]);
+    const found = await readTable(utf8(text), "incidents.csv", { headerRows: 3 });
+    expect(found.headerRow).toBe(3);
+    expect(suggestMapping(found.headers)).toContainEqual({ column: "Incident / Details / Title", field: "nameEn" });
+    const single = await readTable(utf8(text), "incidents.csv");
+    expect(single.headerRows).toBeUndefined();
   });
 });

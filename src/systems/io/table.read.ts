@@ -15,8 +15,10 @@ export interface Table {
   /** Every worksheet of an XLSX file, for the person to pick another. */
   sheets?: string[];
   sheet?: string;
-  /** 1-based row number of the header row. */
+  /** 1-based row number of the header row (the first one when the header spans several). */
   headerRow: number;
+  /** How many rows the header spans; 1 unless the person said more. */
+  headerRows?: number;
   /** Unique, non-empty header texts: a blank header is named by its column letter, a repeated one gets " (2)". */
   headers: string[];
   /**
@@ -34,6 +36,12 @@ export interface ReadTableOptions {
   sheet?: string;
   /** 1-based header row; by default the row among the first 20 that best reads as headers. */
   headerRow?: number;
+  /**
+   * How many rows the header spans (1–5; registers group columns under a heading above them).
+   * Each column is named by its cells from top to bottom joined with " / ", a heading running on
+   * over the blank cells to its right, as a merged cell shows it.
+   */
+  headerRows?: number;
   /** Rows to leave out wherever they are (notes, sub-headers, totals), as Excel numbers them: `"2-3, 10"`. */
   skipRows?: string;
   /** For JSON: the dotted path of the list of records (`data.items`); by default the first list of objects. */
@@ -59,12 +67,12 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
   if (bytes.length === 0) throw unreadable(fileName, "empty", "The file is empty.", "ファイルが空です。");
   if (isZip(bytes) && (XLSX_EXTENSIONS.has(ext) || TEXT_EXTENSIONS.has(ext) || ext === "")) {
     const { sheets, sheet, grid } = await readXlsxGrid(bytes, fileName, opts.sheet, opts.limits ?? DEFAULT_IMPORT_LIMITS);
-    return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts.headerRow, opts.skipRows) };
+    return { format: "xlsx", sheets, sheet, ...shapeTable(grid, fileName, opts) };
   }
   if (JSON_EXTENSIONS.has(ext)) {
     const { grid, recordsPath } = readJsonGrid(bytes, fileName, opts.recordsPath, opts.limits ?? DEFAULT_IMPORT_LIMITS);
     // The keys are the header: never guessed from the records.
-    return { format: "json", recordsPath, ...shapeTable(grid, fileName, 1, opts.skipRows) };
+    return { format: "json", recordsPath, ...shapeTable(grid, fileName, { headerRow: 1, skipRows: opts.skipRows }) };
   }
   if (isOle(bytes) || ext === "xls") {
     throw unreadable(
@@ -86,7 +94,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, opts: ReadT
     );
   }
   const { encoding, grid } = readCsvGrid(bytes, fileName, opts.encoding, opts.limits ?? DEFAULT_IMPORT_LIMITS);
-  return { format: "csv", encoding, ...shapeTable(grid, fileName, opts.headerRow, opts.skipRows) };
+  return { format: "csv", encoding, ...shapeTable(grid, fileName, opts) };
 }
 
 function isZip(b: Uint8Array): boolean {
@@ -128,32 +136,64 @@ function repeatsHeader(cells: readonly string[], header: readonly string[]): boo
 }
 
 /**
- * Picks the header row, names the columns, and keeps the rows below it that have text, are not
- * among `skipRows` and do not repeat the header.
+ * Picks the header row (or rows), names the columns, and keeps the rows below it that have text,
+ * are not among `skipRows` and do not repeat the header.
  */
-function shapeTable(grid: GridRow[], fileName: string, headerRow?: number, skipRows?: string): Pick<Table, "headerRow" | "headers" | "rows"> {
-  const at = headerRow === undefined ? findHeaderIndex(grid) : grid.findIndex((r) => r.line === headerRow);
+function shapeTable(grid: GridRow[], fileName: string, opts: Pick<ReadTableOptions, "headerRow" | "headerRows" | "skipRows">): Pick<Table, "headerRow" | "headerRows" | "headers" | "rows"> {
+  const { headerRow, skipRows } = opts;
+  const span = Math.max(1, Math.min(MAX_HEADER_ROWS, opts.headerRows ?? 1));
+  const at = headerRow === undefined ? findHeaderIndex(grid, span) : grid.findIndex((r) => r.line === headerRow);
   if (at < 0) {
     throw headerRow === undefined
       ? unreadable(fileName, "empty", "The file has no rows.", "ファイルに行がありません。")
       : unreadable(fileName, "no_header", `Row ${headerRow} is empty or beyond the end of the file.`, `${headerRow}行目は空か、ファイルの範囲外です。`, { headerRow });
   }
   const header = grid[at]!;
+  const cells = span === 1 ? header.cells : joinHeaderRows(grid.slice(at, at + span).map((r) => r.cells));
   const skipped = parseRowList(skipRows);
   const rows: GridRow[] = [];
-  for (let i = at + 1; i < grid.length; i++) {
+  for (let i = at + span; i < grid.length; i++) {
     const row = grid[i]!;
     if (!isBlank(row.cells) && !skipped(row.line) && !repeatsHeader(row.cells, header.cells)) rows.push(row);
   }
-  return { headerRow: header.line, headers: nameColumns(header.cells), rows };
+  return { headerRow: header.line, ...(span > 1 && { headerRows: span }), headers: nameColumns(cells), rows };
+}
+
+/** The most rows a header may span. */
+export const MAX_HEADER_ROWS = 5;
+
+/**
+ * One label per column from a header of several rows: the cells from top to bottom joined with
+ * " / ". In every row but the last, a blank cell takes the heading to its left while the rows
+ * above it stay the same — what a merged cell spanning those columns shows in Excel. The last row
+ * names single columns, so its blanks stay blank.
+ */
+export function joinHeaderRows(rows: readonly (readonly string[])[]): string[] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const labels: string[][] = Array.from({ length: width }, () => []);
+  let parents: string[] = Array.from({ length: width }, () => "");
+  rows.forEach((row, r) => {
+    const last = r === rows.length - 1;
+    const filled: string[] = [];
+    for (let i = 0; i < width; i++) {
+      const own = (row[i] ?? "").trim();
+      filled[i] = own !== "" || last || i === 0 || parents[i] !== parents[i - 1] ? own : filled[i - 1]!;
+    }
+    for (let i = 0; i < width; i++) {
+      if (filled[i] !== "" && labels[i]!.at(-1) !== filled[i]) labels[i]!.push(filled[i]!);
+    }
+    parents = parents.map((p, i) => `${p}\u0000${filled[i]}`);
+  });
+  return labels.map((parts) => parts.join(" / "));
 }
 
 /**
  * Registers (台帳) often carry a title and a date above the header. Among the first rows with at
  * least two filled cells, the header is the one most cells of which read as known header words;
- * with no such words, the first of them.
+ * with no such words, the first of them. A header of `span` rows is scored as its joined labels,
+ * each also by its last part (the column's own word under a group heading).
  */
-function findHeaderIndex(grid: GridRow[]): number {
+function findHeaderIndex(grid: GridRow[], span = 1): number {
   let first = -1;
   let best = -1;
   let bestScore = 0;
@@ -163,8 +203,9 @@ function findHeaderIndex(grid: GridRow[]): number {
     if (isBlank(cells)) continue;
     seen++;
     if (first < 0) first = i;
-    if (cells.filter((c) => c.trim() !== "").length < 2) continue;
-    const score = headerScore(cells);
+    if (span === 1 && cells.filter((c) => c.trim() !== "").length < 2) continue;
+    const labels = span === 1 ? cells : joinHeaderRows(grid.slice(i, i + span).map((r) => r.cells));
+    const score = span === 1 ? headerScore(labels) : Math.max(headerScore(labels), headerScore(labels.map((l) => l.split(" / ").at(-1) ?? "")));
     if (best < 0 || score > bestScore) {
       best = i;
       bestScore = score;

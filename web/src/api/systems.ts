@@ -413,6 +413,8 @@ export interface ImportJob {
   sheets?: string[];
   sheet?: string;
   headerRow?: number;
+  /** How many rows the header spans, when more than one. */
+  headerRows?: number;
   headers?: string[];
   sample?: string[][];
   suggestedMapping?: MappingEntry[];
@@ -423,6 +425,8 @@ export interface ImportSettings {
   mapping: MappingEntry[];
   sheet?: string;
   headerRow?: number;
+  /** How many rows the header spans (group headings above the column names). */
+  headerRows?: number;
   encoding?: ImportEncoding;
   /** Rows to leave out, as Excel numbers them: "2-3, 10". */
   skipRows?: string;
@@ -435,7 +439,7 @@ export interface ImportSettings {
 }
 
 /** How the file is read (what `read` and `values` take). */
-export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "encoding" | "skipRows" | "recordsPath">;
+export type ReadingOptions = Pick<ImportSettings, "sheet" | "headerRow" | "headerRows" | "encoding" | "skipRows" | "recordsPath">;
 
 export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
 export type UpsertKey = (typeof UPSERT_KEYS)[number];

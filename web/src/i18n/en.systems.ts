@@ -308,6 +308,8 @@ export const enSystems = {
   "imports.detected": " (detected)",
   "imports.sheet": "Sheet",
   "imports.headerRow": "Header row",
+  "imports.headerRows": "Header rows",
+  "imports.headerRowsHint": "When headings above group the columns, how many rows the header takes; each column is named by its headings from top to bottom.",
   "imports.optionsHint": "The file was read with the settings detected. After changing them, check the preview.",
   "imports.col.column": "Column",
   "imports.col.field": "Field",

@@ -310,6 +310,8 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "imports.detected": "（自動判定）",
   "imports.sheet": "シート",
   "imports.headerRow": "見出し行",
+  "imports.headerRowsHint": "列の上にまとめの見出しがある場合、見出しが何行にわたるかを指定します。各列は上から下への見出しを「 / 」でつないだ名前になります。",
+  "imports.headerRows": "見出しの行数",
   "imports.optionsHint": "自動判定した設定で読み込んでいます。設定を変更した場合は、プレビューで結果を確認してください。",
   "imports.col.column": "列",
   "imports.col.field": "項目",

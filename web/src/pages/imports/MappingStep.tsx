@@ -20,6 +20,8 @@ interface MappingStepProps {
 const SAMPLE_VALUES = 3;
 /** A path as the user would type it: code, the same in both languages. */
 const RECORDS_PATH_EXAMPLE = "data.items";
+/** The most rows a header may span (the server's own bound). */
+const MAX_HEADER_ROWS = 5;
 
 /** Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds. */
 export function MappingStep({ job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
@@ -109,6 +111,27 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
         <label className="field">
           <span className="field__label">{t("imports.headerRow")}</span>
           <input type="number" min={1} max={100} className="input input--narrow" value={settings.headerRow ?? 1} onChange={(e) => onChange({ ...settings, headerRow: Math.max(1, Number(e.target.value) || 1) })} data-testid="import-header-row" />
+        </label>
+        )}
+        {job.format !== "json" && (
+        <label className="field">
+          <span className="field__label">{t("imports.headerRows")}</span>
+          <input
+            type="number"
+            min={1}
+            max={MAX_HEADER_ROWS}
+            className="input input--narrow"
+            value={settings.headerRows ?? job.headerRows ?? 1}
+            onChange={(e) => {
+              const n = Math.min(MAX_HEADER_ROWS, Math.max(1, Number(e.target.value) || 1));
+              onChange({ ...settings, headerRows: n > 1 ? n : undefined });
+            }}
+            aria-describedby="import-header-rows-hint"
+            data-testid="import-header-rows"
+          />
+          <span className="field__hint" id="import-header-rows-hint">
+            {t("imports.headerRowsHint")}
+          </span>
         </label>
         )}
       </div>

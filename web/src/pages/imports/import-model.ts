@@ -17,8 +17,8 @@ export function initialSettings(job: ImportJob): ImportSettings {
 
 /** How the file is read, without what is done with it (mapping, upsert key): what `read` and `values` take. */
 export function readingOf(settings: ImportSettings): ReadingOptions {
-  const { sheet, headerRow, encoding, skipRows, recordsPath } = settings;
-  return { ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(encoding !== undefined && { encoding }), ...(skipRows !== undefined && { skipRows }), ...(recordsPath !== undefined && { recordsPath }) };
+  const { sheet, headerRow, headerRows, encoding, skipRows, recordsPath } = settings;
+  return { ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(headerRows !== undefined && { headerRows }), ...(encoding !== undefined && { encoding }), ...(skipRows !== undefined && { skipRows }), ...(recordsPath !== undefined && { recordsPath }) };
 }
 
 /** The field a column feeds, or "" when it is not imported. */
