@@ -10,6 +10,7 @@ import { setEmailDelivery } from "./notify/notify.ts";
 import { openDatabase, type Db } from "./db/connect.ts";
 import { refreshPlannerStatistics } from "./db/maintenance.ts";
 import { migrateToLatest } from "./db/migrate.ts";
+import { ensureShippedReferenceCases } from "./incidents/aiid.ts";
 import { demoCredentialsFile, seedDemo } from "./demo/demo.seed.ts";
 import type { Config } from "./platform/config.ts";
 import { DeviceCookies, LoginThrottle } from "./auth/login-throttle.ts";
@@ -54,6 +55,8 @@ export async function startServer(
   const db = openDatabase(config);
   await migrateToLatest(db);
   await refreshPlannerStatistics(db);
+  // Public reference cases are searchable from the first start, demo or not.
+  if (await ensureShippedReferenceCases(db)) print("Imported the AI Incident Database snapshot shipped with Musubi as public reference cases (CC BY-SA 4.0).");
   // The ledger's checkpoint signing key, created on first start (see docs/audit-ledger.md).
   ensureSigningKey(config.dataDir);
   const deps = createDeps(config, db);

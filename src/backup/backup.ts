@@ -45,6 +45,7 @@ const KEYS: Record<TableName, readonly string[]> = {
   incident_links: ["incident_id", "target_type", "target_id"],
   incident_timeline: ["id"],
   reference_incidents: ["id"],
+  reference_sources: ["id"],
   vendors: ["id"],
   vendor_systems: ["vendor_id", "system_id"],
   vendor_reviews: ["id"],
@@ -186,7 +187,7 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
 }
 
 /** Tables a backup made by an earlier version may lack. */
-const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications", "oversight_checkpoints", "import_presets"]);
+const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications", "oversight_checkpoints", "import_presets", "reference_sources"]);
 
 /** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
 function checkStoredFiles(dir: string): void {

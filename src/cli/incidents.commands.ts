@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { importAiid, shippedAiidDir } from "../incidents/aiid.ts";
 import fs from "node:fs";
-import { orgIdOf, out, withDatabase } from "./context.ts";
+import path from "node:path";
+import { explain, orgIdOf, out, withDatabase } from "./context.ts";
 
 export function registerIncidentsCommands(program: Command): void {
   const incidents = program.command("incidents").description("incidents and public reference cases");
@@ -13,6 +14,44 @@ export function registerIncidentsCommands(program: Command): void {
         const r = await importAiid(db, dir ?? shippedAiidDir());
         out(`imported ${r.incidents} AIID incidents (${r.mitClassified} with MIT categories, ${r.csetClassified} with a CSETv1 harm level; ${r.duplicatesSkipped} duplicates skipped) in ${r.ms} ms`);
         out("AI Incident Database — CC BY-SA 4.0, https://incidentdatabase.ai");
+      });
+    });
+  incidents
+    .command("import <file>")
+    .description("import a public incident register (CSV, XLSX or JSON) as reference cases of a named source, replacing only that source's earlier import; rows without a title, repeated ids or unreadable dates are left out and listed")
+    .requiredOption("--as <kind>", "what the rows are: reference")
+    .requiredOption("--source <name>", "the source's name as people know it, e.g. \"OECD AI Incidents Monitor\"")
+    .requiredOption("--licence <licence>", "the source's licence, e.g. CC-BY-4.0")
+    .option("--source-url <url>", "the source's home page")
+    .option("--mapping <file>", 'JSON [{column, field: id|title|description|date|url|deployers|developers|harmed, split?: "<separator>" | null}] (default: suggested from the headers)')
+    .option("--sheet <name>", "XLSX worksheet")
+    .option("--header-row <n>", "1-based header row")
+    .option("--header-rows <n>", "how many rows the header spans (1-5)")
+    .option("--skip-rows <rows>", 'rows to leave out, as Excel numbers them: "2-3,10"')
+    .option("--records-path <path>", "JSON: the dotted path of the list of records")
+    .action(async (file: string, o: { as: string; source: string; licence: string; sourceUrl?: string; mapping?: string; sheet?: string; headerRow?: string; headerRows?: string; skipRows?: string; recordsPath?: string }) => {
+      if (o.as !== "reference") throw new Error(`--as ${o.as}: only "reference" (public cases shared by every organisation) can be imported from a file here; an organisation's own incidents arrive through POST /api/incidents/intake`);
+      const { importReferenceCases, referenceMapping, referenceSource, suggestReferenceMapping } = await import("../incidents/reference.import.ts");
+      const { readTable } = await import("../systems/io/table.read.ts");
+      await withDatabase(async (db, config) => {
+        const table = await explain(
+          readTable(new Uint8Array(fs.readFileSync(file)), path.basename(file), {
+            limits: config.importLimits,
+            ...(o.sheet && { sheet: o.sheet }),
+            ...(o.headerRow && { headerRow: Number(o.headerRow) }),
+            ...(o.headerRows && { headerRows: Number(o.headerRows) }),
+            ...(o.skipRows && { skipRows: o.skipRows }),
+            ...(o.recordsPath && { recordsPath: o.recordsPath }),
+          }),
+        );
+        const mapping = o.mapping ? referenceMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : suggestReferenceMapping(table.headers);
+        out(`${table.rows.length} rows; mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ") || "(none)"}`);
+        const source = referenceSource.parse({ name: o.source, licence: o.licence, ...(o.sourceUrl && { url: o.sourceUrl }) });
+        const r = await explain(importReferenceCases(db, table, mapping, source));
+        out(`imported ${r.cases} reference cases from ${source.name} (${source.licence}) as source "${r.source}" in ${r.ms} ms`);
+        const reasons = { no_title: "no title", duplicate_id: "id seen earlier in the file", date: "unreadable date" } as const;
+        for (const s of r.skipped.slice(0, 50)) out(`  row ${s.line} left out: ${reasons[s.reason]}`);
+        if (r.skipped.length > 50) out(`  … and ${r.skipped.length - 50} more rows left out`);
       });
     });
   incidents

@@ -42,6 +42,8 @@ export function registerServeCommand(program: Command): void {
         const result = await migrateToLatest(db);
         const applied = result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
         out(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+        const { ensureShippedReferenceCases } = await import("../incidents/aiid.ts");
+        if (await ensureShippedReferenceCases(db)) out("imported the shipped AI Incident Database snapshot as public reference cases (CC BY-SA 4.0)");
       } finally {
         await db.close();
       }

@@ -521,6 +521,19 @@ export interface ReferenceIncidentsTable {
   classifications: string;
   url: string;
   imported_at: string;
+  /** The source's own identifier of the case, as text ("113", "OECD-2024-113"). */
+  external_id: string | null;
+}
+
+/** A public source of reference cases: its name, licence and address, and how many cases it gave. */
+export interface ReferenceSourcesTable {
+  /** A slug of the name; `aiid` for the AI Incident Database. */
+  id: string;
+  name: string;
+  licence: string;
+  url: string | null;
+  cases: number;
+  imported_at: string;
 }
 
 export interface VendorsTable {
@@ -1003,6 +1016,7 @@ export interface Database {
   incident_links: IncidentLinksTable;
   incident_timeline: IncidentTimelineTable;
   reference_incidents: ReferenceIncidentsTable;
+  reference_sources: ReferenceSourcesTable;
   vendors: VendorsTable;
   vendor_systems: VendorSystemsTable;
   vendor_reviews: VendorReviewsTable;
@@ -1088,6 +1102,7 @@ export const TABLES_IN_ORDER = [
   "incident_links",
   "incident_timeline",
   "reference_incidents",
+  "reference_sources",
   "vendors",
   "vendor_systems",
   "vendor_reviews",

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
-import { importAiid, shippedAiidDir } from "../incidents/aiid.ts";
+import { ensureShippedReferenceCases } from "../incidents/aiid.ts";
 import { createIncidentBody } from "../incidents/incidents.schema.ts";
 import { addAction, closeIncident, createIncident } from "../incidents/incidents.service.ts";
 import type { Library } from "../library/library.model.ts";
@@ -31,7 +31,7 @@ export async function seedDemoGovernance(db: Db, library: Library, orgId: string
   const lead = as("caio", "governance_lead");
   const owner = as("owner", "system_owner");
   const [hr, chat, , legal] = systems;
-  await importAiid(db, shippedAiidDir());
+  await ensureShippedReferenceCases(db);
 
   const risk = (body: Record<string, unknown>) => createRisk(db, library, lead, who, createRiskBody.parse(body), today);
   const bias = await risk({ titleJa: "選考スコアの性別による偏り", titleEn: "Gender bias in screening scores", systemId: hr, ownerId: users.owner, categories: ["1.1", "entity.ai", "timing.post-deployment"], perspectives: [PERSPECTIVE(1)], inherentLikelihood: 3, inherentImpact: 5, residualLikelihood: 2, residualImpact: 4, treatment: "mitigate", treatmentPlan: "四半期ごとの属性別評価と閾値の見直し。", controlIds: [controls[0]], nextReviewOn: addDays(today, 60) });

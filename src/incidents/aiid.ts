@@ -6,13 +6,16 @@ import type { Database } from "../db/schema.ts";
 import { defaultLibraryDir } from "../library/library.load.ts";
 import { nowIso } from "../platform/time.ts";
 import { taxonomyIds } from "../risks/taxonomy.ts";
-import { referenceCasesChanged } from "./similar/similar.service.ts";
+import { replaceSource } from "./reference.import.ts";
 import { HARM_LEVELS, type HarmLevel } from "./vocabulary.ts";
 
 /** The AIID snapshot shipped with Musubi (CC BY-SA 4.0; see its README). */
 export function shippedAiidDir(): string {
   return join(defaultLibraryDir(), "reference", "aiid-2025-03");
 }
+
+/** The AI Incident Database as a source of reference cases. */
+export const AIID_SOURCE = { id: "aiid", name: "AI Incident Database", licence: "CC BY-SA 4.0", url: "https://incidentdatabase.ai" } as const;
 
 /** What an AIID snapshot import did. */
 export interface AiidImport {
@@ -100,13 +103,10 @@ export async function importAiid(db: Db, dir: string): Promise<AiidImport> {
       classifications: JSON.stringify(harmLevel ? { csetv1: { harmLevel } } : {}),
       url: `https://incidentdatabase.ai/cite/${number}`,
       imported_at: now,
+      external_id: String(number),
     });
   }
-  await db.kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom("reference_incidents").where("source", "=", "aiid").execute();
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto("reference_incidents").values(rows.slice(i, i + 200)).execute();
-  });
-  referenceCasesChanged();
+  await replaceSource(db, { ...AIID_SOURCE, cases: rows.length, imported_at: now }, rows);
   return {
     incidents: rows.length,
     mitClassified: rows.filter((r) => r.categories !== "[]").length,
@@ -114,4 +114,16 @@ export async function importAiid(db: Db, dir: string): Promise<AiidImport> {
     duplicatesSkipped: skipped,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Imports the shipped AIID snapshot when the database has no AIID cases yet, so a fresh
+ * installation can search public cases without the demo; an operator's own import (a newer
+ * snapshot) is left as it is. Answers whether it imported.
+ */
+export async function ensureShippedReferenceCases(db: Db): Promise<boolean> {
+  const present = await db.kysely.selectFrom("reference_incidents").select("id").where("source", "=", AIID_SOURCE.id).limit(1).executeTakeFirst();
+  if (present || !existsSync(join(shippedAiidDir(), "incidents.csv"))) return false;
+  await importAiid(db, shippedAiidDir());
+  return true;
 }

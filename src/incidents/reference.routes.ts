@@ -5,8 +5,13 @@ import { searchReference, similarIncidents, similarQuery, similarView } from "./
 
 const referenceView = z.object({
   id: z.string(),
+  /** The source's id (`aiid`, or a slug of its name). */
   source: z.string(),
+  /** The source's name, as imported. */
+  sourceName: z.string(),
   number: z.number().int(),
+  /** The source's own identifier of the case, as text; null when the register gives none. */
+  externalId: z.string().nullable(),
   date: z.string().nullable(),
   title: z.string(),
   description: z.string(),
@@ -19,11 +24,16 @@ const referenceView = z.object({
   harmed: z.array(z.string()),
   categories: z.array(z.string()),
   harmLevel: z.string().nullable(),
+  /** The case at its source; empty when the register gives no link. */
   url: z.string(),
   score: z.number().optional(),
 });
 
+const sourceView = z.object({ id: z.string(), name: z.string(), licence: z.string(), url: z.string().nullable(), cases: z.number().int(), importedAt: z.string() });
+
 const referenceQuery = z.strictObject({
+  /** Only the cases of this source (its id). */
+  source: z.string().max(60).optional(),
   /** Japanese or English; results are ranked by relevance. Without it, newest first. */
   q: z.string().trim().min(1).max(500).optional(),
   category: z.string().max(40).optional(),
@@ -45,15 +55,18 @@ export const referenceRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reference-incidents",
-    summary: "Public reference incidents (AI Incident Database, CC BY-SA 4.0), searchable in Japanese and English",
+    summary: "Public reference incidents from every imported source (the AI Incident Database, CC BY-SA 4.0, ships with Musubi), each with its source's name and licence, searchable in Japanese and English",
     tag: "incidents",
     access: { permission: "incidents.read" },
     query: referenceQuery,
-    response: z.object({ items: z.array(referenceView), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), licence: z.string() }),
+    response: z.object({ items: z.array(referenceView), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), licence: z.string(), sources: z.array(sourceView) }),
     handler: async ({ deps, query }) => {
       const db = deps.db.kysely;
+      const sources = await db.selectFrom("reference_sources").selectAll().orderBy("name").execute();
+      const nameOf = new Map(sources.map((s) => [s.id, s.name]));
       const ranked = query.q ? await searchReference(db, query.q, 500) : [];
       let base = db.selectFrom("reference_incidents");
+      if (query.source) base = base.where("source", "=", query.source);
       if (query.category) base = base.where("categories", "like", `%${JSON.stringify(query.category)}%`);
       const score = new Map(ranked.map((h) => [h.id, h.score]));
       let page;
@@ -79,7 +92,9 @@ export const referenceRoutes = [
         items: page.map((r) => ({
           id: r.id,
           source: r.source,
+          sourceName: nameOf.get(r.source) ?? r.source,
           number: r.number,
+          externalId: r.external_id,
           date: r.date,
           title: r.title,
           description: r.description,
@@ -94,7 +109,8 @@ export const referenceRoutes = [
         total,
         limit: query.limit,
         offset: query.offset,
-        licence: "AI Incident Database, CC BY-SA 4.0 (https://incidentdatabase.ai)",
+        licence: sources.map((s) => `${s.name}, ${s.licence}${s.url ? ` (${s.url})` : ""}`).join("; "),
+        sources: sources.map((s) => ({ id: s.id, name: s.name, licence: s.licence, url: s.url, cases: s.cases, importedAt: s.imported_at })),
       };
     },
   }),

@@ -92,7 +92,7 @@ export const similarQuery = z.strictObject({
 
 export const similarView = z.object({
   internal: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.string(), severity: z.string(), detectedAt: z.string(), score: z.number() })),
-  public: z.array(z.object({ id: z.string(), source: z.string(), number: z.number().int(), title: z.string(), date: z.string().nullable(), url: z.string(), score: z.number() })),
+  public: z.array(z.object({ id: z.string(), source: z.string(), sourceName: z.string(), number: z.number().int(), externalId: z.string().nullable(), title: z.string(), date: z.string().nullable(), url: z.string(), score: z.number() })),
 });
 
 /**
@@ -106,7 +106,7 @@ export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z
   const pubHits = pub.search(q.text, categories, q.limit);
   const [ownRows, pubRows] = await Promise.all([
     ownHits.length ? db.selectFrom("incidents").select(["id", "code", "title", "status", "severity", "detected_at"]).where("org_id", "=", orgId).where("id", "in", ownHits.map((h) => h.id)).execute() : [],
-    pubHits.length ? db.selectFrom("reference_incidents").select(["id", "source", "number", "title", "date", "url"]).where("id", "in", pubHits.map((h) => h.id)).execute() : [],
+    pubHits.length ? db.selectFrom("reference_incidents").leftJoin("reference_sources as s", "s.id", "reference_incidents.source").select(["reference_incidents.id", "reference_incidents.source", "s.name as sourceName", "reference_incidents.number", "reference_incidents.external_id", "reference_incidents.title", "reference_incidents.date", "reference_incidents.url"]).where("reference_incidents.id", "in", pubHits.map((h) => h.id)).execute() : [],
   ]);
   const round = (s: number) => Math.round(s * 100) / 100;
   return {
@@ -116,7 +116,7 @@ export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z
     }),
     public: pubHits.flatMap((h) => {
       const r = pubRows.find((x) => x.id === h.id);
-      return r ? [{ id: r.id, source: r.source, number: r.number, title: r.title, date: r.date, url: r.url, score: round(h.score) }] : [];
+      return r ? [{ id: r.id, source: r.source, sourceName: r.sourceName ?? r.source, number: r.number, externalId: r.external_id, title: r.title, date: r.date, url: r.url, score: round(h.score) }] : [];
     }),
   };
 }

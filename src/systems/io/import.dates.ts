@@ -36,6 +36,26 @@ export function parseDate(text: string): string | DateProblem {
   return "format";
 }
 
+const YEAR = /^(\d{4})\s*年?$/;
+const YEAR_MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+
+/**
+ * A date that may name only a year or a month, kept at the precision it was written in: `2021`
+ * stays `2021` and `2021/3` becomes `2021-03` — never 1 January or the first of the month. Full
+ * dates are read as `parseDate` reads them.
+ */
+export function parsePartialDate(text: string): string | DateProblem {
+  const s = text.normalize("NFKC").trim();
+  let m = YEAR.exec(s);
+  if (m) return Number(m[1]) >= 1000 ? m[1]! : "impossible";
+  m = YEAR_MONTH.exec(s);
+  if (m) {
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? `${m[1]}-${month < 10 ? "0" : ""}${month}` : "impossible";
+  }
+  return parseDate(s);
+}
+
 /** The era a date names, with its span, for a message that says which days it covers. */
 export function eraSpan(text: string): { name: string; from: string; to: string | null } | undefined {
   const m = ERA.exec(text.normalize("NFKC").trim().toLowerCase());

@@ -223,7 +223,7 @@ export interface OpenActions {
 
 export interface SimilarIncidents {
   internal: { id: string; code: string; title: string; status: string; severity: string; detectedAt: string; score: number }[];
-  public: { id: string; source: string; number: number; title: string; date: string | null; url: string; score: number }[];
+  public: { id: string; source: string; sourceName: string; number: number; externalId: string | null; title: string; date: string | null; url: string; score: number }[];
 }
 
 export interface SimilarParams {
@@ -234,11 +234,16 @@ export interface SimilarParams {
   limit?: number;
 }
 
-/** A public reference case (AI Incident Database). */
+/** A public reference case, from the AI Incident Database or another named source. */
 export interface ReferenceIncident {
   id: string;
+  /** The source's id: `aiid`, or a slug of its name. */
   source: string;
+  sourceName: string;
   number: number;
+  /** The source's own identifier of the case. */
+  externalId: string | null;
+  /** A day, or only a month (`2022-03`) or a year (`2021`) when the source gives no more. */
   date: string | null;
   title: string;
   description: string;
@@ -251,14 +256,26 @@ export interface ReferenceIncident {
   score?: number;
 }
 
-export interface ReferencePage extends Page<ReferenceIncident> {
-  /** The attribution the cases are shown under (CC BY-SA 4.0). */
+/** A source of reference cases, with the licence its cases are shown under. */
+export interface ReferenceSource {
+  id: string;
+  name: string;
   licence: string;
+  url: string | null;
+  cases: number;
+  importedAt: string;
+}
+
+export interface ReferencePage extends Page<ReferenceIncident> {
+  /** The attribution the cases are shown under: each source's name, licence and address. */
+  licence: string;
+  sources: ReferenceSource[];
 }
 
 export interface ReferenceParams {
   q?: string;
   category?: string;
+  source?: string;
   limit?: number;
   offset?: number;
 }

@@ -55,9 +55,14 @@ export function formatDateTime(lang: Locale, iso: string, kind: "dateTime" | "da
 
 /**
  * A calendar date as written in the sources (YYYY-MM-DD) in the UI language: "2027年12月2日" /
- * "2 Dec 2027". Read as a date, not an instant, so no time zone can move it a day.
+ * "2 Dec 2027". Read as a date, not an instant, so no time zone can move it a day. A date a
+ * source gives only to the month or the year (`2022-03`, `2021`) is shown as that: "2022年3月" /
+ * "March 2022", "2021年" / "2021" — never as the first of the month.
  */
 export function formatDay(lang: Locale, day: string): string {
+  if (/^\d{4}$/.test(day)) return lang === "ja" ? `${day}年` : day;
+  const month = /^(\d{4})-(\d{2})$/.exec(day);
+  if (month) return formatter(lang, "month-year", { year: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

@@ -2,12 +2,13 @@ import { Fragment } from "react";
 import type { ReferenceIncident } from "../../api/incidents.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { harmLevelOfCset } from "./incident-rules.ts";
-import { categoryChip, partiesOf } from "./reference-case.ts";
+import { AIID, caseLabel, categoryChip, partiesOf } from "./reference-case.ts";
 
 /**
- * One public case: its AIID number and date, what happened (clamped), who was involved, its MIT
- * categories and a link to the source. The parties are AIID's entity ids transcribed into words
- * (the page says so once); they are proper names, shown as English, never translated.
+ * One public case: its source's name and number (or "AIID #n") and date, what happened (clamped),
+ * who was involved, its MIT categories and a link to the case at its source. AIID's parties are its
+ * entity ids transcribed into words (the page says so once); another source's names are as it
+ * writes them. Proper names, never translated.
  */
 export function ReferenceCase({ item, names }: { item: ReferenceIncident; names: Map<string, string> }) {
   const { t, day } = useI18n();
@@ -17,7 +18,7 @@ export function ReferenceCase({ item, names }: { item: ReferenceIncident; names:
   return (
     <li className="reference-case" data-testid="reference-incident">
       <div className="reference-case__head">
-        <span className="reference-case__number table__mono">{t("incidents.reference.number", { number: item.number })}</span>
+        <span className="reference-case__number table__mono">{caseLabel(t, item)}</span>
         {item.date && <span className="muted">{day(item.date)}</span>}
         {harmLevel && <span className="tag tag--neutral">{t(`incidents.harmLevel.${harmLevel}`)}</span>}
       </div>
@@ -36,9 +37,13 @@ export function ReferenceCase({ item, names }: { item: ReferenceIncident; names:
               {i > 0 && " · "}
               {t(p.label)}
               {t("incidents.reference.party.separator")}
-              <span lang="en" data-transcribed="aiid-entity-id" title={t("incidents.reference.entityTitle")}>
-                {p.names.join(", ")}
-              </span>
+              {item.source === AIID ? (
+                <span lang="en" data-transcribed="aiid-entity-id" title={t("incidents.reference.entityTitle")}>
+                  {p.names.join(", ")}
+                </span>
+              ) : (
+                <span>{p.names.join(", ")}</span>
+              )}
             </Fragment>
           ))}
         </p>
@@ -51,9 +56,11 @@ export function ReferenceCase({ item, names }: { item: ReferenceIncident; names:
             </span>
           ))}
         </span>
-        <a href={item.url} target="_blank" rel="noopener noreferrer" data-testid="reference-incident-link">
-          {t("incidents.reference.source")}
-        </a>
+        {item.url !== "" && (
+          <a href={item.url} target="_blank" rel="noopener noreferrer" data-testid="reference-incident-link">
+            {item.source === AIID ? t("incidents.reference.source") : t("incidents.reference.sourceOther", { source: item.sourceName })}
+          </a>
+        )}
       </div>
     </li>
   );

@@ -10,33 +10,36 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useTaxonomy } from "../risks/useRiskRefs.ts";
 import { categoryGroups, categoryNames } from "./categories.ts";
 import { ReferenceCase } from "./ReferenceCase.tsx";
+import { AIID } from "./reference-case.ts";
 import "./incidents.css";
 
 interface Query {
   q: string;
   category: string;
+  source: string;
   limit: number;
   offset: number;
 }
-const INITIAL: Query = { q: "", category: "", limit: 25, offset: 0 };
+const INITIAL: Query = { q: "", category: "", source: "", limit: 25, offset: 0 };
 
 /**
- * Public AI incidents from the AI Incident Database, searchable in Japanese or English: how
- * failures like yours played out elsewhere. Shown under the database's CC BY-SA 4.0 licence, with a
- * note that the parties' names are the database's identifiers transcribed, not translations.
+ * Public AI incidents from every imported source (the AI Incident Database ships with Musubi),
+ * searchable in Japanese or English: how failures like yours played out elsewhere. Shown under each
+ * source's licence, with a note, when AIID cases are shown, that their parties' names are the
+ * database's identifiers transcribed, not translations.
  */
 export function ReferenceIncidentsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, number } = useI18n();
   const taxonomy = useTaxonomy();
   const [query, setQuery] = useState<Query>(INITIAL);
   const key = JSON.stringify(query);
   const list = useResource(
-    (signal) => referenceIncidentsApi.list({ q: query.q || undefined, category: query.category || undefined, limit: query.limit, offset: query.offset }, signal),
+    (signal) => referenceIncidentsApi.list({ q: query.q || undefined, category: query.category || undefined, source: query.source || undefined, limit: query.limit, offset: query.offset }, signal),
     key,
   );
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const names = categoryNames(taxonomy, lang);
-  const filtered = Boolean(query.q || query.category);
+  const filtered = Boolean(query.q || query.category || query.source);
   const page = list.data;
 
   return (
@@ -58,9 +61,19 @@ export function ReferenceIncidentsPage() {
               </optgroup>
             ))}
         </select>
+        {page && page.sources.length > 1 && (
+          <select className="input" aria-label={t("incidents.reference.sourceFilter")} value={query.source} onChange={(e) => set({ source: e.target.value })} data-testid="reference-source">
+            <option value="">{t("incidents.reference.allSources")}</option>
+            {page.sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {t("incidents.reference.sourceOption", { name: s.name, cases: number(s.cases) })}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       {page && <p className="reference-licence muted" data-testid="reference-licence">{t("incidents.reference.licence", { licence: page.licence })}</p>}
-      {page && page.items.length > 0 && (
+      {page && page.items.some((i) => i.source === AIID) && (
         <p className="reference-licence muted" data-testid="reference-entity-note">
           {t("incidents.reference.entityNote")}
         </p>

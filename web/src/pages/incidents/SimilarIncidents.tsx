@@ -4,6 +4,7 @@ import { SeverityBadge } from "./IncidentBadges.tsx";
 import { formatWhen, incidentPath } from "./incident-rules.ts";
 import { SEVERITIES, type Severity } from "../../api/incidents.ts";
 import { useSimilar } from "./useSimilar.ts";
+import { AIID, caseLabel } from "./reference-case.ts";
 
 interface SimilarIncidentsProps {
   /** The text to match; undefined while too short, and then nothing is shown. */
@@ -62,15 +63,19 @@ export function SimilarIncidents({ text, categories, exclude, delay = 400, testI
           <ul className="stack-list">
             {result.public.map((r) => (
               <li key={r.id} data-testid="similar-public">
-                <a href={r.url} target="_blank" rel="noopener noreferrer" className="table__mono">
-                  {t("incidents.reference.number", { number: r.number })}
-                </a>{" "}
+                {r.url !== "" ? (
+                  <a href={r.url} target="_blank" rel="noopener noreferrer" className="table__mono">
+                    {caseLabel(t, r)}
+                  </a>
+                ) : (
+                  <span className="table__mono">{caseLabel(t, r)}</span>
+                )}{" "}
                 <span lang="en">{r.title}</span>
                 {r.date && <span className="incident-similar__meta muted">{day(r.date)}</span>}
               </li>
             ))}
           </ul>
-          <p className="incident-similar__licence muted">{t("incidents.reference.licenceShort")}</p>
+          <p className="incident-similar__licence muted">{result.public.every((r) => r.source === AIID) ? t("incidents.reference.licenceShort") : t("incidents.reference.licenceSources")}</p>
         </>
       )}
     </section>

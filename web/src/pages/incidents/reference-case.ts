@@ -16,9 +16,28 @@ const PARTIES: Omit<CaseParties, "names">[] = [
   { field: "harmed", label: "incidents.reference.party.harmed" },
 ];
 
-/** The case's parties that AIID names, each kind with its entities as words (`female-applicants` → "Female Applicants"). */
-export function partiesOf(item: Pick<ReferenceIncident, "deployers" | "developers" | "harmed">): CaseParties[] {
-  return PARTIES.map((p) => ({ ...p, names: aiidEntityNames(item[p.field]) })).filter((p) => p.names.length > 0);
+/**
+ * The case's named parties, each kind with its names: AIID's entity ids as words
+ * (`female-applicants` → "Female Applicants"), another source's names as it writes them.
+ */
+export function partiesOf(item: Pick<ReferenceIncident, "deployers" | "developers" | "harmed"> & { source?: string }): CaseParties[] {
+  const words = item.source === undefined || item.source === AIID ? aiidEntityNames : (names: string[]) => names;
+  return PARTIES.map((p) => ({ ...p, names: words(item[p.field]) })).filter((p) => p.names.length > 0);
+}
+
+/** The AI Incident Database's id as a source. */
+export const AIID = "aiid";
+
+/**
+ * How a case is named on screen: "AIID #4" for the AI Incident Database, otherwise the source's
+ * name with its own identifier ("OECD AIM 2024-113").
+ */
+export function caseLabel(
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+  c: { source: string; number: number; sourceName?: string; externalId?: string | null },
+): string {
+  if (c.source === AIID) return t("incidents.reference.number", { number: c.number });
+  return t("incidents.reference.caseOf", { source: c.sourceName ?? c.source, id: c.externalId ?? String(c.number) });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IntakeSummary } from "../../api/oversight.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { caseLabel } from "../incidents/reference-case.ts";
 import { Link } from "../../router/router.tsx";
 import { intakePath } from "./oversight-paths.ts";
 
@@ -37,7 +38,7 @@ export function IntakeFlags({ item }: { item: IntakeSummary }) {
       <li key="reference" data-testid="flag-reference">
         {t("oversight.flag.reference")}{" "}
         <a href={item.referenceMatch.url} target="_blank" rel="noopener noreferrer">
-          {t("incidents.reference.number", { number: item.referenceMatch.number })}
+          {caseLabel(t, item.referenceMatch)}
         </a>{" "}
         <span className="muted intake-flags__title" lang="en">
           {item.referenceMatch.title}

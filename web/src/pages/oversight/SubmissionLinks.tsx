@@ -1,6 +1,7 @@
 import type { IntakeDetail } from "../../api/oversight.ts";
 import { Card } from "../../components/Card.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { caseLabel } from "../incidents/reference-case.ts";
 import { Link } from "../../router/router.tsx";
 import { IntakeStatusBadge } from "./OversightBadges.tsx";
 import { casePath, intakePath, requestPath } from "./oversight-paths.ts";
@@ -64,7 +65,7 @@ export function SubmissionLinks({ item }: { item: IntakeDetail }) {
           {item.referenceMatch ? (
             <>
               <a href={item.referenceMatch.url} target="_blank" rel="noopener noreferrer">
-                {t("incidents.reference.number", { number: item.referenceMatch.number })}
+                {caseLabel(t, item.referenceMatch)}
               </a>{" "}
               <span lang="en">{item.referenceMatch.title}</span>
             </>

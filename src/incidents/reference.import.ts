@@ -1,0 +1,179 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/schema.ts";
+import { AppError } from "../platform/errors.ts";
+import { nowIso } from "../platform/time.ts";
+import { isDateProblem, parsePartialDate } from "../systems/io/import.dates.ts";
+import { normalizeHeader } from "../systems/io/import.headers.ts";
+import type { Table } from "../systems/io/table.read.ts";
+import { referenceCasesChanged } from "./similar/similar.service.ts";
+
+/** What a column of a public incident register can be read as. */
+export const REFERENCE_FIELDS = ["id", "title", "description", "date", "url", "deployers", "developers", "harmed"] as const;
+export type ReferenceField = (typeof REFERENCE_FIELDS)[number];
+const LIST: ReadonlySet<ReferenceField> = new Set(["deployers", "developers", "harmed"]);
+
+/** Header words (folded as `normalizeHeader` folds them) that name each field. Musubi's own list. */
+const SYNONYMS: Record<ReferenceField, string[]> = {
+  id: ["id", "incidentid", "incidentnumber", "number", "no", "caseid", "reference", "番号", "事例番号", "id番号"],
+  title: ["title", "headline", "incidenttitle", "name", "subject", "件名", "タイトル", "見出し", "事例名", "表題"],
+  description: ["description", "summary", "details", "incidentdescription", "whathappened", "概要", "説明", "内容", "事例の概要"],
+  date: ["date", "incidentdate", "occurred", "occurredon", "dateofincident", "year", "発生日", "日付", "発生年月日", "年月日"],
+  url: ["url", "link", "sourceurl", "reporturl", "リンク", "出典", "出典url"],
+  deployers: ["deployer", "deployers", "allegeddeployerofaisystem", "operator", "運用者", "利用者"],
+  developers: ["developer", "developers", "allegeddeveloperofaisystem", "provider", "開発者", "提供者"],
+  harmed: ["harmed", "harmedparties", "affected", "affectedparties", "allegedharmedornearlyharmedparties", "victims", "被害者", "影響を受けた者"],
+};
+const FIELD_BY_WORD = new Map<string, ReferenceField>(REFERENCE_FIELDS.flatMap((f) => SYNONYMS[f].map((w): [string, ReferenceField] => [w, f])));
+
+export const referenceMapping = z
+  .array(
+    z.strictObject({
+      column: z.string().min(1).max(500),
+      field: z.enum(REFERENCE_FIELDS),
+      /** For the lists of parties: the separator between names, or null for one name per cell. Default ";". */
+      split: z.string().min(1).max(5).nullable().optional(),
+    }),
+  )
+  .min(1)
+  .max(100);
+export type ReferenceMapping = z.infer<typeof referenceMapping>;
+
+export const referenceSource = z.strictObject({
+  /** The source's name as people know it ("AI Incident Database", "OECD AI Incidents Monitor"). */
+  name: z.string().trim().min(1).max(200),
+  /** Its licence, as an SPDX id or in words ("CC BY-SA 4.0"). */
+  licence: z.string().trim().min(1).max(200),
+  url: z.url().max(500).optional(),
+});
+export type ReferenceSource = z.infer<typeof referenceSource>;
+
+/** What an import did: the source's id, the cases it now holds, and each row left out and why. */
+export interface ReferenceImport {
+  source: string;
+  cases: number;
+  skipped: { line: number; reason: "no_title" | "duplicate_id" | "date" }[];
+  ms: number;
+}
+
+/** A first mapping: each column whose header (or the last part of a header of several rows) names a field. */
+export function suggestReferenceMapping(headers: readonly string[]): ReferenceMapping {
+  const taken = new Set<ReferenceField>();
+  const mapping: ReferenceMapping = [];
+  for (const column of headers) {
+    const field = FIELD_BY_WORD.get(normalizeHeader(column)) ?? FIELD_BY_WORD.get(normalizeHeader(column.split(" / ").at(-1) ?? ""));
+    if (field === undefined || taken.has(field)) continue;
+    taken.add(field);
+    mapping.push({ column, field });
+  }
+  return mapping;
+}
+
+/**
+ * A source's id from its name: the name's Latin letters and digits as a slug, or, for a name
+ * without any (a Japanese name), a short hash of it — so the same name is always the same source.
+ */
+export function sourceId(name: string): string {
+  const slug = name.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+  if (name === "AI Incident Database") return "aiid";
+  return slug.length >= 2 ? slug : `src-${createHash("sha256").update(name).digest("hex").slice(0, 10)}`;
+}
+
+/** Names in a cell: a JSON list as AIID writes them, else split on the separator. */
+function names(cell: string, split: string | null): string[] {
+  const text = cell.trim();
+  if (text === "") return [];
+  if (text.startsWith("[")) {
+    try {
+      const v = JSON.parse(text) as unknown;
+      if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter(Boolean);
+    } catch {
+      // Not JSON after all: read as text.
+    }
+  }
+  return (split === null ? [text] : text.split(split)).map((s) => s.trim()).filter(Boolean);
+}
+
+const INSERT_CHUNK = 400;
+
+/**
+ * Imports a public incident register as reference cases of one named source, replacing that
+ * source's earlier import and no other source's, in one transaction. Each case keeps the source's
+ * own identifier (as text), its link, and a date only as precise as the register gives it (`2021`,
+ * `2021-03`). A row without a title, with an identifier seen earlier in the file, or with a date
+ * that cannot be read is left out and listed — never the whole file. Shared by every
+ * organisation, so only the operator runs it (CLI).
+ */
+export async function importReferenceCases(db: Db, table: Pick<Table, "headers" | "rows">, mapping: ReferenceMapping, source: ReferenceSource): Promise<ReferenceImport> {
+  const started = performance.now();
+  for (const m of mapping) {
+    if (!table.headers.includes(m.column)) throw new AppError(400, "validation_failed", [{ field: "mapping", message: { en: `The file has no column "${m.column}".`, ja: `ファイルに「${m.column}」列がありません。` } }]);
+  }
+  if (!mapping.some((m) => m.field === "title")) throw new AppError(400, "validation_failed", [{ field: "mapping", message: { en: "Map a column to the title.", ja: "件名に当たる列を指定してください。" } }]);
+  const id = sourceId(source.name);
+  const column = new Map(mapping.map((m) => [m.field, { index: table.headers.indexOf(m.column), split: m.split === undefined ? ";" : m.split }]));
+  const cell = (cells: string[], field: ReferenceField) => {
+    const c = column.get(field);
+    return c === undefined ? "" : (cells[c.index] ?? "").trim();
+  };
+  const now = nowIso();
+  const skipped: ReferenceImport["skipped"] = [];
+  const seen = new Set<string>();
+  const rows: Database["reference_incidents"][] = [];
+  for (const { line, cells } of table.rows) {
+    const title = cell(cells, "title");
+    if (title === "") {
+      skipped.push({ line, reason: "no_title" });
+      continue;
+    }
+    const external = cell(cells, "id") || null;
+    if (external !== null && seen.has(external)) {
+      skipped.push({ line, reason: "duplicate_id" });
+      continue;
+    }
+    if (external !== null) seen.add(external);
+    const dateText = cell(cells, "date");
+    const date = dateText === "" ? null : parsePartialDate(dateText);
+    if (date !== null && isDateProblem(date)) {
+      skipped.push({ line, reason: "date" });
+      continue;
+    }
+    const list = (field: ReferenceField) => JSON.stringify(LIST.has(field) && column.has(field) ? names(cell(cells, field), column.get(field)!.split) : []);
+    rows.push({
+      id: "",
+      source: id,
+      number: 0,
+      external_id: external,
+      date,
+      title: title.slice(0, 1000),
+      description: cell(cells, "description").slice(0, 20_000),
+      deployers: list("deployers"),
+      developers: list("developers"),
+      harmed: list("harmed"),
+      categories: "[]",
+      classifications: "{}",
+      url: cell(cells, "url"),
+      imported_at: now,
+    });
+  }
+  // The source's own numbers when every case has a distinct whole-number id; otherwise row order.
+  const numeric = rows.every((r) => r.external_id !== null && /^\d{1,9}$/.test(r.external_id)) && new Set(rows.map((r) => Number(r.external_id))).size === rows.length;
+  rows.forEach((r, i) => {
+    r.number = numeric ? Number(r.external_id) : i + 1;
+    r.id = `ref-${id}-${r.number}`;
+  });
+  await replaceSource(db, { id, name: source.name, licence: source.licence, url: source.url ?? null, cases: rows.length, imported_at: now }, rows);
+  return { source: id, cases: rows.length, skipped, ms: Math.round(performance.now() - started) };
+}
+
+/** Replaces one source's cases and its record in one transaction; other sources are untouched. */
+export async function replaceSource(db: Db, source: Database["reference_sources"], rows: Database["reference_incidents"][]): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    await trx.deleteFrom("reference_incidents").where("source", "=", source.id).execute();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto("reference_incidents").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    await trx.deleteFrom("reference_sources").where("id", "=", source.id).execute();
+    await trx.insertInto("reference_sources").values(source).execute();
+  });
+  referenceCasesChanged();
+}
