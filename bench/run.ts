@@ -10,6 +10,7 @@ import { complianceBench } from "./compliance.bench.ts";
 import { disclosuresBench } from "./disclosures.bench.ts";
 import { exchangeBench } from "./exchange.bench.ts";
 import { fanoutBench } from "./fanout.bench.ts";
+import { importsBench } from "./imports.bench.ts";
 import { ledgerBench } from "./ledger.bench.ts";
 import { pgUrl } from "./lib/db.ts";
 import { measureNoise, type Noise } from "./lib/noise.ts";
@@ -40,6 +41,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   exchange: exchangeBench,
   oversight: oversightBench,
   fanout: fanoutBench,
+  imports: importsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");

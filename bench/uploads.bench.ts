@@ -63,7 +63,7 @@ interface Measured<T> {
 }
 
 /** Runs `work` between a reset and a reading of the server's peak RSS and its event-loop monitor. */
-async function measure<T>(url: string, server: Spawned, work: () => Promise<T>): Promise<Measured<T>> {
+export async function measure<T>(url: string, server: Spawned, work: () => Promise<T>): Promise<Measured<T>> {
   const pid = server.child.pid!;
   await new Promise((r) => setTimeout(r, 500));
   fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
@@ -83,7 +83,7 @@ async function measure<T>(url: string, server: Spawned, work: () => Promise<T>):
   return { result, seconds, loopMaxMs: loop.maxMs, peakOverIdleMb, idleMb, healthMaxMs: Math.max(...latencies) };
 }
 
-async function post(url: string, token: string, path: string, body: Uint8Array | string, headers: Record<string, string>) {
+export async function post(url: string, token: string, path: string, body: Uint8Array | string, headers: Record<string, string>) {
   const res = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: `Bearer ${token}`, ...headers }, body: body as BodyInit });
   const json = (await res.json()) as { id?: string; suggestedMapping?: unknown; error?: { code: string; details?: { limit?: string; reason?: string } } };
   return { status: res.status, json, answer: `${res.status} ${json.error ? `${json.error.code}/${json.error.details?.limit ?? json.error.details?.reason ?? ""}` : "ok"}` };

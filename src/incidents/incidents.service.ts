@@ -83,9 +83,10 @@ async function watchers(trx: Q, orgId: string, ownerId: string | null): Promise<
 
 /**
  * Files an incident inside the caller's transaction (the API, the intake webhook and imports share
- * it): numbered, linked, first timeline entry written, recorded, and announced as `incident.filed`.
+ * it): numbered, linked, first timeline entry written, recorded, and announced as `incident.filed`
+ * — unless `quiet`, when the caller announces the whole batch once ({@link announceBulkFiling}).
  */
-export async function fileIncident(trx: Transaction<Database>, record: RecordChange, orgId: string, input: CreateIncidentInput, meta: { source: string; externalKey?: string | null; reportedBy: string | null; authorId: string | null }): Promise<Incident> {
+export async function fileIncident(trx: Transaction<Database>, record: RecordChange, orgId: string, input: CreateIncidentInput, meta: { source: string; externalKey?: string | null; reportedBy: string | null; authorId: string | null; quiet?: boolean }): Promise<Incident> {
   await checkRefs(trx, orgId, input);
   const now = nowIso();
   const row: Incident = {
@@ -128,6 +129,7 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
   // Filed is when it was recorded here; detection has its own field (the report says both).
   await addTimeline(trx, orgId, row.id, "filed", row.title, meta.authorId, now);
   record({ action: "incident.filed", entityType: "incident", entityId: row.id, after: { ...snapshot(row), source: row.source, systemIds: input.systemIds, riskIds: input.riskIds, controlIds: input.controlIds } });
+  if (meta.quiet) return row;
   await notify(trx, orgId, {
     event: "incident.filed",
     users: await watchers(trx, orgId, row.owner_id),
@@ -136,6 +138,20 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     data: { incidentId: row.id, severity: row.severity, personalData: row.personal_data },
   });
   return row;
+}
+
+/**
+ * The one notice of a bulk intake in quiet mode: the governance leads hear once how many incidents
+ * arrived from where (and the first codes), instead of once per incident.
+ */
+export async function announceBulkFiling(trx: Transaction<Database>, orgId: string, source: string, codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await notify(trx, orgId, {
+    event: "incident.imported",
+    users: await watchers(trx, orgId, null),
+    title: { ja: `インシデント${codes.length}件を登録: ${source}`, en: `${codes.length} incidents filed from ${source}` },
+    data: { count: codes.length, source, codes: codes.slice(0, 50) },
+  });
 }
 
 export async function createIncident(db: Db, actor: Actor, who: ChangeContext, input: CreateIncidentInput, source: "web" | "api", today: string): Promise<IncidentView> {

@@ -125,6 +125,23 @@ describe.each(testDatabases())("incidents ($name)", (dialect) => {
     expect((await api.call("POST", "/api/incidents/intake", { token: t("viewer"), body: { source: "x", alerts: [] } })).status).toBe(403);
   });
 
+  it("in quiet mode, tells the governance lead once about a batch of alerts rather than once per incident", async () => {
+    const lead = u("governance_lead");
+    const notices = async (event: string) => Number((await ctx.db.kysely.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("user_id", "=", lead).where("event", "=", event).executeTakeFirstOrThrow()).n);
+    const [filedBefore, importedBefore] = [await notices("incident.filed"), await notices("incident.imported")];
+    const alerts = Array.from({ length: 30 }, (_, i) => ({ externalId: `bulk-${i}`, title: `Backfilled alert ${i}` }));
+    const res = await api.call("POST", "/api/incidents/intake", { token: t("system_owner"), body: { source: "backfill", alerts, quiet: true } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.filed).toHaveLength(30);
+    expect(await notices("incident.filed")).toBe(filedBefore);
+    expect(await notices("incident.imported")).toBe(importedBefore + 1);
+    const summary = await ctx.db.kysely.selectFrom("notifications").select("title").where("user_id", "=", lead).where("event", "=", "incident.imported").executeTakeFirstOrThrow();
+    expect(JSON.parse(summary.title)).toEqual({ ja: "インシデント30件を登録: webhook:backfill", en: "30 incidents filed from webhook:backfill" });
+    // Without quiet, each incident is announced.
+    await api.call("POST", "/api/incidents/intake", { token: t("system_owner"), body: { source: "backfill", alerts: [{ externalId: "loud-1", title: "One more" }] } });
+    expect(await notices("incident.filed")).toBe(filedBefore + 1);
+  });
+
   it("lets the owner work an incident, but not someone else's", async () => {
     const other = (await api.call("POST", "/api/incidents", { token: t("governance_lead"), body: { title: "他部署の件", ownerId: u("governance_lead") } })).body;
     const res = await api.call("POST", `/api/incidents/${other.id}/timeline`, { token: t("system_owner"), body: { body: "x" } });

@@ -3,7 +3,7 @@ import { audited, type ChangeContext } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
 import type { Actor } from "../platform/authz.ts";
 import { createIncidentBody } from "./incidents.schema.ts";
-import { addTimeline, fileIncident } from "./incidents.service.ts";
+import { addTimeline, announceBulkFiling, fileIncident } from "./incidents.service.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
 const toolName = z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/i, fieldText("tool_name"));
@@ -35,7 +35,12 @@ const alertmanager = z.object({
 });
 
 export const intakeBody = z.union([
-  z.strictObject({ source: toolName, alerts: z.array(genericAlert).min(1).max(500) }),
+  z.strictObject({
+    source: toolName,
+    alerts: z.array(genericAlert).min(1).max(500),
+    /** Bulk work: one summary notice (`incident.imported`) for the incidents filed, not one per incident. */
+    quiet: z.boolean().default(false),
+  }),
   alertmanager.extend({ source: toolName.default("alertmanager") }),
 ]);
 export const intakeResult = z.object({ filed: z.array(z.string()), updated: z.array(z.string()) });
@@ -65,6 +70,7 @@ function alertsOf(body: z.infer<typeof intakeBody>): z.infer<typeof genericAlert
  */
 export async function intakeAlerts(db: Db, actor: Actor, who: ChangeContext, body: z.infer<typeof intakeBody>): Promise<z.infer<typeof intakeResult>> {
   const source = `webhook:${body.source.toLowerCase()}`;
+  const quiet = "quiet" in body && body.quiet;
   return audited(db, who, async (trx, record) => {
     const out = { filed: [] as string[], updated: [] as string[] };
     for (const a of alertsOf(body)) {
@@ -77,9 +83,10 @@ export async function intakeAlerts(db: Db, actor: Actor, who: ChangeContext, bod
       }
       const system = a.systemCode ? await trx.selectFrom("ai_systems").select("id").where("org_id", "=", who.orgId).where("code", "=", a.systemCode).executeTakeFirst() : undefined;
       const input = createIncidentBody.parse({ title: a.title, summary: a.summary, severity: a.severity, detectedAt: a.occurredAt, occurredAt: a.occurredAt ?? null, systemIds: system ? [system.id] : [] });
-      const row = await fileIncident(trx, record, who.orgId, input, { source, externalKey: a.externalId, reportedBy: actor.label, authorId: null });
+      const row = await fileIncident(trx, record, who.orgId, input, { source, externalKey: a.externalId, reportedBy: actor.label, authorId: null, quiet });
       out.filed.push(row.code);
     }
+    if (quiet) await announceBulkFiling(trx, who.orgId, source, out.filed);
     return out;
   });
 }

@@ -234,6 +234,7 @@ export const WEBHOOK_EVENTS = [
   "approval.escalated",
   "incident.*",
   "incident.filed",
+  "incident.imported",
   "review.*",
   "review.scheduled",
   "audit.checkpoint",

@@ -240,6 +240,7 @@ export const enWorkflow = {
   "webhooks.event.approval.escalated": "An overdue approval was escalated",
   "webhooks.event.incident.*": "Every incident event",
   "webhooks.event.incident.filed": "An incident was filed",
+  "webhooks.event.incident.imported": "Incidents were filed in bulk (one notice for the batch)",
   "webhooks.event.review.*": "Every scheduled-review event",
   "webhooks.event.review.scheduled": "Scheduled reviews were created",
   "webhooks.event.audit.checkpoint": "An audit-ledger checkpoint was written",

@@ -242,6 +242,7 @@ export const jaWorkflow: Record<keyof typeof enWorkflow, string> = {
   "webhooks.event.approval.escalated": "期限を超過した承認がエスカレーションされた",
   "webhooks.event.incident.*": "インシデントのすべてのイベント",
   "webhooks.event.incident.filed": "インシデントが登録された",
+  "webhooks.event.incident.imported": "インシデントが一括登録された（まとめて1件の通知）",
   "webhooks.event.review.*": "定期レビューのすべてのイベント",
   "webhooks.event.review.scheduled": "定期レビューが作成された",
   "webhooks.event.audit.checkpoint": "監査ログのチェックポイントが作成された",
