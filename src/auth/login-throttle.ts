@@ -50,13 +50,17 @@ export class LoginThrottle {
   }
 
   /**
-   * Counts one attempt under every key and answers whether it may go ahead. The count is written
-   * first and read back in the same statement, so it is exact however many attempts arrive at once.
+   * Counts one attempt under each key in turn and answers whether it may go ahead. The count is
+   * written first and read back in the same statement, so it is exact however many attempts arrive
+   * at once. An attempt refused under one key is not counted under the next: only attempts that
+   * could reach a password check count, so hammering one account does not use up the address's
+   * allowance for other accounts, and a burst at one account gets exactly its limit checked.
    */
   async attempt(k: AttemptKeys, now = Date.now()): Promise<boolean> {
     const cutoff = now - this.windowMs;
     let allowed = true;
     for (const [key, limit] of this.#keys(k)) {
+      if (!allowed) break;
       const row = await this.db.kysely
         .insertInto("login_throttle")
         .values({ key, window_start: now, count: 1 })
