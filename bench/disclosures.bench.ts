@@ -41,7 +41,7 @@ async function seedRisksAndIncidents(b: Awaited<ReturnType<typeof openBenchDb>>,
     const links: Rows<"incident_links"> = [];
     for (let i = start; i < Math.min(INCIDENTS, start + 10_000); i++) {
       const id = newId("inc");
-      incidents.push({ id, org_id: orgId, code: `INC-${String(i + 1).padStart(6, "0")}`, title: `事案 ${i}`, summary: "", status: "closed", severity: "medium", occurred_at: null, detected_at: now, source: "api", external_key: null, reported_by: null, owner_id: null, harm_level: "unclear", harm_types: "[]", harm_basis: "[]", categories: "[]", rights: "[]", affected_parties: "", people_affected: null, lives_lost: null, injuries: null, personal_data: "unknown", data_subjects: null, sensitive_data: "unknown", root_cause: "", search_text: `事案 ${i}`, closed_at: null, closed_by: null, created_at: now, updated_at: now, version: 1 });
+      incidents.push({ id, org_id: orgId, code: `INC-${String(i + 1).padStart(6, "0")}`, title: `事案 ${i}`, summary: "", status: "closed", severity: "medium", occurred_at: null, occurred_on: null, detected_at: now, source: "api", external_key: null, reported_by: null, owner_id: null, harm_level: "unclear", harm_types: "[]", harm_basis: "[]", categories: "[]", rights: "[]", affected_parties: "", people_affected: null, lives_lost: null, injuries: null, personal_data: "unknown", data_subjects: null, sensitive_data: "unknown", root_cause: "", search_text: `事案 ${i}`, closed_at: null, closed_by: null, created_at: now, updated_at: now, version: 1 });
       links.push({ org_id: orgId, incident_id: id, target_type: "system", target_id: systems[Math.floor(rnd() * systems.length)]! });
     }
     await b.db.kysely.transaction().execute(async (trx) => {

@@ -18,6 +18,7 @@ import { riskRoutes } from "./risks/risks.routes.ts";
 import { notifyRoutes } from "./notify/notify.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { referenceRoutes } from "./incidents/reference.routes.ts";
+import { incidentImportRoutes } from "./incidents/incidents.import.routes.ts";
 import { vendorRoutes } from "./vendors/vendors.routes.ts";
 import { approvalRoutes } from "./workflow/approvals.routes.ts";
 import { scheduleRoutes } from "./workflow/schedules.routes.ts";
@@ -67,6 +68,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...scheduleRoutes,
   ...notifyRoutes,
   ...referenceRoutes,
+  ...incidentImportRoutes,
   ...incidentRoutes,
   ...vendorRoutes,
   ...oscalRoutes,

@@ -18,10 +18,13 @@ export function registerIncidentsCommands(program: Command): void {
     });
   incidents
     .command("import <file>")
-    .description("import a public incident register (CSV, XLSX or JSON) as reference cases of a named source, replacing only that source's earlier import; rows without a title, repeated ids or unreadable dates are left out and listed")
-    .requiredOption("--as <kind>", "what the rows are: reference")
-    .requiredOption("--source <name>", "the source's name as people know it, e.g. \"OECD AI Incidents Monitor\"")
-    .requiredOption("--licence <licence>", "the source's licence, e.g. CC-BY-4.0")
+    .description("import an incident register (CSV, XLSX or JSON): an organisation's own incidents (--org), or with --as reference a public register as reference cases of a named source, replacing only that source's earlier import")
+    .option("--org <slug>", "the organisation whose incidents these are (one notice for the import, not one per incident)")
+    .option("--as <kind>", "reference: public cases shared by every organisation (needs --source and --licence)")
+    .option("--source <name>", "reference cases: the source's name as people know it, e.g. \"OECD AI Incidents Monitor\"")
+    .option("--licence <licence>", "reference cases: the source's licence, e.g. CC-BY-4.0")
+    .option("--skip-invalid", "own incidents: file the valid rows even when some are invalid (the rows left out are listed)")
+    .option("--dry-run", "own incidents: check and report only")
     .option("--source-url <url>", "the source's home page")
     .option("--mapping <file>", 'JSON [{column, field: id|title|description|date|url|deployers|developers|harmed, split?: "<separator>" | null}] (default: suggested from the headers)')
     .option("--sheet <name>", "XLSX worksheet")
@@ -29,8 +32,15 @@ export function registerIncidentsCommands(program: Command): void {
     .option("--header-rows <n>", "how many rows the header spans (1-5)")
     .option("--skip-rows <rows>", 'rows to leave out, as Excel numbers them: "2-3,10"')
     .option("--records-path <path>", "JSON: the dotted path of the list of records")
-    .action(async (file: string, o: { as: string; source: string; licence: string; sourceUrl?: string; mapping?: string; sheet?: string; headerRow?: string; headerRows?: string; skipRows?: string; recordsPath?: string }) => {
-      if (o.as !== "reference") throw new Error(`--as ${o.as}: only "reference" (public cases shared by every organisation) can be imported from a file here; an organisation's own incidents arrive through POST /api/incidents/intake`);
+    .action(async (file: string, o: { org?: string; as?: string; source?: string; licence?: string; sourceUrl?: string; mapping?: string; sheet?: string; headerRow?: string; headerRows?: string; skipRows?: string; recordsPath?: string; skipInvalid?: boolean; dryRun?: boolean }) => {
+      const reading = { ...(o.sheet && { sheet: o.sheet }), ...(o.headerRow && { headerRow: Number(o.headerRow) }), ...(o.headerRows && { headerRows: Number(o.headerRows) }), ...(o.skipRows && { skipRows: o.skipRows }), ...(o.recordsPath && { recordsPath: o.recordsPath }) };
+      if (o.as === undefined) {
+        if (!o.org) throw new Error("give --org <slug> for an organisation's own incidents, or --as reference for public cases");
+        await importOwnIncidents(file, o.org, reading, o);
+        return;
+      }
+      if (o.as !== "reference") throw new Error(`--as ${o.as}: the only kind is "reference" (public cases shared by every organisation); an organisation's own incidents: --org <slug>`);
+      if (!o.source || !o.licence) throw new Error("reference cases need --source <name> and --licence <licence>");
       const { importReferenceCases, referenceMapping, referenceSource, suggestReferenceMapping } = await import("../incidents/reference.import.ts");
       const { readTable } = await import("../systems/io/table.read.ts");
       await withDatabase(async (db, config) => {
@@ -46,7 +56,7 @@ export function registerIncidentsCommands(program: Command): void {
         );
         const mapping = o.mapping ? referenceMapping.parse(JSON.parse(fs.readFileSync(o.mapping, "utf8"))) : suggestReferenceMapping(table.headers);
         out(`${table.rows.length} rows; mapping: ${mapping.map((m) => `${m.column}→${m.field}`).join(", ") || "(none)"}`);
-        const source = referenceSource.parse({ name: o.source, licence: o.licence, ...(o.sourceUrl && { url: o.sourceUrl }) });
+        const source = referenceSource.parse({ name: o.source!, licence: o.licence!, ...(o.sourceUrl && { url: o.sourceUrl }) });
         const r = await explain(importReferenceCases(db, table, mapping, source));
         out(`imported ${r.cases} reference cases from ${source.name} (${source.licence}) as source "${r.source}" in ${r.ms} ms`);
         const reasons = { no_title: "no title", duplicate_id: "id seen earlier in the file", date: "unreadable date" } as const;
@@ -97,4 +107,40 @@ export function registerIncidentsCommands(program: Command): void {
         out(`${code}: report written to ${o.out}`);
       });
     });
+}
+
+/** `incidents import FILE --org`: the same upload, check and commit as the API, quiet (one notice). */
+async function importOwnIncidents(file: string, org: string, reading: Record<string, unknown>, o: { mapping?: string; skipInvalid?: boolean; dryRun?: boolean }): Promise<void> {
+  const svc = await import("../incidents/incidents.import.service.ts");
+  const { AppError } = await import("../platform/errors.ts");
+  const { getLibrary } = await import("../library/library.runtime.ts");
+  const { SYSTEM_ACTOR } = await import("../audit/audited.ts");
+  await withDatabase(async (db, config) => {
+    const orgId = await orgIdOf(db, org);
+    const timeZone = await (await import("../orgs/orgs.store.ts")).orgTimeZone(db.kysely, orgId);
+    const deps = { db, library: getLibrary(), dataDir: config.dataDir, limits: config.importLimits };
+    const who = { actor: SYSTEM_ACTOR, orgId };
+    const actor = { kind: "token", userId: null, orgId, role: "admin", timeZone, label: "musubi cli" } as unknown as Parameters<typeof svc.previewIncidentImport>[1];
+    let job = await explain(svc.uploadIncidentImport(deps, who, new Uint8Array(fs.readFileSync(file)), path.basename(file)));
+    if (Object.keys(reading).length > 0) job = await explain(svc.rereadIncidentImport(deps, orgId, job.id, reading));
+    const mapping = o.mapping ? JSON.parse(fs.readFileSync(o.mapping, "utf8")) : job.suggestedMapping;
+    out(`${job.total} rows (${job.format}); mapping: ${(mapping as { column: string; field: string }[]).map((m) => `${m.column}→${m.field}`).join(", ") || "(none)"}`);
+    const opts = svc.incidentImportOptions.parse({ ...reading, mapping });
+    const print = (r: { rows: number; valid: number; invalid: number; unchanged?: number; errors: { line: number; column?: string; message: { en: string } }[]; warningCount: number }) => {
+      out(`${r.valid} valid (${r.unchanged ?? 0} already imported), ${r.invalid} invalid, ${r.warningCount} warnings`);
+      for (const e of r.errors.slice(0, 50)) out(`  row ${e.line}${e.column ? ` [${e.column}]` : ""}: ${e.message.en}`);
+    };
+    try {
+      if (o.dryRun) return print(await svc.previewIncidentImport(deps, actor, job.id, opts));
+      const done = await svc.commitIncidentImport(deps, actor, who, job.id, { ...opts, skipInvalid: o.skipInvalid ?? false });
+      if (done.report) print(done.report);
+      out(`filed ${done.imported} incidents`);
+    } catch (err) {
+      if (err instanceof AppError && err.code === "import_has_errors") {
+        print(err.details as Parameters<typeof print>[0]);
+        throw new Error("nothing filed: fix the rows above, or use --skip-invalid");
+      }
+      throw err;
+    }
+  });
 }

@@ -233,6 +233,8 @@ export interface ImportJobsTable {
   report: string | null;
   /** Every problem validation found, as gzip JSON in the organisation's files (the report keeps the first 500). */
   problems_sha256: Generated<string | null>;
+  /** What the import fills: `systems` (the inventory) or `incidents` (the incident register). */
+  target: string;
   created_at: string;
   updated_at: string;
   version: number;
@@ -452,6 +454,8 @@ export interface IncidentsTable {
   status: string;
   severity: string;
   occurred_at: string | null;
+  /** The day it occurred when no time is known, as precise as the source: `2021`, `2021-03` or `2021-03-05`. */
+  occurred_on: string | null;
   detected_at: string;
   /** `web`, `api` or `webhook:<tool>`. */
   source: string;

@@ -28,6 +28,8 @@ export const incidentView = z.object({
   status: incidentStatus,
   severity,
   occurredAt: z.string().nullable(),
+  /** When no time is known: the day, month or year it occurred, as precise as the source (`2021`, `2021-03`). */
+  occurredOn: z.string().nullable(),
   detectedAt: z.string(),
   source: z.string(),
   externalKey: z.string().nullable(),

@@ -14,6 +14,9 @@ import { taxonomyIds } from "../risks/taxonomy.ts";
 import { resolveSubjects } from "../workflow/subjects.ts";
 import { createTask, insertTask } from "../workflow/tasks.service.ts";
 import type { CreateIncidentInput, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from "./incidents.schema.ts";
+import type { INCIDENT_STATUSES } from "./vocabulary.ts";
+
+type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 import { assertCanWorkIncident } from "./incidents.policy.ts";
 import { getIncidentRow, presentIncident, presentIncidentSummaries } from "./incidents.store.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
@@ -86,7 +89,7 @@ async function watchers(trx: Q, orgId: string, ownerId: string | null): Promise<
  * it): numbered, linked, first timeline entry written, recorded, and announced as `incident.filed`
  * — unless `quiet`, when the caller announces the whole batch once ({@link announceBulkFiling}).
  */
-export async function fileIncident(trx: Transaction<Database>, record: RecordChange, orgId: string, input: CreateIncidentInput, meta: { source: string; externalKey?: string | null; reportedBy: string | null; authorId: string | null; quiet?: boolean }): Promise<Incident> {
+export async function fileIncident(trx: Transaction<Database>, record: RecordChange, orgId: string, input: CreateIncidentInput, meta: { source: string; externalKey?: string | null; reportedBy: string | null; authorId: string | null; quiet?: boolean; status?: IncidentStatus; occurredOn?: string | null }): Promise<Incident> {
   await checkRefs(trx, orgId, input);
   const now = nowIso();
   const row: Incident = {
@@ -95,9 +98,11 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     code: await nextFreeCode(trx, orgId, "incident_code", "INC", async (c) => !!(await trx.selectFrom("incidents").select("id").where("org_id", "=", orgId).where("code", "=", c).executeTakeFirst())),
     title: input.title,
     summary: input.summary,
-    status: "open",
+    // An import brings incidents in the state its register records; everything else starts open.
+    status: meta.status ?? "open",
     severity: input.severity,
     occurred_at: input.occurredAt,
+    occurred_on: meta.occurredOn ?? null,
     detected_at: input.detectedAt ?? now,
     source: meta.source,
     external_key: meta.externalKey ?? null,
@@ -117,7 +122,7 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     sensitive_data: input.sensitiveData,
     root_cause: input.rootCause,
     search_text: "",
-    closed_at: null,
+    closed_at: meta.status === "closed" ? now : null,
     closed_by: null,
     created_at: now,
     updated_at: now,

@@ -45,6 +45,7 @@ export async function presentIncidentSummaries(db: Q, orgId: string, rows: Incid
     status: r.status as Summary["status"],
     severity: r.severity as Summary["severity"],
     occurredAt: r.occurred_at,
+    occurredOn: r.occurred_on,
     detectedAt: r.detected_at,
     source: r.source,
     externalKey: r.external_key,

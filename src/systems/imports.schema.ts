@@ -23,6 +23,8 @@ export const importReport = z.object({
   upsert: z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }).optional(),
   /** Committed with `skipInvalid`: the rows left out (the first 1,000; all of them in the problems download). */
   skippedLines: z.array(z.number().int()).optional(),
+  /** An incident import: rows an earlier import already brought in (same id), left as they are. */
+  unchanged: z.number().int().optional(),
   failure: z.string().optional(),
 });
 

@@ -63,13 +63,17 @@ export function importProgress(id: string) {
   return progress.get(id);
 }
 
-const SAMPLE_ROWS = 20;
+export const SAMPLE_ROWS = 20;
 const MAX_REPORTED_ERRORS = 500;
 const MAX_SKIPPED_LINES = 1_000;
 /** Rows validated between two looks at the clock (each a few tens of microseconds). */
 const VALIDATE_STEP = 200;
 
-function presentJob(job: ImportJob, table?: Table): ImportView {
+/** What an import fills: the inventory, or the incident register. */
+export type ImportTarget = "systems" | "incidents";
+
+/** An import job for the API: its status and report, and, once the file is read, what it holds and a suggested mapping (`suggest`, by target). */
+export function presentJob(job: ImportJob, table?: Table, suggest: (headers: readonly string[]) => unknown[] = suggestMapping): ImportView {
   const report = job.report ? JSON.parse(job.report) : null;
   const p = progress.get(job.id);
   return {
@@ -93,7 +97,7 @@ function presentJob(job: ImportJob, table?: Table): ImportView {
           ...(table.headerRows !== undefined && { headerRows: table.headerRows }),
           headers: table.headers,
           sample: table.rows.slice(0, SAMPLE_ROWS).map((r) => r.cells),
-          suggestedMapping: suggestMapping(table.headers),
+          suggestedMapping: suggest(table.headers) as ImportView["suggestedMapping"],
         }
       : {}),
     createdAt: job.created_at,
@@ -101,25 +105,26 @@ function presentJob(job: ImportJob, table?: Table): ImportView {
   };
 }
 
-async function getJob(db: Db, orgId: string, id: string): Promise<ImportJob> {
-  const job = await db.kysely.selectFrom("import_jobs").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+/** The organisation's import job of this target (another target's job is not found here). */
+export async function getJob(db: Db, orgId: string, id: string, target: ImportTarget = "systems"): Promise<ImportJob> {
+  const job = await db.kysely.selectFrom("import_jobs").selectAll().where("org_id", "=", orgId).where("id", "=", id).where("target", "=", target).executeTakeFirst();
   if (!job) throw notFound();
   return job;
 }
 
-/** Stores the uploaded file content-addressed, reads it once to describe it, and opens a job. */
-export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: Uint8Array, fileName: string): Promise<ImportView> {
+/** Stores the uploaded file content-addressed, reads it once to describe it, and opens a job for `target`. */
+export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: Uint8Array, fileName: string, target: ImportTarget = "systems", suggest?: (headers: readonly string[]) => unknown[]): Promise<ImportView> {
   // Only the sample comes back to this thread: describing the file needs no more.
   const table = await readTableOffThread(bytes, fileName, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, sampleRows: SAMPLE_ROWS });
   const stored = await storeUpload(deps.dataDir, bytes, table.sha256);
   const now = nowIso();
-  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rowCount, imported: 0, report: null, problems_sha256: null, created_at: now, updated_at: now, version: 1 };
+  const job: ImportJob = { id: newId("imp"), org_id: who.orgId, created_by: who.actor.label, file_name: fileName, file_sha256: stored.sha256, file_size: stored.size, status: "uploaded", total: table.rowCount, imported: 0, report: null, problems_sha256: null, target, created_at: now, updated_at: now, version: 1 };
   await audited(deps.db, who, async (trx, record) => {
     await trx.insertInto("import_jobs").values(job).execute();
     await recordOrgFile(trx, who.orgId, stored);
-    record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rowCount, format: table.format } });
+    record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rowCount, format: table.format, target } });
   });
-  return presentJob(job, table);
+  return presentJob(job, table, suggest);
 }
 
 export async function readImport(deps: ImportDeps, orgId: string, id: string): Promise<ImportView> {
@@ -137,7 +142,7 @@ export async function rereadImport(deps: ImportDeps, orgId: string, id: string, 
 }
 
 /** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
-async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
+export async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOptions, sampleRows?: number): Promise<Table & { rowCount: number }> {
   return readTableOffThread({ path: filePath(deps.dataDir, job.file_sha256) }, job.file_name, { limits: deps.limits ?? DEFAULT_IMPORT_LIMITS, ...(sampleRows !== undefined && { sampleRows }), ...(opts.encoding && { encoding: opts.encoding }), ...(opts.sheet && { sheet: opts.sheet }), ...(opts.headerRow && { headerRow: opts.headerRow }), ...(opts.headerRows && { headerRows: opts.headerRows }), ...(opts.skipRows && { skipRows: opts.skipRows }), ...(opts.recordsPath && { recordsPath: opts.recordsPath }) });
 }
 
@@ -234,7 +239,7 @@ function toCreate(missing: MissingRecords | undefined, rows: PlannedRow[]): Impo
   return departments.length || owners.length ? { departments, owners } : undefined;
 }
 
-function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false, plan?: UpsertPlan | "", create?: ImportCreates) {
+export function reportOf(total: number, validCount: number, problems: Problems, skipInvalid = false, plan?: UpsertPlan | "", create?: ImportCreates) {
   const { errors, warnings } = problems;
   const lines = [...new Set(errors.map((e) => e.line))];
   return {
@@ -252,7 +257,7 @@ function reportOf(total: number, validCount: number, problems: Problems, skipInv
 }
 
 /** Keeps the whole list of problems for download, when there are any (the report holds the first 500). */
-async function keepProblems(deps: ImportDeps, job: ImportJob, problems: Problems): Promise<void> {
+export async function keepProblems(deps: ImportDeps, job: ImportJob, problems: Problems): Promise<void> {
   if (problems.errors.length > 0 || problems.warnings.length > 0) await saveProblems(deps.db, deps.dataDir, job.org_id, job.id, problems);
   else if (job.problems_sha256) await deps.db.kysely.updateTable("import_jobs").set({ problems_sha256: null }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
 }
@@ -288,8 +293,8 @@ export async function importColumnValues(deps: ImportDeps, orgId: string, id: st
  * Every problem the import's last validation found, as CSV or XLSX in the person's language;
  * 404 when it found none (or the job is another organisation's).
  */
-export async function downloadProblems(deps: ImportDeps, orgId: string, id: string, format: "csv" | "xlsx", locale: Locale): Promise<Response> {
-  const job = await getJob(deps.db, orgId, id);
+export async function downloadProblems(deps: ImportDeps, orgId: string, id: string, format: "csv" | "xlsx", locale: Locale, target: ImportTarget = "systems"): Promise<Response> {
+  const job = await getJob(deps.db, orgId, id, target);
   if (!job.problems_sha256 || !(await findOrgFile(deps.db.kysely, orgId, job.problems_sha256))) throw notFound();
   const table = problemsTable(await loadProblems(deps.dataDir, job.problems_sha256), locale);
   const body = format === "csv" ? tableCsv(table) : await tableXlsx(table);
@@ -299,7 +304,7 @@ export async function downloadProblems(deps: ImportDeps, orgId: string, id: stri
   });
 }
 
-async function setStatus(deps: ImportDeps, job: ImportJob, status: ImportView["status"], extra: Partial<ImportJob> = {}) {
+export async function setStatus(deps: ImportDeps, job: ImportJob, status: ImportView["status"], extra: Partial<ImportJob> = {}) {
   await deps.db.kysely.updateTable("import_jobs").set({ status, updated_at: nowIso(), ...extra }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
 }
 

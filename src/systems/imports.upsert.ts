@@ -5,6 +5,7 @@ import { rowMessages } from "./io/import.messages.ts";
 import type { RowError } from "./io/import.validate.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
+import { timeSlicer } from "../platform/time-slice.ts";
 
 /** What identifies a row's system already in the inventory: its code, or one of its names. */
 export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
@@ -123,7 +124,11 @@ export async function planUpsert(db: Db, orgId: string, valid: { line: number; i
   }
   const fed = new Set(mapping.flatMap((m) => KEYS_OF[m.field]));
   const words = matched.length > 0 ? await wordsFor(db, orgId) : new Map<string, string>();
+  // SQLite answers on this thread without ever yielding: the comparison gives way between slices,
+  // or matching 100,000 rows would hold every other request for seconds.
+  const slicer = timeSlicer();
   for (let i = 0; i < matched.length; i += READ_CHUNK) {
+    await slicer.pause();
     const chunk = matched.slice(i, i + READ_CHUNK);
     const rows = await db.kysely.selectFrom("ai_systems").selectAll().where("org_id", "=", orgId).where("id", "in", chunk.map((m) => m.id)).execute();
     const byId = new Map(rows.map((r) => [r.id, r]));

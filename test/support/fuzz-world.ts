@@ -114,6 +114,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
   const incident = await post("/api/incidents", { title: "誤判定", systemIds: [system.id] });
   const vendor = await post("/api/vendors", { name: "Vendor", systemIds: [system.id] });
   const job = await upload("/api/imports", "inv.csv", "text/csv", "nameJa,nameEn\nあ,A\n");
+  const incidentJob = await upload("/api/incidents/imports", "incidents.csv", "text/csv", "Title,Severity\n誤判定,high\n");
   const preset = await post("/api/import-presets", { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
   const report = await post("/api/disclosures/haip-reports", { year: 2026, roles: ["deployer"], prefill: false });
   const publication = await post(`/api/systems/${system.id}/card/publish`, {});
@@ -128,6 +129,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
     control: control.id,
     evidence: evidence.id,
     import: job.id,
+    incident_import: incidentJob.id,
     import_preset: preset.id,
     risk: risk.id,
     task: task.id,
