@@ -127,6 +127,8 @@ export interface IncidentSummary {
   status: IncidentStatus;
   severity: Severity;
   occurredAt: string | null;
+  /** When no time is known: the day, month or year it occurred, as precise as the source (`2021`, `2021-03`). */
+  occurredOn: string | null;
   detectedAt: string;
   /** `web`, `api` or `webhook:<tool>`. */
   source: string;

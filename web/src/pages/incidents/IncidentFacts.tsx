@@ -49,7 +49,7 @@ export function IncidentFacts({ incident, onStatus }: IncidentFactsProps) {
           <SeverityBadge severity={incident.severity} />
         </dd>
         <dt>{t("incidents.field.occurredAt")}</dt>
-        <dd>{incident.occurredAt ? formatWhen(i18n, incident.occurredAt) : <span className="muted">{t("incidents.unknown")}</span>}</dd>
+        <dd>{incident.occurredAt ? formatWhen(i18n, incident.occurredAt) : incident.occurredOn ? i18n.day(incident.occurredOn) : <span className="muted">{t("incidents.unknown")}</span>}</dd>
         <dt>{t("incidents.field.detectedAt")}</dt>
         <dd>{formatWhen(i18n, incident.detectedAt)}</dd>
         <dt>{t("incidents.field.owner")}</dt>

@@ -10,6 +10,7 @@ const SUMMARY: IncidentSummary = {
   status: "investigating",
   severity: "high",
   occurredAt: "2026-03-01",
+  occurredOn: null,
   detectedAt: "2026-03-02T01:30:00.000Z",
   source: "web",
   externalKey: null,
