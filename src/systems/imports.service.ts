@@ -20,7 +20,7 @@ import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { ColumnValuesBody, ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import { columnValues, type ColumnValues } from "./io/import.column-values.ts";
-import { planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
+import { knownSystems, planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
 import { MissingRecords } from "./io/import.missing.ts";
 import { rowMessages } from "./io/import.messages.ts";
 import { hashPassword } from "../auth/secrets.ts";
@@ -151,7 +151,7 @@ async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportO
   const [users, departments, codes] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
     deps.db.kysely.selectFrom("departments").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute(),
-    deps.db.kysely.selectFrom("ai_systems").select("code").where("org_id", "=", orgId).execute(),
+    knownSystems(deps.db, orgId),
   ]);
   return {
     userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),

@@ -74,7 +74,7 @@ export function inputOf(r: AiSystem): CreateSystemInput {
  */
 export async function planUpsert(db: Db, orgId: string, valid: { line: number; input: CreateSystemInput; unnamed?: true }[], mapping: Mapping, upsertBy: UpsertKey | undefined): Promise<UpsertPlan> {
   const plan: UpsertPlan = { rows: [], counts: { new: 0, changed: 0, unchanged: 0 }, changes: [], errors: [], warnings: [] };
-  const known = await db.kysely.selectFrom("ai_systems").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute();
+  const known = await knownSystems(db, orgId);
   if (!upsertBy) {
     flagLookalikes(plan, known, valid, mapping);
     for (const v of valid) plan.rows.push(v);
@@ -147,6 +147,25 @@ export async function planUpsert(db: Db, orgId: string, valid: { line: number; i
     }
   }
   return plan;
+}
+
+const KNOWN_PAGE = 5_000;
+
+/**
+ * Every system's id, code and names, a page at a time by id, giving way between pages: on SQLite
+ * one statement over 100,000 systems holds the server's only thread for a quarter of a second.
+ */
+export async function knownSystems(db: Db, orgId: string): Promise<{ id: string; code: string; name_ja: string; name_en: string }[]> {
+  const out: { id: string; code: string; name_ja: string; name_en: string }[] = [];
+  const slicer = timeSlicer();
+  let after = "";
+  for (;;) {
+    const page = await db.kysely.selectFrom("ai_systems").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).where("id", ">", after).orderBy("id").limit(KNOWN_PAGE).execute();
+    for (const r of page) out.push(r);
+    if (page.length < KNOWN_PAGE) return out;
+    after = page[page.length - 1]!.id;
+    await slicer.pause();
+  }
 }
 
 /** The stored system with the fields the file speaks for replaced; the profile takes the record's purpose and countries, as on save. */
