@@ -61,6 +61,8 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
   { text: "Habuka", kind: "proper-noun", reason: "An author's name in a citation (Habuka, 2025-10-09)." },
   { text: /"[^"]{2,}"|“[^”]{2,}”|‘[^’]{2,}’/, kind: "legal-verbatim", reason: "A passage in quotation marks inside Japanese text is a verbatim quotation of the source." },
   { text: /C[Yy]cloneDX/, kind: "product-name", reason: "The SBOM standard's own name." },
+  { text: "SPDX", kind: "product-name", reason: "The SBOM standard's own name (ISO/IEC 5962), written so in Japanese texts, like CycloneDX." },
+  { text: "JSON-LD", kind: "code", reason: "The W3C serialisation SPDX 3 documents are written in: a file format's name." },
   { text: /S?BOM/, kind: "abbreviation", reason: "(Software) bill of materials; written SBOM/BOM in Japanese (経済産業省の手引)." },
   { text: "GSN", kind: "abbreviation", reason: "Goal Structuring Notation, as J-AISI's Japanese documents write it." },
   { text: /CSV|JSON|PDF|Excel/, kind: "code", reason: "File format names." },
@@ -114,6 +116,12 @@ export const IDENTIFIERS_ALLOWED: readonly (Allowed & { pages?: RegExp })[] = [
     reason: "The file a Hugging Face model or dataset card is (every card on the hub is a README.md), not a path of Musubi's: shown as code in the card import dialog as the file to choose, and as the file an entry's card values came from.",
   },
   { text: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, pages: /^\/audit/, kind: "code", reason: "An entry's request id, shown so an auditor can find the request in the server's log." },
+  {
+    text: /(?<![\w-])[A-Za-z0-9_-]{43}(?![\w-])/,
+    pages: /^\/audit/,
+    kind: "code",
+    reason: "A signing key's id in a ledger entry (its JWK thumbprint, RFC 7638: base64url SHA-256, 43 characters), kept so an auditor can match a message to the key it was signed with. Random letters that sometimes read like an English word.",
+  },
   { text: "screening-ranker", kind: "demo-data", reason: "The demo HR system's model name (src/demo/demo.workspace.ts), shown as entered." },
   {
     text: /aisev-[0-9a-f]{8}/,
