@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
-import { defineRoute } from "../platform/http/route.ts";
+import { defineRoute, type AppDeps } from "../platform/http/route.ts";
 import { readOptions } from "../systems/imports.schema.ts";
-import { downloadProblems } from "../systems/imports.service.ts";
+import { downloadProblems, type ImportDeps } from "../systems/imports.service.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
   commitIncidentImport,
@@ -20,6 +20,9 @@ import {
   uploadIncidentImport,
 } from "./incidents.import.service.ts";
 
+/** What the import services need of the app's dependencies. */
+const importDeps = (deps: AppDeps): ImportDeps => ({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits });
+
 const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 
 /** The incident register's import: the inventory import's reading of files, with incident fields. */
@@ -34,7 +37,7 @@ export const incidentImportRoutes = [
     response: incidentImportView,
     status: 201,
     handler: ({ deps, actor, body, c, requestId }) =>
-      uploadIncidentImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+      uploadIncidentImport(importDeps(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
   }),
   defineRoute({
     method: "get",
@@ -45,7 +48,7 @@ export const incidentImportRoutes = [
     resource: "incident_import",
     params: idParams,
     response: incidentImportView,
-    handler: ({ deps, actor, params }) => readIncidentImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readIncidentImport(importDeps(deps), actor.orgId, params.id),
   }),
   defineRoute({
     method: "post",
@@ -57,7 +60,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: readOptions,
     response: incidentImportView,
-    handler: ({ deps, actor, params, body }) => rereadIncidentImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => rereadIncidentImport(importDeps(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -69,7 +72,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentValuesBody,
     response: incidentValuesView,
-    handler: ({ deps, actor, params, body }) => incidentColumnValues({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => incidentColumnValues(importDeps(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -81,7 +84,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentImportOptions,
     response: incidentPreviewView,
-    handler: ({ deps, actor, params, body }) => previewIncidentImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor, params.id, body),
+    handler: ({ deps, actor, params, body }) => previewIncidentImport(importDeps(deps), actor, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -93,7 +96,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentCommitBody,
     response: incidentImportView,
-    handler: ({ deps, actor, params, body, requestId }) => commitIncidentImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => commitIncidentImport(importDeps(deps), actor, changeContextOf(actor, requestId), params.id, body),
   }),
   defineRoute({
     method: "get",
@@ -104,6 +107,6 @@ export const incidentImportRoutes = [
     resource: "incident_import",
     params: idParams,
     query: problemsQuery,
-    handler: ({ deps, actor, params, query, locale }) => downloadProblems({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, query.format, query.lang ?? locale, "incidents"),
+    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDeps(deps), actor.orgId, params.id, query.format, query.lang ?? locale, "incidents"),
   }),
 ];

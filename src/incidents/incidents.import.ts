@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isDateProblem, parseDate, parsePartialDate } from "../systems/io/import.dates.ts";
-import { normalizeHeader } from "../systems/io/import.headers.ts";
+import { suggestByWords } from "../systems/io/import.headers.ts";
 import { rowMessages, type Bilingual } from "../systems/io/import.messages.ts";
 import { foldValue } from "../systems/io/import.values.ts";
 import type { RowError } from "../systems/io/import.validate.ts";
@@ -29,7 +29,6 @@ const SYNONYMS: Record<IncidentField, string[]> = {
   affectedParties: ["affected", "affectedparties", "harmed", "harmedparties", "victims", "被害者", "影響を受けた者", "影響範囲"],
   rootCause: ["rootcause", "cause", "原因", "根本原因", "発生原因"],
 };
-const FIELD_BY_WORD = new Map<string, IncidentField>(INCIDENT_FIELDS.flatMap((f) => SYNONYMS[f].map((w): [string, IncidentField] => [w, f])));
 
 export const incidentMappingEntry = z.strictObject({
   column: z.string().min(1).max(300),
@@ -41,15 +40,7 @@ export type IncidentMappingEntry = z.infer<typeof incidentMappingEntry>;
 
 /** A first mapping for the person to confirm: each column whose header (or its last part) names a field. */
 export function suggestIncidentMapping(headers: readonly string[]): IncidentMappingEntry[] {
-  const taken = new Set<IncidentField>();
-  const mapping: IncidentMappingEntry[] = [];
-  for (const column of headers) {
-    const field = FIELD_BY_WORD.get(normalizeHeader(column)) ?? FIELD_BY_WORD.get(normalizeHeader(column.split(" / ").at(-1) ?? ""));
-    if (field === undefined || taken.has(field)) continue;
-    taken.add(field);
-    mapping.push({ column, field });
-  }
-  return mapping;
+  return suggestByWords(headers, SYNONYMS);
 }
 
 /** Words registers use for a severity, folded; Musubi's own reading, shown to the person before anything goes in. */

@@ -5,7 +5,8 @@ import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { nowIso } from "../platform/time.ts";
 import { isDateProblem, parsePartialDate } from "../systems/io/import.dates.ts";
-import { normalizeHeader } from "../systems/io/import.headers.ts";
+import { suggestByWords } from "../systems/io/import.headers.ts";
+import { parseList } from "../systems/io/import.values.ts";
 import type { Table } from "../systems/io/table.read.ts";
 import { referenceCasesChanged } from "./similar/similar.service.ts";
 
@@ -25,7 +26,6 @@ const SYNONYMS: Record<ReferenceField, string[]> = {
   developers: ["developer", "developers", "allegeddeveloperofaisystem", "provider", "開発者", "提供者"],
   harmed: ["harmed", "harmedparties", "affected", "affectedparties", "allegedharmedornearlyharmedparties", "victims", "被害者", "影響を受けた者"],
 };
-const FIELD_BY_WORD = new Map<string, ReferenceField>(REFERENCE_FIELDS.flatMap((f) => SYNONYMS[f].map((w): [string, ReferenceField] => [w, f])));
 
 export const referenceMapping = z
   .array(
@@ -59,15 +59,7 @@ export interface ReferenceImport {
 
 /** A first mapping: each column whose header (or the last part of a header of several rows) names a field. */
 export function suggestReferenceMapping(headers: readonly string[]): ReferenceMapping {
-  const taken = new Set<ReferenceField>();
-  const mapping: ReferenceMapping = [];
-  for (const column of headers) {
-    const field = FIELD_BY_WORD.get(normalizeHeader(column)) ?? FIELD_BY_WORD.get(normalizeHeader(column.split(" / ").at(-1) ?? ""));
-    if (field === undefined || taken.has(field)) continue;
-    taken.add(field);
-    mapping.push({ column, field });
-  }
-  return mapping;
+  return suggestByWords(headers, SYNONYMS);
 }
 
 /**
@@ -78,21 +70,6 @@ export function sourceId(name: string): string {
   const slug = name.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
   if (name === "AI Incident Database") return "aiid";
   return slug.length >= 2 ? slug : `src-${createHash("sha256").update(name).digest("hex").slice(0, 10)}`;
-}
-
-/** Names in a cell: a JSON list as AIID writes them, else split on the separator. */
-function names(cell: string, split: string | null): string[] {
-  const text = cell.trim();
-  if (text === "") return [];
-  if (text.startsWith("[")) {
-    try {
-      const v = JSON.parse(text) as unknown;
-      if (Array.isArray(v)) return v.map(String).map((s) => s.trim()).filter(Boolean);
-    } catch {
-      // Not JSON after all: read as text.
-    }
-  }
-  return (split === null ? [text] : text.split(split)).map((s) => s.trim()).filter(Boolean);
 }
 
 const INSERT_CHUNK = 400;
@@ -139,7 +116,7 @@ export async function importReferenceCases(db: Db, table: Pick<Table, "headers" 
       skipped.push({ line, reason: "date" });
       continue;
     }
-    const list = (field: ReferenceField) => JSON.stringify(LIST.has(field) && column.has(field) ? names(cell(cells, field), column.get(field)!.split) : []);
+    const list = (field: ReferenceField) => JSON.stringify(LIST.has(field) && column.has(field) ? (parseList(cell(cells, field), false, column.get(field)!.split) ?? []) : []);
     rows.push({
       id: "",
       source: id,

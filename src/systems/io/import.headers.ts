@@ -99,3 +99,23 @@ export function headerScore(cells: readonly string[]): number {
   for (const cell of cells) if (cell !== "" && fieldForHeader(cell) !== undefined) score++;
   return score;
 }
+
+/**
+ * A first mapping from headers to the fields a table of synonyms names (words folded as
+ * {@link normalizeHeader} folds them): each field to the first column whose header — or, under a
+ * group heading ("Incident / Title"), its last part — is one of its words. For registers other
+ * than the inventory (incidents, reference cases), whose fields are their own.
+ */
+export function suggestByWords<F extends string>(headers: readonly string[], synonyms: Record<F, readonly string[]>): { column: string; field: F }[] {
+  const byWord = new Map<string, F>();
+  for (const field of Object.keys(synonyms) as F[]) for (const word of synonyms[field]) byWord.set(word, field);
+  const taken = new Set<F>();
+  const mapping: { column: string; field: F }[] = [];
+  for (const column of headers) {
+    const field = byWord.get(normalizeHeader(column)) ?? byWord.get(normalizeHeader(column.split(" / ").at(-1) ?? ""));
+    if (field === undefined || taken.has(field)) continue;
+    taken.add(field);
+    mapping.push({ column, field });
+  }
+  return mapping;
+}
