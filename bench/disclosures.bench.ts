@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 // Issue 15's figures for disclosures: the HAIP report's prefill, one system card, and every card of
 // the organisation one after another, with 10,000 systems, 50,000 risks and 100,000 incidents.
 import type { Database } from "../src/db/schema.ts";
@@ -23,7 +24,7 @@ const PREFILL_RUNS = 5;
 /** Cards timed one by one (random systems); the whole-organisation run builds every card. */
 const SAMPLES = 200;
 
-type Rows<T extends keyof Database> = Database[T][];
+type Rows<T extends keyof Database> = Insertable<Database[T]>[];
 
 /** Risks and incidents spread over the systems (incidents linked to one system each), inserted as rows. */
 async function seedRisksAndIncidents(b: Awaited<ReturnType<typeof openBenchDb>>, orgId: string, systems: string[]): Promise<void> {

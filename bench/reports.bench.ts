@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 // The management reports at the size of the disclosures benchmark — 10,000 systems, 50,000 risks and
 // 100,000 incidents in one organisation: the board report as a PDF (the figure: about 50
 // pages in under 5 s with a peak RSS under 500 MB), and a framework's compliance report. Each run is
@@ -25,7 +26,7 @@ const INCIDENTS = Number(process.env.MUSUBI_BENCH_CARD_INCIDENTS ?? 100_000);
 const RUNS = 3;
 const FRAMEWORK = "jp-ai-guidelines";
 
-type Rows<T extends keyof Database> = Database[T][];
+type Rows<T extends keyof Database> = Insertable<Database[T]>[];
 
 function pickWeighted<T>(rnd: () => number, xs: [T, number][]): T {
   let r = rnd();

@@ -25,6 +25,7 @@ import { scheduleRoutes } from "./workflow/schedules.routes.ts";
 import { taskRoutes } from "./workflow/tasks.routes.ts";
 import { riskTaxonomyRoutes } from "./risks/taxonomy.routes.ts";
 import { orgRoutes } from "./orgs/orgs.routes.ts";
+import { fieldRoutes } from "./fields/fields.routes.ts";
 import { oscalRoutes } from "./oscal/oscal.routes.ts";
 import { reportRoutes } from "./reports/reports.routes.ts";
 import { exchangeRoutes } from "./exchange/exchange.routes.ts";
@@ -42,6 +43,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...systemRoutes(() => ROUTES),
   ...authRoutes,
   ...orgRoutes,
+  ...fieldRoutes,
   ...userRoutes,
   ...auditRoutes,
   ...libraryRoutes,

@@ -42,10 +42,11 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<
   const incidentJob = await api.app.request("/api/incidents/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "incidents.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("Title,Severity\n誤判定,high\n,low\n") });
   const incidentImportId = (await incidentJob.json()).id as string;
   await api.call("POST", `/api/incidents/imports/${incidentImportId}/preview`, { token: admin, body: { mapping: [{ column: "Title", field: "title" }] } });
+  const field = await api.call("POST", "/api/fields", { token: admin, body: { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" } });
   const preset = await api.call("POST", "/api/import-presets", { token: admin, body: { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } } });
   // Checked once, so the import has a problems file (a warning) for its own admin to download.
   await api.call("POST", `/api/imports/${importId}/preview`, { token: admin, body: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: importId, incident_import: incidentImportId, import_preset: preset.body.id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: importId, incident_import: incidentImportId, import_preset: preset.body.id, custom_field: field.body.id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -138,7 +139,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory", "oversight_publication", "import_preset", "incident_import"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory", "oversight_publication", "import_preset", "incident_import", "custom_field"]));
   });
 
   it.each(guarded.filter((r) => r.access !== "public" && r.access.permission.startsWith("oversight.")).map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -193,6 +194,7 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/assessments/:id/inference": { body: { from: "asm_other", itemIds: ["itm_x"] } },
   "get /api/assessments/:id/inference": { query: (r) => `?from=${r.otherAssessment}` },
   "patch /api/controls/:id": { body: { version: 1, titleJa: "x" } },
+  "patch /api/fields/:id": { body: { version: 1, labelJa: "x" } },
   "patch /api/evidence/:id": { body: { version: 1, title: "x" } },
   "post /api/evidence/:id/links": { body: { type: "control", id: "ctl_x" } },
   "post /api/imports/:id/preview": { body: { mapping: [{ column: "nameJa", field: "nameJa" }] } },

@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 // Seeds an organisation at the size issue 4 names: 100,000 AI systems whose profiles each put five
 // frameworks in scope, and assessments against those frameworks until 2,000,000 requirement
 // statuses exist; then the dashboard's counters, rebuilt from the rows by `expectedCounters` (the
@@ -80,7 +81,7 @@ export function profilePool(library: Library, size: number, frameworks: number):
   return pool;
 }
 
-async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Database[T][], perStatement: number): Promise<void> {
+async function insertChunked<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[], perStatement: number): Promise<void> {
   for (let i = 0; i < rows.length; i += perStatement) {
     await db.kysely.insertInto(table).values(rows.slice(i, i + perStatement) as never).execute();
   }
@@ -98,6 +99,7 @@ function systemRow(orgId: string, i: number, rnd: () => number, p: PooledProfile
   const nextReview = s < 0.1 ? null : day(rnd, 2025, 3);
   return {
     id: `sys_bench${String(i).padStart(7, "0")}`,
+    custom: "{}",
     org_id: orgId,
     code,
     name_ja: nameJa,

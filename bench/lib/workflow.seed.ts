@@ -1,5 +1,6 @@
 import type { Db } from "../../src/db/connect.ts";
 import type { Database } from "../../src/db/schema.ts";
+import type { Insertable } from "kysely";
 import { expectedCounters } from "../../src/compliance/counters.recount.ts";
 import { prng } from "../../src/applicability/profile.random.ts";
 import { newId } from "../../src/platform/ids.ts";
@@ -25,7 +26,7 @@ export interface WorkflowSeed {
   incidents: number;
 }
 
-async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Database[T][], chunk: number) {
+async function insertAll<T extends keyof Database>(db: Db, table: T, rows: Insertable<Database[T]>[], chunk: number) {
   for (let i = 0; i < rows.length; i += chunk) await db.kysely.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
 }
 
@@ -52,7 +53,7 @@ export async function seedWorkflow(db: Db, opts: { users: number; tasks: number;
   });
   const heavyUser = org.users.governance_lead.id;
 
-  const risks: Database["risks"][] = [];
+  const risks: Insertable<Database["risks"]>[] = [];
   for (let i = 0; i < opts.risks; i++) {
     const l = 1 + Math.floor(rnd() * 5), im = 1 + Math.floor(rnd() * 5);
     const residual = rnd() < 0.6;
@@ -76,7 +77,7 @@ export async function seedWorkflow(db: Db, opts: { users: number; tasks: number;
     if ((start / CHUNK) % 10 === 9) onProgress?.(`${start + CHUNK} tasks`);
   }
 
-  const incidents: Database["incidents"][] = [];
+  const incidents: Insertable<Database["incidents"]>[] = [];
   for (let i = 0; i < opts.incidents; i++) {
     const k = Math.floor(rnd() * 10), h = Math.floor(rnd() * 10);
     const ja = i % 2 === 0;

@@ -28,6 +28,8 @@ const KEYS: Record<TableName, readonly string[]> = {
   evidence_links: ["evidence_id", "target_type", "target_id"],
   import_jobs: ["id"],
   import_presets: ["id"],
+  custom_fields: ["id"],
+  custom_field_values: ["record_id", "field_id", "seq"],
   counters: ["org_id", "name", "key"],
   risk_matrices: ["org_id"],
   risks: ["id"],
@@ -187,7 +189,7 @@ export async function createBackup(db: Db, dataDir: string, target: string): Pro
 }
 
 /** Tables a backup made by an earlier version may lack. */
-const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications", "oversight_checkpoints", "import_presets", "reference_sources"]);
+const ADDED_LATER = new Set<TableName>(["org_files", "exchange_keys", "exchange_seen", "exchange_idempotency", "exchange_connections", "exchange_outgoing", "oversight_intake", "oversight_intake_bands", "exchange_refusals", "oversight_cases", "oversight_case_entries", "oversight_intake_tags", "oversight_requests", "oversight_recipients", "oversight_advisories", "dealings", "oversight_publications", "oversight_checkpoints", "import_presets", "reference_sources", "custom_fields", "custom_field_values"]);
 
 /** Throws unless every file under `dir` (a backup's `files/sha256/…`) hashes to its own name. */
 function checkStoredFiles(dir: string): void {

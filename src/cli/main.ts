@@ -5,6 +5,7 @@ import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
 import { registerDisclosuresCommands } from "./disclosures.commands.ts";
+import { registerFieldsCommands } from "./fields.commands.ts";
 import { registerHaipCommands } from "./haip.commands.ts";
 import { registerOwnLibraryCommands } from "./library-own.commands.ts";
 import { registerGovernanceCommands } from "./governance.commands.ts";
@@ -38,6 +39,7 @@ export function buildCli(): Command {
   registerOwnLibraryCommands(program);
   registerOscalCommands(program);
   registerSystemsCommands(program);
+  registerFieldsCommands(program);
   // After the systems group: `systems card` joins it.
   registerDisclosuresCommands(program);
   registerHaipCommands(program);

@@ -21,6 +21,7 @@ import * as m0022 from "./migrations/0022_import_presets.ts";
 import * as m0023 from "./migrations/0023_search_fold.ts";
 import * as m0024 from "./migrations/0024_reference_sources.ts";
 import * as m0025 from "./migrations/0025_incident_imports.ts";
+import * as m0026 from "./migrations/0026_custom_fields.ts";
 import * as m0019 from "./migrations/0019_dealings.ts";
 import * as m0018 from "./migrations/0018_oversight_cases.ts";
 import * as m0017 from "./migrations/0017_exchange_connections.ts";
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0023_search_fold": m0023,
   "0024_reference_sources": m0024,
   "0025_incident_imports": m0025,
+  "0026_custom_fields": m0026,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -123,6 +123,8 @@ export interface AiSystemsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The organisation's own fields, JSON by field key (see custom_fields). */
+  custom: Generated<string>;
 }
 
 export interface AssessmentsTable {
@@ -252,6 +254,36 @@ export interface ImportPresetsTable {
   version: number;
 }
 
+/** A field an organisation defined on its systems, risks, incidents or vendors. */
+export interface CustomFieldsTable {
+  id: string;
+  org_id: string;
+  entity: string;
+  key: string;
+  label_ja: string;
+  label_en: string;
+  type: string;
+  options: string;
+  help_ja: Generated<string>;
+  help_en: Generated<string>;
+  position: number;
+  in_list: Generated<number>;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** One value of a custom field on one record, for filters (`value_key`) and search (`search_text`). */
+export interface CustomFieldValuesTable {
+  org_id: string;
+  field_id: string;
+  record_id: string;
+  seq: number;
+  value_key: string | null;
+  search_text: string;
+}
+
 /** Running totals per organisation, kept in the same transaction as the rows they count. */
 export interface CountersTable {
   org_id: string;
@@ -298,6 +330,8 @@ export interface RisksTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The organisation's own fields, JSON by field key (see custom_fields). */
+  custom: Generated<string>;
 }
 
 export interface RiskControlsTable {
@@ -489,6 +523,8 @@ export interface IncidentsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The organisation's own fields, JSON by field key (see custom_fields). */
+  custom: Generated<string>;
 }
 
 export interface IncidentLinksTable {
@@ -564,6 +600,8 @@ export interface VendorsTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** The organisation's own fields, JSON by field key (see custom_fields). */
+  custom: Generated<string>;
 }
 
 export interface VendorSystemsTable {
@@ -1003,6 +1041,8 @@ export interface Database {
   evidence_links: EvidenceLinksTable;
   import_jobs: ImportJobsTable;
   import_presets: ImportPresetsTable;
+  custom_fields: CustomFieldsTable;
+  custom_field_values: CustomFieldValuesTable;
   counters: CountersTable;
   risk_matrices: RiskMatricesTable;
   risks: RisksTable;
@@ -1089,6 +1129,8 @@ export const TABLES_IN_ORDER = [
   "evidence_links",
   "import_jobs",
   "import_presets",
+  "custom_fields",
+  "custom_field_values",
   "counters",
   "risk_matrices",
   "risks",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customFilters, customInput, customValues } from "../fields/fields.schema.ts";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { approvalPlan, taskView } from "../workflow/tasks.schema.ts";
@@ -58,6 +59,8 @@ export const incidentView = z.object({
   timeline: z.array(timelineEntry),
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
+  /** Values of the organisation's own fields, by key; a field without a value is absent. */
+  custom: customValues,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -116,6 +119,8 @@ export const createIncidentBody = z.strictObject({
   systemIds: fields.systemIds.default([]),
   riskIds: fields.riskIds.default([]),
   controlIds: fields.controlIds.default([]),
+  /** Values of the organisation's own fields, by key (see `/api/fields`). */
+  custom: customInput.optional(),
 });
 export type CreateIncidentInput = z.infer<typeof createIncidentBody>;
 
@@ -124,6 +129,8 @@ export const updateIncidentBody = z.strictObject({
   ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> }),
   /** Closing goes through POST /api/incidents/:id/close, which checks the actions are done. */
   status: incidentStatus.exclude(["closed"]).optional(),
+  /** Custom values to set (by key); `null` clears one, absent keys stay. */
+  custom: customInput.optional(),
 });
 export type UpdateIncidentInput = z.infer<typeof updateIncidentBody>;
 
@@ -147,6 +154,7 @@ export const listIncidentsQuery = listQuery({
     systemId: recordId.optional(),
     category: z.string().max(40).optional(),
     personalData: tristate.optional(),
+    ...customFilters,
   },
 });
 export type ListIncidentsQuery = z.infer<typeof listIncidentsQuery>;

@@ -1,5 +1,5 @@
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { audited, type ChangeContext, type RecordChange } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
 import type { Database, Incident } from "../db/schema.ts";
@@ -15,6 +15,7 @@ import { resolveSubjects } from "../workflow/subjects.ts";
 import { createTask, insertTask } from "../workflow/tasks.service.ts";
 import type { CreateIncidentInput, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from "./incidents.schema.ts";
 import type { INCIDENT_STATUSES } from "./vocabulary.ts";
+import { applyCustom, customFilter, customSearch, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 import { assertCanWorkIncident } from "./incidents.policy.ts";
@@ -76,6 +77,7 @@ const snapshot = (r: Incident) => ({
   dataSubjects: r.data_subjects,
   sensitiveData: r.sensitive_data,
   rootCause: r.root_cause,
+  custom: readCustom(r.custom),
 });
 
 /** The people to tell about a new incident: its owner and the organisation's governance leads. */
@@ -122,6 +124,7 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     sensitive_data: input.sensitiveData,
     root_cause: input.rootCause,
     search_text: "",
+    custom: "{}",
     closed_at: meta.status === "closed" ? now : null,
     closed_by: null,
     created_at: now,
@@ -129,7 +132,10 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     version: 1,
   };
   row.search_text = searchTextOf(row);
+  const custom = await applyCustom(trx, orgId, "incident", input.custom);
+  row.custom = JSON.stringify(custom);
   await trx.insertInto("incidents").values(row).execute();
+  await reindexCustom(trx, orgId, "incident", [{ id: row.id, custom }]);
   for (const [type, key] of LINKS) await setLinks(trx, orgId, row.id, type, input[key]);
   // Filed is when it was recorded here; detection has its own field (the report says both).
   await addTimeline(trx, orgId, row.id, "filed", row.title, meta.authorId, now);
@@ -199,11 +205,13 @@ export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, i
       data_subjects: p(input.dataSubjects, before.data_subjects),
       sensitive_data: p(input.sensitiveData, before.sensitive_data),
       root_cause: p(input.rootCause, before.root_cause),
+      custom: input.custom ? JSON.stringify(await applyCustom(trx, who.orgId, "incident", input.custom, readCustom(before.custom))) : before.custom,
       updated_at: nowIso(),
       version: before.version + 1,
     };
     next.search_text = searchTextOf(next);
     await trx.updateTable("incidents").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    if (input.custom) await reindexCustom(trx, who.orgId, "incident", [{ id, custom: readCustom(next.custom) }]);
     for (const [type, key] of LINKS) if (input[key]) await setLinks(trx, who.orgId, id, type, input[key]);
     if (next.status !== before.status) await addTimeline(trx, who.orgId, id, "status", `${before.status} → ${next.status}`, actor.userId);
     if (next.root_cause !== before.root_cause && next.root_cause) await addTimeline(trx, who.orgId, id, "root_cause", next.root_cause, actor.userId);
@@ -267,7 +275,9 @@ export async function listIncidents(db: Q, orgId: string, q: ListIncidentsQuery)
     const sys = q.systemId;
     base = base.where((eb) => eb.exists(eb.selectFrom("incident_links as l").select("l.incident_id").whereRef("l.incident_id", "=", "incidents.id").where("l.org_id", "=", orgId).where("l.target_type", "=", "system").where("l.target_id", "=", sys)));
   }
-  if (q.q) base = base.where(matchesSearch("search_text", q.q));
+  if (q.q) base = base.where(sql<boolean>`(${matchesSearch("search_text", q.q)} or ${customSearch(orgId, "incidents.id", q.q)})`);
+  const custom = await customFilter(db, orgId, "incident", "incidents.id", q.customField, q.customValue);
+  if (custom) base = base.where(custom);
   const desc = q.sort.startsWith("-");
   const field = desc ? q.sort.slice(1) : q.sort;
   const dir = desc ? "desc" : "asc";

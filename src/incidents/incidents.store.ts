@@ -5,6 +5,7 @@ import { userNames } from "../workflow/approvals.service.ts";
 import { resolveSubjects } from "../workflow/subjects.ts";
 import { presentTasks } from "../workflow/tasks.store.ts";
 import type { IncidentView } from "./incidents.schema.ts";
+import { readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Summary = Omit<IncidentView, "actions" | "timeline">;
@@ -70,6 +71,7 @@ export async function presentIncidentSummaries(db: Q, orgId: string, rows: Incid
     controls: linked(r.id, "control"),
     closedAt: r.closed_at,
     closedBy: r.closed_by,
+    custom: readCustom(r.custom),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,

@@ -15,6 +15,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "tokens.manage": ["admin"],
   "departments.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "departments.manage": ["admin", "governance_lead"],
+  "fields.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
+  "fields.manage": ["admin", "governance_lead"],
   "audit.read": ["admin", "governance_lead", "auditor"],
   "library.read": ["admin", "governance_lead", "system_owner", "reviewer", "auditor", "supervisor", "analyst", "publisher", "viewer"],
   "library.manage": ["admin", "governance_lead"],

@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   "tokens.read": ["admin", "auditor"],
   "tokens.manage": ["admin"],
   "departments.read": ALL,
+  /** The organisation's own fields on systems, risks, incidents and vendors: everyone's forms read them. */
+  "fields.read": ALL,
+  "fields.manage": ["admin", "governance_lead"],
   "departments.manage": ["admin", "governance_lead"],
   "audit.read": READERS_OF_RECORDS,
   /** The framework library is published reference data: everyone signed in may read it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customFilters, customInput, customValues } from "../fields/fields.schema.ts";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { isoDate } from "../systems/systems.schema.ts";
@@ -39,6 +40,8 @@ export const riskView = z.object({
   lastReviewedAt: z.string().nullable(),
   nextReviewOn: z.string().nullable(),
   reviewOverdue: z.boolean(),
+  /** Values of the organisation's own fields, by key; a field without a value is absent. */
+  custom: customValues,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -93,6 +96,8 @@ export const createRiskBody = z
     treatmentPlan: editable.treatmentPlan.default(""),
     controlIds: editable.controlIds.default([]),
     nextReviewOn: editable.nextReviewOn.default(null),
+    /** Values of the organisation's own fields, by key (see `/api/fields`). */
+    custom: customInput.optional(),
   })
   .superRefine(residualTogether);
 export type CreateRiskInput = z.infer<typeof createRiskBody>;
@@ -119,6 +124,8 @@ export const updateRiskBody = z
     nextReviewOn: editable.nextReviewOn.optional(),
     /** `accepted` is reached only by accepting; `open` withdraws an acceptance. */
     status: riskStatus.exclude(["accepted"]).optional(),
+    /** Custom values to set (by key); `null` clears one, absent keys stay. */
+    custom: customInput.optional(),
   })
   .superRefine(residualTogether);
 export type UpdateRiskInput = z.infer<typeof updateRiskBody>;
@@ -156,6 +163,7 @@ export const listRisksQuery = listQuery({
     likelihood: z.coerce.number().int().min(1).max(10).optional(),
     impact: z.coerce.number().int().min(1).max(10).optional(),
     reviewOverdue: z.enum(["true"]).optional(),
+    ...customFilters,
   },
 });
 export type ListRisksQuery = z.infer<typeof listRisksQuery>;

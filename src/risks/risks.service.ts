@@ -17,6 +17,7 @@ import { assertCanEditRisk } from "./risks.policy.ts";
 import type { CreateRiskInput, ListRisksQuery, RiskView, UpdateRiskInput } from "./risks.schema.ts";
 import { controlIdsOf, getRiskRow, presentRisks, selectRisks, withNames } from "./risks.store.ts";
 import { taxonomyIds } from "./taxonomy.ts";
+import { applyCustom, customFilter, customSearch, dropCustom, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Problem = { field: string; message: string };
@@ -44,8 +45,10 @@ export async function listRisks(db: Q, library: Library, orgId: string, q: ListR
   if (q.reviewOverdue) base = base.where("r.status", "<>", "closed").where("r.next_review_on", "<", today);
   if (q.q) {
     const text = q.q;
-    base = base.where((eb) => eb.or([containsText("r.code", text), containsText("r.title_ja", text), containsText("r.title_en", text), containsText("r.description", text)]));
+    base = base.where((eb) => eb.or([containsText("r.code", text), containsText("r.title_ja", text), containsText("r.title_en", text), containsText("r.description", text), customSearch(orgId, "r.id", text)]));
   }
+  const custom = await customFilter(db, orgId, "risk", "r.id", q.customField, q.customValue);
+  if (custom) base = base.where(custom);
   const desc = q.sort.startsWith("-");
   const field = desc ? q.sort.slice(1) : q.sort;
   const dir = desc ? "desc" : "asc";
@@ -156,6 +159,7 @@ export function riskSnapshot(r: Risk, controlIds: string[]) {
     acceptanceExpiresOn: r.acceptance_expires_on,
     nextReviewOn: r.next_review_on,
     controlIds,
+    custom: readCustom(r.custom),
   };
 }
 
@@ -192,6 +196,7 @@ export async function createRisk(db: Db, library: Library, actor: Actor, who: Ch
       acceptance_note: null,
       last_reviewed_at: null,
       next_review_on: input.nextReviewOn,
+      custom: "{}",
       created_at: now,
       updated_at: now,
       version: 1,
@@ -203,7 +208,10 @@ export async function createRisk(db: Db, library: Library, actor: Actor, who: Ch
     } else {
       row.code = await nextFreeCode(trx, who.orgId, "risk_code", "RSK", (c) => codeTaken(trx, who.orgId, c));
     }
+    const custom = await applyCustom(trx, who.orgId, "risk", input.custom);
+    row.custom = JSON.stringify(custom);
     await trx.insertInto("risks").values(row).execute();
+    await reindexCustom(trx, who.orgId, "risk", [{ id: row.id, custom }]);
     await setControls(trx, who.orgId, row.id, input.controlIds);
     const d = new CounterDeltas();
     countRiskChange(d, null, row);
@@ -242,6 +250,7 @@ export async function updateRisk(db: Db, library: Library, actor: Actor, who: Ch
       treatment_plan: pick(input.treatmentPlan, before.treatment_plan),
       next_review_on: pick(input.nextReviewOn, before.next_review_on),
       status: pick(input.status, before.status),
+      custom: input.custom ? JSON.stringify(await applyCustom(trx, who.orgId, "risk", input.custom, readCustom(before.custom))) : before.custom,
       updated_at: nowIso(),
       version: before.version + 1,
     };
@@ -251,6 +260,7 @@ export async function updateRisk(db: Db, library: Library, actor: Actor, who: Ch
     await checkRefs(trx, library, who.orgId, next, input);
     if (next.code !== before.code && (await codeTaken(trx, who.orgId, next.code, id))) throw new AppError(409, "code_taken", { field: "body.code" });
     await trx.updateTable("risks").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    if (input.custom) await reindexCustom(trx, who.orgId, "risk", [{ id, custom: readCustom(next.custom) }]);
     const controlsBefore = await controlIdsOf(trx, who.orgId, id);
     if (input.controlIds) await setControls(trx, who.orgId, id, input.controlIds);
     const d = new CounterDeltas();
@@ -273,6 +283,7 @@ export async function deleteRisk(db: Db, actor: Actor, who: ChangeContext, id: s
     const controls = await controlIdsOf(trx, who.orgId, id);
     await trx.deleteFrom("risk_controls").where("org_id", "=", who.orgId).where("risk_id", "=", id).execute();
     await trx.deleteFrom("risks").where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    await dropCustom(trx, who.orgId, id);
     const d = new CounterDeltas();
     countRiskChange(d, before, null);
     await applyCounters(trx, who.orgId, d);

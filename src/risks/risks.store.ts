@@ -5,6 +5,7 @@ import { notFound } from "../platform/errors.ts";
 import { bandOf, type RiskMatrix } from "./matrix.schema.ts";
 import { jaisiPerspectives } from "./perspectives.ts";
 import type { RiskView } from "./risks.schema.ts";
+import { readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -71,6 +72,7 @@ export async function presentRisks(db: Q, library: Library, matrix: RiskMatrix, 
     lastReviewedAt: r.last_reviewed_at,
     nextReviewOn: r.next_review_on,
     reviewOverdue: r.status !== "closed" && r.next_review_on !== null && r.next_review_on < today,
+    custom: readCustom(r.custom),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,

@@ -11,6 +11,18 @@ import { readTable } from "./io/table.read.ts";
  * spreadsheet escapes — through CSV and through Excel, field for field: the new organisation's own
  * export is the same file.
  */
+/** The organisation's own fields, one of each kind a register holds; the target defines them too (the wizard's "new field"). */
+const FIELDS = [
+  { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" },
+  { entity: "system", key: "impact_notes", labelJa: "影響評価の所見", labelEn: "Impact notes", type: "long_text" },
+  { entity: "system", key: "users_per_month", labelJa: "月間利用者数", labelEn: "Users per month", type: "number" },
+  { entity: "system", key: "dpia_on", labelJa: "DPIA実施日", labelEn: "DPIA date", type: "date" },
+  { entity: "system", key: "register_url", labelJa: "公開登録簿URL", labelEn: "Register URL", type: "url" },
+  { entity: "system", key: "impact", labelJa: "影響度", labelEn: "Impact", type: "choice", options: [{ value: "low", labelJa: "低", labelEn: "Low" }, { value: "high", labelJa: "高", labelEn: "High" }] },
+  { entity: "system", key: "outputs", labelJa: "出力", labelEn: "Outputs", type: "multi_choice", options: [{ value: "score", labelJa: "スコア", labelEn: "Score" }, { value: "text, free", labelJa: "文章", labelEn: "Text" }] },
+  { entity: "system", key: "reviewer", labelJa: "確認者", labelEn: "Reviewer", type: "person" },
+];
+
 describe.each(testDatabases())("export → import into a new organisation ($name)", (dialect) => {
   let ctx: { db: Db; dataDir: string; cleanup(): Promise<void> };
   let api: TestApp;
@@ -43,6 +55,7 @@ describe.each(testDatabases())("export → import into a new organisation ($name
     const hr = await api.call("POST", "/api/departments", { token: admin, body: { code: "HR", nameJa: "人事部", nameEn: "Human Resources" } });
     const owner = (await api.call("POST", "/api/users", { token: admin, body: { email: "sato.hanako@rt.example", displayName: "佐藤 花子", role: "system_owner" } })).body.user;
     const tech = (await api.call("POST", "/api/users", { token: admin, body: { email: "kim@rt.example", displayName: "Kim Lee", role: "system_owner" } })).body.user;
+    for (const f of FIELDS) expect((await api.call("POST", "/api/fields", { token: admin, body: f })).status).toBe(201);
     await registerSystem(api, admin, {
       code: "RT-001",
       nameJa: "採用「スクリーニング」_x0002_",
@@ -61,6 +74,16 @@ describe.each(testDatabases())("export → import into a new organisation ($name
       tags: ["hr", "screening"],
       lastReviewedAt: "2026-04-01",
       nextReviewAt: "2027-03-31",
+      custom: {
+        legal_basis: "個人情報保護法第18条; Art. 6(1)(b)",
+        impact_notes: "一行目\n=二行目は数式に見える",
+        users_per_month: 1250.5,
+        dpia_on: "2026-03-15",
+        register_url: "https://register.example/ai/RT-001",
+        impact: "high",
+        outputs: ["score", "text, free"],
+        reviewer: owner.id,
+      },
     });
     await registerSystem(api, admin, { code: "RT-002", nameJa: "翻訳", nameEn: "Translation", lifecycle: "unknown" });
   });
@@ -72,6 +95,7 @@ describe.each(testDatabases())("export → import into a new organisation ($name
     onTestFinished(() => fresh.cleanup());
     const freshApi = testApp(fresh.db, fresh.dataDir);
     const target = await seedOrg(fresh.db, `rt-${format}`);
+    for (const f of FIELDS) await freshApi.call("POST", "/api/fields", { token: target.tokens.admin, body: f });
     const exported = await download(source, format);
     const res = await freshApi.app.request("/api/imports", { method: "POST", headers: { authorization: `Bearer ${target.tokens.admin}`, "x-file-name": `export.${format}` }, body: exported as unknown as BodyInit });
     const up = await res.json();
@@ -82,6 +106,10 @@ describe.each(testDatabases())("export → import into a new organisation ($name
     expect(await settled(target, up.id, freshApi)).toMatchObject({ status: "committed", imported: 2 });
 
     expect(await cells(await download(target, format, freshApi), `again.${format}`)).toEqual(await cells(exported, `export.${format}`));
+    // The values themselves, not only their cells: a person is the member of the new organisation with that e-mail.
+    const [sato] = (await freshApi.call("GET", "/api/users?q=sato.hanako", { token: target.tokens.admin })).body.items;
+    const rt1 = (await freshApi.call("GET", "/api/systems?q=RT-001", { token: target.tokens.admin })).body.items[0];
+    expect(rt1.custom).toEqual({ legal_basis: "個人情報保護法第18条; Art. 6(1)(b)", impact_notes: "一行目\n=二行目は数式に見える", users_per_month: 1250.5, dpia_on: "2026-03-15", register_url: "https://register.example/ai/RT-001", impact: "high", outputs: ["score", "text, free"], reviewer: sato.id });
     const department = await fresh.db.kysely.selectFrom("departments").select(["code", "name_ja", "name_en"]).where("org_id", "=", target.orgId).execute();
     expect(department).toEqual([{ code: "HR", name_ja: "人事部", name_en: "Human Resources" }]);
     const people = await fresh.db.kysely.selectFrom("users").select(["email", "display_name"]).where("org_id", "=", target.orgId).where("email", "like", "%@rt.example").orderBy("email").execute();

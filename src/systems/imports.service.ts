@@ -38,6 +38,7 @@ import type { CreateSystemInput } from "./systems.schema.ts";
 import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
+import { fieldDefs } from "../fields/fields.values.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
 
@@ -112,6 +113,12 @@ export async function getJob(db: Db, orgId: string, id: string, target: ImportTa
   return job;
 }
 
+/** The inventory's suggestion: Musubi's fields, and the organisation's own by key or label. */
+async function systemSuggester(deps: ImportDeps, orgId: string): Promise<(headers: readonly string[]) => unknown[]> {
+  const custom = (await fieldDefs(deps.db.kysely, orgId, "system")).filter((d) => !d.archived);
+  return (headers) => suggestMapping(headers, custom);
+}
+
 /** Stores the uploaded file content-addressed, reads it once to describe it, and opens a job for `target`. */
 export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: Uint8Array, fileName: string, target: ImportTarget = "systems", suggest?: (headers: readonly string[]) => unknown[]): Promise<ImportView> {
   // Only the sample comes back to this thread: describing the file needs no more.
@@ -124,7 +131,7 @@ export async function uploadImport(deps: ImportDeps, who: ChangeContext, bytes: 
     await recordOrgFile(trx, who.orgId, stored);
     record({ action: "import.uploaded", entityType: "import", entityId: job.id, after: { fileName, sha256: stored.sha256, size: stored.size, rows: table.rowCount, format: table.format, target } });
   });
-  return presentJob(job, table, suggest);
+  return presentJob(job, table, suggest ?? (target === "systems" ? await systemSuggester(deps, who.orgId) : undefined));
 }
 
 export async function readImport(deps: ImportDeps, orgId: string, id: string): Promise<ImportView> {
@@ -138,7 +145,7 @@ export async function readImport(deps: ImportDeps, orgId: string, id: string): P
 export async function rereadImport(deps: ImportDeps, orgId: string, id: string, opts: ReadOptions): Promise<ImportView> {
   const job = await getJob(deps.db, orgId, id);
   const table = await loadTable(deps, job, opts, SAMPLE_ROWS);
-  return presentJob({ ...job, total: table.rowCount }, table);
+  return presentJob({ ...job, total: table.rowCount }, table, await systemSuggester(deps, orgId));
 }
 
 /** The stored file read as a table; with `sampleRows`, only that many rows (and the count of all). */
@@ -148,12 +155,14 @@ export async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOpti
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */
 async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportOptions, "upsertBy" | "createMissing"> = {}): Promise<ImportContext> {
-  const [users, departments, codes] = await Promise.all([
+  const [users, departments, codes, custom] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
     deps.db.kysely.selectFrom("departments").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute(),
     knownSystems(deps.db, orgId),
+    fieldDefs(deps.db.kysely, orgId, "system"),
   ]);
   return {
+    customFields: new Map(custom.map((d) => [d.key, d])),
     userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
     departmentIdByCode: new Map(departments.map((d) => [d.code, d.id])),
     departmentIdByName: new Map(departments.flatMap((d) => [[foldValue(d.name_en), d.id] as const, [foldValue(d.name_ja), d.id] as const])),
@@ -284,7 +293,8 @@ export async function importColumnValues(deps: ImportDeps, orgId: string, id: st
   const departments = await deps.db.kysely.selectFrom("departments").select(["code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute();
   const departmentByWord = new Map<string, string>();
   for (const d of departments) for (const word of [d.name_en, d.name_ja, d.code]) departmentByWord.set(foldValue(word), d.code);
-  const values = columnValues(table, body.column, body.field, body.split, { departmentByWord });
+  const [custom, users] = await Promise.all([fieldDefs(deps.db.kysely, orgId, "system"), deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute()]);
+  const values = columnValues(table, body.column, body.field, body.split, { departmentByWord, customFields: new Map(custom.map((d) => [d.key, d])), userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])) });
   if (!values) throw new AppError(400, "validation_failed", [{ field: "body.column", message: fieldText("no_such_column") }]);
   return values;
 }
@@ -381,7 +391,8 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
   }
   progress.set(job.id, { phase: "writing", done: 0, total });
   // The people an import registers get one password hash of a secret nobody keeps: they sign in once an administrator sets theirs.
-  const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest, ...(create && { create, unusablePassword: create.owners.length ? await hashPassword(newSecret(32)) : "" }) };
+  const customFields = (await fieldDefs(deps.db.kysely, who.orgId, "system")).filter((d) => !d.archived);
+  const write: ImportWrite = { who, job, report, asOf, libraryDigest: deps.library.digest, ...(customFields.length && { customFields }), ...(create && { create, unusablePassword: create.owners.length ? await hashPassword(newSecret(32)) : "" }) };
   const onProgress = (done: number) => progress.set(job.id, { phase: "writing", done, total });
   // Assessments are synchronised with the library at hand: an import that reclassifies systems is written on this thread.
   const sync = evaluations.size > 0 ? async (trx: Transaction<Database>, id: string, d: CounterDeltas) => {

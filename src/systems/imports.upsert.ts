@@ -6,6 +6,8 @@ import type { RowError } from "./io/import.validate.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
+import { customKeyOf, isCustomTarget } from "../fields/fields.cells.ts";
+import { readCustom } from "../fields/fields.values.ts";
 
 /** What identifies a row's system already in the inventory: its code, or one of its names. */
 export const UPSERT_KEYS = ["code", "nameJa", "nameEn"] as const;
@@ -62,7 +64,7 @@ export function inputOf(r: AiSystem): CreateSystemInput {
     code: r.code, nameJa: r.name_ja, nameEn: r.name_en, purpose: r.purpose, businessOwnerId: r.business_owner_id, technicalOwnerId: r.technical_owner_id,
     departmentId: r.department_id, lifecycle: r.lifecycle as CreateSystemInput["lifecycle"], profile: JSON.parse(r.profile), models: JSON.parse(r.models),
     datasets: JSON.parse(r.datasets), components: JSON.parse(r.components), vendors: JSON.parse(r.vendors), countries: JSON.parse(r.countries),
-    tags: JSON.parse(r.tags), lastReviewedAt: r.last_reviewed_at, nextReviewAt: r.next_review_at,
+    tags: JSON.parse(r.tags), lastReviewedAt: r.last_reviewed_at, nextReviewAt: r.next_review_at, custom: readCustom(r.custom),
   };
 }
 
@@ -122,7 +124,8 @@ export async function planUpsert(db: Db, orgId: string, valid: { line: number; i
     plan.rows.push(v);
     plan.counts.new++;
   }
-  const fed = new Set(mapping.flatMap((m) => KEYS_OF[m.field]));
+  const fed = new Set(mapping.flatMap((m) => (isCustomTarget(m.field) ? [] : KEYS_OF[m.field])));
+  const fedCustom = new Set(mapping.flatMap((m) => (isCustomTarget(m.field) ? [customKeyOf(m.field)] : [])));
   const words = matched.length > 0 ? await wordsFor(db, orgId) : new Map<string, string>();
   // SQLite answers on this thread without ever yielding: the comparison gives way between slices,
   // or matching 100,000 rows would hold every other request for seconds.
@@ -135,7 +138,7 @@ export async function planUpsert(db: Db, orgId: string, valid: { line: number; i
     for (const m of chunk) {
       const existing = byId.get(m.id)!;
       const before = inputOf(existing);
-      const after = mergeInput(before, m.input, fed);
+      const after = mergeInput(before, m.input, fed, fedCustom);
       const fields = diff(before, after, words);
       if (fields.length === 0) {
         plan.counts.unchanged++;
@@ -169,9 +172,19 @@ export async function knownSystems(db: Db, orgId: string): Promise<{ id: string;
 }
 
 /** The stored system with the fields the file speaks for replaced; the profile takes the record's purpose and countries, as on save. */
-function mergeInput(before: CreateSystemInput, row: CreateSystemInput, fed: ReadonlySet<keyof CreateSystemInput>): CreateSystemInput {
+function mergeInput(before: CreateSystemInput, row: CreateSystemInput, fed: ReadonlySet<keyof CreateSystemInput>, fedCustom: ReadonlySet<string>): CreateSystemInput {
   const after: Record<string, unknown> = { ...before };
   for (const key of fed) if (key !== "code") after[key] = row[key];
+  // The organisation's own fields the file has a column for take the file's value (a blank cell clears it); the others stay.
+  if (fedCustom.size) {
+    const custom = { ...before.custom };
+    for (const key of fedCustom) {
+      const v = row.custom?.[key];
+      if (v === undefined || v === null) delete custom[key];
+      else custom[key] = v;
+    }
+    after.custom = custom;
+  }
   const merged = after as CreateSystemInput;
   return { ...merged, profile: withRecordFacts(merged.profile, merged) };
 }
@@ -199,6 +212,15 @@ function diff(before: CreateSystemInput, after: CreateSystemInput, words: Readon
     const shown = SHOWN_AS[key];
     if (shown) out.push({ field: shown, before: a === null ? null : (words.get(a as string) ?? a), after: b === null ? null : (words.get(b as string) ?? b) });
     else out.push({ field: key, before: a, after: b });
+  }
+  const was = before.custom ?? {};
+  const now = after.custom ?? {};
+  for (const key of new Set([...Object.keys(was), ...Object.keys(now)])) {
+    const a = was[key] ?? null;
+    const b = now[key] ?? null;
+    // A person is shown by e-mail, as the file names them.
+    const shown = (v: unknown) => (typeof v === "string" ? (words.get(v) ?? v) : v);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ field: `custom.${key}`, before: shown(a), after: shown(b) });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { timeSlicer } from "../platform/time-slice.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
 import { linkVendorsByName } from "../vendors/vendor-links.ts";
+import { indexRows, insertIndexRows, readCustom, reindexCustom, type FieldDef } from "../fields/fields.values.ts";
 
 /** A validated row with its classification, ready to be written. */
 export interface ClassifiedRow {
@@ -39,6 +40,8 @@ export interface ImportWrite {
   report: { invalid: number } & Record<string, unknown>;
   asOf: string;
   libraryDigest: string;
+  /** The organisation's own fields on systems, when the mapping fills any. */
+  customFields?: FieldDef[];
 }
 
 /** Rows per INSERT statement and per ledger flush. */
@@ -56,6 +59,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
   const { who, job, report } = w;
   const total = rows.length;
   const slicer = timeSlicer();
+  const customByKey = w.customFields?.length ? new Map(w.customFields.map((d) => [d.key, d])) : undefined;
   await audited(db, who, async (trx, record, flush) => {
     if (w.create) await createMissing(trx, w, record);
     const created = rows.filter((c) => !c.existing);
@@ -66,6 +70,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
     for (let i = 0; i < created.length; i += WRITE_STEP) {
       const chunk = created.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
       await trx.insertInto("ai_systems").values(chunk).execute();
+      if (customByKey) await insertIndexRows(trx, chunk.flatMap((r) => indexRows(who.orgId, r.id, readCustom(r.custom), customByKey)));
       // A vendor named as the register names it is linked to the record, as the system form would.
       await linkVendorsByName(trx, who.orgId, chunk.map((r) => ({ id: r.id, vendors: JSON.parse(r.vendors) as string[] })));
       for (const row of chunk) {
@@ -86,6 +91,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
         next.push(row);
       }
       await linkVendorsByName(trx, who.orgId, next.map((r) => ({ id: r.id, vendors: JSON.parse(r.vendors) as string[] })));
+      if (w.customFields?.length) await reindexCustom(trx, who.orgId, "system", next.map((r) => ({ id: r.id, custom: readCustom(r.custom) })), w.customFields);
       next.forEach((row, j) => {
         const before = chunk[j]!.existing!;
         countSystem(d, before, -1);

@@ -3,6 +3,7 @@ import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { datasetCardFields, modelCardFields } from "./systems.card-fields.ts";
+import { customFilters, customInput, customValues } from "../fields/fields.schema.ts";
 
 /**
  * Lifecycle stages in order: a system is planned, built, put into service and finally retired.
@@ -116,6 +117,8 @@ export const createSystemBody = z.strictObject({
   tags: systemFields.tags.default([]),
   lastReviewedAt: systemFields.lastReviewedAt.default(null),
   nextReviewAt: systemFields.nextReviewAt.default(null),
+  /** Values of the organisation's own fields, by key (see `/api/fields`). */
+  custom: customInput.optional(),
 });
 export type CreateSystemInput = z.infer<typeof createSystemBody>;
 
@@ -140,6 +143,8 @@ export const updateSystemBody = z.strictObject({
   tags: systemFields.tags.optional(),
   lastReviewedAt: systemFields.lastReviewedAt.optional(),
   nextReviewAt: systemFields.nextReviewAt.optional(),
+  /** Custom values to set (by key); `null` clears one, absent keys stay. */
+  custom: customInput.optional(),
 });
 export type UpdateSystemInput = z.infer<typeof updateSystemBody>;
 
@@ -178,6 +183,8 @@ export const systemView = z.object({
   /** Frameworks with at least one requirement that applies now or later, by framework id. */
   frameworks: z.array(z.string()),
   classifiedOn: z.string().nullable(),
+  /** Values of the organisation's own fields, by key; a field without a value is absent. */
+  custom: customValues,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -197,6 +204,7 @@ export const systemRow = systemView.pick({
   euClassFrom: true,
   nextReviewAt: true,
   tags: true,
+  custom: true,
   updatedAt: true,
   version: true,
 });
@@ -219,6 +227,7 @@ export const listSystemsQuery = listQuery({
     framework: z.string().max(60).optional(),
     /** Only systems whose next review date has passed (as of today in the organisation's time zone). */
     reviewOverdue: booleanQuery.optional(),
+    ...customFilters,
   },
 });
 export type ListSystemsQuery = z.infer<typeof listSystemsQuery>;

@@ -19,6 +19,7 @@ import { withRecordFacts } from "./systems.record-facts.ts";
 import type { CreateSystemInput, SystemView, UpdateSystemInput } from "./systems.schema.ts";
 import { findSystem, getSystemRow, searchTextOf } from "./systems.store.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
+import { applyCustom, dropCustom, readCustom, reindexCustom, storedValues } from "../fields/fields.values.ts";
 
 export interface SystemContext {
   db: Db;
@@ -51,6 +52,7 @@ export function ledgerSnapshot(r: AiSystem) {
     euClass: r.eu_class,
     euClassFrom: r.eu_class_from,
     frameworks: JSON.parse(r.frameworks),
+    custom: readCustom(r.custom),
   };
 }
 
@@ -105,6 +107,8 @@ export function newSystemRow(orgId: string, code: string, input: CreateSystemInp
     classified_on: asOf,
     library_digest: libraryDigest,
     search_text: searchTextOf({ code, ...input }),
+    // Custom values are checked against the organisation's fields by the caller (the API, the import).
+    custom: JSON.stringify(storedValues(input.custom)),
     created_at: now,
     updated_at: now,
     version: 1,
@@ -134,8 +138,10 @@ export async function createSystem(ctx: SystemContext, who: ChangeContext, input
       const clash = await trx.selectFrom("ai_systems").select("id").where("org_id", "=", who.orgId).where("code", "=", code).executeTakeFirst();
       if (clash) throw new AppError(409, "code_taken", { field: "body.code" });
     }
-    const row = newSystemRow(who.orgId, code, input, classification, asOf, ctx.library.digest, nowIso());
+    const custom = await applyCustom(trx, who.orgId, "system", input.custom);
+    const row = { ...newSystemRow(who.orgId, code, input, classification, asOf, ctx.library.digest, nowIso()), custom: JSON.stringify(custom) };
     await trx.insertInto("ai_systems").values(row).execute();
+    await reindexCustom(trx, who.orgId, "system", [{ id: row.id, custom }]);
     const vendorIds = await setSystemVendors(trx, who.orgId, row.id, input.vendorIds ?? []);
     const deltas = new CounterDeltas();
     countSystem(deltas, row, 1);
@@ -173,9 +179,11 @@ export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor
       if (clash) throw new AppError(409, "code_taken", { field: "body.code" });
     }
     const merged = mergeSystem(current, input);
+    const custom = input.custom ? await applyCustom(trx, who.orgId, "system", input.custom, readCustom(current.custom)) : undefined;
     const next: AiSystem = {
       ...current,
       ...merged,
+      custom: custom ? JSON.stringify(custom) : current.custom,
       eu_class: classification ? classification.euClass : current.eu_class,
       eu_class_from: classification ? classification.euClassFrom : current.eu_class_from,
       frameworks: classification ? JSON.stringify(classification.frameworks) : current.frameworks,
@@ -192,6 +200,7 @@ export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor
       .where("version", "=", input.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { current: await readBack(trx, who.orgId, id) });
+    if (custom) await reindexCustom(trx, who.orgId, "system", [{ id, custom }]);
     const vendorLinks = input.vendorIds && { before: await linkedVendorIds(trx, who.orgId, id), after: await setSystemVendors(trx, who.orgId, id, input.vendorIds) };
     const deltas = new CounterDeltas();
     countSystem(deltas, current, -1);
@@ -265,6 +274,7 @@ export async function deleteSystem(db: Db, who: ChangeContext, id: string): Prom
     countSystem(deltas, current, -1);
     await deleteAssessmentsOfSystem(trx, who.orgId, id, deltas);
     await trx.deleteFrom("ai_systems").where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    await dropCustom(trx, who.orgId, id);
     await applyCounters(trx, who.orgId, deltas);
     record({ action: "system.deleted", entityType: "system", entityId: id, before: ledgerSnapshot(current) });
   });

@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { AiSystem, Database } from "../db/schema.ts";
 import { vendorLinksOf, type VendorLink } from "../vendors/vendor-links.ts";
 import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
+import { customFilter, customSearch, readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -84,6 +85,7 @@ export function presentSystem(r: AiSystem & Joined, vendorLinks: VendorLink[]): 
     euClassFrom: r.eu_class_from,
     frameworks: JSON.parse(r.frameworks),
     classifiedOn: r.classified_on,
+    custom: readCustom(r.custom),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
@@ -102,11 +104,12 @@ const ROW_COLUMNS = [
   "s.eu_class_from",
   "s.next_review_at",
   "s.tags",
+  "s.custom",
   "s.updated_at",
   "s.version",
 ] as const;
 
-type ListedRow = Pick<AiSystem, "id" | "code" | "name_ja" | "name_en" | "business_owner_id" | "department_id" | "lifecycle" | "eu_class" | "eu_class_from" | "next_review_at" | "tags" | "updated_at" | "version"> & Joined;
+type ListedRow = Pick<AiSystem, "id" | "code" | "name_ja" | "name_en" | "business_owner_id" | "department_id" | "lifecycle" | "eu_class" | "eu_class_from" | "next_review_at" | "tags" | "custom" | "updated_at" | "version"> & Joined;
 
 function presentRow(r: ListedRow): SystemRow {
   return {
@@ -121,6 +124,7 @@ function presentRow(r: ListedRow): SystemRow {
     euClassFrom: r.eu_class_from,
     nextReviewAt: r.next_review_at,
     tags: JSON.parse(r.tags),
+    custom: readCustom(r.custom),
     updatedAt: r.updated_at,
     version: r.version,
   };
@@ -147,7 +151,7 @@ function jsonListHas(column: string, value: string) {
 export const COUNT_CAP = 1_000;
 
 /** The inventory's filters on `ai_systems` alone (no joins): what both the page's ids and the count use. */
-function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string) {
+function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string, custom?: RawBuilder<boolean>) {
   let base = db.selectFrom("ai_systems as m").where("m.org_id", "=", orgId);
   if (q.lifecycle) base = base.where("m.lifecycle", "=", q.lifecycle);
   if (q.euClass) base = q.euClass === "none" ? base.where("m.eu_class", "is", null) : base.where("m.eu_class", "=", q.euClass);
@@ -160,7 +164,8 @@ function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string) {
   if (q.framework) base = base.where(jsonListHas("m.frameworks", q.framework));
   if (q.reviewOverdue === true) base = base.where("m.next_review_at", "<", today).where("m.lifecycle", "<>", "retired");
   if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("m.next_review_at", "is", null), eb("m.next_review_at", ">=", today)]));
-  if (q.q) base = base.where(matchesSearch("m.search_text", q.q));
+  if (custom) base = base.where(custom);
+  if (q.q) base = base.where(sql<boolean>`(${matchesSearch("m.search_text", q.q)} or ${customSearch(orgId, "m.id", q.q)})`);
   return base;
 }
 
@@ -169,7 +174,7 @@ function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string) {
  * counted filters is set (none: every system, read as the sum over lifecycle stages).
  */
 function counterFor(q: ListSystemsQuery): { name: CounterName; key?: string } | undefined {
-  if (q.q || q.reviewOverdue !== undefined) return undefined;
+  if (q.q || q.reviewOverdue !== undefined || q.customField !== undefined) return undefined;
   const set: { name: CounterName; key: string }[] = [];
   if (q.lifecycle) set.push({ name: COUNTERS.lifecycle, key: q.lifecycle });
   if (q.euClass) set.push({ name: COUNTERS.euClass, key: q.euClass });
@@ -186,14 +191,14 @@ function counterFor(q: ListSystemsQuery): { name: CounterName; key?: string } | 
  * otherwise counted, exactly when `exact` is asked for (the dashboard), else up to
  * `offset + COUNT_CAP` matches. One statement either way.
  */
-async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, exact: boolean, countCap: number): Promise<{ total: number; capped: boolean }> {
+async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, exact: boolean, countCap: number, custom?: RawBuilder<boolean>): Promise<{ total: number; capped: boolean }> {
   const counter = counterFor(q);
   if (counter) {
     let read = db.selectFrom("counters").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("n"), sql<number>`0`).as("n")).where("org_id", "=", orgId).where("name", "=", counter.name);
     if (counter.key !== undefined) read = read.where("key", "=", counter.key);
     return { total: Number((await read.executeTakeFirstOrThrow()).n), capped: false };
   }
-  const base = filtered(db, orgId, q, today);
+  const base = filtered(db, orgId, q, today, custom);
   if (exact) return { total: Number((await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n), capped: false };
   const cap = q.offset + countCap;
   const row = await db
@@ -215,15 +220,16 @@ export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, tod
   // The page's ids first (an index walk over `ai_systems` alone, skipping the offset), then those
   // rows with their owners and department by primary key: a single joined statement lets the
   // planner walk every system in sort order and join each one, which costs 100 times more.
+  const custom = await customFilter(db, orgId, "system", "m.id", q.customField, q.customValue);
   const [ids, count] = await Promise.all([
-    filtered(db, orgId, q, today)
+    filtered(db, orgId, q, today, custom)
       .select("m.id")
       .orderBy(column.replace("s.", "m.") as never, direction)
       .orderBy("m.id", direction)
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP),
+    countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom),
   ]);
   const found = ids.length === 0 ? [] : await selectSystems(db, orgId).where("s.id", "in", ids.map((r) => r.id)).select(ROW_COLUMNS).select(JOINED).execute();
   const byId = new Map((found as ListedRow[]).map((r) => [r.id, r]));

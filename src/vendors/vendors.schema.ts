@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { customFilters, customInput, customValues } from "../fields/fields.schema.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { recordId } from "../platform/record-id.ts";
 import { listQuery, pageOf } from "../platform/pagination.ts";
@@ -45,6 +46,8 @@ export const vendorView = z.object({
   /** The AI systems that depend on this vendor. */
   systems: z.array(z.object({ id: z.string(), code: z.string(), nameJa: z.string(), nameEn: z.string(), lifecycle: z.string() })),
   lastReview: vendorReviewView.nullable(),
+  /** Values of the organisation's own fields, by key; a field without a value is absent. */
+  custom: customValues,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -81,12 +84,16 @@ export const createVendorBody = z.strictObject({
   reviewMonths: fields.reviewMonths.default(12),
   notes: fields.notes.default(""),
   systemIds: fields.systemIds.default([]),
+  /** Values of the organisation's own fields, by key (see `/api/fields`). */
+  custom: customInput.optional(),
 });
 export type CreateVendorInput = z.infer<typeof createVendorBody>;
 
 export const updateVendorBody = z.strictObject({
   version: z.number().int().min(1),
   ...(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof fields]: z.ZodOptional<(typeof fields)[K]> }),
+  /** Custom values to set (by key); `null` clears one, absent keys stay. */
+  custom: customInput.optional(),
 });
 export type UpdateVendorInput = z.infer<typeof updateVendorBody>;
 
@@ -113,6 +120,7 @@ export const listVendorsQuery = listQuery({
     status: z.enum(VENDOR_STATUSES).optional(),
     systemId: recordId.optional(),
     reviewOverdue: z.enum(["true"]).optional(),
+    ...customFilters,
   },
 });
 export type ListVendorsQuery = z.infer<typeof listVendorsQuery>;

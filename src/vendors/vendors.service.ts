@@ -13,6 +13,7 @@ import { userNames } from "../workflow/approvals.service.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { suggestRating, type Rating } from "./questionnaire.ts";
 import type { CreateVendorInput, ListVendorsQuery, ReviewVendorInput, UpdateVendorInput, VendorView } from "./vendors.schema.ts";
+import { applyCustom, customFilter, customSearch, dropCustom, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -67,6 +68,7 @@ async function present(db: Q, orgId: string, rows: Vendor[], today: string): Pro
       lastReview: rev
         ? { id: rev.id, answers: JSON.parse(rev.answers), gaps: rev.gaps, suggestedRating: rev.suggested_rating as Rating, rating: rev.rating as Rating, note: rev.note, reviewer: person(rev.reviewer_id), createdAt: rev.created_at }
         : null,
+      custom: readCustom(r.custom),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       version: r.version,
@@ -91,8 +93,10 @@ export async function listVendors(db: Q, orgId: string, q: ListVendorsQuery, tod
   }
   if (q.q) {
     const text = q.q;
-    base = base.where((eb) => eb.or([containsText("name", text), containsText("code", text), containsText("services", text)]));
+    base = base.where((eb) => eb.or([containsText("name", text), containsText("code", text), containsText("services", text), customSearch(orgId, "vendors.id", text)]));
   }
+  const custom = await customFilter(db, orgId, "vendor", "vendors.id", q.customField, q.customValue);
+  if (custom) base = base.where(custom);
   const desc = q.sort.startsWith("-");
   const field = (desc ? q.sort.slice(1) : q.sort) as keyof typeof SORTS;
   const ordered =
@@ -126,7 +130,7 @@ async function setSystems(trx: Transaction<Database>, orgId: string, vendorId: s
   if (unique.length) await trx.insertInto("vendor_systems").values(unique.map((system_id) => ({ org_id: orgId, vendor_id: vendorId, system_id }))).execute();
 }
 
-const snapshot = (v: Vendor) => ({ code: v.code, name: v.name, kind: v.kind, status: v.status, rating: v.rating, ownerId: v.owner_id, contractStart: v.contract_start, contractEnd: v.contract_end, reviewMonths: v.review_months, dataCountries: JSON.parse(v.data_countries) });
+const snapshot = (v: Vendor) => ({ code: v.code, name: v.name, kind: v.kind, status: v.status, rating: v.rating, ownerId: v.owner_id, contractStart: v.contract_start, contractEnd: v.contract_end, reviewMonths: v.review_months, dataCountries: JSON.parse(v.data_countries), custom: readCustom(v.custom) });
 const codeTaken = async (trx: Q, orgId: string, code: string, except?: string) => {
   let q = trx.selectFrom("vendors").select("id").where("org_id", "=", orgId).where("code", "=", code);
   if (except) q = q.where("id", "<>", except);
@@ -157,11 +161,15 @@ export async function createVendor(db: Db, who: ChangeContext, input: CreateVend
       last_reviewed_at: null,
       next_review_on: today,
       notes: input.notes,
+      custom: "{}",
       created_at: now,
       updated_at: now,
       version: 1,
     };
+    const custom = await applyCustom(trx, who.orgId, "vendor", input.custom);
+    row.custom = JSON.stringify(custom);
     await trx.insertInto("vendors").values(row).execute();
+    await reindexCustom(trx, who.orgId, "vendor", [{ id: row.id, custom }]);
     await setSystems(trx, who.orgId, row.id, input.systemIds);
     record({ action: "vendor.created", entityType: "vendor", entityId: row.id, after: { ...snapshot(row), systemIds: input.systemIds } });
     return row.id;
@@ -193,6 +201,7 @@ export async function updateVendor(db: Db, who: ChangeContext, id: string, input
       contract_end: p(input.contractEnd, before.contract_end),
       review_months: p(input.reviewMonths, before.review_months),
       notes: p(input.notes, before.notes),
+      custom: input.custom ? JSON.stringify(await applyCustom(trx, who.orgId, "vendor", input.custom, readCustom(before.custom))) : before.custom,
       updated_at: nowIso(),
       version: before.version + 1,
     };
@@ -200,6 +209,7 @@ export async function updateVendor(db: Db, who: ChangeContext, id: string, input
     if (next.code !== before.code && (await codeTaken(trx, who.orgId, next.code, id))) throw new AppError(409, "code_taken", { field: "body.code" });
     if (input.reviewMonths !== undefined && before.last_reviewed_at) next.next_review_on = addMonths(dayIn(before.last_reviewed_at, timeZone), next.review_months);
     await trx.updateTable("vendors").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    if (input.custom) await reindexCustom(trx, who.orgId, "vendor", [{ id, custom: readCustom(next.custom) }]);
     if (input.systemIds) await setSystems(trx, who.orgId, id, input.systemIds);
     record({ action: "vendor.updated", entityType: "vendor", entityId: id, before: snapshot(before), after: { ...snapshot(next), ...(input.systemIds && { systemIds: input.systemIds }) } });
   });
@@ -212,6 +222,7 @@ export async function deleteVendor(db: Db, who: ChangeContext, id: string): Prom
     await trx.deleteFrom("vendor_systems").where("org_id", "=", who.orgId).where("vendor_id", "=", id).execute();
     await trx.deleteFrom("vendor_reviews").where("org_id", "=", who.orgId).where("vendor_id", "=", id).execute();
     await trx.deleteFrom("vendors").where("org_id", "=", who.orgId).where("id", "=", id).execute();
+    await dropCustom(trx, who.orgId, id);
     record({ action: "vendor.deleted", entityType: "vendor", entityId: id, before: snapshot(before) });
   });
 }

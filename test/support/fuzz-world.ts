@@ -115,6 +115,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
   const vendor = await post("/api/vendors", { name: "Vendor", systemIds: [system.id] });
   const job = await upload("/api/imports", "inv.csv", "text/csv", "nameJa,nameEn\nあ,A\n");
   const incidentJob = await upload("/api/incidents/imports", "incidents.csv", "text/csv", "Title,Severity\n誤判定,high\n");
+  const field = await post("/api/fields", { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" });
   const preset = await post("/api/import-presets", { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
   const report = await post("/api/disclosures/haip-reports", { year: 2026, roles: ["deployer"], prefill: false });
   const publication = await post(`/api/systems/${system.id}/card/publish`, {});
@@ -131,6 +132,7 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
     import: job.id,
     incident_import: incidentJob.id,
     import_preset: preset.id,
+    custom_field: field.id,
     risk: risk.id,
     task: task.id,
     approval: submitted.approval.id,

@@ -79,6 +79,23 @@ export const FIELD_TEXT = {
   },
   document_kind_mismatch: { en: "The document's format does not match the kind of submission.", ja: "文書の形式が提出の種類と一致しません。" },
   period_order: { en: "Choose an end date on or after the start date, at most five years later.", ja: "終了日は開始日以降、5年以内の日付にしてください。" },
+  field_key_chars: {
+    en: "Start with a lower-case letter and use only lower-case letters, digits and underscores (for example legal_basis).",
+    ja: "半角英小文字で始め、英小文字・数字・アンダースコア（_）だけで入力してください（例：legal_basis）。",
+  },
+  options_unique: { en: "Give each option its own value.", ja: "選択肢ごとに別々の値を付けてください。" },
+  options_needed: { en: "Add at least one option to choose from.", ja: "選択肢を1つ以上追加してください。" },
+  options_not_allowed: { en: "Only choice fields have options.", ja: "選択肢を持てるのは選択型の項目だけです。" },
+  option_in_use: { en: "Records still hold this option; keep it (relabel it if needed).", ja: "この選択肢を使っている記録があるため削除できません（表示名は変更できます）。" },
+  too_many_values: { en: "Send at most 100 custom values.", ja: "独自項目の値は100個までにしてください。" },
+  no_such_field: { en: "Your organisation has no such field for this kind of record; define it first.", ja: "この種類の記録にこの独自項目はありません。先に項目を定義してください。" },
+  field_archived: { en: "This field is retired; bring it back before filling it in.", ja: "この独自項目は廃止されています。値を入れるには先に再開してください。" },
+  custom_text: { en: "Enter text (at most 2,000 characters; 20,000 for long text).", ja: "文字列を入力してください（最大2,000文字、長文は20,000文字）。" },
+  custom_number: { en: "Enter a number, such as 12 or 3.5.", ja: "数値を入力してください（例：12、3.5）。" },
+  custom_date: { en: "Enter a date as YYYY-MM-DD.", ja: "日付をYYYY-MM-DDの形で入力してください。" },
+  custom_url: { en: "Enter an address starting with https:// or http://.", ja: "https:// 又は http:// で始まるアドレスを入力してください。" },
+  custom_choice: { en: "Choose one of the field's options.", ja: "項目の選択肢から選んでください。" },
+  custom_multi_choice: { en: "Choose from the field's options (a list of values).", ja: "項目の選択肢から選んでください（値のリスト）。" },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldTextKey = keyof typeof FIELD_TEXT;

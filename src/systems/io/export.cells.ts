@@ -23,6 +23,8 @@ export interface ExportRecord {
   tags: string[];
   lastReviewedAt: string | null;
   nextReviewAt: string | null;
+  /** The organisation's own fields, by key. */
+  custom?: Record<string, string | number | string[]>;
   /** Derived, absent from records written for import. */
   euClass?: string | null;
   euClassFrom?: string | null;

@@ -8,13 +8,14 @@ import {
 import type { SystemPosture } from "./export.posture.ts";
 import { answerText, profileColumns } from "./export.profile.ts";
 import type { ColumnKind, ExportTable } from "./export.table.ts";
+import { customPeopleColumns, type CustomExport } from "./export.custom.ts";
 
 /** What the people's export shows of a system: a `SystemView` fits. */
 export type PeopleRecord = Pick<
   SystemView,
   | "id" | "code" | "nameJa" | "nameEn" | "purpose" | "businessOwner" | "technicalOwner" | "department" | "lifecycle" | "profile" | "models" | "datasets"
   | "components" | "vendors" | "vendorLinks" | "countries" | "tags" | "lastReviewedAt" | "nextReviewAt" | "euClass" | "euClassFrom" | "frameworks" | "createdAt" | "updatedAt"
->;
+> & { custom?: SystemView["custom"] };
 
 /** The library's words the sheet needs: profile questions, EU class names, framework names in the library's order. */
 export interface LibraryWords {
@@ -31,6 +32,8 @@ export interface PeopleContext {
   words: LibraryWords;
   /** `systemId → framework → posture`, from `readPostures`. */
   postures: ReadonlyMap<string, ReadonlyMap<string, SystemPosture>>;
+  /** The organisation's own fields, shown after the profile answers. */
+  custom?: CustomExport;
 }
 
 interface Column {
@@ -97,6 +100,7 @@ function peopleColumns(records: readonly PeopleRecord[], ctx: PeopleContext): Co
     ...profileColumns(ctx.words.questions, records, locale).map(
       (p): Column => ({ header: p.header, kind: p.kind, width: 28, wrap: true, cell: (r) => answerText(p.question, r.profile[p.question.id], locale) }),
     ),
+    ...customPeopleColumns(ctx.custom, locale).map((c): Column => ({ header: c.header, kind: c.kind, width: 24, wrap: c.kind === "text", cell: (r) => c.cell(r.custom) })),
     { header: inZone(h("createdAt"), zone, locale), kind: "instant", width: 20, cell: (r) => r.createdAt },
     { header: inZone(h("updatedAt"), zone, locale), kind: "instant", width: 20, cell: (r) => r.updatedAt },
   ];

@@ -12,6 +12,8 @@ import { readPostures } from "./export.posture.ts";
 import type { ExportQuery } from "./export.query.ts";
 import { machineTable, type ExportTable } from "./export.table.ts";
 import { tableCsv, tableXlsx, toJson } from "./export.write.ts";
+import type { CustomExport } from "./export.custom.ts";
+import { fieldDefs } from "../../fields/fields.values.ts";
 
 const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", json: "application/json" } as const;
 
@@ -22,6 +24,14 @@ export function libraryWords(library: Library): LibraryWords {
   const frameworks = new Map<string, LibraryText>();
   for (const [id, fw] of [...library.current].sort(([a], [b]) => a.localeCompare(b))) frameworks.set(id, frameworkLabel(fw.file));
   return { questions: library.profile.questions, euClasses, frameworks };
+}
+
+/** The organisation's current fields on systems and the people they may name; none when it has no fields. */
+async function customExport(db: Db["kysely"], orgId: string): Promise<CustomExport | undefined> {
+  const defs = (await fieldDefs(db, orgId, "system")).filter((d) => !d.archived);
+  if (defs.length === 0) return undefined;
+  const people = defs.some((d) => d.type === "person") ? await db.selectFrom("users").select(["id", "email", "display_name"]).where("org_id", "=", orgId).execute() : [];
+  return { defs, people: new Map(people.map((u) => [u.id, { email: u.email, displayName: u.display_name }])) };
 }
 
 /**
@@ -35,14 +45,15 @@ export async function exportInventory(deps: { db: Db; library: Library }, orgId:
   const timeZone = await orgTimeZone(db, orgId);
   const today = todayIn(timeZone);
   const records = await exportSystems(db, orgId, filters, today);
+  const custom = await customExport(db, orgId);
   let body: string | Uint8Array;
-  if (format === "json") body = toJson(records);
+  if (format === "json") body = toJson(records, custom);
   else {
     let table: ExportTable;
-    if (audience === "machine") table = machineTable(records);
+    if (audience === "machine") table = machineTable(records, custom);
     else {
       const postures = await readPostures(db, orgId, records.map((r) => r.id));
-      table = peopleTable(records, { locale: lang ?? negotiated, timeZone, words: libraryWords(deps.library), postures });
+      table = peopleTable(records, { locale: lang ?? negotiated, timeZone, words: libraryWords(deps.library), postures, ...(custom && { custom }) });
     }
     body = format === "csv" ? tableCsv(table) : await tableXlsx(table);
   }

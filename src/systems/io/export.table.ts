@@ -1,5 +1,6 @@
 import type { Locale } from "../../platform/i18n.ts";
 import { exportCells, exportColumns, type ExportRecord } from "./export.cells.ts";
+import { customMachineColumns, type CustomExport } from "./export.custom.ts";
 
 /**
  * What a column holds, so each file format can write it its own way: a calendar date
@@ -40,12 +41,16 @@ const MACHINE_DATES = new Set(["lastReviewedAt", "nextReviewAt", "euClassFrom"])
  * The inventory for re-import into Musubi: field ids as headers, raw values (slugs, codes,
  * e-mails, the profile as JSON), exactly what `suggestMapping` and the import read back.
  */
-export function machineTable(records: Iterable<ExportRecord>): ExportTable {
+export function machineTable(records: Iterable<ExportRecord>, custom?: CustomExport): ExportTable {
+  const extra = customMachineColumns(custom);
   const rows: string[][] = [];
-  for (const record of records) rows.push(exportCells(record));
+  for (const record of records) rows.push(extra.length ? [...exportCells(record), ...extra.map((c) => c.cell(record.custom))] : exportCells(record));
   return {
     sheet: "systems",
-    columns: exportColumns.map((c) => ({ header: c.header, kind: MACHINE_DATES.has(c.field) ? "date" : "text", width: MACHINE_WIDTHS[c.field] ?? 24 })),
+    columns: [
+      ...exportColumns.map((c): ExportColumn => ({ header: c.header, kind: MACHINE_DATES.has(c.field) ? "date" : "text", width: MACHINE_WIDTHS[c.field] ?? 24 })),
+      ...extra.map((c): ExportColumn => ({ header: c.header, kind: "text", width: 24 })),
+    ],
     rows,
   };
 }

@@ -18,7 +18,7 @@ function view(fields: Partial<View>): View {
   return {
     id: "sys_1", code: "AIS-0001", nameJa: "名前", nameEn: "Name", purpose: "", businessOwner: null, technicalOwner: null, department: null,
     lifecycle: "planning", profile: {}, models: [], datasets: [], components: [], vendors: [], countries: [], tags: [],
-    lastReviewedAt: null, nextReviewAt: null, euClass: null, euClassFrom: null, frameworks: [], classifiedOn: null,
+    lastReviewedAt: null, nextReviewAt: null, euClass: null, euClassFrom: null, frameworks: [], classifiedOn: null, custom: {},
     createdAt: "2025-01-01T00:00:00Z", updatedAt: "2025-01-01T00:00:00Z", version: 1, ...fields,
   };
 }

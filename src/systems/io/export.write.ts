@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { formatInstant } from "../../platform/time.ts";
 import { exportedSystem, type ExportRecord } from "./export.cells.ts";
+import { customJson, type CustomExport } from "./export.custom.ts";
 import { machineTable, type ExportColumn, type ExportTable } from "./export.table.ts";
 
 /**
@@ -100,18 +101,21 @@ export function wallClock(iso: string, timeZone: string): Date {
 }
 
 /** The inventory for re-import, as CSV: field ids as headers, raw values (see `machineTable`). */
-export function toCsv(records: Iterable<ExportRecord>): string {
-  return tableCsv(machineTable(records));
+export function toCsv(records: Iterable<ExportRecord>, custom?: CustomExport): string {
+  return tableCsv(machineTable(records, custom));
 }
 
 /** The inventory for re-import, as one `systems` sheet (see `machineTable`). */
-export function toXlsx(records: Iterable<ExportRecord>): Promise<Uint8Array> {
-  return tableXlsx(machineTable(records));
+export function toXlsx(records: Iterable<ExportRecord>, custom?: CustomExport): Promise<Uint8Array> {
+  return tableXlsx(machineTable(records, custom));
 }
 
 /** The inventory as a JSON array of systems in the import's shape (lists as arrays, people by e-mail). */
-export function toJson(records: Iterable<ExportRecord>): string {
+export function toJson(records: Iterable<ExportRecord>, custom?: CustomExport): string {
   const out = [];
-  for (const record of records) out.push(exportedSystem(record));
+  for (const record of records) {
+    const values = customJson(custom, record.custom);
+    out.push(values ? { ...exportedSystem(record), custom: values } : exportedSystem(record));
+  }
   return JSON.stringify(out, null, 2);
 }

@@ -1,5 +1,8 @@
 import type { ImportField } from "./import.headers.ts";
 import { LIST_FIELDS } from "./import.headers.ts";
+import type { MappingField } from "./import.mapping.ts";
+import { customFromCell, customKeyOf, isCustomTarget } from "../../fields/fields.cells.ts";
+import type { FieldDef } from "../../fields/fields.values.ts";
 import { foldValue, parseLifecycle, parseList, resolveCountry, type SplitRule } from "./import.values.ts";
 import type { Table } from "./table.read.ts";
 
@@ -13,7 +16,7 @@ export interface ColumnValue {
 
 export interface ColumnValues {
   column: string;
-  field: ImportField;
+  field: MappingField;
   /** Rows whose cell is blank: without a translation, the field's absent value ("unknown" for the stage). */
   blank: number;
   /** The most frequent values first (at most {@link MAX_VALUES}). */
@@ -28,6 +31,10 @@ export const MAX_VALUES = 200;
 export interface ValueContext {
   /** Department codes by code and by name (Japanese and English), keys folded with {@link foldValue}. */
   departmentByWord: Map<string, string>;
+  /** The organisation's own fields by key, for a column mapped to one (`custom.<key>`). */
+  customFields?: ReadonlyMap<string, FieldDef>;
+  /** Users by e-mail, lower-cased, for a person field. */
+  userIdByEmail?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -36,7 +43,7 @@ export interface ValueContext {
  * translation the person confirms. A field without a reading of its own (names, free text) reads
  * each value as itself.
  */
-export function columnValues(table: Table, column: string, field: ImportField, split: SplitRule, ctx: ValueContext): ColumnValues | undefined {
+export function columnValues(table: Table, column: string, field: MappingField, split: SplitRule, ctx: ValueContext): ColumnValues | undefined {
   const index = table.headers.indexOf(column);
   if (index < 0) return undefined;
   const counts = new Map<string, { value: string; rows: number }>();
@@ -47,7 +54,9 @@ export function columnValues(table: Table, column: string, field: ImportField, s
       blank++;
       continue;
     }
-    const items = LIST_FIELDS.has(field) ? (parseList(text, field === "tags" || field === "countries", split) ?? [text]) : [text];
+    const def = isCustomTarget(field) ? ctx.customFields?.get(customKeyOf(field)) : undefined;
+    const listed = def ? def.type === "multi_choice" : LIST_FIELDS.has(field as ImportField);
+    const items = listed ? (parseList(text, def !== undefined || field === "tags" || field === "countries", split) ?? [text]) : [text];
     for (const item of new Set(items)) {
       const key = foldValue(item);
       const seen = counts.get(key);
@@ -65,7 +74,14 @@ export function columnValues(table: Table, column: string, field: ImportField, s
   };
 }
 
-function readingOf(field: ImportField, value: string, ctx: ValueContext): string | null {
+function readingOf(field: MappingField, value: string, ctx: ValueContext): string | null {
+  if (isCustomTarget(field)) {
+    const def = ctx.customFields?.get(customKeyOf(field));
+    if (!def) return null;
+    // A multi-choice column is listed item by item: each item reads as one choice.
+    const read = customFromCell(def.type === "multi_choice" ? { ...def, type: "choice" } : def, value, { person: (email) => ctx.userIdByEmail?.get(email.toLowerCase()) });
+    return "problem" in read || read.value === null ? null : String(read.value);
+  }
   switch (field) {
     case "lifecycle":
       return parseLifecycle(value) ?? null;

@@ -8,6 +8,9 @@ import { rowMessages, type Bilingual } from "./import.messages.ts";
 import { foldValue, parseEntries, parseLifecycle, parseList, resolveCountry, tryJson, type SplitRule } from "./import.values.ts";
 import type { Table } from "./table.read.ts";
 import type { MissingRecords } from "./import.missing.ts";
+import { customFromCell, customKeyOf, isCustomTarget } from "../../fields/fields.cells.ts";
+import type { FieldDef } from "../../fields/fields.values.ts";
+import { FIELD_TEXT } from "../../platform/http/field-messages.ts";
 
 /** One problem with one row, naming the column and the field so the person can find and fix it. */
 export interface RowError {
@@ -32,6 +35,8 @@ export interface ImportContext {
   departmentIdByName?: Map<string, string>;
   /** Departments and owners the import creates when a row names one the organisation lacks (on request). */
   missing?: MissingRecords;
+  /** The organisation's own fields on systems, by key (archived ones included: a mapping to one is refused by name). */
+  customFields?: ReadonlyMap<string, FieldDef>;
   /** The applicability engine's check of a profile; each problem names the fact it concerns. */
   checkProfile(facts: Record<string, unknown>): { path: string; message: Bilingual }[];
 }
@@ -60,6 +65,16 @@ const INPUT_KEY: Partial<Record<ImportField, string>> = {
 };
 const FIELD_OF_KEY = new Map<string, ImportField>(IMPORT_FIELDS.map((f) => [INPUT_KEY[f] ?? f, f]));
 const BIT = new Map<ImportField, number>(IMPORT_FIELDS.map((f, i) => [f, 1 << i]));
+
+/** A column that fills one of the organisation's own fields. */
+interface CustomPlan {
+  index: number;
+  column: string;
+  key: string;
+  def: FieldDef;
+  values: Map<string, string> | undefined;
+  split: SplitRule;
+}
 
 interface Plan {
   index: number;
@@ -109,25 +124,35 @@ export interface RowValidatorHandle {
 }
 
 export function createRowValidator(table: Table, mapping: Mapping, ctx: ImportContext): RowValidatorHandle {
-  return new RowValidator(table, planMapping(table.headers, mapping), ctx);
+  const { plans, custom } = planMapping(table.headers, mapping, ctx.customFields);
+  return new RowValidator(table, plans, custom, ctx);
 }
 
-function planMapping(headers: readonly string[], mapping: Mapping): Plan[] {
+function planMapping(headers: readonly string[], mapping: Mapping, customFields: ReadonlyMap<string, FieldDef> = new Map()): { plans: Plan[]; custom: CustomPlan[] } {
   const issues: { field: string; code: string; message: string }[] = [];
-  const seen = new Set<ImportField>();
+  const seen = new Set<string>();
   const plans: Plan[] = [];
+  const custom: CustomPlan[] = [];
   mapping.forEach(({ column, field, values, split }, i) => {
     const index = headers.indexOf(column);
     if (index < 0) issues.push({ field: `mapping.${i}.column`, code: "unknown_column", message: `The file has no column "${column}".` });
-    if (seen.has(field) && !LIST_FIELDS.has(field)) {
+    if (seen.has(field) && (isCustomTarget(field) || !LIST_FIELDS.has(field))) {
       issues.push({ field: `mapping.${i}.field`, code: "duplicate_field", message: `Only one column can feed ${field}.` });
     }
     seen.add(field);
     const translations = values && Object.keys(values).length > 0 ? new Map(Object.entries(values).map(([from, to]) => [foldValue(from), to.trim()])) : undefined;
+    if (isCustomTarget(field)) {
+      const key = customKeyOf(field);
+      const def = customFields.get(key);
+      if (!def) issues.push({ field: `mapping.${i}.field`, code: "unknown_field", message: FIELD_TEXT.no_such_field.en });
+      else if (def.archived) issues.push({ field: `mapping.${i}.field`, code: "field_archived", message: FIELD_TEXT.field_archived.en });
+      else custom.push({ index, column, key, def, values: translations, split });
+      return;
+    }
     plans.push({ index, column, field, bit: BIT.get(field)!, values: translations, split });
   });
   if (issues.length > 0) throw new AppError(400, "validation_failed", issues);
-  return plans;
+  return { plans, custom };
 }
 
 function lowerKeys(map: Map<string, string>): Map<string, string> {
@@ -152,6 +177,7 @@ class RowValidator implements RowValidatorHandle {
   constructor(
     table: Table,
     private readonly plans: Plan[],
+    private readonly customPlans: CustomPlan[],
     private readonly ctx: ImportContext,
   ) {
     this.rows = table.rows;
@@ -194,6 +220,7 @@ class RowValidator implements RowValidatorHandle {
       if (plan.values && !LIST_FIELDS.has(plan.field)) text = translate(plan, text);
       if (text !== "") this.readCell(line, plan, text, draft, errors);
     }
+    if (this.customPlans.length) this.readCustom(line, cells, draft, errors, warnings);
     // A register that records no stage says nothing about it: "unknown", not a guess.
     if (draft.lifecycle === undefined) draft.lifecycle = "unknown";
     const copiedName = this.completeNames(line, draft, errors);
@@ -283,6 +310,21 @@ class RowValidator implements RowValidatorHandle {
         this.readCountries(line, plan, text, draft, errors);
         return;
     }
+  }
+
+  /** The organisation's own fields: each cell read as its field's type, a problem named by the field's key. */
+  private readCustom(line: number, cells: string[], draft: Record<string, unknown>, errors: RowError[], warnings: RowError[]) {
+    const custom: Record<string, unknown> = {};
+    for (const plan of this.customPlans) {
+      let text = cells[plan.index] ?? "";
+      if (this.csv && GUARDED.test(text)) text = text.slice(1);
+      if (text.trim() === "") continue;
+      if (SUSPECT.test(text)) warnings.push(suspect(line, { column: plan.column, field: `custom.${plan.key}` }, text));
+      const read = customFromCell(plan.def, text, { split: plan.split, person: (email) => this.users.get(email.toLowerCase()) ?? this.ctx.missing?.owner(email, line, undefined), ...(plan.values && { translate: (t: string) => plan.values!.get(foldValue(t)) ?? t }) });
+      if ("problem" in read) errors.push({ line, column: plan.column, field: `custom.${plan.key}`, code: "invalid_custom", message: FIELD_TEXT[read.problem] });
+      else if (read.value !== null) custom[plan.key] = read.value;
+    }
+    if (Object.keys(custom).length) draft.custom = custom;
   }
 
   private readProfile(line: number, plan: Plan, text: string, draft: Record<string, unknown>, errors: RowError[]) {
@@ -400,7 +442,7 @@ class RowValidator implements RowValidatorHandle {
   }
 }
 
-function suspect(line: number, plan: Plan, text: string): RowError {
+function suspect(line: number, plan: { column: string; field: string }, text: string): RowError {
   const code = text.includes("\uFFFD") ? "replacement_character" : "control_character";
   return { line, column: plan.column, field: plan.field, code, message: rowMessages[code](text) };
 }
