@@ -1,6 +1,7 @@
 import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
 import type { Person } from "./workflow.ts";
+import type { CustomInput, CustomValues } from "./fields.ts";
 
 /**
  * Third-party AI vendors and their due-diligence reviews as the web UI sees them. Kept by hand
@@ -66,6 +67,8 @@ export interface VendorView {
   /** The AI systems that depend on this vendor. */
   systems: VendorSystem[];
   lastReview: VendorReview | null;
+  /** Values of the organisation's own fields, by key. */
+  custom: CustomValues;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -87,6 +90,8 @@ export interface VendorFields {
   reviewMonths: number;
   notes: string;
   systemIds: string[];
+  /** Values of the organisation's own fields to set; `null` clears one. */
+  custom?: CustomInput;
 }
 
 export interface VendorListParams extends ListParams {
@@ -94,6 +99,8 @@ export interface VendorListParams extends ListParams {
   status?: VendorStatus;
   systemId?: string;
   reviewOverdue?: "true";
+  customField?: string;
+  customValue?: string;
 }
 
 export interface QuestionnaireQuestion {

@@ -22,6 +22,7 @@ const ControlPage = page(() => import("../pages/controls/ControlPage.tsx"), "Con
 const ControlsPage = page(() => import("../pages/controls/ControlsPage.tsx"), "ControlsPage");
 const DashboardPage = page(() => import("../pages/dashboard/DashboardPage.tsx"), "DashboardPage");
 const DepartmentsPage = page(() => import("../pages/departments/DepartmentsPage.tsx"), "DepartmentsPage");
+const FieldsPage = page(() => import("../pages/fields/FieldsPage.tsx"), "FieldsPage");
 const EvidencePage = page(() => import("../pages/evidence/EvidencePage.tsx"), "EvidencePage");
 const ImportWizardPage = page(() => import("../pages/imports/ImportWizardPage.tsx"), "ImportWizardPage");
 const DiffPage = page(() => import("../pages/library/DiffPage.tsx"), "DiffPage");
@@ -120,6 +121,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/oversight/registrations", label: "nav.oversightRegistrations", permission: "oversight.read", section: "oversight", component: RegistrationsPage },
   { path: "/users", label: "nav.users", permission: "users.read", section: "admin", description: "home.desc.users", component: UsersPage },
   { path: "/departments", label: "nav.departments", permission: "departments.read", section: "admin", description: "home.desc.departments", component: DepartmentsPage },
+  { path: "/fields", label: "nav.fields", permission: "fields.manage", section: "admin", description: "home.desc.fields", component: FieldsPage },
   { path: "/tokens", label: "nav.tokens", permission: "tokens.read", section: "admin", description: "home.desc.tokens", component: TokensPage },
   { path: "/schedules", label: "nav.schedules", permission: "tasks.read", section: "admin", description: "home.desc.schedules", component: SchedulesPage },
   { path: "/webhooks", label: "nav.webhooks", permission: "webhooks.manage", section: "admin", description: "home.desc.webhooks", component: WebhooksPage },

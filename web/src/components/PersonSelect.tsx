@@ -16,6 +16,7 @@ interface PersonSelectProps {
   testId?: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
+  "aria-label"?: string;
 }
 
 /** A select of the organisation's active people, keeping a current choice that is not among them. */

@@ -13,6 +13,7 @@ import { enLibraryOwn } from "./en.library-own.ts";
 import { enExchange } from "./en.exchange.ts";
 import { enModelCard } from "./en.model-card.ts";
 import { enDealings } from "./en.dealings.ts";
+import { enFields } from "./en.fields.ts";
 import { enOversight } from "./en.oversight.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
@@ -674,6 +675,7 @@ export const en = {
   ...enModelCard,
   ...enOversight,
   ...enDealings,
+  ...enFields,
 } as const;
 
 export type MessageKey = keyof typeof en;

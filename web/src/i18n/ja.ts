@@ -14,6 +14,7 @@ import { jaLibraryOwn } from "./ja.library-own.ts";
 import { jaExchange } from "./ja.exchange.ts";
 import { jaModelCard } from "./ja.model-card.ts";
 import { jaDealings } from "./ja.dealings.ts";
+import { jaFields } from "./ja.fields.ts";
 import { jaOversight } from "./ja.oversight.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
@@ -675,4 +676,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaModelCard,
   ...jaOversight,
   ...jaDealings,
+  ...jaFields,
 };

@@ -11,6 +11,9 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useOwners } from "../controls/useOwners.ts";
 import { TokenInput } from "../systems/form/TokenInput.tsx";
 import { guardEnter } from "./enter-guard.ts";
+import { CustomFieldInputs } from "../../components/custom/CustomFieldInputs.tsx";
+import { customInputOf, draftOf, type CustomDraft } from "../../components/custom/custom-values.ts";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { SystemMultiSelect } from "./SystemMultiSelect.tsx";
 import { changedSystemIds } from "./vendor-form.ts";
 import "../systems/systems.css";
@@ -45,6 +48,9 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
   const [reviewMonths, setReviewMonths] = useState(String(vendor?.reviewMonths ?? 12));
   const [notes, setNotes] = useState(vendor?.notes ?? "");
   const [systemIds, setSystemIds] = useState<string[]>(vendor?.systems.map((s) => s.id) ?? []);
+  const customFields = useCustomFields("vendor");
+  const [custom, setCustom] = useState<CustomDraft>({});
+  const customDraft = { ...draftOf(customFields, vendor?.custom), ...custom };
 
   const form = useFormSave({ version: vendor?.version, onDone: onClose, codeField: true }, async (version) => {
     const input = {
@@ -61,11 +67,12 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
       notes: notes.trim(),
       ...(code.trim() && { code: code.trim() }),
     };
+    const customInput = customInputOf(customFields, customDraft, vendor?.custom);
     const changedSystems = vendor ? changedSystemIds(vendor.systems.map((s) => s.id), systemIds) : systemIds;
     const saved =
       vendor && version !== undefined
-        ? await vendorsApi.update(vendor.id, { ...input, ...(changedSystems && { systemIds: changedSystems }), version })
-        : await vendorsApi.create({ ...input, systemIds });
+        ? await vendorsApi.update(vendor.id, { ...input, ...(changedSystems && { systemIds: changedSystems }), ...(customInput && { custom: customInput }), version })
+        : await vendorsApi.create({ ...input, systemIds, ...(customInput && { custom: customInput }) });
     onSaved(saved, !vendor);
   });
   const { errors } = form;
@@ -126,6 +133,7 @@ export function VendorDialog({ vendor, onClose, onSaved }: VendorDialogProps) {
         <Field label={t("vendors.field.notes")} error={errors.notes} optional>
           <textarea className="input" rows={3} maxLength={8000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </Field>
+        <CustomFieldInputs fields={customFields} draft={customDraft} onChange={setCustom} errors={errors} users={users} />
       </div>
     </FormDialog>
   );

@@ -15,6 +15,7 @@ import { LatestReview } from "./LatestReview.tsx";
 import { ReviewForm } from "./ReviewForm.tsx";
 import { VendorDialog } from "./VendorDialog.tsx";
 import { VendorFacts } from "./VendorFacts.tsx";
+import { RecordCustomFacts } from "../../components/custom/RecordCustomFacts.tsx";
 import { VendorSystems } from "./VendorSystems.tsx";
 import { VendorTasks } from "./VendorTasks.tsx";
 import "../tasks/tasks.css";
@@ -59,6 +60,7 @@ export function VendorPage({ params }: { params: RouteParams }) {
       <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="vendor-notice" />
       <div className="two-column">
         <VendorFacts vendor={vendor} />
+        <RecordCustomFacts entity="vendor" values={vendor.custom} />
         <div className="stack">
           <VendorSystems vendor={vendor} />
           <LatestReview review={vendor.lastReview} questionnaire={questionnaire.data} />

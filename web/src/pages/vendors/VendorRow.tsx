@@ -1,4 +1,6 @@
 import type { VendorView } from "../../api/vendors.ts";
+import type { FieldView } from "../../api/fields.ts";
+import { CustomCells } from "../../components/custom/CustomColumns.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { RatingBadge } from "./RatingBadge.tsx";
@@ -6,7 +8,7 @@ import { vendorPath } from "./vendor-paths.ts";
 import { ContractEnd, NextReview } from "./VendorDates.tsx";
 
 /** One vendor in the list: name and kind, rating, status, contract end, next review and how many systems depend on it. */
-export function VendorRow({ vendor: v }: { vendor: VendorView }) {
+export function VendorRow({ vendor: v, custom, personName }: { vendor: VendorView; custom: readonly FieldView[]; personName(id: string): string | undefined }) {
   const { t, number } = useI18n();
   return (
     <tr data-testid="vendor-row" data-vendor-id={v.id} className={v.status === "offboarded" ? "table__row--muted" : undefined}>
@@ -35,6 +37,7 @@ export function VendorRow({ vendor: v }: { vendor: VendorView }) {
         {number(v.systems.length)}
       </td>
       <td>{v.owner?.displayName ?? <span className="muted">{t("vendors.noOwner")}</span>}</td>
+      <CustomCells fields={custom} values={v.custom} personName={personName} />
     </tr>
   );
 }

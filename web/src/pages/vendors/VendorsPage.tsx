@@ -15,6 +15,10 @@ import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { vendorPath } from "./vendor-paths.ts";
 import { VendorDialog } from "./VendorDialog.tsx";
 import { VendorRow } from "./VendorRow.tsx";
+import { CustomFilter, customFilterQuery } from "../../components/custom/CustomFilter.tsx";
+import { CustomHeaders, listedFields } from "../../components/custom/CustomColumns.tsx";
+import { useCustomPeople } from "../../components/custom/RecordCustomFacts.tsx";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import "../tasks/tasks.css";
 import "./vendors.css";
 
@@ -27,8 +31,10 @@ interface Query {
   status: VendorStatus | "";
   systemId: string;
   reviewOverdue: boolean;
+  customField: string;
+  customValue: string;
 }
-const INITIAL: Query = { limit: 25, offset: 0, sort: "name", q: "", rating: "", status: "", systemId: "", reviewOverdue: false };
+const INITIAL: Query = { limit: 25, offset: 0, sort: "name", q: "", rating: "", status: "", systemId: "", reviewOverdue: false, customField: "", customValue: "" };
 
 /** Third-party AI tools and services: rating, status, contract end, next due-diligence review and the systems that depend on them. */
 export function VendorsPage() {
@@ -37,8 +43,13 @@ export function VendorsPage() {
   const manage = can("vendors.manage");
   const systems = useSystemOptions();
   const [query, setQuery] = useState<Query>(INITIAL);
+  const customFields = useCustomFields("vendor");
+  const listed = listedFields(customFields);
+  const { users: owners, personName } = useCustomPeople(customFields);
+  const { customField, customValue, ...rest } = query;
   const list = usePagedList(vendorsApi.list, {
-    ...query,
+    ...rest,
+    ...customFilterQuery(customField, customValue),
     rating: query.rating || undefined,
     status: query.status || undefined,
     systemId: query.systemId || undefined,
@@ -47,7 +58,7 @@ export function VendorsPage() {
   const [creating, setCreating] = useState(false);
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const sortBy = (sort: string) => set({ sort });
-  const filtered = Boolean(query.q || query.rating || query.status || query.systemId || query.reviewOverdue);
+  const filtered = Boolean(query.q || query.rating || query.status || query.systemId || query.reviewOverdue || query.customValue);
 
   return (
     <div data-testid="page-vendors">
@@ -74,6 +85,7 @@ export function VendorsPage() {
           <input type="checkbox" checked={query.reviewOverdue} onChange={(e) => set({ reviewOverdue: e.target.checked })} data-testid="vendor-filter-overdue" />
           {t("vendors.filter.reviewOverdue")}
         </label>
+        <CustomFilter fields={customFields} field={query.customField} value={query.customValue} onChange={(customField, customValue) => set({ customField, customValue })} users={owners} />
       </div>
       <div className="table-wrap">
         <table className="table" aria-busy={list.loading} data-testid="vendors-table">
@@ -89,11 +101,12 @@ export function VendorsPage() {
                 {t("vendors.col.systems")}
               </th>
               <th scope="col">{t("vendors.col.owner")}</th>
+              <CustomHeaders fields={listed} />
             </tr>
           </thead>
           <tbody>
             <TableState
-              colSpan={8}
+              colSpan={8 + listed.length}
               loading={list.loading}
               error={list.error}
               count={list.page?.items.length ?? 0}
@@ -102,7 +115,7 @@ export function VendorsPage() {
               onRetry={list.reload}
               onClearFilters={() => setQuery({ ...INITIAL, limit: query.limit })}
             />
-            {!list.error && list.page?.items.map((v) => <VendorRow key={v.id} vendor={v} />)}
+            {!list.error && list.page?.items.map((v) => <VendorRow key={v.id} vendor={v} custom={listed} personName={personName} />)}
           </tbody>
         </table>
       </div>
