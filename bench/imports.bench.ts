@@ -1,5 +1,7 @@
 // Issue 17's figures. (1) A 100,000-row register in a foreign shape — its own headers, lifecycle
-// words that need a value mapping, tags joined with "|" that need a split rule — is imported
+// words that need a value mapping, tags joined with "|" that need a split rule, and three columns
+// that go into the organisation's own fields (text, a choice read through a value mapping, a
+// number) — is imported
 // through a real server (upload, then commit, polled as the wizard polls), then imported again
 // with an upsert by code (nothing changes), then again with a tenth of the rows changed; the
 // longest event-loop stall of the server is measured in it. (2) With those 100,000 systems, the
@@ -38,17 +40,26 @@ const PURPOSES = [
 const STAGES = ["Live", "Pilot", "Idea", "Decommissioned"] as const;
 const STAGE_VALUES = { Live: "deployed", Pilot: "development", Idea: "planning", Decommissioned: "retired" };
 const TAGS = ["hr", "finance", "public", "vision", "nlp", "pii"];
+const LEGAL_BASES = ["Art. 6(1)(e) GDPR", "個人情報保護法第18条", "Public task, statute 12", "Consent"];
+const TIERS = ["Tier 1", "Tier 2", "Tier 3"];
+/** The organisation's own fields the register's last three columns fill. */
+const CUSTOM_FIELDS = [
+  { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" },
+  { entity: "system", key: "risk_tier", labelJa: "リスク区分", labelEn: "Risk tier", type: "choice", options: [{ value: "high", labelJa: "高", labelEn: "High" }, { value: "medium", labelJa: "中", labelEn: "Medium" }, { value: "low", labelJa: "低", labelEn: "Low" }] },
+  { entity: "system", key: "annual_users", labelJa: "年間利用者数", labelEn: "Annual users", type: "number" },
+];
 
 /** The register as CSV: its own headers, foreign stage words, "|"-joined tags; `changeEvery` rows get a new purpose. */
 export function foreignRegister(rows: number, changeEvery = 0): Buffer {
   const rnd = prng(17);
-  const lines = ["Use case ID,Use case name,Name (JA),Summary,Stage,Unit,Business owner,Technical owner,Labels"];
+  const lines = ["Use case ID,Use case name,Name (JA),Summary,Stage,Unit,Business owner,Technical owner,Labels,Legal basis,Risk tier,Annual users"];
   const roles = ["admin", "governance_lead", "system_owner", "reviewer"];
   for (let i = 0; i < rows; i++) {
     const n = String(i + 1).padStart(6, "0");
     const purpose = `${PURPOSES[i % PURPOSES.length]} ${n}${changeEvery > 0 && i % changeEvery === 0 ? " (revised)" : ""}`;
     const tags = TAGS.filter(() => rnd() < 0.3).join("|");
-    lines.push([`UC-${n}`, `Use case ${n}`, `ユースケース ${n}`, `"${purpose}"`, STAGES[i % STAGES.length], `D${String(i % 40).padStart(3, "0")}`, `${roles[i % 4]}@bench.test`, `${roles[(i + 1) % 4]}@bench.test`, tags].join(","));
+    const basis = LEGAL_BASES[i % LEGAL_BASES.length];
+    lines.push([`UC-${n}`, `Use case ${n}`, `ユースケース ${n}`, `"${purpose}"`, STAGES[i % STAGES.length], `D${String(i % 40).padStart(3, "0")}`, `${roles[i % 4]}@bench.test`, `${roles[(i + 1) % 4]}@bench.test`, tags, `"${basis}"`, TIERS[i % TIERS.length], `"${((i * 37) % 90_000 + 100).toLocaleString("en-US")}"`].join(","));
   }
   return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
 }
@@ -63,6 +74,9 @@ const MAPPING = [
   { column: "Business owner", field: "businessOwnerEmail" },
   { column: "Technical owner", field: "technicalOwnerEmail" },
   { column: "Labels", field: "tags", split: "|" },
+  { column: "Legal basis", field: "custom.legal_basis" },
+  { column: "Risk tier", field: "custom.risk_tier", values: { "Tier 1": "high", "Tier 2": "medium", "Tier 3": "low" } },
+  { column: "Annual users", field: "custom.annual_users" },
 ];
 
 /** Uploads a file and commits it with the mapping (and options), polling as the wizard does; answers what the import reported. */
@@ -91,6 +105,10 @@ async function inventory(dialect: Dialect, figures: Figure[], notes: string[]): 
       const code = `D${String(i).padStart(3, "0")}`;
       await api.call("POST", "/api/departments", { token, body: { code, nameJa: `部署${code}`, nameEn: `Dept ${code}` } });
     }
+    for (const f of CUSTOM_FIELDS) {
+      const made = await api.call("POST", "/api/fields", { token, body: f });
+      if (made.status !== 201) throw new Error(`field ${f.key}: ${JSON.stringify(made.body)}`);
+    }
     await bdb.db.close();
     const first = foreignRegister(ROWS);
     const revised = foreignRegister(ROWS, 10);
@@ -98,7 +116,7 @@ async function inventory(dialect: Dialect, figures: Figure[], notes: string[]): 
     try {
       const rows = ROWS.toLocaleString("en-US");
       const runs: [string, Buffer, Record<string, unknown>, ((r: Awaited<ReturnType<typeof importThrough>>) => void)?][] = [
-        [`${rows}-row foreign register, value mapping + split rule (new systems)`, first, {}],
+        [`${rows}-row foreign register, value mapping + split rule + 3 custom fields (new systems)`, first, {}],
         [`same file again, upsert by code (nothing changes)`, first, { upsertBy: "code" }, (r) => {
           if (r.upsert?.unchanged !== ROWS) throw new Error(`expected ${ROWS} unchanged, got ${JSON.stringify(r.upsert)}`);
         }],

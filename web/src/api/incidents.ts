@@ -1,6 +1,7 @@
 import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
 import type { ApprovalStatus, Person, TaskKind, TaskStatus, TaskView } from "./workflow.ts";
+import type { CustomInput, CustomValues } from "./fields.ts";
 import type {
   HarmBasis as ServerHarmBasis,
   HarmLevel as ServerHarmLevel,
@@ -158,6 +159,8 @@ export interface IncidentSummary {
   closedAt: string | null;
   /** A user id. */
   closedBy: string | null;
+  /** Values of the organisation's own fields, by key. */
+  custom: CustomValues;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -196,6 +199,8 @@ export interface IncidentInput
   systemIds: string[];
   riskIds: string[];
   controlIds: string[];
+  /** Values of the organisation's own fields to set; `null` clears one. */
+  custom?: CustomInput;
 }
 
 export type IncidentPatch = Partial<IncidentInput> & { version: number; status?: Exclude<IncidentStatus, "closed"> };
@@ -216,6 +221,8 @@ export interface IncidentListParams extends ListParams {
   systemId?: string;
   category?: string;
   personalData?: Tristate;
+  customField?: string;
+  customValue?: string;
 }
 
 /** `details` of a 409 `actions_open`: the actions still active. */

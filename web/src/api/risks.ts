@@ -1,6 +1,7 @@
 import { request, withSignal } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
 import type { Person } from "./workflow.ts";
+import type { CustomInput, CustomValues } from "./fields.ts";
 
 /**
  * The risk register as the web UI sees it: risks, the organisation's risk matrix, the heat map,
@@ -56,6 +57,8 @@ export interface RiskView {
   lastReviewedAt: string | null;
   nextReviewOn: string | null;
   reviewOverdue: boolean;
+  /** Values of the organisation's own fields, by key. */
+  custom: CustomValues;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -80,6 +83,8 @@ export interface RiskInput {
   treatmentPlan?: string;
   controlIds?: string[];
   nextReviewOn?: string | null;
+  /** Values of the organisation's own fields to set; `null` clears one. */
+  custom?: CustomInput;
 }
 
 /** A patch (`updateRiskBody`): any field of the input, the version read, and open/closed. */
@@ -116,6 +121,9 @@ export interface RiskFilters {
   likelihood?: number;
   impact?: number;
   reviewOverdue?: "true";
+  /** One of the organisation's own fields, with the value it must hold (both or neither). */
+  customField?: string;
+  customValue?: string;
 }
 
 export interface RiskListParams extends ListParams, RiskFilters {}

@@ -4,6 +4,7 @@ export type { UploadAuth } from "./client.ts";
 import type { ApplicabilityReport, AuditEntry, BilingualText, ListParams, Locale, Page, Relationship } from "./types.ts";
 import type { VendorLink } from "./vendors.ts";
 import type { DatasetCardFields, ModelCardFields } from "./model-cards.ts";
+import type { CustomInput, CustomValues } from "./fields.ts";
 
 /**
  * The AI-system inventory, its assessments, imports and evidence uploads, as the web UI sees them.
@@ -77,11 +78,13 @@ export interface SystemFields {
   tags: string[];
   lastReviewedAt: string | null;
   nextReviewAt: string | null;
+  /** Values of the organisation's own fields to set; `null` clears one. */
+  custom?: CustomInput;
 }
 
 export type SystemPatch = Partial<SystemFields> & { version: number };
 
-export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId" | "technicalOwnerId" | "departmentId" | "vendorIds"> {
+export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId" | "technicalOwnerId" | "departmentId" | "vendorIds" | "custom"> {
   id: string;
   code: string;
   /** The register vendors linked to the system, each linking to its vendor page. */
@@ -96,6 +99,8 @@ export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId
   /** Framework ids with a requirement that applies now or later. */
   frameworks: string[];
   classifiedOn: string | null;
+  /** Values of the organisation's own fields, by key. */
+  custom: CustomValues;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -103,7 +108,7 @@ export interface SystemView extends Omit<SystemFields, "code" | "businessOwnerId
 
 export type SystemRow = Pick<
   SystemView,
-  "id" | "code" | "nameJa" | "nameEn" | "businessOwner" | "department" | "lifecycle" | "euClass" | "euClassFrom" | "nextReviewAt" | "tags" | "updatedAt" | "version"
+  "id" | "code" | "nameJa" | "nameEn" | "businessOwner" | "department" | "lifecycle" | "euClass" | "euClassFrom" | "nextReviewAt" | "tags" | "custom" | "updatedAt" | "version"
 >;
 
 export const SYSTEM_SORTS = ["code", "nameJa", "nameEn", "lifecycle", "euClass", "nextReviewAt", "updatedAt"] as const;
@@ -118,6 +123,9 @@ export interface SystemFilters {
   tag?: string;
   framework?: string;
   reviewOverdue?: "true";
+  /** A custom field's key and the value to match; both or neither. */
+  customField?: string;
+  customValue?: string;
 }
 
 export interface SystemListParams extends ListParams, SystemFilters {}
@@ -350,12 +358,14 @@ export type ImportEncoding = "utf-8" | "shift_jis";
  * A column's mapping: the field it feeds, translations of the file's values (a value translated
  * to "" counts as absent) and, for a list field, how a cell is cut (`null`: never).
  */
-export type MappingEntry = { column: string; field: ImportField; values?: Record<string, string>; split?: string | null };
+/** What a column feeds: a field Musubi has, or one of the organisation's own as `custom.<key>`. */
+export type MappingField = ImportField | `custom.${string}`;
+export type MappingEntry = { column: string; field: MappingField; values?: Record<string, string>; split?: string | null };
 
 /** One column's distinct values, how many rows hold each, and what Musubi reads each as (null: refused). */
 export interface ColumnValues {
   column: string;
-  field: ImportField;
+  field: MappingField;
   blank: number;
   values: { value: string; rows: number; reading: string | null }[];
   more: number;

@@ -6,8 +6,8 @@ import { fieldsApi, type FieldEntity, type FieldView } from "../api/fields.ts";
  * the retired ones too (a record's page still shows the values they hold). A failure leaves the
  * list empty: the record's built-in fields still work.
  */
-export function useCustomFields(entity: FieldEntity, opts: { archived?: boolean; enabled?: boolean } = {}): FieldView[] {
-  const { archived = false, enabled = true } = opts;
+export function useCustomFields(entity: FieldEntity, opts: { archived?: boolean; enabled?: boolean; reload?: number } = {}): FieldView[] {
+  const { archived = false, enabled = true, reload = 0 } = opts;
   const [fields, setFields] = useState<FieldView[]>([]);
   useEffect(() => {
     if (!enabled) return;
@@ -17,6 +17,6 @@ export function useCustomFields(entity: FieldEntity, opts: { archived?: boolean;
       .then((r) => setFields(r.items))
       .catch(() => undefined);
     return () => controller.abort();
-  }, [entity, archived, enabled]);
+  }, [entity, archived, enabled, reload]);
   return fields;
 }

@@ -376,6 +376,8 @@ export const enSystems = {
   "imports.col.message": "Problem",
   "imports.fieldFor": "Field for column {column}",
   "imports.skipColumn": "(do not import)",
+  "imports.newField": "New custom field from this column…",
+  "imports.customFields": "Your organisation's fields",
   "imports.separator": ", ",
   "imports.duplicate": "Only one column can feed: {fields}.",
   "imports.missing": "No column feeds {fields}; every row will be refused without it.",

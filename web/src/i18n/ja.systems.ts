@@ -378,6 +378,8 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "imports.col.message": "内容",
   "imports.fieldFor": "列「{column}」の取込み先",
   "imports.skipColumn": "（取り込まない）",
+  "imports.newField": "この列から独自項目を作成…",
+  "imports.customFields": "組織独自の項目",
   "imports.separator": "、",
   "imports.duplicate": "次の項目には1つの列しか対応付けできません：{fields}",
   "imports.missing": "{fields}に対応する列がありません。このままではすべての行が不正になります。",

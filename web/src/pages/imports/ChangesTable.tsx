@@ -1,11 +1,13 @@
-import type { ImportField, ImportPreview } from "../../api/systems.ts";
+import type { ImportPreview } from "../../api/systems.ts";
+import { useFieldWords } from "./useFieldWords.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /** What an upsert changes, row by row: the system, and each field from what to what. */
 export function ChangesTable({ changes }: { changes: ImportPreview["changes"] }) {
-  const { t, label, number } = useI18n();
+  const { t, number } = useI18n();
+  const words = useFieldWords();
   const text = (v: unknown) => (v === null || v === "" ? t("imports.changes.empty") : typeof v === "string" ? v : JSON.stringify(v));
-  const fieldName = (f: string) => label("imports.field.", f as ImportField);
+  const fieldName = words.name;
   return (
     <div className="table-wrap error-table" data-testid="import-changes">
       <table className="table table--compact">

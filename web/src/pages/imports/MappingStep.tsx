@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, UPSERT_KEYS, type UpsertKey, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings } from "../../api/systems.ts";
+import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, UPSERT_KEYS, type UpsertKey, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingField } from "../../api/systems.ts";
 import { Disclosure } from "../../components/Disclosure.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -7,6 +7,9 @@ import { duplicateFields, fieldOf, missingFields, SPLIT_CHOICES, splitChoiceOf, 
 import { SampleTable } from "./SampleTable.tsx";
 import { ValuesPanel } from "./ValuesPanel.tsx";
 import { PresetsBar } from "./PresetsBar.tsx";
+import { FieldDialog } from "../fields/FieldDialog.tsx";
+import { useSignedIn } from "../../session/SessionProvider.tsx";
+import { useFieldWords } from "./useFieldWords.ts";
 
 interface MappingStepProps {
   job: ImportJob;
@@ -22,6 +25,8 @@ const SAMPLE_VALUES = 3;
 const RECORDS_PATH_EXAMPLE = "data.items";
 /** The most rows a header may span (the server's own bound). */
 const MAX_HEADER_ROWS = 5;
+/** The field select's "define a new field for this column" choice; no field is named like it. */
+const NEW_FIELD = "@new-field";
 
 /** Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds. */
 export function MappingStep({ job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
@@ -30,7 +35,12 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
   const sample = job.sample ?? [];
   const duplicates = duplicateFields(settings.mapping);
   const missing = missingFields(settings.mapping);
-  const fieldName = (f: ImportField) => t(`imports.field.${f}`);
+  const canDefine = useSignedIn().can("fields.manage");
+  const [reloadFields, setReloadFields] = useState(0);
+  const [definingFor, setDefiningFor] = useState<string>();
+  const words = useFieldWords(reloadFields);
+  const fieldName = words.name;
+  const currentCustom = words.custom.filter((f) => !f.archived);
   const [valuesOf, setValuesOf] = useState<string>();
   const [skipRows, setSkipRows] = useState(settings.skipRows ?? "");
   const editing = settings.mapping.find((m) => m.column === valuesOf);
@@ -45,7 +55,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
     const choices = (SPLIT_CHOICES as readonly string[]).includes(choice) ? SPLIT_CHOICES : [...SPLIT_CHOICES, choice];
     return (
       <div className="mapping-table__rules">
-        {LIST_IMPORT_FIELDS.has(entry.field) && (
+        {(LIST_IMPORT_FIELDS.has(entry.field as ImportField) || words.def(entry.field)?.type === "multi_choice") && (
           <select className="input input--compact" aria-label={t("imports.splitFor", { column })} value={choice} onChange={(e) => onChange({ ...settings, mapping: withEntry(settings.mapping, withSplit(entry, e.target.value)) })} data-testid="import-split">
             {choices.map((c) => (
               <option key={c} value={c}>
@@ -209,7 +219,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
                     className="input input--compact"
                     aria-label={t("imports.fieldFor", { column: h })}
                     value={fieldOf(settings.mapping, h)}
-                    onChange={(e) => onChange({ ...settings, mapping: withColumn(settings.mapping, headers, h, e.target.value as ImportField | "") })}
+                    onChange={(e) => (e.target.value === NEW_FIELD ? setDefiningFor(h) : onChange({ ...settings, mapping: withColumn(settings.mapping, headers, h, e.target.value as MappingField | "") }))}
                   >
                     <option value="">{t("imports.skipColumn")}</option>
                     {IMPORT_FIELDS.map((f) => (
@@ -217,6 +227,16 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
                         {fieldName(f)}
                       </option>
                     ))}
+                    {currentCustom.length > 0 && (
+                      <optgroup label={t("imports.customFields")}>
+                        {currentCustom.map((f) => (
+                          <option key={f.key} value={`custom.${f.key}`}>
+                            {fieldName(`custom.${f.key}`)}
+                          </option>
+                        ))}
+                      </optgroup>
+                    )}
+                    {canDefine && <option value={NEW_FIELD}>{t("imports.newField")}</option>}
                   </select>
                 </td>
                 <td className="mapping-table__how">{howRead(h)}</td>
@@ -232,6 +252,16 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
           </tbody>
         </table>
       </div>
+      {definingFor !== undefined && (
+        <FieldDialog
+          initial={{ entity: "system", labelJa: definingFor, labelEn: definingFor }}
+          onClose={() => setDefiningFor(undefined)}
+          onSaved={(saved) => {
+            setReloadFields((n) => n + 1);
+            onChange({ ...settings, mapping: withColumn(settings.mapping, headers, definingFor, `custom.${saved.key}`) });
+          }}
+        />
+      )}
       {editing && <ValuesPanel job={job} settings={settings} entry={editing} onChange={(entry) => onChange({ ...settings, mapping: withEntry(settings.mapping, entry) })} onClose={() => setValuesOf(undefined)} />}
       {duplicates.length > 0 && <Notice kind="error">{t("imports.duplicate", { fields: duplicates.map(fieldName).join(t("imports.separator")) })}</Notice>}
       {missing.length > 0 && <Notice kind="warning">{t("imports.missing", { fields: missing.map(fieldName).join(t("imports.separator")) })}</Notice>}

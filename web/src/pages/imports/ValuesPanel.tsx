@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "react";
-import { importsApi, LIFECYCLES, type ColumnValues, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
+import { importsApi, LIFECYCLES, type ColumnValues, type ImportField, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
+import { optionLabel } from "../../components/custom/custom-values.ts";
+import { useFieldWords } from "./useFieldWords.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { readingOf, translationOf, withTranslation } from "./import-model.ts";
@@ -16,7 +18,7 @@ interface ValuesPanelProps {
 const AS_READ = "@as-read";
 
 /** What a translation select offers for a field with a closed set of values. */
-const CHOICES: Partial<Record<MappingEntry["field"], readonly string[]>> = { lifecycle: LIFECYCLES };
+const CHOICES: Partial<Record<ImportField, readonly string[]>> = { lifecycle: LIFECYCLES };
 
 /**
  * One column's values as the file holds them, what Musubi reads each as, and the person's
@@ -24,7 +26,8 @@ const CHOICES: Partial<Record<MappingEntry["field"], readonly string[]>> = { lif
  * blank in the translation counts as absent.
  */
 export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesPanelProps) {
-  const { t, number, label, errorMessage } = useI18n();
+  const { t, number, label, errorMessage, lang } = useI18n();
+  const words = useFieldWords();
   const [values, setValues] = useState<ColumnValues>();
   const [error, setError] = useState<unknown>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -46,13 +49,17 @@ export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesP
   }, [key]);
   useEffect(() => heading.current?.focus(), [entry.column]);
 
-  const choices = CHOICES[entry.field];
-  const shown = (value: string | null) => (value === null ? t("imports.values.refused") : choices ? label(`systems.lifecycle.`, value as (typeof LIFECYCLES)[number]) : value);
+  const custom = words.def(entry.field);
+  // A choice field of the organisation's offers its options; a multi-choice column is listed item by item.
+  const customChoices = custom && (custom.type === "choice" || custom.type === "multi_choice") ? custom.options : undefined;
+  const choices = customChoices ? customChoices.map((o) => o.value) : CHOICES[entry.field as ImportField];
+  const shown = (value: string | null) =>
+    value === null ? t("imports.values.refused") : customChoices ? optionLabel(customChoices, value, lang) : choices ? label(`systems.lifecycle.`, value as (typeof LIFECYCLES)[number]) : value;
 
   return (
     <section className="values-panel" aria-labelledby="values-panel-title" data-testid="values-panel">
       <h3 id="values-panel-title" className="card__subtitle" tabIndex={-1} ref={heading}>
-        {t("imports.values.title", { column: entry.column, field: t(`imports.field.${entry.field}`) })}
+        {t("imports.values.title", { column: entry.column, field: words.name(entry.field) })}
       </h3>
       <p className="field__hint">{t("imports.values.hint")}</p>
       {error !== undefined && <Notice kind="error">{errorMessage(error)}</Notice>}

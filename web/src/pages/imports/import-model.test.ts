@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImportJob } from "../../api/systems.ts";
-import { duplicateFields, initialSettings, missingFields, progressPercent, splitChoiceOf, withColumn, withSplit, withTranslation } from "./import-model.ts";
+import { duplicateFields, fieldOf, initialSettings, missingFields, progressPercent, splitChoiceOf, withColumn, withSplit, withTranslation } from "./import-model.ts";
 
 const headers = ["管理番号", "システム名", "英語名", "開発元", "委託先"];
 
@@ -48,5 +48,17 @@ describe("import wizard model", () => {
     expect(progressPercent({ status: "committing", progress: { phase: "classifying", done: 0, total: 100 } })).toBe(33);
     expect(progressPercent({ status: "committing", progress: { phase: "writing", done: 100, total: 100 } })).toBe(100);
     expect(progressPercent({ status: "committed" })).toBe(100);
+  });
+});
+
+describe("mapping to the organisation's own fields", () => {
+  it("maps a column to custom.<key> and refuses a second column for the same field, unlike Musubi's list fields", () => {
+    const headers = ["A", "B", "C", "D"];
+    let mapping = withColumn([], headers, "A", "custom.legal_basis");
+    mapping = withColumn(mapping, headers, "B", "custom.legal_basis");
+    mapping = withColumn(mapping, headers, "C", "tags");
+    mapping = withColumn(mapping, headers, "D", "tags");
+    expect(fieldOf(mapping, "A")).toBe("custom.legal_basis");
+    expect(duplicateFields(mapping)).toEqual(["custom.legal_basis"]);
   });
 });

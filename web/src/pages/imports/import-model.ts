@@ -1,4 +1,4 @@
-import { LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingEntry, type ReadingOptions } from "../../api/systems.ts";
+import { LIST_IMPORT_FIELDS, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingEntry, type MappingField, type ReadingOptions } from "../../api/systems.ts";
 
 /** Fields a row cannot do without: a system needs both names. */
 export const REQUIRED_FIELDS: readonly ImportField[] = ["nameJa", "nameEn"];
@@ -22,7 +22,7 @@ export function readingOf(settings: ImportSettings): ReadingOptions {
 }
 
 /** The field a column feeds, or "" when it is not imported. */
-export function fieldOf(mapping: readonly MappingEntry[], column: string): ImportField | "" {
+export function fieldOf(mapping: readonly MappingEntry[], column: string): MappingField | "" {
   return mapping.find((m) => m.column === column)?.field ?? "";
 }
 
@@ -30,7 +30,7 @@ export function fieldOf(mapping: readonly MappingEntry[], column: string): Impor
  * The mapping with one column pointed at `field` (or left out), keeping the columns' order. A
  * column moved to another field loses its translations and split rule: they were the old field's.
  */
-export function withColumn(mapping: readonly MappingEntry[], headers: readonly string[], column: string, field: ImportField | ""): MappingEntry[] {
+export function withColumn(mapping: readonly MappingEntry[], headers: readonly string[], column: string, field: MappingField | ""): MappingEntry[] {
   const next = new Map(mapping.map((m) => [m.column, m]));
   const old = next.get(column);
   if (field) next.set(column, old && old.field === field ? old : { column, field });
@@ -71,11 +71,11 @@ export function withSplit(entry: MappingEntry, choice: string): MappingEntry {
   if (choice === "default") return rest;
   return { ...rest, split: choice === "none" ? null : choice };
 }
-/** Fields more than one column feeds, where only list fields may take several. */
-export function duplicateFields(mapping: readonly MappingEntry[]): ImportField[] {
-  const seen = new Map<ImportField, number>();
+/** Fields more than one column feeds, where only Musubi's list fields may take several (an organisation's own field takes one column). */
+export function duplicateFields(mapping: readonly MappingEntry[]): MappingField[] {
+  const seen = new Map<MappingField, number>();
   for (const m of mapping) seen.set(m.field, (seen.get(m.field) ?? 0) + 1);
-  return [...seen].filter(([f, n]) => n > 1 && !LIST_IMPORT_FIELDS.has(f)).map(([f]) => f);
+  return [...seen].filter(([f, n]) => n > 1 && !LIST_IMPORT_FIELDS.has(f as ImportField)).map(([f]) => f);
 }
 
 export function missingFields(mapping: readonly MappingEntry[]): ImportField[] {

@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { incidentsApi, SEVERITIES, type IncidentView } from "../../api/incidents.ts";
+import { CustomFieldInputs } from "../../components/custom/CustomFieldInputs.tsx";
+import { customInputOf, draftOf, type CustomDraft } from "../../components/custom/custom-values.ts";
 import { Field } from "../../components/Field.tsx";
 import { FormDialog } from "../../components/FormDialog.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PersonSelect } from "../../components/PersonSelect.tsx";
 import { errorFor } from "../../hooks/fieldErrors.ts";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
@@ -42,15 +45,19 @@ export function IncidentDialog({ incident, onClose, onSaved }: IncidentDialogPro
   const [initial] = useState<IncidentForm>(() => (incident ? formOf(incident) : emptyForm(new Date(), session.user.id)));
   const [form, setForm] = useState<IncidentForm>(initial);
   const set = (patch: Partial<IncidentForm>) => setForm((f) => ({ ...f, ...patch }));
+  const customFields = useCustomFields("incident");
+  const [custom, setCustom] = useState<CustomDraft>({});
+  const customDraft = { ...draftOf(customFields, incident?.custom), ...custom };
 
   const save = useFormSave({ version: incident?.version, onDone: onClose }, async (version) => {
+    const customInput = customInputOf(customFields, customDraft, incident?.custom);
     if (incident && version !== undefined) {
       const patch = patchOf(inputOf(initial), inputOf(form));
       // Nothing changed: close without a save, so the timeline records real changes only.
-      if (Object.keys(patch).length === 0) return;
-      onSaved(await incidentsApi.update(incident.id, { ...patch, version }), false);
+      if (Object.keys(patch).length === 0 && !customInput) return;
+      onSaved(await incidentsApi.update(incident.id, { ...patch, ...(customInput && { custom: customInput }), version }), false);
     } else {
-      onSaved(await incidentsApi.create(inputOf(form)), true);
+      onSaved(await incidentsApi.create({ ...inputOf(form), ...(customInput && { custom: customInput }) }), true);
     }
   });
   const { errors } = save;
@@ -109,6 +116,7 @@ export function IncidentDialog({ incident, onClose, onSaved }: IncidentDialogPro
       <Field label={t("incidents.field.rootCause")} hint={t("incidents.field.rootCauseHint")} error={errors.rootCause} optional>
         <textarea className="input" rows={3} maxLength={20000} value={form.rootCause} onChange={(e) => set({ rootCause: e.target.value })} data-testid="incident-root-cause" />
       </Field>
+      <CustomFieldInputs fields={customFields} draft={customDraft} onChange={setCustom} errors={errors} users={owners} />
     </FormDialog>
   );
 }

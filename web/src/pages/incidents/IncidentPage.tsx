@@ -2,6 +2,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { incidentsApi, OPEN_STATUSES, type IncidentView } from "../../api/incidents.ts";
 import { Breadcrumb } from "../../components/Breadcrumb.tsx";
+import { RecordCustomFacts } from "../../components/custom/RecordCustomFacts.tsx";
 import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
 import { Notice, PageNotice } from "../../components/Notice.tsx";
@@ -107,6 +108,7 @@ export function IncidentPage({ params }: { params: RouteParams }) {
       <div className="incident-layout">
         <div className="stack incident-layout__main">
           <IncidentFacts incident={incident} onStatus={work ? changeStatus : undefined} />
+          <RecordCustomFacts entity="incident" values={incident.custom} />
           <IncidentHarms incident={incident} />
           <IncidentLinks incident={incident} />
           <IncidentActions incident={incident} onAdd={work ? () => setOpen("action") : undefined} />

@@ -1,11 +1,16 @@
+import type { FieldView } from "../../api/fields.ts";
 import type { IncidentSummary } from "../../api/incidents.ts";
+import { CustomCells } from "../../components/custom/CustomColumns.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { AppiFlag, IncidentStatusBadge, SeverityBadge } from "./IncidentBadges.tsx";
 import { formatWhen, incidentPath } from "./incident-rules.ts";
 
-/** One incident in the list: what, how bad, where it stands, which systems, when detected, and the APPI flag. */
-export function IncidentRow({ incident }: { incident: IncidentSummary }) {
+/**
+ * One incident in the list: what, how bad, where it stands, which systems, when detected, the APPI
+ * flag, and the organisation's own fields shown in the list.
+ */
+export function IncidentRow({ incident, custom, personName }: { incident: IncidentSummary; custom: readonly FieldView[]; personName(id: string): string | undefined }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -38,6 +43,7 @@ export function IncidentRow({ incident }: { incident: IncidentSummary }) {
       </td>
       <td className="table__nowrap">{formatWhen(i18n, incident.detectedAt)}</td>
       <td>{incident.appiReportCheck && <AppiFlag />}</td>
+      <CustomCells fields={custom} values={incident.custom} personName={personName} />
     </tr>
   );
 }

@@ -1,11 +1,15 @@
 import { useState } from "react";
 import { INCIDENT_STATUSES, incidentsApi, SEVERITIES, TRISTATE, type IncidentStatus, type Severity, type Tristate } from "../../api/incidents.ts";
+import { CustomHeaders, listedFields } from "../../components/custom/CustomColumns.tsx";
+import { CustomFilter, customFilterQuery } from "../../components/custom/CustomFilter.tsx";
+import { useCustomPeople } from "../../components/custom/RecordCustomFacts.tsx";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { SortHeader } from "../../components/SortHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link, navigate, useSearch } from "../../router/router.tsx";
@@ -27,8 +31,11 @@ interface Query {
   personalData: Tristate | "";
   /** One system's incidents ("" all): the system page's link here sets it. */
   systemId: string;
+  /** The organisation's own field filtered on ("" none), and its value. */
+  customField: string;
+  customValue: string;
 }
-const INITIAL: Query = { limit: 25, offset: 0, sort: "-detectedAt", q: "", status: "", severity: "", personalData: "", systemId: "" };
+const INITIAL: Query = { limit: 25, offset: 0, sort: "-detectedAt", q: "", status: "", severity: "", personalData: "", systemId: "", customField: "", customValue: "" };
 
 /**
  * The organisation's incidents, newest first: filed by people or raised by monitoring tools.
@@ -41,8 +48,13 @@ export function IncidentsPage() {
   const search = useSearch();
   const [query, setQuery] = useState<Query>(() => ({ ...INITIAL, systemId: search.get("systemId") ?? "" }));
   const systems = useSystemOptions(can("systems.read"));
+  const customFields = useCustomFields("incident");
+  const listed = listedFields(customFields);
+  const { users, personName } = useCustomPeople(customFields);
+  const { customField, customValue, ...rest } = query;
   const list = usePagedList(incidentsApi.list, {
-    ...query,
+    ...rest,
+    ...customFilterQuery(customField, customValue),
     q: query.q || undefined,
     status: query.status || undefined,
     severity: query.severity || undefined,
@@ -52,7 +64,7 @@ export function IncidentsPage() {
   const [filing, setFiling] = useState(false);
   const set = (patch: Partial<Query>) => setQuery((q) => ({ ...q, offset: 0, ...patch }));
   const sortBy = (sort: string) => set({ sort });
-  const filtered = Boolean(query.q || query.status || query.severity || query.personalData || query.systemId);
+  const filtered = Boolean(query.q || query.status || query.severity || query.personalData || query.systemId || query.customValue);
 
   return (
     <div data-testid="page-incidents">
@@ -83,6 +95,7 @@ export function IncidentsPage() {
           </select>
         )}
         <OptionSelect value={query.personalData} options={TRISTATE} label={(v) => t(`incidents.filter.personalData.${v}`)} emptyLabel={t("incidents.filter.anyPersonalData")} onChange={(personalData) => set({ personalData })} aria-label={t("incidents.filter.personalData")} testId="incident-filter-personal-data" />
+        <CustomFilter fields={customFields} field={query.customField} value={query.customValue} onChange={(customField, customValue) => set({ customField, customValue })} users={users} />
       </div>
       <div className="table-wrap">
         <table className="table" aria-busy={list.loading} data-testid="incidents-table">
@@ -95,11 +108,12 @@ export function IncidentsPage() {
               <th scope="col">{t("incidents.col.systems")}</th>
               <SortHeader label={t("incidents.col.detectedAt")} field="detectedAt" sort={query.sort} onSort={sortBy} />
               <th scope="col">{t("incidents.col.appi")}</th>
+              <CustomHeaders fields={listed} />
             </tr>
           </thead>
           <tbody>
             <TableState
-              colSpan={7}
+              colSpan={7 + listed.length}
               loading={list.loading}
               error={list.error}
               count={list.page?.items.length ?? 0}
@@ -108,7 +122,7 @@ export function IncidentsPage() {
               onRetry={list.reload}
               onClearFilters={() => setQuery({ ...INITIAL, limit: query.limit })}
             />
-            {!list.error && list.page?.items.map((i) => <IncidentRow key={i.id} incident={i} />)}
+            {!list.error && list.page?.items.map((i) => <IncidentRow key={i.id} incident={i} custom={listed} personName={personName} />)}
           </tbody>
         </table>
       </div>

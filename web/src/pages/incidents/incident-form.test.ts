@@ -35,6 +35,7 @@ const SUMMARY: IncidentSummary = {
   controls: [{ id: "ctl_1", code: "CTL-1", titleJa: "出力フィルタ", titleEn: "Output filter" }],
   closedAt: null,
   closedBy: null,
+  custom: {},
   createdAt: "2026-03-02T01:31:00.000Z",
   updatedAt: "2026-03-02T01:31:00.000Z",
   version: 3,

@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { RISK_TREATMENTS, risksApi, type RiskMatrix, type RiskStatus, type RiskView } from "../../api/risks.ts";
+import { CustomFieldInputs } from "../../components/custom/CustomFieldInputs.tsx";
+import { customInputOf, draftOf as customDraftOf, type CustomDraft } from "../../components/custom/custom-values.ts";
 import { Field } from "../../components/Field.tsx";
 import { FormDialog } from "../../components/FormDialog.tsx";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { PersonSelect } from "../../components/PersonSelect.tsx";
 import { SystemOptions } from "../../components/SystemOptions.tsx";
 import { errorFor, hasFieldErrorOutside } from "../../hooks/fieldErrors.ts";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { useFormSave } from "../../hooks/useFormSave.ts";
 import { useControlOptions, useSystemOptions } from "../../hooks/useOptions.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -22,7 +25,7 @@ import { usePerspectives, useTaxonomy } from "./useRiskRefs.ts";
 /** The fields the form shows errors beside; any other field's error goes in the notice at the top. */
 const FORM_FIELDS = [
   "code", "titleJa", "titleEn", "description", "systemId", "ownerId", "inherentLikelihood", "inherentImpact", "residualLikelihood",
-  "residualImpact", "treatment", "treatmentPlan", "controlIds", "categories", "perspectives", "nextReviewOn", "status",
+  "residualImpact", "treatment", "treatmentPlan", "controlIds", "categories", "perspectives", "nextReviewOn", "status", "custom",
 ] as const;
 
 interface RiskDialogProps {
@@ -53,15 +56,27 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
   const [code, setCode] = useState(risk?.code ?? "");
   const [status, setStatus] = useState<RiskStatus>(risk?.status ?? "open");
   const set = (patch: Partial<RiskDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const customFields = useCustomFields("risk");
+  const [custom, setCustom] = useState<CustomDraft>({});
+  const customDraft = { ...customDraftOf(customFields, risk?.custom), ...custom };
 
   const form = useFormSave({ version: risk?.version, onDone: onClose, codeField: true }, async (version) => {
     const input = inputOf(draft);
     const trimmedCode = code.trim();
+    const customInput = customInputOf(customFields, customDraft, risk?.custom);
     if (risk && version !== undefined) {
       const statusChange = status !== risk.status && status !== "accepted" ? { status } : {};
-      onSaved(await risksApi.update(risk.id, { ...input, ...(trimmedCode && trimmedCode !== risk.code ? { code: trimmedCode } : {}), ...statusChange, version }));
+      onSaved(
+        await risksApi.update(risk.id, {
+          ...input,
+          ...(trimmedCode && trimmedCode !== risk.code ? { code: trimmedCode } : {}),
+          ...statusChange,
+          ...(customInput && { custom: customInput }),
+          version,
+        }),
+      );
     } else {
-      onSaved(await risksApi.create(trimmedCode ? { ...input, code: trimmedCode } : input));
+      onSaved(await risksApi.create({ ...input, ...(trimmedCode && { code: trimmedCode }), ...(customInput && { custom: customInput }) }));
     }
   });
   const { error, errors } = form;
@@ -197,6 +212,7 @@ export function RiskDialog({ matrix, risk, systemId, onClose, onSaved }: RiskDia
         emptyMessage={t("risks.form.noPerspectives")}
         testId="risk-perspectives"
       />
+      <CustomFieldInputs fields={customFields} draft={customDraft} onChange={setCustom} errors={errors} users={owners} />
     </FormDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { risksApi, type RiskView } from "../../api/risks.ts";
 import { Breadcrumb } from "../../components/Breadcrumb.tsx";
 import { ConfirmDialog } from "../../components/ConfirmDialog.tsx";
+import { RecordCustomFacts } from "../../components/custom/RecordCustomFacts.tsx";
 import { RecordLoadState } from "../../components/LoadState.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
 import { Notice, PageNotice } from "../../components/Notice.tsx";
@@ -82,7 +83,10 @@ export function RiskPage({ params }: { params: RouteParams }) {
       <PageNotice notice={notice} onDismiss={() => setNotice(undefined)} testId="risk-notice" />
       {matrix.error !== undefined && <Notice kind="warning">{t("risks.matrix.unavailable")}</Notice>}
       <div className="two-column">
-        <RiskFacts risk={risk} matrix={m} />
+        <div className="stack">
+          <RiskFacts risk={risk} matrix={m} />
+          <RecordCustomFacts entity="risk" values={risk.custom} />
+        </div>
         <div className="stack">
           <AcceptanceCard risk={risk} />
           <RiskControls risk={risk} />

@@ -1,11 +1,21 @@
+import type { FieldView } from "../../api/fields.ts";
 import type { RiskMatrix, RiskView } from "../../api/risks.ts";
+import { CustomCells } from "../../components/custom/CustomColumns.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { RatingBadge } from "./RatingBadge.tsx";
 import { riskPath, STATUS_LABELS, TREATMENT_LABELS } from "./risk-labels.ts";
 
-/** One risk in the register: what it is, where, how bad now, how it is treated, who owns it, when it is next looked at. */
-export function RiskRow({ risk, matrix }: { risk: RiskView; matrix: RiskMatrix | undefined }) {
+interface RiskRowProps {
+  risk: RiskView;
+  matrix: RiskMatrix | undefined;
+  /** The organisation's fields shown as columns. */
+  custom: readonly FieldView[];
+  personName(id: string): string | undefined;
+}
+
+/** One risk in the register: what it is, where, how bad now, how it is treated, who owns it, when it is next looked at, and the organisation's listed fields. */
+export function RiskRow({ risk, matrix, custom, personName }: RiskRowProps) {
   const { t, lang, day } = useI18n();
   const current = risk.residual ?? risk.inherent;
   return (
@@ -43,6 +53,7 @@ export function RiskRow({ risk, matrix }: { risk: RiskView; matrix: RiskMatrix |
           </span>
         )}
       </td>
+      <CustomCells fields={custom} values={risk.custom} personName={personName} />
     </tr>
   );
 }

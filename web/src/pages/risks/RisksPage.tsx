@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import { risksApi, type HeatmapBasis, type RiskListParams, type RiskView } from "../../api/risks.ts";
+import { CustomHeaders, listedFields } from "../../components/custom/CustomColumns.tsx";
+import { useCustomPeople } from "../../components/custom/RecordCustomFacts.tsx";
 import { LoadState } from "../../components/LoadState.tsx";
 import { Notice, PageNotice } from "../../components/Notice.tsx";
 import type { NoticeMessage } from "../../components/notice-message.ts";
@@ -7,6 +9,7 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SortHeader } from "../../components/SortHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { useSystemOptions } from "../../hooks/useOptions.ts";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useResource } from "../../hooks/useResource.ts";
@@ -46,6 +49,9 @@ export function RisksPage() {
   const matrix = useRiskMatrix(String(generation));
   const systems = useSystemOptions(can("systems.read"));
   const taxonomy = useTaxonomy(can("library.read"));
+  const customFields = useCustomFields("risk");
+  const listed = listedFields(customFields);
+  const { users: people, personName } = useCustomPeople(customFields);
   const list = usePagedList(fetchRisks, { ...listParams(query), generation });
   const mapSystem = heatmapSystem(query);
   const heatmap = useResource((signal) => risksApi.heatmap(mapSystem ? { basis, systemId: mapSystem } : { basis }, signal), `${basis}:${mapSystem ?? ""}:${generation}`);
@@ -110,7 +116,7 @@ export function RisksPage() {
         <LoadState loading={matrix.loading} error={matrix.error} onRetry={matrix.reload} />
       )}
       <section className="risks-register" aria-label={t("risks.register")}>
-        <RisksToolbar query={query} set={set} matrix={matrix.data?.matrix} systems={systems} taxonomy={taxonomy} />
+        <RisksToolbar query={query} set={set} matrix={matrix.data?.matrix} systems={systems} taxonomy={taxonomy} customFields={customFields} users={people} />
         <div className="table-wrap">
           <table className="table" aria-busy={list.loading} data-testid="risks-table">
             <thead>
@@ -123,11 +129,12 @@ export function RisksPage() {
                 <th scope="col">{t("risks.col.status")}</th>
                 <th scope="col">{t("risks.col.owner")}</th>
                 <SortHeader label={t("risks.col.nextReview")} field="nextReviewOn" sort={query.sort} onSort={sortBy} />
+                <CustomHeaders fields={listed} />
               </tr>
             </thead>
             <tbody>
               <TableState
-                colSpan={8}
+                colSpan={8 + listed.length}
                 loading={list.loading}
                 error={list.error}
                 count={list.page?.items.length ?? 0}
@@ -136,7 +143,7 @@ export function RisksPage() {
                 onRetry={list.reload}
                 onClearFilters={() => setQuery({ ...INITIAL_RISK_QUERY, limit: query.limit, sort: query.sort })}
               />
-              {!list.error && list.page?.items.map((r: RiskView) => <RiskRow key={r.id} risk={r} matrix={matrix.data?.matrix} />)}
+              {!list.error && list.page?.items.map((r: RiskView) => <RiskRow key={r.id} risk={r} matrix={matrix.data?.matrix} custom={listed} personName={personName} />)}
             </tbody>
           </table>
         </div>

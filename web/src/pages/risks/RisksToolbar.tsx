@@ -1,5 +1,8 @@
+import type { FieldView } from "../../api/fields.ts";
 import { RISK_STATUSES, RISK_TREATMENTS, type RiskMatrix, type RiskTaxonomy } from "../../api/risks.ts";
 import type { SystemRow } from "../../api/systems.ts";
+import type { UserView } from "../../api/types.ts";
+import { CustomFilter } from "../../components/custom/CustomFilter.tsx";
 import { OptionSelect } from "../../components/OptionSelect.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { SystemOptions } from "../../components/SystemOptions.tsx";
@@ -15,10 +18,14 @@ interface RisksToolbarProps {
   matrix: RiskMatrix | undefined;
   systems: SystemRow[];
   taxonomy: RiskTaxonomy | undefined;
+  /** The organisation's fields on risks (the custom filter offers those it can filter on). */
+  customFields: readonly FieldView[];
+  /** People a person field's filter offers. */
+  users: readonly UserView[];
 }
 
-/** Search and filters of the register: status, treatment, band, system (or organisation-wide), category, overdue reviews. */
-export function RisksToolbar({ query, set, matrix, systems, taxonomy }: RisksToolbarProps) {
+/** Search and filters of the register: status, treatment, band, system (or organisation-wide), category, overdue reviews, one of the organisation's own fields. */
+export function RisksToolbar({ query, set, matrix, systems, taxonomy, customFields, users }: RisksToolbarProps) {
   const { t, lang } = useI18n();
   const selectedSystemMissing = query.systemId && query.systemId !== "none" && !systems.some((s) => s.id === query.systemId);
   return (
@@ -57,6 +64,7 @@ export function RisksToolbar({ query, set, matrix, systems, taxonomy }: RisksToo
         <input type="checkbox" checked={query.reviewOverdue} onChange={(e) => set({ reviewOverdue: e.target.checked })} data-testid="risks-filter-overdue" />
         {t("risks.filter.reviewOverdue")}
       </label>
+      <CustomFilter fields={customFields} field={query.customField} value={query.customValue} onChange={(customField, customValue) => set({ customField, customValue })} users={users} />
     </div>
   );
 }

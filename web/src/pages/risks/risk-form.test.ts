@@ -22,6 +22,7 @@ const RISK: RiskView = {
   lastReviewedAt: null,
   nextReviewOn: "2026-04-01",
   reviewOverdue: false,
+  custom: {},
   createdAt: "2025-01-01T00:00:00Z",
   updatedAt: "2025-01-01T00:00:00Z",
   version: 3,

@@ -1,4 +1,5 @@
 import { HEATMAP_BASES, RISK_TREATMENTS, type HeatmapBasis, type RiskListParams, type RiskStatus, type RiskTreatment } from "../../api/risks.ts";
+import { customFilterQuery } from "../../components/custom/CustomFilter.tsx";
 
 /**
  * The register's filters as the page holds them (strings from inputs, a cell from the heat map)
@@ -19,6 +20,9 @@ export interface RiskQuery {
   /** The heat-map cell picked: both levels or neither. */
   likelihood: number | undefined;
   impact: number | undefined;
+  /** One of the organisation's own fields ("" none) and the value it must hold; filters only with both. */
+  customField: string;
+  customValue: string;
 }
 
 export const INITIAL_RISK_QUERY: RiskQuery = {
@@ -34,6 +38,8 @@ export const INITIAL_RISK_QUERY: RiskQuery = {
   reviewOverdue: false,
   likelihood: undefined,
   impact: undefined,
+  customField: "",
+  customValue: "",
 };
 
 const TREATMENTS: ReadonlySet<string> = new Set(RISK_TREATMENTS);
@@ -54,6 +60,9 @@ export function queryFromSearch(search: URLSearchParams): RiskQuery {
   const likelihood = levelOf(search.get("likelihood"));
   const impact = levelOf(search.get("impact"));
   const cell = likelihood !== undefined && impact !== undefined;
+  const customField = search.get("customField") ?? "";
+  const customValue = search.get("customValue") ?? "";
+  const custom = customField !== "" && customValue !== "";
   return {
     ...INITIAL_RISK_QUERY,
     q: search.get("q") ?? "",
@@ -66,6 +75,8 @@ export function queryFromSearch(search: URLSearchParams): RiskQuery {
     reviewOverdue: search.get("reviewOverdue") === "true",
     likelihood: cell ? likelihood : undefined,
     impact: cell ? impact : undefined,
+    customField: custom ? customField : "",
+    customValue: custom ? customValue : "",
   };
 }
 
@@ -93,12 +104,15 @@ export function searchOfQuery(q: RiskQuery, basis: HeatmapBasis): string {
     put("likelihood", q.likelihood);
     put("impact", q.impact);
   }
+  const custom = customFilterQuery(q.customField, q.customValue);
+  put("customField", custom.customField);
+  put("customValue", custom.customValue);
   if (basis !== "current") put("basis", basis);
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
-/** The list request: empty filters left out (the API refuses `q=`), the overdue flag as `"true"`. */
+/** The list request: empty filters left out (the API refuses `q=`), the overdue flag as `"true"`, a custom field only with its value. */
 export function listParams(q: RiskQuery): RiskListParams {
   const params: RiskListParams = { limit: q.limit, offset: q.offset, sort: q.sort };
   if (q.q) params.q = q.q;
@@ -112,12 +126,12 @@ export function listParams(q: RiskQuery): RiskListParams {
     params.likelihood = q.likelihood;
     params.impact = q.impact;
   }
-  return params;
+  return { ...params, ...customFilterQuery(q.customField, q.customValue) };
 }
 
 /** Whether anything narrows the list (the empty table then offers to clear the filters). */
 export function isFiltered(q: RiskQuery): boolean {
-  return Boolean(q.q || q.status || q.treatment || q.band || q.systemId || q.category || q.reviewOverdue || q.likelihood !== undefined);
+  return Boolean(q.q || q.status || q.treatment || q.band || q.systemId || q.category || q.reviewOverdue || q.likelihood !== undefined || (q.customField && q.customValue));
 }
 
 /** The system the heat map counts for: only a real system id (the map has no "organisation-wide only"). */

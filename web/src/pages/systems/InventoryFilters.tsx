@@ -1,4 +1,7 @@
+import type { FieldView } from "../../api/fields.ts";
 import { EU_CLASSES, LIFECYCLES, type Lifecycle } from "../../api/systems.ts";
+import type { UserView } from "../../api/types.ts";
+import { CustomFilter } from "../../components/custom/CustomFilter.tsx";
 import { SearchBox } from "../../components/SearchBox.tsx";
 import { departmentName, useDepartments } from "../../hooks/useDepartments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -10,10 +13,14 @@ import { frameworkName, useFrameworks } from "./useFrameworks.ts";
 interface InventoryFiltersProps {
   query: InventoryQuery;
   onChange(patch: Partial<InventoryQuery>, replace?: boolean): void;
+  /** The organisation's fields on systems, one of which the list may filter on. */
+  customFields: readonly FieldView[];
+  /** People a person field's filter offers. */
+  users: readonly UserView[];
 }
 
-/** Search (debounced) and the filters: lifecycle, EU class, department, framework, overdue reviews, tag. */
-export function InventoryFilters({ query, onChange }: InventoryFiltersProps) {
+/** Search (debounced) and the filters: lifecycle, EU class, department, framework, overdue reviews, one of the organisation's fields, tag. */
+export function InventoryFilters({ query, onChange, customFields, users }: InventoryFiltersProps) {
   const { t, lang } = useI18n();
   const { can } = useSignedIn();
   const departments = useDepartments(can("departments.read"));
@@ -57,6 +64,7 @@ export function InventoryFilters({ query, onChange }: InventoryFiltersProps) {
         <input type="checkbox" checked={query.reviewOverdue} onChange={(e) => onChange({ reviewOverdue: e.target.checked })} data-testid="filter-overdue" />
         {t("systems.filter.overdue")}
       </label>
+      <CustomFilter fields={customFields} field={query.customField} value={query.customValue} onChange={(customField, customValue) => onChange({ customField, customValue })} users={users} />
       {query.tag && (
         <span className="filter-chip">
           {t("systems.filter.tag", { tag: query.tag })}

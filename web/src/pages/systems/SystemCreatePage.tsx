@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { systemsApi } from "../../api/systems.ts";
 import { Notice } from "../../components/Notice.tsx";
+import { customInputOf, type CustomDraft } from "../../components/custom/custom-values.ts";
 import { PageHeader } from "../../components/PageHeader.tsx";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link, navigate } from "../../router/router.tsx";
 import { systemFormErrors } from "./form/form-errors.ts";
@@ -19,12 +21,15 @@ export function SystemCreatePage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const lookups = useFormLookups(lang, []);
+  const customFields = useCustomFields("system");
+  const [custom, setCustom] = useState<CustomDraft>({});
 
   const submit = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      const created = await systemsApi.create(createBody(draft));
+      const customInput = customInputOf(customFields, custom);
+      const created = await systemsApi.create({ ...createBody(draft), ...(customInput && { custom: customInput }) });
       navigate(systemPath(created.id, "profile"));
     } catch (err) {
       setError(err);
@@ -47,6 +52,9 @@ export function SystemCreatePage() {
         onChange={setDraft}
         users={lookups.users}
         departments={lookups.departments}
+        customFields={customFields}
+        custom={custom}
+        onCustomChange={setCustom}
         errors={errors}
         busy={busy}
         banner={

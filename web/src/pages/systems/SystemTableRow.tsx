@@ -1,4 +1,6 @@
+import type { FieldView } from "../../api/fields.ts";
 import type { SystemRow } from "../../api/systems.ts";
+import { CustomCells } from "../../components/custom/CustomColumns.tsx";
 import { departmentName } from "../../hooks/useDepartments.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
@@ -7,8 +9,16 @@ import { systemName, systemPath } from "./names.ts";
 
 const SHOWN_TAGS = 3;
 
+interface SystemTableRowProps {
+  system: SystemRow;
+  onTag(tag: string): void;
+  /** The organisation's fields shown as columns, after the inventory's own. */
+  custom: readonly FieldView[];
+  personName(id: string): string | undefined;
+}
+
 /** One inventory row: the name in the UI language with the other beneath it, and a link to the system. */
-export function SystemTableRow({ system: s, onTag }: { system: SystemRow; onTag(tag: string): void }) {
+export function SystemTableRow({ system: s, onTag, custom, personName }: SystemTableRowProps) {
   const { t, lang, number } = useI18n();
   const other = systemName(s, lang === "ja" ? "en" : "ja");
   return (
@@ -45,6 +55,7 @@ export function SystemTableRow({ system: s, onTag }: { system: SystemRow; onTag(
         ))}
         {s.tags.length > SHOWN_TAGS && <span className="muted">{t("systems.moreTags", { count: number(s.tags.length - SHOWN_TAGS) })}</span>}
       </td>
+      <CustomCells fields={custom} values={s.custom} personName={personName} />
     </tr>
   );
 }

@@ -3,6 +3,9 @@ import { PageHeader } from "../../components/PageHeader.tsx";
 import { Pager } from "../../components/Pager.tsx";
 import { SortHeader } from "../../components/SortHeader.tsx";
 import { TableState } from "../../components/TableState.tsx";
+import { CustomHeaders, listedFields } from "../../components/custom/CustomColumns.tsx";
+import { useCustomPeople } from "../../components/custom/RecordCustomFacts.tsx";
+import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { usePagedList } from "../../hooks/usePagedList.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link, navigate, useSearch } from "../../router/router.tsx";
@@ -24,6 +27,9 @@ export function SystemsPage() {
   const { can } = useSignedIn();
   const query = parseInventoryQuery(useSearch());
   const list = usePagedList(systemsApi.list, inventoryParams(query));
+  const customFields = useCustomFields("system");
+  const listed = listedFields(customFields);
+  const { users, personName } = useCustomPeople(customFields);
   const go = (next: InventoryQuery, replace = false) => navigate(`/systems${inventorySearch(next)}`, { replace });
   const set = (patch: Partial<InventoryQuery>, replace = false) => go({ ...query, offset: 0, ...patch }, replace);
   const sortHeader = (label: string, field: string) => <SortHeader label={label} field={field} sort={query.sort} onSort={(sort) => set({ sort })} />;
@@ -50,7 +56,7 @@ export function SystemsPage() {
           </>
         }
       />
-      <InventoryFilters query={query} onChange={set} />
+      <InventoryFilters query={query} onChange={set} customFields={customFields} users={users} />
       <div className="table-wrap">
         <table className="table inventory__table" aria-busy={list.loading} data-testid="systems-table">
           <thead>
@@ -63,11 +69,12 @@ export function SystemsPage() {
               {sortHeader(t("systems.col.euClass"), "euClass")}
               {sortHeader(t("systems.col.nextReview"), "nextReviewAt")}
               <th scope="col">{t("systems.col.tags")}</th>
+              <CustomHeaders fields={listed} />
             </tr>
           </thead>
           <tbody>
             <TableState
-              colSpan={COLUMNS}
+              colSpan={COLUMNS + listed.length}
               loading={list.loading}
               error={list.error}
               count={list.page?.items.length ?? 0}
@@ -76,7 +83,7 @@ export function SystemsPage() {
               onRetry={list.reload}
               onClearFilters={() => go({ ...DEFAULT_QUERY, limit: query.limit, sort: query.sort })}
             />
-            {!list.error && list.page?.items.map((system) => <SystemTableRow key={system.id} system={system} onTag={(tag) => set({ tag })} />)}
+            {!list.error && list.page?.items.map((system) => <SystemTableRow key={system.id} system={system} onTag={(tag) => set({ tag })} custom={listed} personName={personName} />)}
           </tbody>
         </table>
       </div>

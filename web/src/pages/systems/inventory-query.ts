@@ -1,5 +1,6 @@
 import { LIFECYCLES, SYSTEM_SORTS, type Lifecycle, type SystemFilters, type SystemListParams } from "../../api/systems.ts";
 import { PAGE_SIZES } from "../../components/Pager.tsx";
+import { customFilterQuery } from "../../components/custom/CustomFilter.tsx";
 
 /** The inventory's state as the address bar holds it, so a link (`/systems?euClass=high-risk`) opens a filtered list. */
 export interface InventoryQuery {
@@ -14,6 +15,9 @@ export interface InventoryQuery {
   ownerId: string;
   tag: string;
   reviewOverdue: boolean;
+  /** The organisation's field filtered on (its key), and the value; a field without a value filters nothing yet. */
+  customField: string;
+  customValue: string;
 }
 
 export const DEFAULT_QUERY: InventoryQuery = {
@@ -28,10 +32,14 @@ export const DEFAULT_QUERY: InventoryQuery = {
   ownerId: "",
   tag: "",
   reviewOverdue: false,
+  customField: "",
+  customValue: "",
 };
 
 const SORTS = new Set<string>(SYSTEM_SORTS.flatMap((s) => [s, `-${s}`]));
 const TOKEN = /^[A-Za-z0-9._:-]{1,64}$/;
+/** A custom field's key as the server accepts it. */
+const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 function int(value: string | null, fallback: number, ok: (n: number) => boolean): number {
   const n = Number(value);
@@ -59,6 +67,8 @@ export function parseInventoryQuery(search: URLSearchParams): InventoryQuery {
     ownerId: token("ownerId"),
     tag: text("tag", 60),
     reviewOverdue: search.get("reviewOverdue") === "true",
+    customField: FIELD_KEY.test(text("customField")) ? text("customField") : "",
+    customValue: FIELD_KEY.test(text("customField")) ? text("customValue") : "",
   };
 }
 
@@ -85,7 +95,7 @@ export function inventoryFilters(query: InventoryQuery): SystemFilters {
   if (query.ownerId) out.ownerId = query.ownerId;
   if (query.tag) out.tag = query.tag;
   if (query.reviewOverdue) out.reviewOverdue = "true";
-  return out;
+  return { ...out, ...customFilterQuery(query.customField, query.customValue) };
 }
 
 export function inventoryParams(query: InventoryQuery): SystemListParams {

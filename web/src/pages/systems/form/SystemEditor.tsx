@@ -3,10 +3,12 @@ import { ApiError } from "../../../api/client.ts";
 import { systemsApi, type SystemView } from "../../../api/systems.ts";
 import { vendorLinksOf } from "../../../api/vendors.ts";
 import { Notice } from "../../../components/Notice.tsx";
+import { customInputOf, draftOf as customDraftOf, type CustomDraft } from "../../../components/custom/custom-values.ts";
+import { useCustomFields } from "../../../hooks/useCustomFields.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { ConflictPanel } from "./ConflictPanel.tsx";
 import { systemFormErrors } from "./form-errors.ts";
-import { changedFields, draftOf, patchBody, reapply, type SystemDraft } from "./form-model.ts";
+import { changedCustom, changedFields, draftOf, patchBody, reapply, type SystemDraft } from "./form-model.ts";
 import { SystemForm } from "./SystemForm.tsx";
 import { useFormLookups } from "./useFormLookups.ts";
 
@@ -17,8 +19,9 @@ interface SystemEditorProps {
 }
 
 /**
- * Edits a system: sends only the changed fields with the version loaded. When someone else saved
- * first (409), shows both versions and lets the user reload theirs or re-apply their own changes on top.
+ * Edits a system: sends only the changed fields (and custom values) with the version loaded. When
+ * someone else saved first (409), shows both versions and lets the user reload theirs or re-apply
+ * their own changes on top.
  */
 export function SystemEditor({ system, onSaved, onCancel }: SystemEditorProps) {
   const i18n = useI18n();
@@ -30,13 +33,17 @@ export function SystemEditor({ system, onSaved, onCancel }: SystemEditorProps) {
   const [reapplied, setReapplied] = useState(false);
   const [busy, setBusy] = useState(false);
   const lookups = useFormLookups(lang, [base, conflict]);
+  const customFields = useCustomFields("system");
+  const [custom, setCustom] = useState<CustomDraft>({});
+  const customDraft = { ...customDraftOf(customFields, base.custom), ...custom };
 
   const save = async () => {
-    if (changedFields(draftOf(base), draft).length === 0) return onCancel();
+    const customInput = customInputOf(customFields, customDraft, base.custom);
+    if (changedFields(draftOf(base), draft).length === 0 && !customInput) return onCancel();
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await systemsApi.update(base.id, patchBody(draftOf(base), draft, base.version)));
+      onSaved(await systemsApi.update(base.id, { ...patchBody(draftOf(base), draft, base.version), ...(customInput && { custom: customInput }) }));
     } catch (err) {
       const current = err instanceof ApiError && err.code === "conflict" ? err.currentRecord<SystemView>() : undefined;
       if (current) setConflict(current);
@@ -49,6 +56,7 @@ export function SystemEditor({ system, onSaved, onCancel }: SystemEditorProps) {
   const resolve = (keepMine: boolean) => {
     if (!conflict) return;
     setDraft(keepMine ? reapply(draftOf(base), draft, draftOf(conflict)) : draftOf(conflict));
+    setCustom(keepMine ? changedCustom(customFields, customDraft, base.custom) : {});
     setBase(conflict);
     setConflict(undefined);
     setReapplied(keepMine);
@@ -85,6 +93,9 @@ export function SystemEditor({ system, onSaved, onCancel }: SystemEditorProps) {
       onChange={setDraft}
       users={lookups.users}
       departments={lookups.departments}
+      customFields={customFields}
+      custom={customDraft}
+      onCustomChange={setCustom}
       knownNames={lookups.knownNames}
       knownVendors={[base, conflict].flatMap((v) => (v ? vendorLinksOf(v) : []))}
       errors={errors}

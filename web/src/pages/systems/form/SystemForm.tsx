@@ -1,8 +1,11 @@
 import type { FormEvent, ReactNode } from "react";
+import type { FieldView } from "../../../api/fields.ts";
 import { LIFECYCLES, type Lifecycle } from "../../../api/systems.ts";
 import type { VendorLink } from "../../../api/vendors.ts";
 import type { DepartmentView, UserView } from "../../../api/types.ts";
 import { Field } from "../../../components/Field.tsx";
+import { CustomFieldInputs } from "../../../components/custom/CustomFieldInputs.tsx";
+import type { CustomDraft } from "../../../components/custom/custom-values.ts";
 import { departmentName } from "../../../hooks/useDepartments.ts";
 import { useI18n } from "../../../i18n/I18nProvider.tsx";
 import { EntrySections } from "./EntrySections.tsx";
@@ -22,6 +25,10 @@ interface SystemFormProps {
   knownNames?: Record<string, string>;
   /** Register vendors the system is linked to in the versions in play (the register list may not hold them all). */
   knownVendors?: readonly VendorLink[];
+  /** The organisation's own fields on systems (current ones, in form order) and the draft of their values. */
+  customFields: readonly FieldView[];
+  custom: CustomDraft;
+  onCustomChange(next: CustomDraft): void;
   busy: boolean;
   /** Saving is not possible for now (a conflict waits to be resolved). */
   locked?: boolean;
@@ -31,8 +38,8 @@ interface SystemFormProps {
   onCancel(): void;
 }
 
-/** The system's stated fields: names, purpose, owners, department, lifecycle, review dates, lists and tables. */
-export function SystemForm({ mode, draft, users, departments, onChange, errors, knownNames = {}, knownVendors = [], busy, locked = false, banner, onSubmit, onCancel }: SystemFormProps) {
+/** The system's stated fields: names, purpose, owners, department, lifecycle, review dates, lists and tables, then the organisation's own. */
+export function SystemForm({ mode, draft, users, departments, onChange, errors, knownNames = {}, knownVendors = [], customFields, custom, onCustomChange, busy, locked = false, banner, onSubmit, onCancel }: SystemFormProps) {
   const { t, lang } = useI18n();
   const set = <K extends keyof SystemDraft>(key: K, value: SystemDraft[K]) => onChange({ ...draft, [key]: value });
   const regions = new Intl.DisplayNames([lang], { type: "region", fallback: "none" });
@@ -134,6 +141,11 @@ export function SystemForm({ mode, draft, users, departments, onChange, errors, 
         />
       </section>
       <EntrySections draft={draft} onChange={onChange} errors={errors} />
+      {customFields.length > 0 && (
+        <section className="card form-section system-form__custom">
+          <CustomFieldInputs fields={customFields} draft={custom} onChange={onCustomChange} errors={errors} users={users} />
+        </section>
+      )}
       <div className="form__actions form__actions--sticky">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           {t("common.cancel")}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { FieldView } from "../../../api/fields.ts";
 import type { SystemView } from "../../../api/systems.ts";
-import { changedFields, createBody, describeField, draftOf, emptyDraft, fieldLabelKey, patchBody, reapply, type SystemDraft } from "./form-model.ts";
+import { changedCustom, changedFields, createBody, describeField, draftOf, emptyDraft, fieldLabelKey, patchBody, reapply, type SystemDraft } from "./form-model.ts";
 
 const base: SystemDraft = { ...emptyDraft(), nameJa: "採用支援", nameEn: "Hiring assistant", tags: ["hr"] };
 
@@ -40,5 +41,15 @@ describe("system form model", () => {
     expect(fieldLabelKey("vendorIds")).toBe("systems.field.vendors");
     expect(fieldLabelKey("vendors")).toBe("vendors.systemField.unlinked");
     expect(fieldLabelKey("nameJa")).toBe("systems.field.nameJa");
+  });
+
+  it("keeps only the custom values the user changed when re-applying over someone else's version", () => {
+    const field = (key: string, type: FieldView["type"]) => ({ key, type, archived: false, options: [] }) as unknown as FieldView;
+    const fields = [field("legal_basis", "text"), field("cost", "number"), field("regions", "multi_choice")];
+    const loaded = { legal_basis: "consent", cost: 10, regions: ["jp"] };
+    // The form's draft holds every value once anything is typed: only the edited and the emptied survive.
+    const mine = { legal_basis: "consent", cost: "12", regions: [] };
+    expect(changedCustom(fields, mine, loaded)).toEqual({ cost: "12", regions: [] });
+    expect(changedCustom(fields, { legal_basis: "consent", cost: "10", regions: ["jp"] }, loaded)).toEqual({});
   });
 });

@@ -1,4 +1,6 @@
+import type { CustomValues, FieldView } from "../../../api/fields.ts";
 import type { ComponentEntry, DatasetEntry, Lifecycle, ModelEntry, SystemFields, SystemPatch, SystemView } from "../../../api/systems.ts";
+import { customInputOf, type CustomDraft } from "../../../components/custom/custom-values.ts";
 import { vendorLinksOf } from "../../../api/vendors.ts";
 import type { MessageKey } from "../../../i18n/en.ts";
 
@@ -164,6 +166,16 @@ export function reapply(base: SystemDraft, mine: SystemDraft, theirs: SystemDraf
   const next = { ...theirs } as Record<DraftField, unknown>;
   for (const f of changedFields(base, mine)) next[f] = mine[f];
   return next as unknown as SystemDraft;
+}
+
+/**
+ * The custom values the user changed relative to the version they loaded, as drafts: what stays
+ * of their edits when they re-apply them over someone else's version (the other fields take
+ * that version's values).
+ */
+export function changedCustom(fields: readonly FieldView[], mine: CustomDraft, before: CustomValues | undefined): CustomDraft {
+  const changed = customInputOf(fields, mine, before) ?? {};
+  return Object.fromEntries(Object.keys(changed).map((key) => [key, mine[key] ?? ""]));
 }
 
 /** A field's value as one line of text, for the conflict view. */
