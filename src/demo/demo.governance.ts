@@ -52,7 +52,7 @@ export async function seedDemoGovernance(db: Db, library: Library, orgId: string
   const action = pending.actions[0]!;
   await completeTask(db, owner, who, action.id, { version: action.version, comment: "再重み付け後、スコア差は2点以内。" }, today);
 
-  const llm = await createVendor(db, who, createVendorBody.parse({ name: "外部LLM事業者", kind: "model_provider", services: "チャットボットの応答生成（API）", ownerId: users.caio, dataCountries: ["JP", "US"], contractStart: "2025-04-01", contractEnd: addDays(today, 75), reviewMonths: 6, systemIds: [chat] }), today);
+  const llm = await createVendor(db, who, createVendorBody.parse({ name: "外部LLM事業者", kind: "model_provider", services: "チャットボットの応答生成（API）", ownerId: users.caio, dataCountries: ["JP", "US"], contractStart: "2025-04-01", contractEnd: addDays(today, 75), reviewMonths: 6, systemIds: [chat], custom: { dpa_signed_on: "2025-03-28" } }), today);
   const answers = Object.fromEntries(QUESTIONS.map((q) => [q.id, { answer: q.id === "prov.training_data" ? ("partial" as const) : ("yes" as const), note: "" }]));
   await reviewVendor(db, lead, who, llm.id, { version: llm.version, answers, note: "学習データの出所は概要のみ開示。", status: "active" }, today);
   await createVendor(db, who, createVendorBody.parse({ name: "クラウド基盤ベンダー", kind: "platform", services: "推論基盤のホスティング", dataCountries: ["JP"], systemIds: [hr] }), today);

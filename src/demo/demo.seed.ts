@@ -12,6 +12,7 @@ import { seedDemoDisclosures } from "./demo.disclosures.ts";
 import { seedDemoGovernance } from "./demo.governance.ts";
 import { DEMO_AUTHORITY_SLUG, DEMO_AUTHORITY_USERS, seedDemoOversight } from "./demo.oversight.ts";
 import { seedDemoWorkspace } from "./demo.workspace.ts";
+import { seedDemoFields } from "./demo.fields.ts";
 
 export const DEMO_ORG_SLUG = "demo";
 
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db, dataDir: string, password?: string, opts:
     const { user } = await createUser(db, who, { email: c.email, displayName: DEMO_USERS[i + 1]!.name, role: c.role, locale: "ja", password: c.password });
     users[DEMO_USERS[i + 1]!.local] = user.id;
   }
+  await seedDemoFields(db, org.id);
   const workspace = await seedDemoWorkspace(db, getLibrary(), org.id, users, departments);
   await seedDemoGovernance(db, getLibrary(), org.id, users, workspace.systems, workspace.controls);
   await seedDemoDisclosures(db, getLibrary(), org.id, users, workspace.systems);

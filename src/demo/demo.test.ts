@@ -62,6 +62,13 @@ describe.each(testDatabases())("the demo organisation ($name)", (dialect) => {
     expect(trend.body.total).toBe(3);
   });
 
+  it("keeps fields of its own on systems and vendors, filled in on the demo records", async () => {
+    const fields = await api.call("GET", "/api/fields", { token: tokens.viewer });
+    expect(fields.body.items.map((f: { entity: string; key: string }) => `${f.entity}.${f.key}`)).toEqual(["system.impact_assessment", "system.monthly_users", "system.internal_approval", "vendor.dpa_signed_on"]);
+    const done = await api.call("GET", "/api/systems?customField=impact_assessment&customValue=done", { token: tokens.viewer });
+    expect(done.body.items.map((s: { code: string }) => s.code)).toEqual(["AIS-HR-01"]);
+  });
+
   it("has vendors, a review schedule, the public AIID cases, and a ledger that verifies", async () => {
     const vendors = await api.call("GET", "/api/vendors", { token: tokens.viewer });
     expect(vendors.body.total).toBe(2);

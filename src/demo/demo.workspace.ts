@@ -61,6 +61,7 @@ const SYSTEMS: Seed[] = [
     vendors: ["クラウド基盤ベンダー"],
     countries: ["JP", "DE"],
     tags: ["採用", "高リスク候補"],
+    custom: { impact_assessment: "done", monthly_users: 40, internal_approval: "承認-2026-014" },
     lastReviewedAt: "2026-04-01",
     nextReviewAt: "2026-10-01",
   },
@@ -77,6 +78,7 @@ const SYSTEMS: Seed[] = [
     vendors: ["外部LLM事業者"],
     countries: ["JP"],
     tags: ["生成AI", "顧客接点"],
+    custom: { impact_assessment: "in_progress", monthly_users: 12000 },
     nextReviewAt: "2027-03-31",
   },
   {
@@ -90,6 +92,7 @@ const SYSTEMS: Seed[] = [
     profile: { ...JP_USER, personalData: false },
     countries: ["JP"],
     tags: ["需要予測"],
+    custom: { impact_assessment: "not_started" },
     nextReviewAt: "2027-06-30",
   },
   {

@@ -102,6 +102,12 @@ export const ENGLISH_ALLOWED: readonly Allowed[] = [
  * itself (to configure a receiver, to correlate with a server log, to cite a node).
  */
 export const IDENTIFIERS_ALLOWED: readonly (Allowed & { pages?: RegExp })[] = [
+  {
+    text: /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/,
+    pages: /^\/fields/,
+    kind: "code",
+    reason: "A custom field's key (legal_basis), which the organisation chose and which the API, exports and import mappings name the field by: shown as code on the page that defines the fields, and in the key's hint as the example of the rule.",
+  },
   { text: /urn:musubi:[\w.:-]+/, kind: "code", reason: "A library node's public identifier, shown to cite it in the API, rules and exports." },
   {
     text: /org-[a-z0-9]+(?:-[a-z0-9]+)*/,

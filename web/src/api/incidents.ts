@@ -1,4 +1,4 @@
-import { request, withSignal } from "./client.ts";
+import { postBytes, request, withSignal, type UploadAuth } from "./client.ts";
 import type { ListParams, Page } from "./types.ts";
 import type { ApprovalStatus, Person, TaskKind, TaskStatus, TaskView } from "./workflow.ts";
 import type { CustomInput, CustomValues } from "./fields.ts";
@@ -8,6 +8,8 @@ import type {
   HarmType as ServerHarmType,
   Right as ServerRight,
 } from "../../../src/incidents/vocabulary.ts";
+import type { IncidentField as ServerIncidentImportField } from "../../../src/incidents/incidents.import.ts";
+import type { ImportEncoding, ImportJob, ImportReport } from "./systems.ts";
 
 /**
  * Incidents as the web UI sees them: filing, the investigation (timeline, corrective and preventive
@@ -323,4 +325,81 @@ export const incidentsApi = {
 
 export const referenceIncidentsApi = {
   list: (params: ReferenceParams, signal?: AbortSignal) => request<ReferencePage>("GET", "/api/reference-incidents", { query: params, ...withSignal(signal) }),
+};
+
+// ——— Importing an incident register (src/incidents/incidents.import*.ts) ———
+
+/** What a column of an incident register can feed, in the wizard's order. */
+export const INCIDENT_IMPORT_FIELDS = ["externalId", "title", "summary", "severity", "status", "occurredOn", "detectedAt", "systemCode", "affectedParties", "rootCause"] as const satisfies readonly ServerIncidentImportField[];
+export type IncidentImportField = (typeof INCIDENT_IMPORT_FIELDS)[number];
+covers<Covers<ServerIncidentImportField, IncidentImportField>>(true);
+/** The fields whose words the server lists (`values`) and the person may translate. */
+export const INCIDENT_VALUE_FIELDS = ["severity", "status"] as const satisfies readonly IncidentImportField[];
+export type IncidentValueField = (typeof INCIDENT_VALUE_FIELDS)[number];
+
+/** A column's mapping: the field it feeds and translations of the file's words (a word translated to "" counts as absent). */
+export interface IncidentImportMappingEntry {
+  column: string;
+  field: IncidentImportField;
+  values?: Record<string, string>;
+  split?: string | null;
+}
+
+/** How the register is read, and which field each column feeds; no upsert key, no creation, no presets. */
+export interface IncidentImportSettings {
+  mapping: IncidentImportMappingEntry[];
+  sheet?: string;
+  headerRow?: number;
+  headerRows?: number;
+  encoding?: ImportEncoding;
+  /** Rows to leave out, as Excel numbers them: "2-3, 10". */
+  skipRows?: string;
+  /** For JSON: the dotted path of the list of records. */
+  recordsPath?: string;
+  /** One notice to the governance leads for the whole import (the server's default), not one per incident. */
+  quiet?: boolean;
+}
+export type IncidentImportReading = Omit<IncidentImportSettings, "mapping" | "quiet">;
+
+/** The check's report; `unchanged` counts rows an earlier import already brought in (same id), left as they are. */
+export interface IncidentImportReport extends ImportReport {
+  unchanged?: number;
+}
+
+/** An incident import job: the inventory import's job, with incident fields suggested. */
+export interface IncidentImportJob extends Omit<ImportJob, "suggestedMapping" | "report"> {
+  report?: IncidentImportReport;
+  suggestedMapping?: IncidentImportMappingEntry[];
+}
+
+/** What the import would file: counts, problems by row, and the first valid rows as they would be filed. */
+export interface IncidentImportPreview extends IncidentImportReport {
+  unchanged: number;
+  /** The first valid rows: the incident input (title, summary, severity, occurredAt, detectedAt…) with status, occurredOn and externalId. */
+  sample: ({ line: number } & Partial<Record<string, unknown>>)[];
+}
+
+/** A severity or status column's distinct words, how many rows hold each, and Musubi's reading of each (null: refused). */
+export interface IncidentColumnValues {
+  column: string;
+  field: IncidentValueField;
+  blank: number;
+  values: { value: string; rows: number; reading: string | null }[];
+  more: number;
+}
+
+export const incidentImportsApi = {
+  upload: (file: File, auth: UploadAuth) => postBytes<IncidentImportJob>("/api/incidents/imports", file, auth),
+  get: (id: string, signal?: AbortSignal) => request<IncidentImportJob>("GET", `/api/incidents/imports/${enc(id)}`, withSignal(signal)),
+  /** Reads the uploaded register again another way (encoding, sheet, header rows, rows to skip, records path). */
+  read: (id: string, reading: IncidentImportReading) => request<IncidentImportJob>("POST", `/api/incidents/imports/${enc(id)}/read`, { body: reading }),
+  preview: (id: string, settings: IncidentImportSettings, signal?: AbortSignal) =>
+    request<IncidentImportPreview>("POST", `/api/incidents/imports/${enc(id)}/preview`, { body: settings, ...withSignal(signal) }),
+  /** Refused with 422 `import_has_errors` (details: the report) unless `skipInvalid`. */
+  commit: (id: string, settings: IncidentImportSettings, skipInvalid: boolean) =>
+    request<IncidentImportJob>("POST", `/api/incidents/imports/${enc(id)}/commit`, { body: { ...settings, skipInvalid } }),
+  values: (id: string, reading: IncidentImportReading, column: string, field: IncidentValueField) =>
+    request<IncidentColumnValues>("POST", `/api/incidents/imports/${enc(id)}/values`, { body: { ...reading, column, field } }),
+  /** Every problem of the last check, as a file in the UI's language. */
+  problemsUrl: (id: string, format: "csv" | "xlsx", lang: "ja" | "en") => `/api/incidents/imports/${enc(id)}/problems?format=${format}&lang=${lang}`,
 };

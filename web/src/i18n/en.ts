@@ -14,6 +14,7 @@ import { enExchange } from "./en.exchange.ts";
 import { enModelCard } from "./en.model-card.ts";
 import { enDealings } from "./en.dealings.ts";
 import { enFields } from "./en.fields.ts";
+import { enIncidentImports } from "./en.incident-imports.ts";
 import { enOversight } from "./en.oversight.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
@@ -676,6 +677,7 @@ export const en = {
   ...enOversight,
   ...enDealings,
   ...enFields,
+  ...enIncidentImports,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -44,7 +44,7 @@ export const jaFields = {
   "fields.dialog.editTitle": "項目「{label}」を編集",
   "fields.field.entity": "記録の種類",
   "fields.field.key": "キー",
-  "fields.field.keyHint": "半角英小文字・数字・_ で、英字から始めます（例：legal_basis）。API、出力、取込みの対応付けで使い、後から変更できません。",
+  "fields.field.keyHint": "半角英小文字・数字・_ で、英字から始めます。API、出力、取込みの対応付けで使い、後から変更できません。",
   "fields.field.labelJa": "表示名（日本語）",
   "fields.field.labelEn": "表示名（英語）",
   "fields.field.type": "型",

@@ -115,7 +115,9 @@ export function FieldsPage() {
                     {f.inList && <span className="muted"> · {t("fields.col.inList")}</span>}
                   </td>
                   <td>{t(`fields.entity.${f.entity}`)}</td>
-                  <td className="table__mono">{f.key}</td>
+                  <td>
+                    <code>{f.key}</code>
+                  </td>
                   <td>{t(`fields.type.${f.type}`)}</td>
                   <td className="table__num">{number(f.used)}</td>
                   <td>{t(f.archived ? "fields.status.retired" : "fields.status.active")}</td>

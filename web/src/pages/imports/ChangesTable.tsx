@@ -1,11 +1,12 @@
 import type { ImportPreview } from "../../api/systems.ts";
+import type { ImportTarget } from "./import-targets.ts";
 import { useFieldWords } from "./useFieldWords.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 
 /** What an upsert changes, row by row: the system, and each field from what to what. */
-export function ChangesTable({ changes }: { changes: ImportPreview["changes"] }) {
+export function ChangesTable({ target, changes }: { target: ImportTarget; changes: ImportPreview["changes"] }) {
   const { t, number } = useI18n();
-  const words = useFieldWords();
+  const words = useFieldWords(target);
   const text = (v: unknown) => (v === null || v === "" ? t("imports.changes.empty") : typeof v === "string" ? v : JSON.stringify(v));
   const fieldName = words.name;
   return (

@@ -1,11 +1,12 @@
-import type { ImportField, ImportRowError } from "../../api/systems.ts";
+import type { ImportRowError } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { customKeyOf, useFieldWords } from "./useFieldWords.ts";
+import type { ImportTarget } from "./import-targets.ts";
+import { useFieldWords } from "./useFieldWords.ts";
 
 /** Row-level problems: line in the file, column, field and the message in the UI language. */
-export function ErrorTable({ errors, testId = "import-errors" }: { errors: ImportRowError[]; testId?: string }) {
-  const { t, lang, label, number } = useI18n();
-  const words = useFieldWords();
+export function ErrorTable({ target, errors, testId = "import-errors" }: { target: ImportTarget; errors: ImportRowError[]; testId?: string }) {
+  const { t, lang, number } = useI18n();
+  const words = useFieldWords(target);
   return (
     <div className="table-wrap error-table" data-testid={testId}>
       <table className="table table--compact">
@@ -24,7 +25,7 @@ export function ErrorTable({ errors, testId = "import-errors" }: { errors: Impor
             <tr key={i} data-line={e.line}>
               <td className="table__numeric">{number(e.line)}</td>
               <td>{e.column ?? "—"}</td>
-              <td>{e.field ? (customKeyOf(e.field) !== undefined ? words.name(e.field) : label("imports.field.", e.field as ImportField)) : "—"}</td>
+              <td>{e.field ? words.name(e.field) : "—"}</td>
               <td lang={lang}>{e.message[lang] || e.message.en || e.message.ja}</td>
             </tr>
           ))}

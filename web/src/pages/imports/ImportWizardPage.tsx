@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { ApiError } from "../../api/client.ts";
-import { importsApi, type ImportJob, type ImportPreview, type ImportReport, type ImportSettings } from "../../api/systems.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { PageHeader } from "../../components/PageHeader.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { CommitStep } from "./CommitStep.tsx";
 import { initialSettings, readingOf } from "./import-model.ts";
+import { INCIDENT_IMPORT, SYSTEM_IMPORT, type ImportTarget, type WizardJob, type WizardPreview, type WizardReport, type WizardSettings } from "./import-targets.ts";
 import { MappingStep } from "./MappingStep.tsx";
 import { PreviewStep } from "./PreviewStep.tsx";
 import { UploadStep } from "./UploadStep.tsx";
@@ -21,20 +21,31 @@ function fileProblem(error: unknown, lang: "en" | "ja"): string | undefined {
 }
 const STEPS: readonly Step[] = ["upload", "map", "preview", "commit"];
 
-/**
- * 取込み: an inventory spreadsheet (CSV in UTF-8 or Shift_JIS, or Excel) in four steps — upload,
- * map its columns, preview the row-level errors, then import with a progress bar.
- */
+/** 取込み of the inventory: AI systems from a register, at /systems/import. */
 export function ImportWizardPage() {
+  return <ImportWizard target={SYSTEM_IMPORT} />;
+}
+
+/** 取込み of the incident register, at /incidents/import. */
+export function IncidentImportPage() {
+  return <ImportWizard target={INCIDENT_IMPORT} />;
+}
+
+/**
+ * 取込み: a register (CSV in UTF-8 or Shift_JIS, Excel or JSON) in four steps — upload, map its
+ * columns, preview the row-level errors, then import with a progress bar — for one import target.
+ */
+export function ImportWizard({ target }: { target: ImportTarget }) {
   const { t, lang, errorMessage } = useI18n();
-  const [job, setJob] = useState<ImportJob>();
-  const [running, setRunning] = useState<ImportJob>();
-  const [settings, setSettings] = useState<ImportSettings>();
-  const [preview, setPreview] = useState<ImportPreview>();
+  const api = target.calls;
+  const [job, setJob] = useState<WizardJob>();
+  const [running, setRunning] = useState<WizardJob>();
+  const [settings, setSettings] = useState<WizardSettings>();
+  const [preview, setPreview] = useState<WizardPreview>();
   const [step, setStep] = useState<Step>("upload");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [refused, setRefused] = useState<ImportReport>();
+  const [refused, setRefused] = useState<WizardReport>();
 
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -47,14 +58,14 @@ export function ImportWizardPage() {
       setBusy(false);
     }
   };
-  const uploaded = (next: ImportJob) => {
+  const uploaded = (next: WizardJob) => {
     setJob(next);
     setSettings(initialSettings(next));
     setPreview(undefined);
     setStep("map");
   };
   /** A new encoding, sheet or header row changes the columns: read the file again and re-suggest the mapping. */
-  const changeSettings = (next: ImportSettings) => {
+  const changeSettings = (next: WizardSettings) => {
     if (!job || !settings) return;
     const reading = readingOf(next);
     if (JSON.stringify(reading) === JSON.stringify(readingOf(settings))) {
@@ -62,7 +73,7 @@ export function ImportWizardPage() {
       return;
     }
     void run(async () => {
-      const reread = await importsApi.read(job.id, reading);
+      const reread = await api.read(job.id, reading);
       setJob(reread);
       // Columns the file still has keep their mapping, translations and split rules; with none left,
       // the suggestions for the new columns. What is done with the rows (upsert, creation) stays.
@@ -73,7 +84,7 @@ export function ImportWizardPage() {
   const runPreview = () =>
     run(async () => {
       if (!job || !settings) return;
-      setPreview(await importsApi.preview(job.id, settings));
+      setPreview(await api.preview(job.id, settings));
       setRefused(undefined);
       setStep("preview");
     });
@@ -81,20 +92,20 @@ export function ImportWizardPage() {
     run(async () => {
       if (!job || !settings) return;
       try {
-        setRunning(await importsApi.commit(job.id, settings, skipInvalid));
+        setRunning(await api.commit(job.id, settings, skipInvalid));
         setStep("commit");
       } catch (err) {
-        if (err instanceof ApiError && err.code === "import_has_errors") setRefused(err.details as ImportReport);
+        if (err instanceof ApiError && err.code === "import_has_errors") setRefused(err.details as WizardReport);
         throw err;
       }
     });
 
   return (
-    <div className="import-wizard" data-testid="page-import">
-      <nav className="breadcrumb" aria-label={t("systems.breadcrumb")}>
-        <Link to="/systems">{t("nav.systems")}</Link>
+    <div className="import-wizard" data-testid={target.pageTestId}>
+      <nav className="breadcrumb" aria-label={t(target.words.breadcrumb)}>
+        <Link to={target.back.to}>{t(target.back.label)}</Link>
       </nav>
-      <PageHeader title={t("imports.title")} subtitle={t("imports.subtitle")} />
+      <PageHeader title={t(target.words.title)} subtitle={t(target.words.subtitle)} />
       <ol className="wizard-steps" aria-label={t("imports.steps")}>
         {STEPS.map((s, i) => (
           <li key={s} className={s === step ? "wizard-steps__step wizard-steps__step--current" : i < STEPS.indexOf(step) ? "wizard-steps__step wizard-steps__step--done" : "wizard-steps__step"} aria-current={s === step ? "step" : undefined}>
@@ -109,14 +120,14 @@ export function ImportWizardPage() {
           {fileProblem(error, lang) !== undefined && <div data-testid="import-error-detail">{fileProblem(error, lang)}</div>}
         </Notice>
       )}
-      {step === "upload" && <UploadStep busy={busy} onUploaded={uploaded} onError={setError} onBusy={setBusy} />}
+      {step === "upload" && <UploadStep target={target} busy={busy} onUploaded={uploaded} onError={setError} onBusy={setBusy} />}
       {step === "map" && job && settings && (
-        <MappingStep job={job} settings={settings} busy={busy} onChange={changeSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
+        <MappingStep target={target} job={job} settings={settings} busy={busy} onChange={changeSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
       )}
       {step === "preview" && job && preview && (
-        <PreviewStep job={job} preview={refused ? { ...preview, ...refused } : preview} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
+        <PreviewStep target={target} job={job} preview={refused ? { ...preview, ...refused } : preview} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
       )}
-      {step === "commit" && running && <CommitStep job={running} onRestart={() => setStep("upload")} />}
+      {step === "commit" && running && <CommitStep target={target} job={running} onRestart={() => setStep("upload")} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { IMPORT_FIELDS, LIST_IMPORT_FIELDS, UPSERT_KEYS, type UpsertKey, type ImportEncoding, type ImportField, type ImportJob, type ImportSettings, type MappingField } from "../../api/systems.ts";
+import { UPSERT_KEYS, type UpsertKey, type ImportEncoding, type ImportSettings } from "../../api/systems.ts";
 import { Disclosure } from "../../components/Disclosure.tsx";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
@@ -10,12 +10,14 @@ import { PresetsBar } from "./PresetsBar.tsx";
 import { FieldDialog } from "../fields/FieldDialog.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { useFieldWords } from "./useFieldWords.ts";
+import type { ImportTarget, WizardJob, WizardSettings } from "./import-targets.ts";
 
 interface MappingStepProps {
-  job: ImportJob;
-  settings: ImportSettings;
+  target: ImportTarget;
+  job: WizardJob;
+  settings: WizardSettings;
   busy: boolean;
-  onChange(settings: ImportSettings): void;
+  onChange(settings: WizardSettings): void;
   onPreview(): void;
   onRestart(): void;
 }
@@ -28,17 +30,21 @@ const MAX_HEADER_ROWS = 5;
 /** The field select's "define a new field for this column" choice; no field is named like it. */
 const NEW_FIELD = "@new-field";
 
-/** Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds. */
-export function MappingStep({ job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
+/**
+ * Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds;
+ * for the inventory also what is done with systems already there, saved settings and the
+ * organisation's own fields (what the target offers).
+ */
+export function MappingStep({ target, job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
   const { t, number } = useI18n();
   const headers = job.headers ?? [];
   const sample = job.sample ?? [];
-  const duplicates = duplicateFields(settings.mapping);
-  const missing = missingFields(settings.mapping);
-  const canDefine = useSignedIn().can("fields.manage");
+  const duplicates = duplicateFields(settings.mapping, target.listFields);
+  const missing = missingFields(settings.mapping, target.required);
+  const canDefine = useSignedIn().can("fields.manage") && target.offers.customFields;
   const [reloadFields, setReloadFields] = useState(0);
   const [definingFor, setDefiningFor] = useState<string>();
-  const words = useFieldWords(reloadFields);
+  const words = useFieldWords(target, reloadFields);
   const fieldName = words.name;
   const currentCustom = words.custom.filter((f) => !f.archived);
   const [valuesOf, setValuesOf] = useState<string>();
@@ -49,13 +55,13 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
   /** A mapped column's split rule (list fields) and the way to its values and their translations. */
   function howRead(column: string) {
     const entry = settings.mapping.find((m) => m.column === column);
-    if (!entry || entry.field === "profile") return <span className="muted">—</span>;
+    if (!entry || (!target.hasValues(entry.field) && !target.listFields.has(entry.field))) return <span className="muted">—</span>;
     const translated = Object.keys(entry.values ?? {}).length;
     const choice = splitChoiceOf(entry);
     const choices = (SPLIT_CHOICES as readonly string[]).includes(choice) ? SPLIT_CHOICES : [...SPLIT_CHOICES, choice];
     return (
       <div className="mapping-table__rules">
-        {(LIST_IMPORT_FIELDS.has(entry.field as ImportField) || words.def(entry.field)?.type === "multi_choice") && (
+        {(target.listFields.has(entry.field) || words.def(entry.field)?.type === "multi_choice") && (
           <select className="input input--compact" aria-label={t("imports.splitFor", { column })} value={choice} onChange={(e) => onChange({ ...settings, mapping: withEntry(settings.mapping, withSplit(entry, e.target.value)) })} data-testid="import-split">
             {choices.map((c) => (
               <option key={c} value={c}>
@@ -64,9 +70,11 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             ))}
           </select>
         )}
-        <button type="button" className="button button--small" onClick={() => setValuesOf(column)} aria-label={t("imports.values.openFor", { column })} data-testid="import-values">
-          {translated > 0 ? t("imports.values.translated", { count: number(translated) }) : t("imports.values.open")}
-        </button>
+        {target.hasValues(entry.field) && (
+          <button type="button" className="button button--small" onClick={() => setValuesOf(column)} aria-label={t("imports.values.openFor", { column })} data-testid="import-values">
+            {translated > 0 ? t("imports.values.translated", { count: number(translated) }) : t("imports.values.open")}
+          </button>
+        )}
       </div>
     );
   }
@@ -146,6 +154,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
         )}
       </div>
       <div className="form__row">
+        {target.offers.upsert && (
         <label className="field">
           <span className="field__label">{t("imports.upsertBy")}</span>
           <select className="input" value={settings.upsertBy ?? ""} onChange={(e) => onChange({ ...settings, upsertBy: (e.target.value || undefined) as UpsertKey | undefined })} aria-describedby="import-upsert-hint" data-testid="import-upsert-by">
@@ -160,6 +169,8 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             {t("imports.upsertByHint")}
           </span>
         </label>
+        )}
+        {target.offers.createMissing && (
         <fieldset className="field import-create-missing">
           <legend className="field__label">{t("imports.createMissing")}</legend>
           {(["departments", "owners"] as const).map((what) => (
@@ -179,6 +190,7 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
             </label>
           ))}
         </fieldset>
+        )}
         <label className="field">
           <span className="field__label">{t("imports.skipRows")}</span>
           <input
@@ -197,7 +209,8 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
         </label>
       </div>
       <p className="field__hint">{t("imports.optionsHint")}</p>
-      <PresetsBar settings={settings} headers={headers} onApply={onChange} />
+      {/* Saved settings are the inventory's (its fields, upsert key, creation): only its target offers them. */}
+      {target.offers.presets && <PresetsBar settings={settings as ImportSettings} headers={headers} onApply={onChange} />}
       <div className="table-wrap">
         <table className="table table--compact mapping-table" data-testid="mapping-table">
           <thead>
@@ -219,10 +232,10 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
                     className="input input--compact"
                     aria-label={t("imports.fieldFor", { column: h })}
                     value={fieldOf(settings.mapping, h)}
-                    onChange={(e) => (e.target.value === NEW_FIELD ? setDefiningFor(h) : onChange({ ...settings, mapping: withColumn(settings.mapping, headers, h, e.target.value as MappingField | "") }))}
+                    onChange={(e) => (e.target.value === NEW_FIELD ? setDefiningFor(h) : onChange({ ...settings, mapping: withColumn(settings.mapping, headers, h, e.target.value) }))}
                   >
                     <option value="">{t("imports.skipColumn")}</option>
-                    {IMPORT_FIELDS.map((f) => (
+                    {target.fields.map((f) => (
                       <option key={f} value={f}>
                         {fieldName(f)}
                       </option>
@@ -262,15 +275,15 @@ export function MappingStep({ job, settings, busy, onChange, onPreview, onRestar
           }}
         />
       )}
-      {editing && <ValuesPanel job={job} settings={settings} entry={editing} onChange={(entry) => onChange({ ...settings, mapping: withEntry(settings.mapping, entry) })} onClose={() => setValuesOf(undefined)} />}
+      {editing && target.hasValues(editing.field) && <ValuesPanel target={target} job={job} settings={settings} entry={editing} onChange={(entry) => onChange({ ...settings, mapping: withEntry(settings.mapping, entry) })} onClose={() => setValuesOf(undefined)} />}
       {duplicates.length > 0 && <Notice kind="error">{t("imports.duplicate", { fields: duplicates.map(fieldName).join(t("imports.separator")) })}</Notice>}
-      {missing.length > 0 && <Notice kind="warning">{t("imports.missing", { fields: missing.map(fieldName).join(t("imports.separator")) })}</Notice>}
+      {missing.length > 0 && <Notice kind={target.requiredToPreview ? "error" : "warning"}>{t(target.words.missing, { fields: missing.map(fieldName).join(t("imports.separator")) })}</Notice>}
       <Disclosure summary={t("imports.showSample", { count: number(sample.length) })}>{() => <SampleTable headers={headers} rows={sample} />}</Disclosure>
       <div className="form__actions">
         <button type="button" className="button" onClick={onRestart}>
           {t("imports.another")}
         </button>
-        <button type="button" className="button button--primary" disabled={busy || duplicates.length > 0 || settings.mapping.length === 0} onClick={onPreview} data-testid="import-preview">
+        <button type="button" className="button button--primary" disabled={busy || duplicates.length > 0 || settings.mapping.length === 0 || (target.requiredToPreview && missing.length > 0)} onClick={onPreview} data-testid="import-preview">
           {busy ? t("common.working") : t("imports.preview")}
         </button>
       </div>

@@ -1,11 +1,10 @@
-import type { ImportPreview, Lifecycle } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import type { ImportTarget, WizardPreview } from "./import-targets.ts";
 
-const text = (v: unknown) => (typeof v === "string" ? v : Array.isArray(v) ? v.filter((x) => typeof x === "string").join(", ") : "");
-
-/** The first valid rows as they would be registered: line, code, names, lifecycle and tags. */
-export function PreviewSample({ sample }: { sample: ImportPreview["sample"] }) {
-  const { t, number } = useI18n();
+/** The first valid rows as they would be registered: the line, then the columns the target shows (a system's code, names, lifecycle and tags; an incident's id, title, severity, status and date). */
+export function PreviewSample({ target, sample }: { target: ImportTarget; sample: WizardPreview["sample"] }) {
+  const { t, number, label, dateTime, day } = useI18n();
+  const words = { label, day, dateTime: (iso: string) => dateTime(iso) };
   return (
     <div className="table-wrap sample-table" data-testid="import-sample">
       <table className="table table--compact">
@@ -14,22 +13,25 @@ export function PreviewSample({ sample }: { sample: ImportPreview["sample"] }) {
             <th scope="col" className="table__numeric">
               {t("imports.col.line")}
             </th>
-            <th scope="col">{t("imports.field.code")}</th>
-            <th scope="col">{t("imports.field.nameJa")}</th>
-            <th scope="col">{t("imports.field.nameEn")}</th>
-            <th scope="col">{t("imports.field.lifecycle")}</th>
-            <th scope="col">{t("imports.field.tags")}</th>
+            {target.sample.map((c) => (
+              <th key={c.header} scope="col">
+                {t(c.header)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {sample.map((row) => (
             <tr key={row.line}>
               <td className="table__numeric">{number(row.line)}</td>
-              <td className="table__mono">{text(row.code) || <span className="muted">{t("imports.autoCode")}</span>}</td>
-              <td lang="ja">{text(row.nameJa)}</td>
-              <td lang="en">{text(row.nameEn)}</td>
-              <td>{typeof row.lifecycle === "string" ? t(`systems.lifecycle.${row.lifecycle as Lifecycle}`) : ""}</td>
-              <td>{text(row.tags)}</td>
+              {target.sample.map((c) => {
+                const text = c.cell(row, words);
+                return (
+                  <td key={c.header} className={c.mono ? "table__mono" : undefined} lang={c.lang}>
+                    {text || (c.empty && <span className="muted">{t(c.empty)}</span>)}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

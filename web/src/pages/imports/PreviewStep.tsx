@@ -1,25 +1,27 @@
 import { useState } from "react";
-import type { ImportJob, ImportPreview } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
+import { rowsToWrite, type ImportTarget, type WizardJob, type WizardPreview } from "./import-targets.ts";
 import { ErrorTable } from "./ErrorTable.tsx";
 import { PreviewSample } from "./PreviewSample.tsx";
 import { ProblemsDownload } from "./ProblemsDownload.tsx";
 import { ChangesTable } from "./ChangesTable.tsx";
 
 interface PreviewStepProps {
-  job: ImportJob;
-  preview: ImportPreview;
+  target: ImportTarget;
+  job: WizardJob;
+  preview: WizardPreview;
   busy: boolean;
   onBack(): void;
   onCommit(skipInvalid: boolean): void;
 }
 
 /** Step 3: how many rows are valid, what is wrong with the rest, and the import itself. */
-export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewStepProps) {
+export function PreviewStep({ target, job, preview, busy, onBack, onCommit }: PreviewStepProps) {
   const { t, number } = useI18n();
   const [skipInvalid, setSkipInvalid] = useState(false);
-  // With an upsert key, rows that match a system exactly have nothing to write.
-  const writing = preview.upsert ? preview.upsert.new + preview.upsert.changed : preview.valid;
+  // With an upsert key, rows that match a system exactly have nothing to write; rows an earlier
+  // incident import brought in (same id) neither.
+  const writing = rowsToWrite(preview);
   const allowed = writing > 0 && (preview.invalid === 0 || skipInvalid);
   return (
     <section className="card import-step" data-testid="import-preview-step">
@@ -43,37 +45,42 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           {t("imports.upsert.counts", { new: number(preview.upsert.new), changed: number(preview.upsert.changed), unchanged: number(preview.upsert.unchanged) })}
         </p>
       )}
+      {preview.unchanged !== undefined && preview.unchanged > 0 && (
+        <p className="import-upsert-counts" data-testid="import-unchanged">
+          {t("incidentImports.unchanged", { count: number(preview.unchanged) })}
+        </p>
+      )}
       {preview.created && (
         <div className="import-created" data-testid="import-created">
           {preview.created.departments.length > 0 && <p>{t("imports.created.departments", { count: number(preview.created.departments.length), list: preview.created.departments.map((d) => `${d.name} (${d.code})`).join(t("imports.separator")) })}</p>}
           {preview.created.owners.length > 0 && <p>{t("imports.created.owners", { count: number(preview.created.owners.length), list: preview.created.owners.join(t("imports.separator")) })}</p>}
         </div>
       )}
-      {preview.changes.length > 0 && (
+      {preview.changes && preview.changes.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.changes.title")}</h3>
-          <ChangesTable changes={preview.changes} />
+          <ChangesTable target={target} changes={preview.changes} />
         </>
       )}
       {preview.errors.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.errors")}</h3>
           {preview.truncated && <p className="muted">{t("imports.errorsTruncated", { shown: number(preview.errors.length) })}</p>}
-          <ErrorTable errors={preview.errors} />
+          <ErrorTable target={target} errors={preview.errors} />
         </>
       )}
       {preview.warningCount > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.warnings", { count: number(preview.warningCount) })}</h3>
           <p className="muted">{t("imports.warningsHint")}</p>
-          <ErrorTable errors={preview.warnings} testId="import-warnings" />
+          <ErrorTable target={target} errors={preview.warnings} testId="import-warnings" />
         </>
       )}
-      {(preview.errors.length > 0 || preview.warningCount > 0) && <ProblemsDownload jobId={job.id} />}
+      {(preview.errors.length > 0 || preview.warningCount > 0) && <ProblemsDownload target={target} jobId={job.id} />}
       {preview.sample.length > 0 && (
         <>
           <h3 className="card__subtitle">{t("imports.sampleTitle")}</h3>
-          <PreviewSample sample={preview.sample} />
+          <PreviewSample target={target} sample={preview.sample} />
         </>
       )}
       {preview.invalid > 0 && (
@@ -82,13 +89,13 @@ export function PreviewStep({ job, preview, busy, onBack, onCommit }: PreviewSte
           {t("imports.skipInvalid")}
         </label>
       )}
-      {!allowed && preview.valid > 0 && <p className="field__hint">{t("imports.fixOrSkip")}</p>}
+      {!allowed && preview.valid > 0 && preview.invalid > 0 && <p className="field__hint">{t("imports.fixOrSkip")}</p>}
       <div className="form__actions">
         <button type="button" className="button" onClick={onBack}>
           {t("imports.backToMapping")}
         </button>
         <button type="button" className="button button--primary" disabled={!allowed || busy} onClick={() => onCommit(skipInvalid)} data-testid="import-commit">
-          {busy ? t("common.working") : preview.upsert ? t("imports.commitUpsert", { new: number(preview.upsert.new), changed: number(preview.upsert.changed) }) : t("imports.commit", { count: number(preview.valid) })}
+          {busy ? t("common.working") : preview.upsert ? t("imports.commitUpsert", { new: number(preview.upsert.new), changed: number(preview.upsert.changed) }) : t(target.words.commit, { count: number(writing) })}
         </button>
       </div>
     </section>

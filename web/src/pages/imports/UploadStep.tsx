@@ -1,17 +1,18 @@
 import { useRef, useState, type DragEvent } from "react";
-import { importsApi, type ImportJob } from "../../api/systems.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { useUploadAuth } from "../systems/useUploadAuth.ts";
+import type { ImportTarget, WizardJob } from "./import-targets.ts";
 
 interface UploadStepProps {
+  target: ImportTarget;
   busy: boolean;
-  onUploaded(job: ImportJob): void;
+  onUploaded(job: WizardJob): void;
   onError(error: unknown): void;
   onBusy(busy: boolean): void;
 }
 
-/** Step 1: drop a CSV or .xlsx file here, or choose one; the server detects its encoding, sheet and header row. */
-export function UploadStep({ busy, onUploaded, onError, onBusy }: UploadStepProps) {
+/** Step 1: drop a CSV, .xlsx or JSON file here, or choose one; the server detects its encoding, sheet and header row. */
+export function UploadStep({ target, busy, onUploaded, onError, onBusy }: UploadStepProps) {
   const { t } = useI18n();
   const auth = useUploadAuth();
   const input = useRef<HTMLInputElement>(null);
@@ -22,7 +23,7 @@ export function UploadStep({ busy, onUploaded, onError, onBusy }: UploadStepProp
     onBusy(true);
     onError(undefined);
     try {
-      onUploaded(await importsApi.upload(file, auth));
+      onUploaded(await target.calls.upload(file, auth));
     } catch (err) {
       onError(err);
     } finally {
@@ -49,7 +50,7 @@ export function UploadStep({ busy, onUploaded, onError, onBusy }: UploadStepProp
         data-testid="drop-zone"
       >
         <p className="drop-zone__title">{busy ? t("imports.uploading") : t("imports.drop")}</p>
-        <p className="drop-zone__hint">{t("imports.formats")}</p>
+        <p className="drop-zone__hint">{t(target.words.formats)}</p>
         <button type="button" className="button button--primary" disabled={busy} onClick={() => input.current?.click()}>
           {t("imports.choose")}
         </button>
@@ -63,7 +64,7 @@ export function UploadStep({ busy, onUploaded, onError, onBusy }: UploadStepProp
           data-testid="import-file"
         />
       </div>
-      <p className="card__hint">{t("imports.templateHint")}</p>
+      <p className="card__hint">{t(target.words.uploadHint)}</p>
     </section>
   );
 }

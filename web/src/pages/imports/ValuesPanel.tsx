@@ -1,34 +1,32 @@
 import { useEffect, useRef, useState } from "react";
-import { importsApi, LIFECYCLES, type ColumnValues, type ImportField, type ImportJob, type ImportSettings, type MappingEntry } from "../../api/systems.ts";
 import { optionLabel } from "../../components/custom/custom-values.ts";
 import { useFieldWords } from "./useFieldWords.ts";
 import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { readingOf, translationOf, withTranslation } from "./import-model.ts";
+import { readingOf, translationOf, withTranslation, type ColumnMapping } from "./import-model.ts";
+import type { ImportTarget, WizardJob, WizardSettings, WizardValues } from "./import-targets.ts";
 
 interface ValuesPanelProps {
-  job: ImportJob;
-  settings: ImportSettings;
-  entry: MappingEntry;
-  onChange(entry: MappingEntry): void;
+  target: ImportTarget;
+  job: WizardJob;
+  settings: WizardSettings;
+  entry: ColumnMapping;
+  onChange(entry: ColumnMapping): void;
   onClose(): void;
 }
 
 /** The select's "no translation" choice; no field's value looks like it. */
 const AS_READ = "@as-read";
 
-/** What a translation select offers for a field with a closed set of values. */
-const CHOICES: Partial<Record<ImportField, readonly string[]>> = { lifecycle: LIFECYCLES };
-
 /**
  * One column's values as the file holds them, what Musubi reads each as, and the person's
- * translation of each — a lifecycle stage from the list, any other field as text; a value left
- * blank in the translation counts as absent.
+ * translation of each — a value of a closed set (a lifecycle stage, a severity, a status) from the
+ * list, any other field as text; a value left blank in the translation counts as absent.
  */
-export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesPanelProps) {
+export function ValuesPanel({ target, job, settings, entry, onChange, onClose }: ValuesPanelProps) {
   const { t, number, label, errorMessage, lang } = useI18n();
-  const words = useFieldWords();
-  const [values, setValues] = useState<ColumnValues>();
+  const words = useFieldWords(target);
+  const [values, setValues] = useState<WizardValues>();
   const [error, setError] = useState<unknown>();
   const heading = useRef<HTMLHeadingElement>(null);
   const reading = readingOf(settings);
@@ -37,7 +35,7 @@ export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesP
   useEffect(() => {
     let live = true;
     setValues(undefined);
-    importsApi.values(job.id, reading, entry).then(
+    target.calls.values(job.id, reading, entry).then(
       (v) => live && setValues(v),
       (err) => live && setError(err),
     );
@@ -52,9 +50,10 @@ export function ValuesPanel({ job, settings, entry, onChange, onClose }: ValuesP
   const custom = words.def(entry.field);
   // A choice field of the organisation's offers its options; a multi-choice column is listed item by item.
   const customChoices = custom && (custom.type === "choice" || custom.type === "multi_choice") ? custom.options : undefined;
-  const choices = customChoices ? customChoices.map((o) => o.value) : CHOICES[entry.field as ImportField];
+  const closed = target.choices[entry.field];
+  const choices = customChoices ? customChoices.map((o) => o.value) : closed?.values;
   const shown = (value: string | null) =>
-    value === null ? t("imports.values.refused") : customChoices ? optionLabel(customChoices, value, lang) : choices ? label(`systems.lifecycle.`, value as (typeof LIFECYCLES)[number]) : value;
+    value === null ? t("imports.values.refused") : customChoices ? optionLabel(customChoices, value, lang) : closed ? label(closed.prefix, value) : value;
 
   return (
     <section className="values-panel" aria-labelledby="values-panel-title" data-testid="values-panel">

@@ -2,7 +2,7 @@ import type { FieldView } from "../../api/fields.ts";
 import { fieldLabel } from "../../components/custom/custom-values.ts";
 import { useCustomFields } from "../../hooks/useCustomFields.ts";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import type { MessageKey } from "../../i18n/en.ts";
+import type { ImportTarget } from "./import-targets.ts";
 
 /** A mapping's target for one of the organisation's own fields. */
 export const CUSTOM_PREFIX = "custom.";
@@ -12,12 +12,13 @@ export function customKeyOf(field: string): string | undefined {
 }
 
 /**
- * The words for what a column can feed: Musubi's fields by their names, the organisation's own
- * fields (`custom.<key>`) by their labels; with the fields themselves, reloaded when `reload` moves.
+ * The words for what a column can feed: the target's fields by their names, the organisation's own
+ * fields (`custom.<key>`, where the target takes them) by their labels; with the fields themselves,
+ * reloaded when `reload` moves.
  */
-export function useFieldWords(reload = 0): { custom: FieldView[]; name(field: string): string; def(field: string): FieldView | undefined } {
-  const { t, lang } = useI18n();
-  const custom = useCustomFields("system", { archived: true, reload });
+export function useFieldWords(target: Pick<ImportTarget, "fieldPrefix" | "offers">, reload = 0): { custom: FieldView[]; name(field: string): string; def(field: string): FieldView | undefined } {
+  const { label, lang } = useI18n();
+  const custom = useCustomFields("system", { archived: true, reload, enabled: target.offers.customFields });
   const def = (field: string) => {
     const key = customKeyOf(field);
     return key === undefined ? undefined : custom.find((f) => f.key === key);
@@ -27,7 +28,7 @@ export function useFieldWords(reload = 0): { custom: FieldView[]; name(field: st
     def,
     name: (field) => {
       const key = customKeyOf(field);
-      if (key === undefined) return t(`imports.field.${field}` as MessageKey);
+      if (key === undefined || !target.offers.customFields) return label(target.fieldPrefix, field);
       const d = def(field);
       return d ? fieldLabel(d, lang) : key;
     },

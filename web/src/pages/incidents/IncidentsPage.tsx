@@ -76,6 +76,11 @@ export function IncidentsPage() {
             <Link to="/incidents/reference" className="button" data-testid="reference-incidents-link">
               {t("incidents.reference.link")}
             </Link>
+            {can("incidents.manage") && (
+              <Link to="/incidents/import" className="button" data-testid="incident-import">
+                {t("incidentImports.open")}
+              </Link>
+            )}
             {report && (
               <button type="button" className="button button--primary" onClick={() => setFiling(true)} data-testid="create-incident">
                 {t("incidents.create")}
