@@ -10,11 +10,22 @@ import type { Db } from "./connect.ts";
  * PostgreSQL's autovacuum does the same unasked, unless `full` asks for an ANALYZE now (after a
  * bulk load).
  */
-export async function refreshPlannerStatistics(db: Db, opts: { full?: boolean } = {}): Promise<void> {
+export async function refreshPlannerStatistics(db: Db, opts: { full?: boolean; tables?: readonly string[] } = {}): Promise<void> {
   if (db.sqlite) {
     db.sqlite.pragma("analysis_limit = 1000");
     db.sqlite.pragma("optimize = 0x10002");
     return;
   }
-  if (opts.full) await sql`analyze`.execute(db.kysely);
+  if (opts.tables?.length) await sql`analyze ${sql.join(opts.tables.map((t) => sql.table(t)))}`.execute(db.kysely);
+  else if (opts.full) await sql`analyze`.execute(db.kysely);
+}
+
+/**
+ * After a bulk load (an import of thousands of rows): the tables it filled grew by orders of
+ * magnitude since their statistics were taken, and the next upsert's look-ups by id would walk the
+ * whole organisation (measured: 13 s instead of 0.3 s over 100,000 systems). Analysed now, not at
+ * the next hourly refresh.
+ */
+export async function afterBulkLoad(db: Db, tables: readonly string[]): Promise<void> {
+  await refreshPlannerStatistics(db, { tables });
 }

@@ -148,6 +148,18 @@ export function indexRows(orgId: string, recordId: string, values: CustomValues,
   return rows;
 }
 
+/**
+ * A record's custom values as search reads them, to add to the record's own folded search text
+ * (systems and incidents keep one): text as written, choices with their labels. An option
+ * relabelled later is found by its new label once the record is saved again.
+ */
+export function customSearchText(values: CustomValues, defs: ReadonlyMap<string, FieldDef>): string {
+  const words = indexRows("", "", values, defs)
+    .map((r) => r.search_text)
+    .filter(Boolean);
+  return words.length ? `\n${words.join("\n")}` : "";
+}
+
 const INSERT_CHUNK = 200;
 
 /** Replaces the index rows of records whose custom values were written (their `custom` column is the caller's). */

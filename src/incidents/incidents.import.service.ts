@@ -9,6 +9,8 @@ import { getJob, keepProblems, loadTable, presentJob, reportOf, SAMPLE_ROWS, set
 import { foldValue } from "../systems/io/import.values.ts";
 import { announceBulkFiling, fileIncident } from "./incidents.service.ts";
 import { checkIncidentRows, incidentMappingEntry, INCIDENT_FIELDS, MAX_INCIDENT_ROWS, readIncidentValue, suggestIncidentMapping, type CheckedIncidents, type IncidentMappingEntry } from "./incidents.import.ts";
+import { afterBulkLoad } from "../db/maintenance.ts";
+import { timeSlicer } from "../platform/time-slice.ts";
 
 /** Where imported incidents say they came from; with the row's id it keeps a re-import from filing twice. */
 export const IMPORT_SOURCE = "import";
@@ -110,9 +112,12 @@ export async function commitIncidentImport(deps: ImportDeps, actor: Actor, who: 
     await setStatus(deps, job, "uploaded", { report: JSON.stringify(report) });
     throw new AppError(422, "import_has_errors", report);
   }
+  // Filed a slice at a time: between slices the server answers other requests (as the inventory's writer does).
+  const slicer = timeSlicer();
   await audited(deps.db, who, async (trx, record) => {
     const codes: string[] = [];
     for (const row of result.valid) {
+      await slicer.pause();
       const filed = await fileIncident(trx, record, who.orgId, row.input, { source: IMPORT_SOURCE, externalKey: row.externalId, reportedBy: `${job.file_name} (row ${row.line})`, authorId: actor.userId ?? null, quiet: opts.quiet, status: row.status, occurredOn: row.occurredOn });
       codes.push(filed.code);
     }
@@ -120,6 +125,7 @@ export async function commitIncidentImport(deps: ImportDeps, actor: Actor, who: 
     await trx.updateTable("import_jobs").set({ status: "committed", imported: codes.length, report: JSON.stringify(report), updated_at: new Date().toISOString() }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
     record({ action: "import.committed", entityType: "import", entityId: job.id, after: { target: "incidents", imported: codes.length, unchanged: result.unchanged, skipped: report.invalid } });
   });
+  if (result.valid.length >= 1_000) await afterBulkLoad(deps.db, ["incidents", "incident_links", "incident_timeline"]);
   return readIncidentImport(deps, actor.orgId, id);
 }
 

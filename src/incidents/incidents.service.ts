@@ -15,7 +15,7 @@ import { resolveSubjects } from "../workflow/subjects.ts";
 import { createTask, insertTask } from "../workflow/tasks.service.ts";
 import type { CreateIncidentInput, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from "./incidents.schema.ts";
 import type { INCIDENT_STATUSES } from "./vocabulary.ts";
-import { applyCustom, customFilter, customSearch, readCustom, reindexCustom } from "../fields/fields.values.ts";
+import { applyCustom, customFilter, customSearchText, fieldDefs, readCustom, reindexCustom, type FieldDef } from "../fields/fields.values.ts";
 
 type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 import { assertCanWorkIncident } from "./incidents.policy.ts";
@@ -80,6 +80,11 @@ const snapshot = (r: Incident) => ({
   custom: readCustom(r.custom),
 });
 
+/** The organisation's fields on incidents by key, for the search words of an incident's custom values. */
+async function incidentDefs(trx: Q, orgId: string): Promise<Map<string, FieldDef>> {
+  return new Map((await fieldDefs(trx, orgId, "incident")).map((d) => [d.key, d]));
+}
+
 /** The people to tell about a new incident: its owner and the organisation's governance leads. */
 async function watchers(trx: Q, orgId: string, ownerId: string | null): Promise<string[]> {
   const leads = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("status", "=", "active").where("role", "=", "governance_lead").execute();
@@ -131,9 +136,9 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
     updated_at: now,
     version: 1,
   };
-  row.search_text = searchTextOf(row);
   const custom = await applyCustom(trx, orgId, "incident", input.custom);
   row.custom = JSON.stringify(custom);
+  row.search_text = searchTextOf(row) + (Object.keys(custom).length ? customSearchText(custom, await incidentDefs(trx, orgId)) : "");
   await trx.insertInto("incidents").values(row).execute();
   await reindexCustom(trx, orgId, "incident", [{ id: row.id, custom }]);
   for (const [type, key] of LINKS) await setLinks(trx, orgId, row.id, type, input[key]);
@@ -209,7 +214,7 @@ export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, i
       updated_at: nowIso(),
       version: before.version + 1,
     };
-    next.search_text = searchTextOf(next);
+    next.search_text = searchTextOf(next) + customSearchText(readCustom(next.custom), await incidentDefs(trx, who.orgId));
     await trx.updateTable("incidents").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     if (input.custom) await reindexCustom(trx, who.orgId, "incident", [{ id, custom: readCustom(next.custom) }]);
     for (const [type, key] of LINKS) if (input[key]) await setLinks(trx, who.orgId, id, type, input[key]);
@@ -275,7 +280,7 @@ export async function listIncidents(db: Q, orgId: string, q: ListIncidentsQuery)
     const sys = q.systemId;
     base = base.where((eb) => eb.exists(eb.selectFrom("incident_links as l").select("l.incident_id").whereRef("l.incident_id", "=", "incidents.id").where("l.org_id", "=", orgId).where("l.target_type", "=", "system").where("l.target_id", "=", sys)));
   }
-  if (q.q) base = base.where(sql<boolean>`(${matchesSearch("search_text", q.q)} or ${customSearch(orgId, "incidents.id", q.q)})`);
+  if (q.q) base = base.where(matchesSearch("search_text", q.q));
   const custom = await customFilter(db, orgId, "incident", "incidents.id", q.customField, q.customValue);
   if (custom) base = base.where(custom);
   const desc = q.sort.startsWith("-");

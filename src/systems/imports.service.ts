@@ -20,7 +20,7 @@ import { orgToday } from "../orgs/orgs.store.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 import type { ColumnValuesBody, ImportOptions, ImportView, PreviewView, ReadOptions } from "./imports.schema.ts";
 import { columnValues, type ColumnValues } from "./io/import.column-values.ts";
-import { knownSystems, planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
+import { knownSystems, type KnownSystem, planUpsert, type PlannedRow, type UpsertPlan } from "./imports.upsert.ts";
 import { MissingRecords } from "./io/import.missing.ts";
 import { rowMessages } from "./io/import.messages.ts";
 import { hashPassword } from "../auth/secrets.ts";
@@ -39,6 +39,7 @@ import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
 import { fieldDefs } from "../fields/fields.values.ts";
+import { afterBulkLoad } from "../db/maintenance.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
 
@@ -65,6 +66,8 @@ export function importProgress(id: string) {
 }
 
 export const SAMPLE_ROWS = 20;
+/** An import this large changes the planner's picture of the tables it fills (see `afterBulkLoad`). */
+const BULK_ROWS = 1_000;
 const MAX_REPORTED_ERRORS = 500;
 const MAX_SKIPPED_LINES = 1_000;
 /** Rows validated between two looks at the clock (each a few tens of microseconds). */
@@ -154,11 +157,10 @@ export async function loadTable(deps: ImportDeps, job: ImportJob, opts: ReadOpti
 }
 
 /** Everything validation needs about the organisation: three statements, whatever the file size. */
-async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportOptions, "upsertBy" | "createMissing"> = {}): Promise<ImportContext> {
-  const [users, departments, codes, custom] = await Promise.all([
+async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportOptions, "upsertBy" | "createMissing">, codes: readonly KnownSystem[]): Promise<ImportContext> {
+  const [users, departments, custom] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
     deps.db.kysely.selectFrom("departments").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute(),
-    knownSystems(deps.db, orgId),
     fieldDefs(deps.db.kysely, orgId, "system"),
   ]);
   return {
@@ -205,10 +207,12 @@ async function validateInSlices(table: Table, mapping: Mapping, ctx: ImportConte
  * unchanged with an upsert key; possible duplicates flagged without one). Problems in row order.
  */
 async function checkRows(deps: ImportDeps, orgId: string, table: Table, opts: ImportOptions, onProgress: (done: number) => void) {
-  const ctx = await importContext(deps, orgId, opts);
+  // The inventory's codes and names, read once: validation checks codes against them, the upsert matches by them.
+  const known = await knownSystems(deps.db, orgId);
+  const ctx = await importContext(deps, orgId, opts, known);
   const checked = await validateInSlices(table, opts.mapping, ctx, onProgress);
   const elsewhere = await ownersElsewhere(deps.db, ctx.missing, checked.valid);
-  const plan = await planUpsert(deps.db, orgId, elsewhere.valid, opts.mapping, opts.upsertBy);
+  const plan = await planUpsert(deps.db, orgId, elsewhere.valid, opts.mapping, opts.upsertBy, known);
   const byLine = (a: RowError, b: RowError) => a.line - b.line;
   const problems: Problems = { errors: [...checked.errors, ...elsewhere.errors, ...plan.errors].sort(byLine), warnings: [...checked.warnings, ...plan.warnings].sort(byLine) };
   return { plan, problems, valid: plan.counts.new + plan.counts.changed + plan.counts.unchanged, create: toCreate(ctx.missing, plan.rows) };
@@ -401,6 +405,7 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
         }
       : undefined;
   await (writesOffThread(deps.db) && !sync ? writeOffThread(deps.db, write, classified, onProgress) : writeClassified(deps.db, write, classified, onProgress, sync));
+  if (total >= BULK_ROWS) await afterBulkLoad(deps.db, ["ai_systems", "custom_field_values"]);
   progress.delete(job.id);
 }
 

@@ -11,7 +11,7 @@ import { timeSlicer } from "../platform/time-slice.ts";
 import type { CreateSystemInput } from "./systems.schema.ts";
 import { countSystem, ledgerSnapshot, newSystemRow } from "./systems.service.ts";
 import { linkVendorsByName } from "../vendors/vendor-links.ts";
-import { indexRows, insertIndexRows, readCustom, reindexCustom, type FieldDef } from "../fields/fields.values.ts";
+import { customSearchText, indexRows, insertIndexRows, readCustom, reindexCustom, type FieldDef } from "../fields/fields.values.ts";
 
 /** A validated row with its classification, ready to be written. */
 export interface ClassifiedRow {
@@ -68,7 +68,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
     const d = new CounterDeltas();
     let done = 0;
     for (let i = 0; i < created.length; i += WRITE_STEP) {
-      const chunk = created.slice(i, i + WRITE_STEP).map((c, j) => newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now));
+      const chunk = created.slice(i, i + WRITE_STEP).map((c, j) => withCustomWords(newSystemRow(who.orgId, codes[i + j]!, c.input, c, w.asOf, w.libraryDigest, now), customByKey));
       await trx.insertInto("ai_systems").values(chunk).execute();
       if (customByKey) await insertIndexRows(trx, chunk.flatMap((r) => indexRows(who.orgId, r.id, readCustom(r.custom), customByKey)));
       // A vendor named as the register names it is linked to the record, as the system form would.
@@ -138,12 +138,17 @@ async function createMissing(trx: Transaction<Database>, w: ImportWrite, record:
  */
 async function updateRow(trx: Transaction<Database>, orgId: string, c: ClassifiedRow, w: ImportWrite, now: string): Promise<AiSystem> {
   const before = c.existing!;
-  const fresh = newSystemRow(orgId, before.code, c.input, c, w.asOf, w.libraryDigest, now);
+  const fresh = withCustomWords(newSystemRow(orgId, before.code, c.input, c, w.asOf, w.libraryDigest, now), w.customFields?.length ? new Map(w.customFields.map((d) => [d.key, d])) : undefined);
   const next: AiSystem = { ...fresh, id: before.id, created_at: before.created_at, version: before.version + 1 };
   const { id: _id, org_id: _org, created_at: _created, ...changes } = next;
   const res = await trx.updateTable("ai_systems").set(changes).where("org_id", "=", orgId).where("id", "=", before.id).where("version", "=", before.version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { code: before.code });
   return next;
+}
+
+/** A row's search text with its custom values' words, as a save through the API writes it. */
+function withCustomWords(row: AiSystem, defs: ReadonlyMap<string, FieldDef> | undefined): AiSystem {
+  return defs ? { ...row, search_text: row.search_text + customSearchText(readCustom(row.custom), defs) } : row;
 }
 
 /**

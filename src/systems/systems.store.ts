@@ -5,13 +5,13 @@ import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
-import { customFilter, customSearch, readCustom } from "../fields/fields.values.ts";
+import { customFilter, readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export { foldForSearch };
 
-/** What `q` matches: names, code, purpose, tags and vendors, folded once at write time. */
+/** What `q` matches: names, code, purpose, tags and vendors (and custom values, added by the caller), folded once at write time. */
 export function searchTextOf(s: { code: string; nameJa: string; nameEn: string; purpose: string; tags: string[]; vendors: string[] }): string {
   return foldForSearch([s.code, s.nameJa, s.nameEn, s.tags.join(" "), s.vendors.join(" "), s.purpose].join("\n"));
 }
@@ -165,7 +165,7 @@ function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string, cust
   if (q.reviewOverdue === true) base = base.where("m.next_review_at", "<", today).where("m.lifecycle", "<>", "retired");
   if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("m.next_review_at", "is", null), eb("m.next_review_at", ">=", today)]));
   if (custom) base = base.where(custom);
-  if (q.q) base = base.where(sql<boolean>`(${matchesSearch("m.search_text", q.q)} or ${customSearch(orgId, "m.id", q.q)})`);
+  if (q.q) base = base.where(matchesSearch("m.search_text", q.q));
   return base;
 }
 
