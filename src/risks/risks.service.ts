@@ -45,7 +45,7 @@ export async function listRisks(db: Q, library: Library, orgId: string, q: ListR
   if (q.reviewOverdue) base = base.where("r.status", "<>", "closed").where("r.next_review_on", "<", today);
   if (q.q) {
     const text = q.q;
-    base = base.where((eb) => eb.or([containsText("r.code", text), containsText("r.title_ja", text), containsText("r.title_en", text), containsText("r.description", text), customSearch(orgId, "r.id", text)]));
+    base = base.where((eb) => eb.or([containsText("r.code", text), containsText("r.title_ja", text), containsText("r.title_en", text), containsText("r.description", text), customSearch(orgId, "risk", "r.id", text)]));
   }
   const custom = await customFilter(db, orgId, "risk", "r.id", q.customField, q.customValue);
   if (custom) base = base.where(custom);

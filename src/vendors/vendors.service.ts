@@ -93,7 +93,7 @@ export async function listVendors(db: Q, orgId: string, q: ListVendorsQuery, tod
   }
   if (q.q) {
     const text = q.q;
-    base = base.where((eb) => eb.or([containsText("name", text), containsText("code", text), containsText("services", text), customSearch(orgId, "vendors.id", text)]));
+    base = base.where((eb) => eb.or([containsText("name", text), containsText("code", text), containsText("services", text), customSearch(orgId, "vendor", "vendors.id", text)]));
   }
   const custom = await customFilter(db, orgId, "vendor", "vendors.id", q.customField, q.customValue);
   if (custom) base = base.where(custom);
