@@ -28,6 +28,11 @@ export async function fieldDefs(db: Q, orgId: string, entity: FieldEntity): Prom
   return rows.map(toDef);
 }
 
+/** The same, by key: what value checks, index rows and search words look fields up by. */
+export async function fieldDefsByKey(db: Q, orgId: string, entity: FieldEntity): Promise<Map<string, FieldDef>> {
+  return new Map((await fieldDefs(db, orgId, entity)).map((d) => [d.key, d]));
+}
+
 const MAX_TEXT: Partial<Record<FieldType, number>> = { text: 2000, long_text: 20_000, url: 2000 };
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -79,7 +84,7 @@ export function checkValue(def: FieldDef, raw: unknown): { value: string | numbe
  */
 export async function applyCustom(db: Q, orgId: string, entity: FieldEntity, input: CustomInput | undefined, current: CustomValues = {}): Promise<CustomValues> {
   if (!input || Object.keys(input).length === 0) return current;
-  const defs = new Map((await fieldDefs(db, orgId, entity)).map((d) => [d.key, d]));
+  const defs = await fieldDefsByKey(db, orgId, entity);
   const next: CustomValues = { ...current };
   const problems: { field: string; message: string }[] = [];
   const people: { key: string; id: string }[] = [];
@@ -160,12 +165,23 @@ export function customSearchText(values: CustomValues, defs: ReadonlyMap<string,
   return words.length ? `\n${words.join("\n")}` : "";
 }
 
+/** {@link customSearchText} for a record being saved: no query at all when it holds no custom value. */
+export async function customSearchWords(db: Q, orgId: string, entity: FieldEntity, values: CustomValues): Promise<string> {
+  return Object.keys(values).length ? customSearchText(values, await fieldDefsByKey(db, orgId, entity)) : "";
+}
+
+/** The index rows of a record just created: nothing to replace, and no query when it holds no custom value. */
+export async function indexNewRecord(trx: Q, orgId: string, entity: FieldEntity, recordId: string, values: CustomValues): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await insertIndexRows(trx, indexRows(orgId, recordId, values, await fieldDefsByKey(trx, orgId, entity)));
+}
+
 const INSERT_CHUNK = 200;
 
 /** Replaces the index rows of records whose custom values were written (their `custom` column is the caller's). */
 export async function reindexCustom(trx: Q, orgId: string, entity: FieldEntity, records: readonly { id: string; custom: CustomValues }[], defs?: readonly FieldDef[]): Promise<void> {
   if (records.length === 0) return;
-  const byKey = new Map((defs ?? (await fieldDefs(trx, orgId, entity))).map((d) => [d.key, d]));
+  const byKey = defs ? new Map(defs.map((d) => [d.key, d])) : await fieldDefsByKey(trx, orgId, entity);
   const ids = records.map((r) => r.id);
   for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
     await trx.deleteFrom("custom_field_values").where("org_id", "=", orgId).where("record_id", "in", ids.slice(i, i + INSERT_CHUNK)).execute();

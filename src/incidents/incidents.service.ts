@@ -15,7 +15,7 @@ import { resolveSubjects } from "../workflow/subjects.ts";
 import { createTask, insertTask } from "../workflow/tasks.service.ts";
 import type { CreateIncidentInput, IncidentView, ListIncidentsQuery, UpdateIncidentInput } from "./incidents.schema.ts";
 import type { INCIDENT_STATUSES } from "./vocabulary.ts";
-import { applyCustom, customFilter, customSearchText, fieldDefs, readCustom, reindexCustom, type FieldDef } from "../fields/fields.values.ts";
+import { applyCustom, customFilter, customSearchWords, indexNewRecord, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 import { assertCanWorkIncident } from "./incidents.policy.ts";
@@ -80,11 +80,6 @@ const snapshot = (r: Incident) => ({
   custom: readCustom(r.custom),
 });
 
-/** The organisation's fields on incidents by key, for the search words of an incident's custom values. */
-async function incidentDefs(trx: Q, orgId: string): Promise<Map<string, FieldDef>> {
-  return new Map((await fieldDefs(trx, orgId, "incident")).map((d) => [d.key, d]));
-}
-
 /** The people to tell about a new incident: its owner and the organisation's governance leads. */
 async function watchers(trx: Q, orgId: string, ownerId: string | null): Promise<string[]> {
   const leads = await trx.selectFrom("users").select("id").where("org_id", "=", orgId).where("status", "=", "active").where("role", "=", "governance_lead").execute();
@@ -138,9 +133,9 @@ export async function fileIncident(trx: Transaction<Database>, record: RecordCha
   };
   const custom = await applyCustom(trx, orgId, "incident", input.custom);
   row.custom = JSON.stringify(custom);
-  row.search_text = searchTextOf(row) + (Object.keys(custom).length ? customSearchText(custom, await incidentDefs(trx, orgId)) : "");
+  row.search_text = searchTextOf(row) + (await customSearchWords(trx, orgId, "incident", custom));
   await trx.insertInto("incidents").values(row).execute();
-  await reindexCustom(trx, orgId, "incident", [{ id: row.id, custom }]);
+  await indexNewRecord(trx, orgId, "incident", row.id, custom);
   for (const [type, key] of LINKS) await setLinks(trx, orgId, row.id, type, input[key]);
   // Filed is when it was recorded here; detection has its own field (the report says both).
   await addTimeline(trx, orgId, row.id, "filed", row.title, meta.authorId, now);
@@ -214,7 +209,7 @@ export async function updateIncident(db: Db, actor: Actor, who: ChangeContext, i
       updated_at: nowIso(),
       version: before.version + 1,
     };
-    next.search_text = searchTextOf(next) + customSearchText(readCustom(next.custom), await incidentDefs(trx, who.orgId));
+    next.search_text = searchTextOf(next) + (await customSearchWords(trx, who.orgId, "incident", readCustom(next.custom)));
     await trx.updateTable("incidents").set(next).where("org_id", "=", who.orgId).where("id", "=", id).execute();
     if (input.custom) await reindexCustom(trx, who.orgId, "incident", [{ id, custom: readCustom(next.custom) }]);
     for (const [type, key] of LINKS) if (input[key]) await setLinks(trx, who.orgId, id, type, input[key]);

@@ -17,7 +17,7 @@ import { assertCanEditRisk } from "./risks.policy.ts";
 import type { CreateRiskInput, ListRisksQuery, RiskView, UpdateRiskInput } from "./risks.schema.ts";
 import { controlIdsOf, getRiskRow, presentRisks, selectRisks, withNames } from "./risks.store.ts";
 import { taxonomyIds } from "./taxonomy.ts";
-import { applyCustom, customFilter, customSearch, dropCustom, readCustom, reindexCustom } from "../fields/fields.values.ts";
+import { applyCustom, customFilter, customSearch, dropCustom, indexNewRecord, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 type Problem = { field: string; message: string };
@@ -211,7 +211,7 @@ export async function createRisk(db: Db, library: Library, actor: Actor, who: Ch
     const custom = await applyCustom(trx, who.orgId, "risk", input.custom);
     row.custom = JSON.stringify(custom);
     await trx.insertInto("risks").values(row).execute();
-    await reindexCustom(trx, who.orgId, "risk", [{ id: row.id, custom }]);
+    await indexNewRecord(trx, who.orgId, "risk", row.id, custom);
     await setControls(trx, who.orgId, row.id, input.controlIds);
     const d = new CounterDeltas();
     countRiskChange(d, null, row);

@@ -38,7 +38,7 @@ import type { CreateSystemInput } from "./systems.schema.ts";
 import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
-import { fieldDefs } from "../fields/fields.values.ts";
+import { fieldDefs, fieldDefsByKey } from "../fields/fields.values.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
@@ -161,10 +161,10 @@ async function importContext(deps: ImportDeps, orgId: string, opts: Pick<ImportO
   const [users, departments, custom] = await Promise.all([
     deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute(),
     deps.db.kysely.selectFrom("departments").select(["id", "code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute(),
-    fieldDefs(deps.db.kysely, orgId, "system"),
+    fieldDefsByKey(deps.db.kysely, orgId, "system"),
   ]);
   return {
-    customFields: new Map(custom.map((d) => [d.key, d])),
+    customFields: custom,
     userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])),
     departmentIdByCode: new Map(departments.map((d) => [d.code, d.id])),
     departmentIdByName: new Map(departments.flatMap((d) => [[foldValue(d.name_en), d.id] as const, [foldValue(d.name_ja), d.id] as const])),
@@ -297,8 +297,8 @@ export async function importColumnValues(deps: ImportDeps, orgId: string, id: st
   const departments = await deps.db.kysely.selectFrom("departments").select(["code", "name_ja", "name_en"]).where("org_id", "=", orgId).execute();
   const departmentByWord = new Map<string, string>();
   for (const d of departments) for (const word of [d.name_en, d.name_ja, d.code]) departmentByWord.set(foldValue(word), d.code);
-  const [custom, users] = await Promise.all([fieldDefs(deps.db.kysely, orgId, "system"), deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute()]);
-  const values = columnValues(table, body.column, body.field, body.split, { departmentByWord, customFields: new Map(custom.map((d) => [d.key, d])), userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])) });
+  const [custom, users] = await Promise.all([fieldDefsByKey(deps.db.kysely, orgId, "system"), deps.db.kysely.selectFrom("users").select(["id", "email"]).where("org_id", "=", orgId).where("status", "=", "active").execute()]);
+  const values = columnValues(table, body.column, body.field, body.split, { departmentByWord, customFields: custom, userIdByEmail: new Map(users.map((u) => [u.email.toLowerCase(), u.id])) });
   if (!values) throw new AppError(400, "validation_failed", [{ field: "body.column", message: fieldText("no_such_column") }]);
   return values;
 }

@@ -86,7 +86,7 @@ export async function writeClassified(db: Db, w: ImportWrite, rows: readonly Cla
       const chunk = updated.slice(i, i + WRITE_STEP);
       const next: AiSystem[] = [];
       for (const c of chunk) {
-        const row = await updateRow(trx, who.orgId, c, w, now);
+        const row = await updateRow(trx, who.orgId, c, w, now, customByKey);
         await syncAssessments?.(trx, row.id, d);
         next.push(row);
       }
@@ -136,9 +136,9 @@ async function createMissing(trx: Transaction<Database>, w: ImportWrite, record:
  * checked. Someone who changed the system since (another version) wins: the import fails with
  * `conflict` and writes nothing, rather than overwriting a change nobody saw.
  */
-async function updateRow(trx: Transaction<Database>, orgId: string, c: ClassifiedRow, w: ImportWrite, now: string): Promise<AiSystem> {
+async function updateRow(trx: Transaction<Database>, orgId: string, c: ClassifiedRow, w: ImportWrite, now: string, customByKey: ReadonlyMap<string, FieldDef> | undefined): Promise<AiSystem> {
   const before = c.existing!;
-  const fresh = withCustomWords(newSystemRow(orgId, before.code, c.input, c, w.asOf, w.libraryDigest, now), w.customFields?.length ? new Map(w.customFields.map((d) => [d.key, d])) : undefined);
+  const fresh = withCustomWords(newSystemRow(orgId, before.code, c.input, c, w.asOf, w.libraryDigest, now), customByKey);
   const next: AiSystem = { ...fresh, id: before.id, created_at: before.created_at, version: before.version + 1 };
   const { id: _id, org_id: _org, created_at: _created, ...changes } = next;
   const res = await trx.updateTable("ai_systems").set(changes).where("org_id", "=", orgId).where("id", "=", before.id).where("version", "=", before.version).executeTakeFirst();

@@ -19,7 +19,7 @@ import { withRecordFacts } from "./systems.record-facts.ts";
 import type { CreateSystemInput, SystemView, UpdateSystemInput } from "./systems.schema.ts";
 import { findSystem, getSystemRow, searchTextOf } from "./systems.store.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
-import { applyCustom, customSearchText, dropCustom, fieldDefs, readCustom, reindexCustom, storedValues, type FieldDef } from "../fields/fields.values.ts";
+import { applyCustom, customSearchWords, dropCustom, indexNewRecord, readCustom, reindexCustom, storedValues } from "../fields/fields.values.ts";
 
 export interface SystemContext {
   db: Db;
@@ -72,11 +72,6 @@ async function checkReferences(trx: Transaction<Database>, orgId: string, input:
   }
   if (input.vendorIds) problems.push(...(await unknownVendorIds(trx, orgId, input.vendorIds)));
   if (problems.length) throw new AppError(400, "validation_failed", problems);
-}
-
-/** The organisation's fields on systems by key, for the search words of a system's custom values. */
-export async function customDefsByKey(trx: Transaction<Database>, orgId: string): Promise<Map<string, FieldDef>> {
-  return new Map((await fieldDefs(trx, orgId, "system")).map((d) => [d.key, d]));
 }
 
 /** The next free `AIS-000001`-style code, from a per-organisation sequence that skips codes already taken. */
@@ -144,11 +139,10 @@ export async function createSystem(ctx: SystemContext, who: ChangeContext, input
       if (clash) throw new AppError(409, "code_taken", { field: "body.code" });
     }
     const custom = await applyCustom(trx, who.orgId, "system", input.custom);
-    const defs = await customDefsByKey(trx, who.orgId);
     const base = newSystemRow(who.orgId, code, input, classification, asOf, ctx.library.digest, nowIso());
-    const row = { ...base, custom: JSON.stringify(custom), search_text: base.search_text + customSearchText(custom, defs) };
+    const row = { ...base, custom: JSON.stringify(custom), search_text: base.search_text + (await customSearchWords(trx, who.orgId, "system", custom)) };
     await trx.insertInto("ai_systems").values(row).execute();
-    await reindexCustom(trx, who.orgId, "system", [{ id: row.id, custom }], [...defs.values()]);
+    await indexNewRecord(trx, who.orgId, "system", row.id, custom);
     const vendorIds = await setSystemVendors(trx, who.orgId, row.id, input.vendorIds ?? []);
     const deltas = new CounterDeltas();
     countSystem(deltas, row, 1);
@@ -187,7 +181,7 @@ export async function updateSystem(ctx: SystemContext, who: ChangeContext, actor
     }
     const merged = mergeSystem(current, input);
     const custom = input.custom ? await applyCustom(trx, who.orgId, "system", input.custom, readCustom(current.custom)) : undefined;
-    const customWords = customSearchText(custom ?? readCustom(current.custom), await customDefsByKey(trx, who.orgId));
+    const customWords = await customSearchWords(trx, who.orgId, "system", custom ?? readCustom(current.custom));
     const next: AiSystem = {
       ...current,
       ...merged,

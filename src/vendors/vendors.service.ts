@@ -13,7 +13,7 @@ import { userNames } from "../workflow/approvals.service.ts";
 import { completeReviewTasks } from "../workflow/tasks.service.ts";
 import { suggestRating, type Rating } from "./questionnaire.ts";
 import type { CreateVendorInput, ListVendorsQuery, ReviewVendorInput, UpdateVendorInput, VendorView } from "./vendors.schema.ts";
-import { applyCustom, customFilter, customSearch, dropCustom, readCustom, reindexCustom } from "../fields/fields.values.ts";
+import { applyCustom, customFilter, customSearch, dropCustom, indexNewRecord, readCustom, reindexCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -169,7 +169,7 @@ export async function createVendor(db: Db, who: ChangeContext, input: CreateVend
     const custom = await applyCustom(trx, who.orgId, "vendor", input.custom);
     row.custom = JSON.stringify(custom);
     await trx.insertInto("vendors").values(row).execute();
-    await reindexCustom(trx, who.orgId, "vendor", [{ id: row.id, custom }]);
+    await indexNewRecord(trx, who.orgId, "vendor", row.id, custom);
     await setSystems(trx, who.orgId, row.id, input.systemIds);
     record({ action: "vendor.created", entityType: "vendor", entityId: row.id, after: { ...snapshot(row), systemIds: input.systemIds } });
     return row.id;
