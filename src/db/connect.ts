@@ -7,6 +7,7 @@ import { withNamedStatements } from "./pg-named-statements.ts";
 import type { Database } from "./schema.ts";
 import { MusubiSqliteDialect } from "./sqlite-dialect.ts";
 import { DEFAULT_SQLITE_CACHE_MB } from "../platform/config.ts";
+import { documentTokens } from "../search/search.grams.ts";
 
 export type DialectName = "sqlite" | "postgres";
 
@@ -46,6 +47,7 @@ export function openSqlite(file: string, opts: { cacheMb?: number } = {}): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 10000");
   sqlite.pragma(`cache_size = -${Math.max(2, opts.cacheMb ?? DEFAULT_SQLITE_CACHE_MB) * 1024}`);
+  registerFunctions(sqlite);
   const kysely = new Kysely<Database>({ dialect: new MusubiSqliteDialect(sqlite) });
   let reader: Db | undefined;
   return {
@@ -62,6 +64,15 @@ export function openSqlite(file: string, opts: { cacheMb?: number } = {}): Db {
       await kysely.destroy();
     },
   };
+}
+
+/**
+ * Functions Musubi's SQLite schema calls: the search index's triggers (migration 0027) compute a
+ * record's terms with `musubi_search_doc`, so every connection that writes must have it; a tool
+ * without it (the `sqlite3` shell) can read but not write the indexed tables.
+ */
+function registerFunctions(sqlite: BetterSqlite3.Database): void {
+  sqlite.function("musubi_search_doc", { deterministic: true }, (text: unknown, orgId: unknown, kind: unknown) => documentTokens(String(text ?? ""), String(orgId), String(kind)));
 }
 
 /** The query-only connection behind `Db.reader`: a write through it fails instead of bypassing the writer. */

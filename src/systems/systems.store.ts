@@ -5,6 +5,7 @@ import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
+import { indexedCandidates, SORT_CANDIDATES_UP_TO } from "../search/search.index.ts";
 import { customFilter, readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -151,7 +152,7 @@ function jsonListHas(column: string, value: string) {
 export const COUNT_CAP = 1_000;
 
 /** The inventory's filters on `ai_systems` alone (no joins): what both the page's ids and the count use. */
-function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string, custom?: RawBuilder<boolean>) {
+function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string, custom?: RawBuilder<boolean>, indexed?: RawBuilder<boolean>) {
   let base = db.selectFrom("ai_systems as m").where("m.org_id", "=", orgId);
   if (q.lifecycle) base = base.where("m.lifecycle", "=", q.lifecycle);
   if (q.euClass) base = q.euClass === "none" ? base.where("m.eu_class", "is", null) : base.where("m.eu_class", "=", q.euClass);
@@ -165,6 +166,7 @@ function filtered(db: Q, orgId: string, q: ListSystemsQuery, today: string, cust
   if (q.reviewOverdue === true) base = base.where("m.next_review_at", "<", today).where("m.lifecycle", "<>", "retired");
   if (q.reviewOverdue === false) base = base.where((eb) => eb.or([eb("m.next_review_at", "is", null), eb("m.next_review_at", ">=", today)]));
   if (custom) base = base.where(custom);
+  if (indexed) base = base.where(indexed);
   if (q.q) base = base.where(matchesSearch("m.search_text", q.q));
   return base;
 }
@@ -191,14 +193,14 @@ function counterFor(q: ListSystemsQuery): { name: CounterName; key?: string } | 
  * otherwise counted, exactly when `exact` is asked for (the dashboard), else up to
  * `offset + COUNT_CAP` matches. One statement either way.
  */
-async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, exact: boolean, countCap: number, custom?: RawBuilder<boolean>): Promise<{ total: number; capped: boolean }> {
+async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, exact: boolean, countCap: number, custom?: RawBuilder<boolean>, indexed?: RawBuilder<boolean>): Promise<{ total: number; capped: boolean }> {
   const counter = counterFor(q);
   if (counter) {
     let read = db.selectFrom("counters").select((eb) => eb.fn.coalesce(eb.fn.sum<number>("n"), sql<number>`0`).as("n")).where("org_id", "=", orgId).where("name", "=", counter.name);
     if (counter.key !== undefined) read = read.where("key", "=", counter.key);
     return { total: Number((await read.executeTakeFirstOrThrow()).n), capped: false };
   }
-  const base = filtered(db, orgId, q, today, custom);
+  const base = filtered(db, orgId, q, today, custom, indexed);
   if (exact) return { total: Number((await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n), capped: false };
   const cap = q.offset + countCap;
   const row = await db
@@ -211,26 +213,36 @@ async function countSystems(db: Q, orgId: string, q: ListSystemsQuery, today: st
 
 /**
  * A page of the inventory and how many systems match: three statements whatever the page size.
- * Filters and sorts use the indexes of migrations 0003 and 0004; `q` scans the folded search column.
+ * Filters and sorts use the indexes of migrations 0003 and 0004; `q` reads its candidates from the
+ * text index (migration 0027) where there is one.
  */
 export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, today: string, opts: { exactTotal?: boolean; countCap?: number } = {}): Promise<Page<SystemRow>> {
   const desc = q.sort.startsWith("-");
   const column = SORT_COLUMNS[(desc ? q.sort.slice(1) : q.sort) as keyof typeof SORT_COLUMNS];
   const direction = desc ? "desc" : "asc";
+  const custom = await customFilter(db, orgId, "system", "m.id", q.customField, q.customValue);
+  const indexed = q.q ? await indexedCandidates(db, orgId, "system", "m.id", q.q) : undefined;
   // The page's ids first (an index walk over `ai_systems` alone, skipping the offset), then those
   // rows with their owners and department by primary key: a single joined statement lets the
   // planner walk every system in sort order and join each one, which costs 100 times more.
-  const custom = await customFilter(db, orgId, "system", "m.id", q.customField, q.customValue);
-  const [ids, count] = await Promise.all([
-    filtered(db, orgId, q, today, custom)
+  const pageIds = (by?: RawBuilder<boolean>) =>
+    filtered(db, orgId, q, today, custom, by)
       .select("m.id")
       .orderBy(column.replace("s.", "m.") as never, direction)
       .orderBy("m.id", direction)
       .limit(q.limit)
       .offset(q.offset)
-      .execute(),
-    countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom),
-  ]);
+      .execute();
+  let ids: { id: string }[];
+  let count: { total: number; capped: boolean };
+  if (indexed) {
+    // Searching: counted from the text index's candidates first. Few matches are then read from
+    // the candidates and sorted; many are found sooner by walking the sort order, where they are dense.
+    count = await countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom, indexed);
+    ids = await pageIds(!count.capped && count.total <= SORT_CANDIDATES_UP_TO ? indexed : undefined);
+  } else {
+    [ids, count] = await Promise.all([pageIds(), countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom)]);
+  }
   const found = ids.length === 0 ? [] : await selectSystems(db, orgId).where("s.id", "in", ids.map((r) => r.id)).select(ROW_COLUMNS).select(JOINED).execute();
   const byId = new Map((found as ListedRow[]).map((r) => [r.id, r]));
   const rows = ids.map((r) => byId.get(r.id)).filter((r): r is ListedRow => r !== undefined);

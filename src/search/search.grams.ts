@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The text index's terms (issue 17, issue 20): every pair of neighbouring characters of the folded
+ * search text, counted in code points. A query is looked up by its own pairs, so "採用" (two
+ * characters) is one term and a substring of any length ≥ 2 is found in every script — Japanese has
+ * no spaces to split words on, and real registers mix it with Latin text and codes. The index only
+ * narrows the candidates: the folded text is still compared with `LIKE`, so what is found is
+ * exactly what the unindexed search found, on both databases.
+ */
+export function bigramsOf(folded: string): string[] {
+  const chars = Array.from(folded);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return [...out];
+}
+
+/**
+ * A pair as an ASCII token that any tokenizer keeps whole: the two code points in hexadecimal with
+ * an `x` between. SQLite's FTS5 then never splits, folds or drops a pair, whatever its characters.
+ */
+function token(pair: string): string {
+  const [a, b] = Array.from(pair);
+  return `${a!.codePointAt(0)!.toString(16)}x${b!.codePointAt(0)!.toString(16)}`;
+}
+
+/**
+ * The token that confines a lookup to one organisation's records of one kind: FTS5 intersects it
+ * with the pairs, so a small organisation's search does not walk a large one's matches. A hash
+ * (not the id) keeps tokens alphanumeric; a collision only adds candidates the query then drops.
+ */
+export function scopeToken(orgId: string, kind: string): string {
+  return `s${createHash("sha256").update(`${orgId}\u0000${kind}`).digest("hex").slice(0, 16)}`;
+}
+
+/** The document SQLite's FTS5 table holds for one record: its scope, then its pairs. */
+export function documentTokens(folded: string, orgId: string, kind: string): string {
+  return [scopeToken(orgId, kind), ...bigramsOf(folded).map(token)].join(" ");
+}
+
+/**
+ * An FTS5 query for records of the scope holding every pair of one of `variants` (already folded),
+ * or undefined when a variant is a single character: it has no pair, and only a scan finds it.
+ */
+export function ftsQuery(variants: readonly string[], orgId: string, kind: string): string | undefined {
+  const alternatives: string[] = [];
+  for (const v of variants) {
+    const pairs = bigramsOf(v);
+    if (pairs.length === 0) return undefined;
+    alternatives.push(`(${pairs.map((p) => `"${token(p)}"`).join(" AND ")})`);
+  }
+  return `"${scopeToken(orgId, kind)}" AND (${alternatives.join(" OR ")})`;
+}
