@@ -89,6 +89,11 @@ describe.each(testDatabases())("custom fields ($name)", (dialect) => {
     const relabel = await api.call("PATCH", `/api/fields/${field.id}`, { token: org.tokens.admin, body: { version: field.version, options: [IMPACT.options[0], { value: "high", labelJa: "大", labelEn: "Major" }, { value: "mid", labelJa: "中", labelEn: "Medium" }] } });
     expect(relabel.status).toBe(200);
     expect(relabel.body.options.map((o: { labelEn: string }) => o.labelEn)).toEqual(["Low", "Major", "Medium"]);
+    // The system holding "high" is found by the new labels at once, no longer by the old ones.
+    const search = async (q: string) => (await api.call("GET", `/api/systems?q=${encodeURIComponent(q)}`, { token: org.tokens.viewer })).body.items.map((s: { nameEn: string }) => s.nameEn);
+    expect(await search("major")).toEqual(["Hiring aid"]);
+    expect(await search("大")).toEqual(["Hiring aid"]);
+    expect(await search("高")).toEqual([]);
     expect((await api.call("PATCH", `/api/fields/${field.id}`, { token: org.tokens.admin, body: { version: field.version, labelEn: "x" } })).status).toBe(409);
   });
 

@@ -6,6 +6,8 @@ import { AppError, notFound } from "../platform/errors.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 import { newId } from "../platform/ids.ts";
 import { nowIso } from "../platform/time.ts";
+import { refreshRelabelled, relabelled } from "./fields.relabel.ts";
+import { toDef } from "./fields.values.ts";
 import { type CreateFieldInput, type FieldEntity, type FieldType, type FieldView, type UpdateFieldInput, MAX_FIELDS, isChoice } from "./fields.schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -135,6 +137,8 @@ export async function updateField(db: Db, who: ChangeContext, id: string, input:
     const done = await trx.updateTable("custom_fields").set(next).where("org_id", "=", who.orgId).where("id", "=", id).where("version", "=", input.version).executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError(409, "conflict", { current: before });
     const after = present({ ...current, ...next }, used);
+    // A relabelled option is searched by its new words at once, on every record holding it.
+    if (input.options) await refreshRelabelled(trx, who.orgId, before.entity, toDef({ ...current, ...next }), relabelled(before.options, input.options));
     record({ action: "custom_field.updated", entityType: "custom_field", entityId: id, before: snapshot(before), after: snapshot(after) });
     return after;
   });

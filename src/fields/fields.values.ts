@@ -133,7 +133,7 @@ export function valueKey(type: FieldType, v: string | number): string | null {
   return typeof v === "number" ? String(v) : v;
 }
 
-function optionWords(def: FieldDef, value: string): string {
+export function optionWords(def: FieldDef, value: string): string {
   const o = def.options.find((x) => x.value === value);
   return o ? `${o.labelJa} ${o.labelEn} ${o.value}` : value;
 }
@@ -156,7 +156,7 @@ export function indexRows(orgId: string, recordId: string, values: CustomValues,
 /**
  * A record's custom values as search reads them, to add to the record's own folded search text
  * (systems and incidents keep one): text as written, choices with their labels. An option
- * relabelled later is found by its new label once the record is saved again.
+ * relabelled later is written again into every record holding it (`fields.relabel.ts`).
  */
 export function customSearchText(values: CustomValues, defs: ReadonlyMap<string, FieldDef>): string {
   const words = indexRows("", "", values, defs)
