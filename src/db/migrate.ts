@@ -23,6 +23,7 @@ import * as m0024 from "./migrations/0024_reference_sources.ts";
 import * as m0025 from "./migrations/0025_incident_imports.ts";
 import * as m0026 from "./migrations/0026_custom_fields.ts";
 import * as m0027 from "./migrations/0027_search_index.ts";
+import * as m0028 from "./migrations/0028_search_vocab.ts";
 import * as m0019 from "./migrations/0019_dealings.ts";
 import * as m0018 from "./migrations/0018_oversight_cases.ts";
 import * as m0017 from "./migrations/0017_exchange_connections.ts";
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0025_incident_imports": m0025,
   "0026_custom_fields": m0026,
   "0027_search_index": m0027,
+  "0028_search_vocab": m0028,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

@@ -30,8 +30,18 @@ function token(pair: string): string {
  * (not the id) keeps tokens alphanumeric; a collision only adds candidates the query then drops.
  */
 export function scopeToken(orgId: string, kind: string): string {
-  return `s${createHash("sha256").update(`${orgId}\u0000${kind}`).digest("hex").slice(0, 16)}`;
+  const key = `${orgId}\u0000${kind}`;
+  let token = scopes.get(key);
+  if (token === undefined) {
+    token = `s${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
+    // Every record of an import asks for the same one: kept, for a few thousand organisations at most.
+    if (scopes.size >= 4096) scopes.clear();
+    scopes.set(key, token);
+  }
+  return token;
 }
+
+const scopes = new Map<string, string>();
 
 /** The document SQLite's FTS5 table holds for one record: its scope, then its pairs. */
 export function documentTokens(folded: string, orgId: string, kind: string): string {
@@ -39,15 +49,22 @@ export function documentTokens(folded: string, orgId: string, kind: string): str
 }
 
 /**
- * An FTS5 query for records of the scope holding every pair of one of `variants` (already folded),
+ * An FTS5 query for records of the scope holding the pairs of one of `variants` (already folded),
  * or undefined when a variant is a single character: it has no pair, and only a scan finds it.
+ * `choose` may keep some of a variant's pairs only (the rarest): any of them still finds every
+ * record that holds the variant, and `LIKE` drops the others.
  */
-export function ftsQuery(variants: readonly string[], orgId: string, kind: string): string | undefined {
+export function ftsQuery(variants: readonly string[], orgId: string, kind: string, choose: (tokens: string[]) => string[] = (t) => t): string | undefined {
   const alternatives: string[] = [];
   for (const v of variants) {
     const pairs = bigramsOf(v);
     if (pairs.length === 0) return undefined;
-    alternatives.push(`(${pairs.map((p) => `"${token(p)}"`).join(" AND ")})`);
+    alternatives.push(`(${choose(pairs.map(token)).map((t) => `"${t}"`).join(" AND ")})`);
   }
   return `"${scopeToken(orgId, kind)}" AND (${alternatives.join(" OR ")})`;
+}
+
+/** The FTS5 terms a folded query is looked up by: its pairs, as the index spells them. */
+export function queryTokens(folded: string): string[] {
+  return bigramsOf(folded).map(token);
 }

@@ -23,6 +23,11 @@ describe("the text index's terms", () => {
     expect(ftsQuery(["採用"], "org", "system")).toContain(scopeToken("org", "system"));
   });
 
+  it("may look a query up by some of its pairs only, never by none", () => {
+    const q = ftsQuery(["uc-042424"], "org", "system", (tokens) => tokens.slice(0, 2))!;
+    expect(q.match(/"[0-9a-f]+x[0-9a-f]+"/g)).toHaveLength(2);
+  });
+
   it("keeps each organisation's and kind's records apart, and every term alphanumeric", () => {
     expect(scopeToken("a", "system")).not.toBe(scopeToken("b", "system"));
     expect(scopeToken("a", "system")).not.toBe(scopeToken("a", "incident"));
