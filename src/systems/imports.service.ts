@@ -404,8 +404,13 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
           if (evaluation) await syncSystemAssessments(trx, who.orgId, id, deps.library, evaluation, d);
         }
       : undefined;
-  await (writesOffThread(deps.db) && !sync ? writeOffThread(deps.db, write, classified, onProgress) : writeClassified(deps.db, write, classified, onProgress, sync));
-  if (total >= BULK_ROWS) await afterBulkLoad(deps.db, ["ai_systems", "custom_field_values"]);
+  // Thousands of new systems change the planner's picture of the tables; updates leave their size as it was.
+  const analyse = classified.filter((r) => !r.existing).length >= BULK_ROWS ? ["ai_systems", "custom_field_values"] : undefined;
+  if (writesOffThread(deps.db) && !sync) await writeOffThread(deps.db, write, classified, onProgress, analyse);
+  else {
+    await writeClassified(deps.db, write, classified, onProgress, sync);
+    if (analyse) await afterBulkLoad(deps.db, analyse);
+  }
   progress.delete(job.id);
 }
 

@@ -2,6 +2,7 @@
 import { deserialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { openSqlite } from "../db/connect.ts";
+import { afterBulkLoad } from "../db/maintenance.ts";
 import { AppError } from "../platform/errors.ts";
 import type { WriteJob, WriteMessage } from "./imports.offthread.ts";
 import { writeClassified, type ClassifiedRow } from "./imports.write.ts";
@@ -21,11 +22,15 @@ async function run(job: WriteJob, post: (m: WriteMessage) => void): Promise<void
       last = now;
       post({ done });
     });
-    post({ ok: true });
-    // Committed: the server goes on. Copying the new WAL into the database here spares the
-    // server's next write the checkpoint that would otherwise fall to it. PASSIVE: readers and
-    // writers are never waited for; what it cannot copy now a later checkpoint will.
+    // Committed. Before answering — while the server still holds its write connection for this
+    // import, so that nothing of its own races these — the statistics are refreshed, for the next
+    // import's look-ups to be planned for the tables as they now are, and the new WAL is copied
+    // into the database: done after the answer, the server's next write (the next upload) often
+    // committed first and did that checkpoint itself, on its own thread (a 130 ms stall). PASSIVE:
+    // readers are never waited for; what it cannot copy now a later checkpoint will.
+    if (job.analyse?.length) await afterBulkLoad(db, job.analyse);
     db.sqlite?.pragma("wal_checkpoint(PASSIVE)");
+    post({ ok: true });
   } catch (err) {
     if (err instanceof AppError) post({ ok: false, status: err.status, code: err.code, details: err.details });
     else post({ ok: false, crash: err instanceof Error ? (err.stack ?? err.message) : String(err) });
