@@ -60,6 +60,9 @@ describe.each(testDatabases())("statements per request do not grow with the page
   ];
 
   it.each(LISTS)("%s… runs as many statements for 2 rows as for 14", async (path) => {
+    // Once first, unmeasured: a search remembers how common each pair of its words is (src/search),
+    // so the first search of a word reads one statement more than the next, whatever the page size.
+    await statements(`${path}1`);
     const small = await statements(`${path}2`);
     const large = await statements(`${path}${SYSTEMS}`);
     expect(large).toBe(small);
