@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs.ts";
+import { startSearchIndexer } from "./search/search.indexer.ts";
 import { instanceBase } from "./exchange/exchange.party.ts";
 import { ensureSigningKey } from "./audit/audit.keys.ts";
 import { setEmailDelivery } from "./notify/notify.ts";
@@ -72,6 +73,7 @@ export async function startServer(
   }
 
   const jobs = config.backgroundJobs ? startJobs(db, config, deps.logger, deps.library) : undefined;
+  const searchIndexer = startSearchIndexer(db, deps.logger);
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -92,6 +94,7 @@ export async function startServer(
       });
       // An import being written finishes (or its worker finishes checkpointing) before the database closes.
       await importWorkersFinished();
+      await searchIndexer.stop();
       await db.close();
     },
   };

@@ -10,6 +10,7 @@ import { foldValue } from "../systems/io/import.values.ts";
 import { announceBulkFiling, fileIncident } from "./incidents.service.ts";
 import { checkIncidentRows, incidentMappingEntry, INCIDENT_FIELDS, MAX_INCIDENT_ROWS, readIncidentValue, suggestIncidentMapping, type CheckedIncidents, type IncidentMappingEntry } from "./incidents.import.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
+import { indexAllQueued } from "../search/search.indexer.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 
 /** Where imported incidents say they came from; with the row's id it keeps a re-import from filing twice. */
@@ -126,6 +127,7 @@ export async function commitIncidentImport(deps: ImportDeps, actor: Actor, who: 
     record({ action: "import.committed", entityType: "import", entityId: job.id, after: { target: "incidents", imported: codes.length, unchanged: result.unchanged, skipped: report.invalid } });
   });
   if (result.valid.length >= 1_000) await afterBulkLoad(deps.db, ["incidents", "incident_links", "incident_timeline"]);
+  void indexAllQueued(deps.db).catch(() => undefined);
   return readIncidentImport(deps, actor.orgId, id);
 }
 

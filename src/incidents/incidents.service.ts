@@ -1,5 +1,5 @@
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
-import { indexedCandidates } from "../search/search.index.ts";
+import { allCandidates, indexedCandidates } from "../search/search.index.ts";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { audited, type ChangeContext, type RecordChange } from "../audit/audited.ts";
 import type { Db } from "../db/connect.ts";
@@ -277,9 +277,11 @@ export async function listIncidents(db: Q, orgId: string, q: ListIncidentsQuery)
     base = base.where((eb) => eb.exists(eb.selectFrom("incident_links as l").select("l.incident_id").whereRef("l.incident_id", "=", "incidents.id").where("l.org_id", "=", orgId).where("l.target_type", "=", "system").where("l.target_id", "=", sys)));
   }
   if (q.q) {
-    // The text index's candidates, when it has few enough (migration 0027); `LIKE` decides.
+    // The text index's candidates, when it has few enough (migrations 0027, 0029); `LIKE` decides.
+    // The register counts exactly, so some of the candidates only (`partial`) will not do.
     const indexed = await indexedCandidates(db, orgId, "incident", "incidents.id", q.q);
-    if (indexed) base = base.where(indexed);
+    const candidates = indexed?.partial ? await allCandidates(db, orgId, "incident", "incidents.id", q.q) : indexed?.where;
+    if (candidates) base = base.where(candidates);
     base = base.where(matchesSearch("search_text", q.q));
   }
   const custom = await customFilter(db, orgId, "incident", "incidents.id", q.customField, q.customValue);

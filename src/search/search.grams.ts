@@ -68,3 +68,32 @@ export function ftsQuery(variants: readonly string[], orgId: string, kind: strin
 export function queryTokens(folded: string): string[] {
   return bigramsOf(folded).map(token);
 }
+
+/**
+ * A pair as one integer, for PostgreSQL's GIN index of integer arrays (migration 0029): two
+ * characters of the Basic Multilingual Plane — every Japanese kana and common kanji, every Latin
+ * letter — are the two UTF-16 units side by side, so distinct pairs never share a number. A pair
+ * with a character beyond it is hashed; a collision only adds candidates that `LIKE` then drops.
+ */
+export function pairCode(pair: string): number {
+  if (pair.length === 2) return ((pair.charCodeAt(0) << 16) | pair.charCodeAt(1)) | 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < pair.length; i++) h = Math.imul(h ^ pair.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** `scopeToken` as an integer: the GIN index's term that confines a lookup to one organisation's records of one kind. */
+export function scopeCode(orgId: string, kind: string): number {
+  return Number.parseInt(scopeToken(orgId, kind).slice(1, 9), 16) | 0;
+}
+
+/** The integers PostgreSQL's index holds for one record: its scope, then its pairs. */
+export function documentCodes(folded: string, orgId: string, kind: string): number[] {
+  return [scopeCode(orgId, kind), ...bigramsOf(folded).map(pairCode)];
+}
+
+/** The integers a record must hold to hold one folded variant of a query, or undefined for a single character. */
+export function queryCodes(folded: string, orgId: string, kind: string): number[] | undefined {
+  const pairs = bigramsOf(folded);
+  return pairs.length === 0 ? undefined : [scopeCode(orgId, kind), ...pairs.map(pairCode)];
+}

@@ -5,10 +5,15 @@ import { registerSystem } from "../../test/support/compliance.ts";
 import { testDatabases } from "../../test/support/databases.ts";
 import type { Db } from "../db/connect.ts";
 import * as m0027 from "../db/migrations/0027_search_index.ts";
+import * as m0029 from "../db/migrations/0029_search_index_pg.ts";
 import { prng } from "../applicability/profile.random.ts";
 import { searchVariants } from "../platform/search-fold.ts";
 import { bigramsOf, documentTokens, ftsQuery, scopeToken } from "./search.grams.ts";
-import { indexedCandidates } from "./search.index.ts";
+import { indexedCandidates, PG_READS } from "./search.index.ts";
+import { listSystems } from "../systems/systems.store.ts";
+import { listSystemsQuery } from "../systems/systems.schema.ts";
+import { todayInTokyo } from "../platform/time.ts";
+import { indexAllQueued } from "./search.indexer.ts";
 
 describe("the text index's terms", () => {
   it("are the distinct pairs of neighbouring characters, counted in code points", () => {
@@ -72,15 +77,85 @@ describe.each(testDatabases())("search through the text index ($name)", (dialect
   });
   afterAll(() => ctx.cleanup());
 
-  it("finds the same systems as comparing every record's text, for words, pieces of words and single characters", async () => {
-    const queries = [...WORDS, "採", "用選", "ドラ", "ata", "privee", "PRIVÉES", "citizens'", "ｆｒａｕｄ", "0", "26", "a-", "認証", "𠮷", "nothing here", "不正", "fraud"];
+  const QUERIES = [...WORDS, "採", "用選", "ドラ", "ata", "privee", "PRIVÉES", "citizens'", "ｆｒａｕｄ", "0", "26", "a-", "認証", "𠮷", "nothing here", "不正", "fraud"];
+  const expectSameAsScan = async () => {
     let nonEmpty = 0;
-    for (const q of queries) {
+    for (const q of QUERIES) {
       const want = await expected(q);
       if (want.length > 0) nonEmpty++;
       expect(await found(q), q).toEqual(want);
     }
-    expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+    expect(nonEmpty).toBeGreaterThan(QUERIES.length / 2);
+  };
+  const count = async (q: string) => Number((await sql<{ n: number }>`${sql.raw(q)}`.execute(ctx.db.kysely)).rows[0]!.n);
+
+  it("finds the same systems as comparing every record's text, for words, pieces of words and single characters", async () => {
+    await expectSameAsScan();
+  });
+
+  it.runIf(dialect.name !== "sqlite")("finds the same on PostgreSQL whether the records written are still queued or filed into the index", async () => {
+    await indexAllQueued(ctx.db);
+    expect(await count("select count(*) as n from search_pending")).toBe(0);
+    const records = (await count("select count(*) as n from ai_systems")) + (await count("select count(*) as n from incidents"));
+    expect(await count("select count(*) as n from search_terms")).toBe(records);
+    await expectSameAsScan();
+    expect(await indexedCandidates(ctx.db.kysely, org.orgId, "system", "m.id", "審査")).toBeDefined();
+    expect(await indexedCandidates(ctx.db.kysely, org.orgId, "system", "m.id", "審")).toBeUndefined();
+    // A change queues the record again: found by its new words before and after it is filed.
+    const made = await registerSystem(api, org.tokens.admin, { code: "IX-QUEUED", nameJa: "待機中の記録", nameEn: "Queued" });
+    expect(await count("select count(*) as n from search_pending")).toBe(1);
+    expect(await found("待機中")).toEqual([made.id]);
+    await indexAllQueued(ctx.db);
+    expect(await found("待機中")).toEqual([made.id]);
+    expect(await found("queued")).toEqual([made.id]);
+  });
+
+  it.runIf(dialect.name !== "sqlite")("lists the same on PostgreSQL when only some candidates are read first, all of them next, or too many to read", async () => {
+    await indexAllQueued(ctx.db);
+    const saved = { ...PG_READS };
+    const today = todayInTokyo();
+    const listed = (q: string, countCap: number) => listSystems(ctx.db.kysely, org.orgId, listSystemsQuery.parse({ q, limit: "200", sort: "code" }), today, { countCap });
+    try {
+      for (const reads of [{ first: 2, wide: 6 }, { first: 3, wide: 1_000 }, { first: 1, wide: 2 }]) {
+        Object.assign(PG_READS, reads);
+        for (const q of QUERIES) {
+          const want = await expected(q);
+          for (const cap of [2, 1_000]) {
+            const page = await listed(q, cap);
+            const label = `${q} ${JSON.stringify(reads)} cap ${cap}`;
+            if (want.length > cap) expect(page, label).toMatchObject({ total: cap, totalCapped: true });
+            else expect(page.total, label).toBe(want.length);
+            expect(page.items.map((r) => r.id).sort(), label).toEqual(want);
+          }
+        }
+      }
+    } finally {
+      Object.assign(PG_READS, saved);
+    }
+  });
+
+  it.runIf(dialect.name !== "sqlite")("queues on PostgreSQL only the records whose text changed, and drops a deleted record's terms with it", async () => {
+    await indexAllQueued(ctx.db);
+    const made = await registerSystem(api, org.tokens.admin, { code: "IX-PG-GONE", nameJa: "削除予定", nameEn: "To be deleted" });
+    await indexAllQueued(ctx.db);
+    await ctx.db.kysely.updateTable("ai_systems").set({ updated_at: new Date().toISOString() }).where("org_id", "=", org.orgId).execute();
+    expect(await count("select count(*) as n from search_pending")).toBe(0);
+    await ctx.db.kysely.deleteFrom("ai_systems").where("id", "=", made.id).execute();
+    expect(await count(`select count(*) as n from search_terms where record_id = '${made.id}'`)).toBe(0);
+  });
+
+  it.runIf(dialect.name !== "sqlite")("queues on PostgreSQL every record already there when the migration runs", async () => {
+    const db = ctx.db.kysely;
+    const records = (await count("select count(*) as n from ai_systems")) + (await count("select count(*) as n from incidents"));
+    for (const kind of ["system", "incident"]) for (const t of ["insert", "update", "delete"]) await sql.raw(`drop trigger search_${kind}_${t} on ${kind === "system" ? "ai_systems" : "incidents"}`).execute(db);
+    await sql`drop function musubi_search_queue`.execute(db);
+    await sql`drop table search_terms`.execute(db);
+    await sql`drop table search_pending`.execute(db);
+    await m0029.up(db, "postgres");
+    expect(await count("select count(*) as n from search_pending")).toBe(records);
+    await indexAllQueued(ctx.db);
+    expect(await count("select count(*) as n from search_terms")).toBe(records);
+    await expectSameAsScan();
   });
 
   it("finds the same incidents as comparing every incident's text", async () => {
@@ -114,7 +189,6 @@ describe.each(testDatabases())("search through the text index ($name)", (dialect
 
   it.runIf(dialect.name === "sqlite")("holds one document per record, and indexes the records already there when the migration runs", async () => {
     const db = ctx.db.kysely;
-    const count = async (q: string) => Number((await sql<{ n: number }>`${sql.raw(q)}`.execute(db)).rows[0]!.n);
     const records = (await count("select count(*) as n from ai_systems")) + (await count("select count(*) as n from incidents"));
     expect(await count("select count(*) as n from search_docs")).toBe(records);
     const before = await found("審査");

@@ -3,6 +3,7 @@ import type { Database } from "../db/schema.ts";
 import { isPostgres } from "../db/engine.ts";
 import { searchVariants } from "../platform/search-fold.ts";
 import { ftsQuery, queryTokens } from "./search.grams.ts";
+import { amongIds, pgCandidates } from "./search.pg.ts";
 
 /** The kinds of record the text index holds (migration 0027). */
 export type IndexedKind = "system" | "incident";
@@ -23,13 +24,16 @@ export const COMMON_ABOVE = 5_000;
  * query has no pair, and common words are found sooner by the walk (above) — and the caller scans.
  * These are candidates only: the caller keeps the `LIKE` comparison, which decides.
  *
- * PostgreSQL has no such index yet: a GIN index of the same pairs, measured, added 21 s to a
- * 100,000-row import (27 s → 49 s; the pairs computed in SQL cost 50–80 µs a record, and the GIN
- * entries 55 µs more), so it scans as before (docs/benchmarks.md).
+ * PostgreSQL holds the same pairs as integers under a GIN index, filed just after each write
+ * (`search.pg.ts`); the records not yet filed are candidates too. It reads at most 5,000 of them,
+ * and says when there were more (`partial`).
  */
-export async function indexedCandidates(db: Kysely<Database>, orgId: string, kind: IndexedKind, idColumn: string, q: string): Promise<RawBuilder<boolean> | undefined> {
-  if (isPostgres(db)) return undefined;
+export async function indexedCandidates(db: Kysely<Database>, orgId: string, kind: IndexedKind, idColumn: string, q: string, read = PG_READS.first): Promise<Candidates | undefined> {
   const variants = searchVariants(q);
+  if (isPostgres(db)) {
+    const found = await pgCandidates(db, orgId, kind, variants, read);
+    return found && { where: amongIds(idColumn, found.ids), partial: found.more };
+  }
   const docs = await pairDocs(db, variants.flatMap(queryTokens));
   const match = ftsQuery(variants, orgId, kind, (tokens) => [...tokens].sort((a, b) => (docs.get(a) ?? 0) - (docs.get(b) ?? 0)).slice(0, PAIRS_LOOKED_UP));
   if (!match) return undefined;
@@ -37,7 +41,38 @@ export async function indexedCandidates(db: Kysely<Database>, orgId: string, kin
   const common = COMMON_ABOVE * variants.length;
   const probe = await sql<{ n: number }>`select count(*) as n from (select rowid from search_grams where search_grams match ${match} limit ${common + 1})`.execute(db);
   if (Number(probe.rows[0]?.n ?? 0) > common) return undefined;
-  return sql<boolean>`${sql.ref(idColumn)} in (select d.record_id from search_docs d where d.doc in (select rowid from search_grams where search_grams match ${match}) and d.kind = ${kind})`;
+  return { where: sql<boolean>`${sql.ref(idColumn)} in (select d.record_id from search_docs d where d.doc in (select rowid from search_grams where search_grams match ${match}) and d.kind = ${kind})`, partial: false };
+}
+
+/**
+ * The text index's candidates for a query, as a condition on the list's id column. `partial`: they
+ * are some of the candidates only (PostgreSQL, common words). Matches among them still prove a
+ * capped count ("1,000+" when 1,001 of them match); any other answer needs the list walked.
+ */
+export interface Candidates {
+  where: RawBuilder<boolean>;
+  partial: boolean;
+}
+
+/**
+ * How many candidates PostgreSQL reads (an object, so that a test can make them small and reach
+ * every path with a few records). Each is read from the index table's rows — a GIN index returns
+ * row addresses, not ids — so 5,000 cost 6–9 ms over 100,000 systems, 2,000 half as much.
+ * - `first`: a common word has more, and 1,001 matches among the first 2,000 already give the
+ *   capped count;
+ * - `wide`: when the first read was partial and too few of its candidates matched (a code's digits,
+ *   "0001", are pairs in most codes), reading up to this many and comparing only them still costs
+ *   less than walking every record as a rare word must (46 ms against 90 ms).
+ */
+export const PG_READS = { first: 2_000, wide: 20_000 };
+
+/**
+ * Every candidate of the text index for a query, or undefined when there are too many or the index
+ * cannot help (the caller walks or scans). For a list whose first, partial read did not settle it.
+ */
+export async function allCandidates(db: Kysely<Database>, orgId: string, kind: IndexedKind, idColumn: string, q: string): Promise<RawBuilder<boolean> | undefined> {
+  const found = await indexedCandidates(db, orgId, kind, idColumn, q, PG_READS.wide);
+  return found && !found.partial ? found.where : undefined;
 }
 
 /**

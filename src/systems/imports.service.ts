@@ -39,6 +39,7 @@ import { writeOffThread, writesOffThread } from "./imports.offthread.ts";
 import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
 import { fieldDefs, fieldDefsByKey } from "../fields/fields.values.ts";
+import { indexAllQueued } from "../search/search.indexer.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
@@ -411,6 +412,8 @@ async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob,
     await writeClassified(deps.db, write, classified, onProgress, sync);
     if (analyse) await afterBulkLoad(deps.db, analyse);
   }
+  // The rows just written are searchable already (as queued records); filed now, they are found through the index.
+  void indexAllQueued(deps.db).catch((err) => deps.logger?.error({ err }, "filing records into the text index failed"));
   progress.delete(job.id);
 }
 

@@ -5,7 +5,7 @@ import { likePattern, MAX_LIMIT, type Page } from "../platform/pagination.ts";
 import { COUNTERS, type CounterName } from "../compliance/counters.ts";
 import type { ListSystemsQuery, SystemRow, SystemView } from "./systems.schema.ts";
 import { foldForSearch, matchesSearch } from "../platform/search-fold.ts";
-import { indexedCandidates, SORT_CANDIDATES_UP_TO } from "../search/search.index.ts";
+import { allCandidates, indexedCandidates, SORT_CANDIDATES_UP_TO } from "../search/search.index.ts";
 import { customFilter, readCustom } from "../fields/fields.values.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -235,13 +235,23 @@ export async function listSystems(db: Q, orgId: string, q: ListSystemsQuery, tod
       .execute();
   let ids: { id: string }[];
   let count: { total: number; capped: boolean };
-  if (indexed) {
-    // Searching: counted from the text index's candidates first. Few matches are then read from
-    // the candidates and sorted; many are found sooner by walking the sort order, where they are dense.
-    count = await countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom, indexed);
-    ids = await pageIds(!count.capped && count.total <= SORT_CANDIDATES_UP_TO ? indexed : undefined);
+  const exact = opts.exactTotal === true;
+  const countCap = opts.countCap ?? COUNT_CAP;
+  let fromIndex = indexed && (await countSystems(db, orgId, q, today, exact, countCap, custom, indexed.where));
+  let candidates = indexed?.where;
+  if (indexed?.partial && !(fromIndex?.capped && !exact)) {
+    // Some candidates only, and too few of them matched to settle the count: all of them, if not too many.
+    candidates = await allCandidates(db, orgId, "system", "m.id", q.q!);
+    fromIndex = candidates && (await countSystems(db, orgId, q, today, exact, countCap, custom, candidates));
+  }
+  if (candidates && fromIndex) {
+    // Searching: counted from the text index's candidates first (some of them only, for a common
+    // word on PostgreSQL: enough matches among them prove the capped count). Few matches are then
+    // read from the candidates and sorted; many are found sooner by walking the sort order, where they are dense.
+    count = fromIndex;
+    ids = await pageIds(!count.capped && count.total <= SORT_CANDIDATES_UP_TO ? candidates : undefined);
   } else {
-    [ids, count] = await Promise.all([pageIds(), countSystems(db, orgId, q, today, opts.exactTotal === true, opts.countCap ?? COUNT_CAP, custom)]);
+    [ids, count] = await Promise.all([pageIds(), countSystems(db, orgId, q, today, exact, countCap, custom)]);
   }
   const found = ids.length === 0 ? [] : await selectSystems(db, orgId).where("s.id", "in", ids.map((r) => r.id)).select(ROW_COLUMNS).select(JOINED).execute();
   const byId = new Map((found as ListedRow[]).map((r) => [r.id, r]));
