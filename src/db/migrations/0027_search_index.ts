@@ -18,8 +18,7 @@ const INDEXED = [
  * `search_text` and delete, whatever path wrote the record — the API, an import, a restore — through
  * `musubi_search_doc()`, a function every Musubi connection to SQLite registers (`db/connect.ts`).
  *
- * PostgreSQL keeps scanning for now: the same index there, as a GIN index of the pairs, was measured
- * to add 21 s to a 100,000-row import (see `search/search.index.ts`).
+ * PostgreSQL's index is migration 0029's: the same pairs, filed after each write rather than in it.
  */
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
   if (dialect !== "sqlite") return;
