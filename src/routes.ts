@@ -19,6 +19,7 @@ import { notifyRoutes } from "./notify/notify.routes.ts";
 import { incidentRoutes } from "./incidents/incidents.routes.ts";
 import { referenceRoutes } from "./incidents/reference.routes.ts";
 import { incidentImportRoutes } from "./incidents/incidents.import.routes.ts";
+import { referenceImportRoutes } from "./incidents/reference.import.routes.ts";
 import { vendorRoutes } from "./vendors/vendors.routes.ts";
 import { approvalRoutes } from "./workflow/approvals.routes.ts";
 import { scheduleRoutes } from "./workflow/schedules.routes.ts";
@@ -71,6 +72,7 @@ export const ROUTES: readonly AnyRoute[] = [
   ...notifyRoutes,
   ...referenceRoutes,
   ...incidentImportRoutes,
+  ...referenceImportRoutes,
   ...incidentRoutes,
   ...vendorRoutes,
   ...oscalRoutes,

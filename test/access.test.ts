@@ -11,6 +11,9 @@ import type { Db } from "../src/db/connect.ts";
 import { itemsOf, JP_BUSINESS_PROFILE, registerSystem, startAssessment } from "./support/compliance.ts";
 import { plantExchange } from "./support/exchange.ts";
 
+/** A reference-case import's mapping and source, for planting one and for its routes' bodies. */
+const REFERENCE_BODY = { mapping: [{ column: "Headline", field: "title" }, { column: "Case ID", field: "id" }], source: { name: "Public register", licence: "CC0-1.0" } };
+
 /** One record of each kind in an organisation, so `:id` routes can be aimed at real rows. */
 async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<Planted, "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory" | "oversight_publication">> {
   const dep = await createDepartment(db, { actor: SYSTEM_ACTOR, orgId: org.orgId }, { code: `D-${org.slug}`, nameJa: "部", nameEn: "Dept" });
@@ -42,11 +45,16 @@ async function plantRecords(db: Db, api: TestApp, org: SeededOrg): Promise<Omit<
   const incidentJob = await api.app.request("/api/incidents/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "incidents.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("Title,Severity\n誤判定,high\n,low\n") });
   const incidentImportId = (await incidentJob.json()).id as string;
   await api.call("POST", `/api/incidents/imports/${incidentImportId}/preview`, { token: admin, body: { mapping: [{ column: "Title", field: "title" }] } });
+  // A public register imported as the organisation's own reference cases (a row without a title gives a problems file).
+  const referenceJob = await api.app.request("/api/reference-incidents/imports", { method: "POST", headers: { authorization: `Bearer ${admin}`, "x-file-name": "register.csv", "content-type": "text/csv" }, body: new TextEncoder().encode("Case ID,Headline\nC-1,顔認識の誤認\nC-2,\n") });
+  const referenceImportId = (await referenceJob.json()).id as string;
+  await api.call("POST", `/api/reference-incidents/imports/${referenceImportId}/commit`, { token: admin, body: REFERENCE_BODY });
+  const referenceSource = ((await api.call("GET", "/api/reference-incidents", { token: admin })).body.sources as { id: string; own: boolean }[]).find((s) => s.own)!.id;
   const field = await api.call("POST", "/api/fields", { token: admin, body: { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" } });
   const preset = await api.call("POST", "/api/import-presets", { token: admin, body: { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } } });
   // Checked once, so the import has a problems file (a warning) for its own admin to download.
   await api.call("POST", `/api/imports/${importId}/preview`, { token: admin, body: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
-  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: importId, incident_import: incidentImportId, import_preset: preset.body.id, custom_field: field.body.id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
+  return { user: org.users.viewer.id, token: token.id, department: dep.id, system: system.id, assessment: assessment.id, assessment_item: item!.id, control: control.body.id, evidence: evidence.body.id, import: importId, incident_import: incidentImportId, reference_import: referenceImportId, reference_source: referenceSource, import_preset: preset.body.id, custom_field: field.body.id, risk: risk.body.id, task: task.body.id, approval: submitted.body.approval.id, delegation: delegation.body.id, webhook: webhook.body.id, schedule: schedule.body.id, incident: incident.body.id, vendor: vendor.body.id, haip_report: report.body.id, publication: publication.body.id, report_job: reportJob.body.id, otherAssessment: other.id };
 }
 
 type Planted = Record<ResourceKind, string> & { otherAssessment: string };
@@ -139,7 +147,7 @@ describe.each(testDatabases())("access control on every route ($name)", (dialect
   const scoped = guarded.filter((r) => r.resource !== undefined);
 
   it("has :id routes for every record kind", () => {
-    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory", "oversight_publication", "import_preset", "incident_import", "custom_field"]));
+    expect(new Set(scoped.map((r) => r.resource))).toEqual(new Set(["user", "token", "department", "system", "assessment", "assessment_item", "control", "evidence", "import", "risk", "task", "approval", "delegation", "webhook", "schedule", "incident", "vendor", "haip_report", "publication", "report_job", "exchange_connection", "exchange_submission", "oversight_intake", "oversight_case", "oversight_request", "dealing", "oversight_advisory", "oversight_publication", "import_preset", "incident_import", "reference_import", "reference_source", "custom_field"]));
   });
 
   it.each(guarded.filter((r) => r.access !== "public" && r.access.permission.startsWith("oversight.")).map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))(
@@ -203,6 +211,9 @@ const SAMPLES: Record<string, { body?: Record<string, unknown>; query?: (r: Plan
   "post /api/incidents/imports/:id/preview": { body: { mapping: [{ column: "Title", field: "title" }] } },
   "post /api/incidents/imports/:id/commit": { body: { mapping: [{ column: "Title", field: "title" }] } },
   "post /api/incidents/imports/:id/read": { body: { headerRow: 1 } },
+  "post /api/reference-incidents/imports/:id/preview": { body: REFERENCE_BODY },
+  "post /api/reference-incidents/imports/:id/commit": { body: REFERENCE_BODY },
+  "post /api/reference-incidents/imports/:id/read": { body: { headerRow: 1 } },
   "post /api/incidents/imports/:id/values": { body: { column: "Severity", field: "severity" } },
   "patch /api/risks/:id": { body: { version: 1, titleJa: "x" } },
   "post /api/risks/:id/accept": { body: { version: 1, expiresOn: "2999-01-01", note: "x" } },

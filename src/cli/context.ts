@@ -31,8 +31,11 @@ export async function orgIdOf(db: Db, slug: string): Promise<string> {
 /** Turns an API error into the message a terminal user reads, with its details. */
 export async function explain<T>(work: Promise<T>): Promise<T> {
   const { AppError } = await import("../platform/errors.ts");
+  const { wordField } = await import("../platform/http/field-messages.ts");
+  // Field messages the API words in the caller's language are worded here in English.
+  const worded = (details: unknown) => (Array.isArray(details) ? details.map((d) => (typeof d?.message === "string" ? { ...d, message: wordField(d.message, "en") } : d)) : details);
   return work.catch((err: unknown) => {
-    if (err instanceof AppError) throw new Error(`${err.code}: ${err.message}${err.details === undefined ? "" : `\n${JSON.stringify(err.details, null, 2)}`}`);
+    if (err instanceof AppError) throw new Error(`${err.code}: ${err.message}${err.details === undefined ? "" : `\n${JSON.stringify(worded(err.details), null, 2)}`}`);
     throw err;
   });
 }

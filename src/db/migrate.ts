@@ -25,6 +25,7 @@ import * as m0026 from "./migrations/0026_custom_fields.ts";
 import * as m0027 from "./migrations/0027_search_index.ts";
 import * as m0028 from "./migrations/0028_search_vocab.ts";
 import * as m0029 from "./migrations/0029_search_index_pg.ts";
+import * as m0030 from "./migrations/0030_reference_scopes.ts";
 import * as m0019 from "./migrations/0019_dealings.ts";
 import * as m0018 from "./migrations/0018_oversight_cases.ts";
 import * as m0017 from "./migrations/0017_exchange_connections.ts";
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0027_search_index": m0027,
   "0028_search_vocab": m0028,
   "0029_search_index_pg": m0029,
+  "0030_reference_scopes": m0030,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

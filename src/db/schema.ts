@@ -546,9 +546,11 @@ export interface IncidentTimelineTable {
   created_at: string;
 }
 
-/** Public incidents (the AI Incident Database), shared reference data outside any organisation. */
+/** Public incidents from named sources (the AI Incident Database and others): shared, or one organisation's own import. */
 export interface ReferenceIncidentsTable {
   id: string;
+  /** The organisation that imported the case, which alone sees it; null: shared by the whole installation. */
+  org_id?: string | null;
   source: string;
   number: number;
   date: string | null;
@@ -567,8 +569,10 @@ export interface ReferenceIncidentsTable {
 
 /** A public source of reference cases: its name, licence and address, and how many cases it gave. */
 export interface ReferenceSourcesTable {
-  /** A slug of the name; `aiid` for the AI Incident Database. */
+  /** A slug of the name; `aiid` for the AI Incident Database; an organisation's own source adds a short hash of the organisation. */
   id: string;
+  /** The organisation that imported the source, which alone sees it; null: shared by the whole installation. */
+  org_id?: string | null;
   name: string;
   licence: string;
   url: string | null;

@@ -75,7 +75,7 @@ async function checked(deps: ImportDeps, actor: Actor, id: string, opts: Options
   for (const m of opts.mapping) {
     if (!table.headers.includes(m.column)) throw new AppError(400, "validation_failed", [{ field: "body.mapping", message: fieldText("no_such_column") }]);
   }
-  if (!opts.mapping.some((m) => m.field === "title")) throw new AppError(400, "validation_failed", [{ field: "body.mapping", message: { en: "Map a column to the incident's title.", ja: "件名に当たる列を指定してください。" } }]);
+  if (!opts.mapping.some((m) => m.field === "title")) throw new AppError(400, "validation_failed", [{ field: "body.mapping", message: fieldText("title_column") }]);
   const [systems, imported] = await Promise.all([
     deps.db.kysely.selectFrom("ai_systems").select(["id", "code"]).where("org_id", "=", actor.orgId).execute(),
     deps.db.kysely.selectFrom("incidents").select("external_key").where("org_id", "=", actor.orgId).where("source", "=", IMPORT_SOURCE).where("external_key", "is not", null).execute(),

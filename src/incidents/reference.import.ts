@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db/connect.ts";
+import type { Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../platform/errors.ts";
+import { fieldText } from "../platform/http/field-messages.ts";
 import { nowIso } from "../platform/time.ts";
 import { isDateProblem, parsePartialDate } from "../systems/io/import.dates.ts";
 import { suggestByWords } from "../systems/io/import.headers.ts";
@@ -74,51 +76,63 @@ export function sourceId(name: string): string {
 
 const INSERT_CHUNK = 400;
 
+/** A row of the register left out, and why: no title, an identifier seen earlier in the file, a date that cannot be read. */
+export interface SkippedCase {
+  line: number;
+  reason: "no_title" | "duplicate_id" | "date";
+  /** The file's column the reason is about. */
+  column: string;
+}
+
+/** The source's id for an organisation's own import: the name's id and a short hash of the organisation, so two organisations' sources of one name never meet. */
+export function orgSourceId(orgId: string, name: string): string {
+  return `${sourceId(name)}.${createHash("sha256").update(orgId).digest("hex").slice(0, 8)}`;
+}
+
 /**
- * Imports a public incident register as reference cases of one named source, replacing that
- * source's earlier import and no other source's, in one transaction. Each case keeps the source's
- * own identifier (as text), its link, and a date only as precise as the register gives it (`2021`,
- * `2021-03`). A row without a title, with an identifier seen earlier in the file, or with a date
- * that cannot be read is left out and listed — never the whole file. Shared by every
- * organisation, so only the operator runs it (CLI).
+ * Reads a public incident register's rows as reference cases of the source `id`. Each case keeps
+ * the source's own identifier (as text), its link, and a date only as precise as the register
+ * gives it (`2021`, `2021-03`). A row without a title, with an identifier seen earlier in the file,
+ * or with a date that cannot be read is left out and listed — never the whole file.
  */
-export async function importReferenceCases(db: Db, table: Pick<Table, "headers" | "rows">, mapping: ReferenceMapping, source: ReferenceSource): Promise<ReferenceImport> {
-  const started = performance.now();
+export function readReferenceRows(table: Pick<Table, "headers" | "rows">, mapping: ReferenceMapping, id: string, orgId: string | null, now: string): { rows: Database["reference_incidents"][]; lines: number[]; skipped: SkippedCase[] } {
   for (const m of mapping) {
-    if (!table.headers.includes(m.column)) throw new AppError(400, "validation_failed", [{ field: "mapping", message: { en: `The file has no column "${m.column}".`, ja: `ファイルに「${m.column}」列がありません。` } }]);
+    if (!table.headers.includes(m.column)) throw new AppError(400, "validation_failed", [{ field: "body.mapping", message: fieldText("no_such_column") }]);
   }
-  if (!mapping.some((m) => m.field === "title")) throw new AppError(400, "validation_failed", [{ field: "mapping", message: { en: "Map a column to the title.", ja: "件名に当たる列を指定してください。" } }]);
-  const id = sourceId(source.name);
-  const column = new Map(mapping.map((m) => [m.field, { index: table.headers.indexOf(m.column), split: m.split === undefined ? ";" : m.split }]));
+  if (!mapping.some((m) => m.field === "title")) throw new AppError(400, "validation_failed", [{ field: "body.mapping", message: fieldText("title_column") }]);
+  const column = new Map(mapping.map((m) => [m.field, { name: m.column, index: table.headers.indexOf(m.column), split: m.split === undefined ? ";" : m.split }]));
   const cell = (cells: string[], field: ReferenceField) => {
     const c = column.get(field);
     return c === undefined ? "" : (cells[c.index] ?? "").trim();
   };
-  const now = nowIso();
-  const skipped: ReferenceImport["skipped"] = [];
+  const skipped: SkippedCase[] = [];
   const seen = new Set<string>();
   const rows: Database["reference_incidents"][] = [];
+  // Each case's row in the file, as Excel numbers it (for the preview; a stored case has none).
+  const lines: number[] = [];
   for (const { line, cells } of table.rows) {
     const title = cell(cells, "title");
     if (title === "") {
-      skipped.push({ line, reason: "no_title" });
+      skipped.push({ line, reason: "no_title", column: column.get("title")!.name });
       continue;
     }
     const external = cell(cells, "id") || null;
     if (external !== null && seen.has(external)) {
-      skipped.push({ line, reason: "duplicate_id" });
+      skipped.push({ line, reason: "duplicate_id", column: column.get("id")!.name });
       continue;
     }
     if (external !== null) seen.add(external);
     const dateText = cell(cells, "date");
     const date = dateText === "" ? null : parsePartialDate(dateText);
     if (date !== null && isDateProblem(date)) {
-      skipped.push({ line, reason: "date" });
+      skipped.push({ line, reason: "date", column: column.get("date")!.name });
       continue;
     }
     const list = (field: ReferenceField) => JSON.stringify(LIST.has(field) && column.has(field) ? (parseList(cell(cells, field), false, column.get(field)!.split) ?? []) : []);
+    lines.push(line);
     rows.push({
       id: "",
+      org_id: orgId,
       source: id,
       number: 0,
       external_id: external,
@@ -140,17 +154,33 @@ export async function importReferenceCases(db: Db, table: Pick<Table, "headers" 
     r.number = numeric ? Number(r.external_id) : i + 1;
     r.id = `ref-${id}-${r.number}`;
   });
-  await replaceSource(db, { id, name: source.name, licence: source.licence, url: source.url ?? null, cases: rows.length, imported_at: now }, rows);
-  return { source: id, cases: rows.length, skipped, ms: Math.round(performance.now() - started) };
+  return { rows, lines, skipped };
+}
+
+/**
+ * Imports a public incident register as reference cases of one named source, shared by every
+ * organisation (so only the operator runs it: the CLI), replacing that source's earlier import
+ * and no other source's, in one transaction. Rows are read by `readReferenceRows`.
+ */
+export async function importReferenceCases(db: Db, table: Pick<Table, "headers" | "rows">, mapping: ReferenceMapping, source: ReferenceSource): Promise<ReferenceImport> {
+  const started = performance.now();
+  const id = sourceId(source.name);
+  const now = nowIso();
+  const { rows, skipped } = readReferenceRows(table, mapping, id, null, now);
+  await replaceSource(db, { id, org_id: null, name: source.name, licence: source.licence, url: source.url ?? null, cases: rows.length, imported_at: now }, rows);
+  return { source: id, cases: rows.length, skipped: skipped.map(({ line, reason }) => ({ line, reason })), ms: Math.round(performance.now() - started) };
 }
 
 /** Replaces one source's cases and its record in one transaction; other sources are untouched. */
 export async function replaceSource(db: Db, source: Database["reference_sources"], rows: Database["reference_incidents"][]): Promise<void> {
-  await db.kysely.transaction().execute(async (trx) => {
-    await trx.deleteFrom("reference_incidents").where("source", "=", source.id).execute();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto("reference_incidents").values(rows.slice(i, i + INSERT_CHUNK)).execute();
-    await trx.deleteFrom("reference_sources").where("id", "=", source.id).execute();
-    await trx.insertInto("reference_sources").values(source).execute();
-  });
+  await db.kysely.transaction().execute((trx) => replaceSourceIn(trx, source, rows));
   referenceCasesChanged();
+}
+
+/** `replaceSource` inside a transaction the caller holds (and commits); the caller then calls `referenceCasesChanged`. */
+export async function replaceSourceIn(trx: Transaction<Database>, source: Database["reference_sources"], rows: Database["reference_incidents"][]): Promise<void> {
+  await trx.deleteFrom("reference_incidents").where("source", "=", source.id).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto("reference_incidents").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  await trx.deleteFrom("reference_sources").where("id", "=", source.id).execute();
+  await trx.insertInto("reference_sources").values(source).execute();
 }

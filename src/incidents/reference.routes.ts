@@ -29,7 +29,16 @@ const referenceView = z.object({
   score: z.number().optional(),
 });
 
-const sourceView = z.object({ id: z.string(), name: z.string(), licence: z.string(), url: z.string().nullable(), cases: z.number().int(), importedAt: z.string() });
+const sourceView = z.object({
+  id: z.string(),
+  name: z.string(),
+  licence: z.string(),
+  url: z.string().nullable(),
+  cases: z.number().int(),
+  importedAt: z.string(),
+  /** Imported by this organisation, which alone sees it; false: shared by the whole installation. */
+  own: z.boolean(),
+});
 
 const referenceQuery = z.strictObject({
   /** Only the cases of this source (its id). */
@@ -55,17 +64,18 @@ export const referenceRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reference-incidents",
-    summary: "Public reference incidents from every imported source (the AI Incident Database, CC BY-SA 4.0, ships with Musubi), each with its source's name and licence, searchable in Japanese and English",
+    summary: "Public reference incidents from every source this organisation sees — those shared by the installation (the AI Incident Database, CC BY-SA 4.0, ships with Musubi) and its own imports — each with its source's name and licence, searchable in Japanese and English",
     tag: "incidents",
     access: { permission: "incidents.read" },
     query: referenceQuery,
     response: z.object({ items: z.array(referenceView), total: z.number().int(), limit: z.number().int(), offset: z.number().int(), licence: z.string(), sources: z.array(sourceView) }),
-    handler: async ({ deps, query }) => {
+    handler: async ({ deps, actor, query }) => {
       const db = deps.db.kysely;
-      const sources = await db.selectFrom("reference_sources").selectAll().orderBy("name").execute();
+      const sources = await db.selectFrom("reference_sources").selectAll().where((eb) => eb.or([eb("org_id", "is", null), eb("org_id", "=", actor.orgId)])).orderBy("name").execute();
       const nameOf = new Map(sources.map((s) => [s.id, s.name]));
-      const ranked = query.q ? await searchReference(db, query.q, 500) : [];
-      let base = db.selectFrom("reference_incidents");
+      const ranked = query.q ? await searchReference(db, query.q, 500, actor.orgId) : [];
+      // Another organisation's imports are never read: its cases are this installation's, not this organisation's.
+      let base = db.selectFrom("reference_incidents").where((eb) => eb.or([eb("org_id", "is", null), eb("org_id", "=", actor.orgId)]));
       if (query.source) base = base.where("source", "=", query.source);
       if (query.category) base = base.where("categories", "like", `%${JSON.stringify(query.category)}%`);
       const score = new Map(ranked.map((h) => [h.id, h.score]));
@@ -110,7 +120,7 @@ export const referenceRoutes = [
         limit: query.limit,
         offset: query.offset,
         licence: sources.map((s) => `${s.name}, ${s.licence}${s.url ? ` (${s.url})` : ""}`).join("; "),
-        sources: sources.map((s) => ({ id: s.id, name: s.name, licence: s.licence, url: s.url, cases: s.cases, importedAt: s.imported_at })),
+        sources: sources.map((s) => ({ id: s.id, name: s.name, licence: s.licence, url: s.url, cases: s.cases, importedAt: s.imported_at, own: s.org_id === actor.orgId })),
       };
     },
   }),

@@ -75,7 +75,7 @@ const MAX_SKIPPED_LINES = 1_000;
 const VALIDATE_STEP = 200;
 
 /** What an import fills: the inventory, or the incident register. */
-export type ImportTarget = "systems" | "incidents";
+export type ImportTarget = "systems" | "incidents" | "reference";
 
 /** An import job for the API: its status and report, and, once the file is read, what it holds and a suggested mapping (`suggest`, by target). */
 export function presentJob(job: ImportJob, table?: Table, suggest: (headers: readonly string[]) => unknown[] = suggestMapping): ImportView {

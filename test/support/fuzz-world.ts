@@ -115,6 +115,9 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
   const vendor = await post("/api/vendors", { name: "Vendor", systemIds: [system.id] });
   const job = await upload("/api/imports", "inv.csv", "text/csv", "nameJa,nameEn\nあ,A\n");
   const incidentJob = await upload("/api/incidents/imports", "incidents.csv", "text/csv", "Title,Severity\n誤判定,high\n");
+  const referenceJob = await upload("/api/reference-incidents/imports", "register.csv", "text/csv", "Case ID,Headline\nC-1,顔認識の誤認\n");
+  await post(`/api/reference-incidents/imports/${referenceJob.id}/commit`, { mapping: [{ column: "Headline", field: "title" }, { column: "Case ID", field: "id" }], source: { name: "Public register", licence: "CC0-1.0" } });
+  const referenceSources = (await api.call("GET", "/api/reference-incidents", { token: admin }).then((r) => expectOk("GET /api/reference-incidents", r, errors))).sources as { id: string; own: boolean }[];
   const field = await post("/api/fields", { entity: "system", key: "legal_basis", labelJa: "法的根拠", labelEn: "Legal basis", type: "text" });
   const preset = await post("/api/import-presets", { name: "register", settings: { mapping: [{ column: "nameJa", field: "nameJa" }] } });
   const report = await post("/api/disclosures/haip-reports", { year: 2026, roles: ["deployer"], prefill: false });
@@ -131,6 +134,8 @@ async function plant(api: TestApp, org: SeededOrg, errors: Map<string, string>, 
     evidence: evidence.id,
     import: job.id,
     incident_import: incidentJob.id,
+    reference_import: referenceJob.id,
+    reference_source: referenceSources.find((s) => s.own)!.id,
     import_preset: preset.id,
     custom_field: field.id,
     risk: risk.id,

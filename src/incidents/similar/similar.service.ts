@@ -19,7 +19,7 @@ interface OrgIndex {
 const SKEW_MS = 60_000;
 
 const orgIndexes = new WeakMap<Kysely<Database>, Map<string, OrgIndex>>();
-const referenceIndexes = new WeakMap<Kysely<Database>, { index: SimilarIndex; stamp: string; checkedAt: number; generation: number }>();
+const referenceIndexes = new WeakMap<Kysely<Database>, Map<string, { index: SimilarIndex; stamp: string; checkedAt: number; generation: number }>>();
 /**
  * How long the public cases' index is trusted without asking the database whether an import
  * changed them. An authority's intake searches it for every submission, and the check (a count
@@ -63,22 +63,41 @@ async function orgIndex(db: Kysely<Database>, orgId: string, head: number | unde
   return entry.index;
 }
 
-/** The public reference cases' index, rebuilt when an import changed them. */
-async function referenceIndex(db: Kysely<Database>): Promise<SimilarIndex> {
-  const known = referenceIndexes.get(db);
+/**
+ * The index of the reference cases one scope sees: those shared by the installation (`orgId`
+ * null), or one organisation's own imports. Rebuilt when an import changed them.
+ */
+async function referenceIndex(db: Kysely<Database>, orgId: string | null): Promise<SimilarIndex> {
+  let scopes = referenceIndexes.get(db);
+  if (!scopes) referenceIndexes.set(db, (scopes = new Map()));
+  const key = orgId ?? "";
+  const known = scopes.get(key);
   if (known && known.generation === referenceGeneration && Date.now() - known.checkedAt < REFERENCE_CHECK_MS) return known.index;
   const generation = referenceGeneration;
-  const s = await db.selectFrom("reference_incidents").select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("imported_at").as("at")]).executeTakeFirstOrThrow();
+  const inScope = <Q extends { where: (...a: any[]) => Q }>(q: Q): Q => (orgId === null ? q.where("org_id", "is", null) : q.where("org_id", "=", orgId));
+  const s = await inScope(db.selectFrom("reference_incidents").select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("imported_at").as("at")])).executeTakeFirstOrThrow();
   const stamp = `${s.n}|${s.at ?? ""}`;
   if (known?.stamp === stamp) {
-    referenceIndexes.set(db, { ...known, checkedAt: Date.now(), generation });
+    scopes.set(key, { ...known, checkedAt: Date.now(), generation });
     return known.index;
   }
   const index = new SimilarIndex();
-  const rows = await db.selectFrom("reference_incidents").select(["id", "title", "description", "categories"]).execute();
+  const rows = await inScope(db.selectFrom("reference_incidents").select(["id", "title", "description", "categories"])).execute();
   for (const r of rows) index.put(r.id, textOf(r), JSON.parse(r.categories) as string[]);
-  referenceIndexes.set(db, { index, stamp, checkedAt: Date.now(), generation });
+  scopes.set(key, { index, stamp, checkedAt: Date.now(), generation });
   return index;
+}
+
+/**
+ * Reference cases like `text`: the installation's shared ones and, with `orgId`, that
+ * organisation's own imports, ranked together by score. The two are indexed apart (an
+ * organisation's import never enters another's results, nor weighs on its ranking).
+ */
+async function referenceHits(db: Kysely<Database>, text: string, categories: string[], limit: number, orgId?: string): Promise<{ id: string; score: number }[]> {
+  const [shared, own] = await Promise.all([referenceIndex(db, null), orgId === undefined ? undefined : referenceIndex(db, orgId)]);
+  const hits = shared.search(text, categories, limit);
+  if (!own || own.size === 0) return hits;
+  return [...hits, ...own.search(text, categories, limit)].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
 export const similarQuery = z.strictObject({
@@ -101,9 +120,8 @@ export const similarView = z.object({
  */
 export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z.infer<typeof similarQuery>, ledgerHead?: number): Promise<z.infer<typeof similarView>> {
   const categories = q.categories ? q.categories.split(",").map((c) => c.trim()).filter(Boolean) : [];
-  const [own, pub] = await Promise.all([orgIndex(db, orgId, ledgerHead), referenceIndex(db)]);
+  const [own, pubHits] = await Promise.all([orgIndex(db, orgId, ledgerHead), referenceHits(db, q.text, categories, q.limit, orgId)]);
   const ownHits = own.search(q.text, categories, q.limit, q.exclude);
-  const pubHits = pub.search(q.text, categories, q.limit);
   const [ownRows, pubRows] = await Promise.all([
     ownHits.length ? db.selectFrom("incidents").select(["id", "code", "title", "status", "severity", "detected_at"]).where("org_id", "=", orgId).where("id", "in", ownHits.map((h) => h.id)).execute() : [],
     pubHits.length ? db.selectFrom("reference_incidents").leftJoin("reference_sources as s", "s.id", "reference_incidents.source").select(["reference_incidents.id", "reference_incidents.source", "s.name as sourceName", "reference_incidents.number", "reference_incidents.external_id", "reference_incidents.title", "reference_incidents.date", "reference_incidents.url"]).where("reference_incidents.id", "in", pubHits.map((h) => h.id)).execute() : [],
@@ -121,7 +139,7 @@ export async function similarIncidents(db: Kysely<Database>, orgId: string, q: z
   };
 }
 
-/** Ranked search of the public reference cases (for their own page). */
-export async function searchReference(db: Kysely<Database>, text: string, limit: number): Promise<{ id: string; score: number }[]> {
-  return (await referenceIndex(db)).search(text, [], limit);
+/** Ranked search of the reference cases: the shared ones, and with `orgId` that organisation's own too (for their page). */
+export async function searchReference(db: Kysely<Database>, text: string, limit: number, orgId?: string): Promise<{ id: string; score: number }[]> {
+  return referenceHits(db, text, [], limit, orgId);
 }

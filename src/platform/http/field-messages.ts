@@ -19,6 +19,7 @@ export const FIELD_TEXT = {
   },
   answer_every_question: { en: "Answer every question of the questionnaire.", ja: "質問票のすべての質問に回答してください。" },
   no_such_column: { en: "Choose one of the file's columns.", ja: "ファイルの列から選んでください。" },
+  title_column: { en: "Map a column to the title.", ja: "件名に当たる列を指定してください。" },
   row_list: { en: "List row numbers and ranges separated by commas (for example 2-3, 10).", ja: "行番号と範囲をカンマ区切りで入力してください（例：2-3, 10）。" },
   nul_character: { en: "Remove the NUL character (U+0000); it cannot be stored.", ja: "NUL文字（U+0000）は保存できません。取り除いてください。" },
   sha256: { en: "Give the SHA-256 as 64 lower-case hexadecimal digits.", ja: "SHA-256は小文字の16進数64桁で指定してください。" },

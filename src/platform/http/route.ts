@@ -35,7 +35,7 @@ export interface AppDeps {
 export type Access = "public" | { permission: Permission };
 
 /** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
-export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor" | "haip_report" | "publication" | "report_job" | "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory" | "oversight_publication" | "import_preset" | "incident_import" | "custom_field";
+export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor" | "haip_report" | "publication" | "report_job" | "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory" | "oversight_publication" | "import_preset" | "incident_import" | "reference_import" | "reference_source" | "custom_field";
 
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
