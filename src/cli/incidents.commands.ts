@@ -18,9 +18,9 @@ export function registerIncidentsCommands(program: Command): void {
     });
   incidents
     .command("import <file>")
-    .description("import an incident register (CSV, XLSX or JSON): an organisation's own incidents (--org), or with --as reference a public register as reference cases of a named source, replacing only that source's earlier import")
+    .description("import an incident register (CSV, XLSX or JSON): an organisation's own incidents (--org), or with --as reference a public register as reference cases of a named source (shared, or with --org the organisation's own), replacing only that source's earlier import")
     .option("--org <slug>", "the organisation whose incidents these are (one notice for the import, not one per incident)")
-    .option("--as <kind>", "reference: public cases shared by every organisation (needs --source and --licence)")
+    .option("--as <kind>", "reference: public cases of a named source (needs --source and --licence): shared by every organisation, or with --org that organisation's own, seen by it alone")
     .option("--source <name>", "reference cases: the source's name as people know it, e.g. \"OECD AI Incidents Monitor\"")
     .option("--licence <licence>", "reference cases: the source's licence, e.g. CC-BY-4.0")
     .option("--skip-invalid", "own incidents: file the valid rows even when some are invalid (the rows left out are listed)")
@@ -39,8 +39,12 @@ export function registerIncidentsCommands(program: Command): void {
         await importOwnIncidents(file, o.org, reading, o);
         return;
       }
-      if (o.as !== "reference") throw new Error(`--as ${o.as}: the only kind is "reference" (public cases shared by every organisation); an organisation's own incidents: --org <slug>`);
+      if (o.as !== "reference") throw new Error(`--as ${o.as}: the only kind is "reference" (public cases of a named source); an organisation's own incidents: --org <slug> without --as`);
       if (!o.source || !o.licence) throw new Error("reference cases need --source <name> and --licence <licence>");
+      if (o.org) {
+        await importOwnReferenceCases(file, o.org, reading, { ...o, source: o.source, licence: o.licence });
+        return;
+      }
       const { importReferenceCases, referenceMapping, referenceSource, suggestReferenceMapping } = await import("../incidents/reference.import.ts");
       const { readTable } = await import("../systems/io/table.read.ts");
       await withDatabase(async (db, config) => {
@@ -110,6 +114,29 @@ export function registerIncidentsCommands(program: Command): void {
 }
 
 /** `incidents import FILE --org`: the same upload, check and commit as the API, quiet (one notice). */
+/** A public register as one organisation's own reference cases: the wizard's upload, check and import, recorded in its ledger. */
+async function importOwnReferenceCases(file: string, org: string, reading: Record<string, unknown>, o: { mapping?: string; dryRun?: boolean; source: string; licence: string; sourceUrl?: string }): Promise<void> {
+  const svc = await import("../incidents/reference.import.service.ts");
+  const { getLibrary } = await import("../library/library.runtime.ts");
+  const { SYSTEM_ACTOR } = await import("../audit/audited.ts");
+  await withDatabase(async (db, config) => {
+    const orgId = await orgIdOf(db, org);
+    const deps = { db, library: getLibrary(), dataDir: config.dataDir, limits: config.importLimits };
+    const who = { actor: SYSTEM_ACTOR, orgId };
+    let job = await explain(svc.uploadReferenceImport(deps, who, new Uint8Array(fs.readFileSync(file)), path.basename(file)));
+    if (Object.keys(reading).length > 0) job = await explain(svc.rereadReferenceImport(deps, orgId, job.id, reading));
+    const mapping = o.mapping ? JSON.parse(fs.readFileSync(o.mapping, "utf8")) : job.suggestedMapping;
+    out(`${job.total} rows (${job.format}); mapping: ${(mapping as { column: string; field: string }[]).map((m) => `${m.column}→${m.field}`).join(", ") || "(none)"}`);
+    const body = svc.referenceImportBody.parse({ ...reading, mapping, source: { name: o.source, licence: o.licence, ...(o.sourceUrl && { url: o.sourceUrl }) } });
+    const preview = await explain(svc.previewReferenceImport(deps, orgId, job.id, body));
+    out(`${preview.valid} cases, ${preview.invalid} rows left out${preview.replaces ? `; replaces the ${preview.replaces} cases imported earlier from ${o.source}` : ""}`);
+    for (const e of preview.errors.slice(0, 50)) out(`  row ${e.line}${e.column ? ` [${e.column}]` : ""}: ${e.message.en}`);
+    if (o.dryRun) return;
+    const done = await explain(svc.commitReferenceImport(deps, who, job.id, body));
+    out(`imported ${done.imported} reference cases from ${o.source} (${o.licence}), seen by ${org} only`);
+  });
+}
+
 async function importOwnIncidents(file: string, org: string, reading: Record<string, unknown>, o: { mapping?: string; skipInvalid?: boolean; dryRun?: boolean }): Promise<void> {
   const svc = await import("../incidents/incidents.import.service.ts");
   const { AppError } = await import("../platform/errors.ts");
