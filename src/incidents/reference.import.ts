@@ -39,7 +39,15 @@ export const referenceMapping = z
     }),
   )
   .min(1)
-  .max(100);
+  .max(100)
+  .superRefine((mapping, ctx) => {
+    // One column per field: a second would be dropped, not merged.
+    const seen = new Set<string>();
+    mapping.forEach((m, i) => {
+      if (seen.has(m.field)) ctx.addIssue({ code: "custom", path: [i, "field"], message: `Only one column can feed ${m.field}` });
+      seen.add(m.field);
+    });
+  });
 export type ReferenceMapping = z.infer<typeof referenceMapping>;
 
 export const referenceSource = z.strictObject({

@@ -38,6 +38,28 @@ describe("incident text search", () => {
     expect(ix.search("chatbot harmful advice")).toEqual([]);
     expect(ix.size).toBe(4);
   });
+
+  it("scores two indexes searched alongside each other as one index over both would", () => {
+    const docs: [string, string][] = [
+      ["s1", "Facial recognition led to a wrongful arrest"],
+      ["s2", "Credit scoring model denied loans to a region"],
+      ["s3", "Chatbot leaked personal data of customers"],
+      ["s4", "与信モデルが地域で差別した"],
+      ["o1", "与信モデルが特定地域の申込者を不利に扱った"],
+      ["o2", "Facial recognition misidentified a shopper"],
+    ];
+    const one = new SimilarIndex();
+    const shared = new SimilarIndex();
+    const own = new SimilarIndex();
+    for (const [id, text] of docs) {
+      one.put(id, text);
+      (id.startsWith("s") ? shared : own).put(id, text);
+    }
+    for (const q of ["与信 地域", "facial recognition arrest", "credit region"]) {
+      const together = [...shared.search(q, [], 10, undefined, own), ...own.search(q, [], 10, undefined, shared)].sort((a, b) => b.score - a.score);
+      expect(together.map((h) => [h.id, h.score.toFixed(9)]), q).toEqual(one.search(q).map((h) => [h.id, h.score.toFixed(9)]));
+    }
+  });
 });
 
 describe.each(testDatabases())("similar incidents and AIID reference cases ($name)", (dialect) => {

@@ -65,11 +65,16 @@ export class SimilarIndex {
     if (this.ids.length > 1000 && this.liveCount < this.ids.length * 0.7) this.compact();
   }
 
-  /** The `k` best matches for a text (and categories), best first, never `exclude`. */
-  search(text: string, categories: readonly string[] = [], k = 10, exclude?: string): Hit[] {
-    const n = this.liveCount;
-    if (n === 0) return [];
-    const avg = this.totalLength / n;
+  /**
+   * The `k` best matches for a text (and categories), best first, never `exclude`. With `alongside`,
+   * terms are weighed over both indexes' documents together (their count, lengths and document
+   * frequencies), so that scores of the two, each searching its own, compare as if they were one
+   * index: an organisation's few reference cases are ranked among the installation's many.
+   */
+  search(text: string, categories: readonly string[] = [], k = 10, exclude?: string, alongside?: SimilarIndex): Hit[] {
+    if (this.liveCount === 0) return [];
+    const n = this.liveCount + (alongside?.liveCount ?? 0);
+    const avg = (this.totalLength + (alongside?.totalLength ?? 0)) / n;
     const weights = new Map<string, number>();
     for (const t of [...queryTerms(text), ...categories.map((c) => `cat:${c}`)]) weights.set(t, (weights.get(t) ?? 0) + 1);
     const scores = new Float64Array(this.ids.length);
@@ -77,7 +82,7 @@ export class SimilarIndex {
     for (const [term, qtf] of weights) {
       const p = this.postings.get(term);
       if (!p) continue;
-      const df = p.docs.length;
+      const df = p.docs.length + (alongside?.postings.get(term)?.docs.length ?? 0);
       if (n > 50 && df > n * COMMON) continue;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const w = idf * Math.min(qtf, 3);

@@ -91,13 +91,14 @@ async function referenceIndex(db: Kysely<Database>, orgId: string | null): Promi
 /**
  * Reference cases like `text`: the installation's shared ones and, with `orgId`, that
  * organisation's own imports, ranked together by score. The two are indexed apart (an
- * organisation's import never enters another's results, nor weighs on its ranking).
+ * organisation's import never enters another's results, nor weighs on its ranking), and each is
+ * searched weighing terms over both, so their scores are those of one index over both.
  */
 async function referenceHits(db: Kysely<Database>, text: string, categories: string[], limit: number, orgId?: string): Promise<{ id: string; score: number }[]> {
   const [shared, own] = await Promise.all([referenceIndex(db, null), orgId === undefined ? undefined : referenceIndex(db, orgId)]);
-  const hits = shared.search(text, categories, limit);
-  if (!own || own.size === 0) return hits;
-  return [...hits, ...own.search(text, categories, limit)].sort((a, b) => b.score - a.score).slice(0, limit);
+  if (!own || own.size === 0) return shared.search(text, categories, limit);
+  // Each weighed over both together, so that the two lists' scores compare.
+  return [...shared.search(text, categories, limit, undefined, own), ...own.search(text, categories, limit, undefined, shared)].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
 export const similarQuery = z.strictObject({

@@ -24,8 +24,8 @@ const enc = encodeURIComponent;
  * Fails to compile when `Local` leaves out one of the server's values: a vocabulary id added in
  * src/incidents/vocabulary.ts must be added here (and to the dictionaries) too.
  */
-type Covers<Server extends string, Local extends string> = [Exclude<Server, Local>] extends [never] ? true : false;
-const covers = <T extends true>(ok: T) => ok;
+export type Covers<Server extends string, Local extends string> = [Exclude<Server, Local>] extends [never] ? true : false;
+export const covers = <T extends true>(ok: T) => ok;
 
 // ——— Vocabularies (CSETv1-aligned, src/incidents/vocabulary.ts) ———
 
@@ -275,6 +275,8 @@ export interface ReferenceSource {
   url: string | null;
   cases: number;
   importedAt: string;
+  /** True: imported by this organisation, seen by it alone and its to remove; false: shared by the whole installation (the AI Incident Database). */
+  own: boolean;
 }
 
 export interface ReferencePage extends Page<ReferenceIncident> {
@@ -325,6 +327,8 @@ export const incidentsApi = {
 
 export const referenceIncidentsApi = {
   list: (params: ReferenceParams, signal?: AbortSignal) => request<ReferencePage>("GET", "/api/reference-incidents", { query: params, ...withSignal(signal) }),
+  /** Removes one of the organisation's own sources and its cases; a shared source answers 404. */
+  deleteSource: (id: string) => request<void>("DELETE", `/api/reference-incidents/sources/${enc(id)}`),
 };
 
 // ——— Importing an incident register (src/incidents/incidents.import*.ts) ———

@@ -26,6 +26,7 @@ const FieldsPage = page(() => import("../pages/fields/FieldsPage.tsx"), "FieldsP
 const EvidencePage = page(() => import("../pages/evidence/EvidencePage.tsx"), "EvidencePage");
 const ImportWizardPage = page(() => import("../pages/imports/ImportWizardPage.tsx"), "ImportWizardPage");
 const IncidentImportPage = page(() => import("../pages/imports/ImportWizardPage.tsx"), "IncidentImportPage");
+const ReferenceImportPage = page(() => import("../pages/imports/ImportWizardPage.tsx"), "ReferenceImportPage");
 const DiffPage = page(() => import("../pages/library/DiffPage.tsx"), "DiffPage");
 const FrameworkPage = page(() => import("../pages/library/FrameworkPage.tsx"), "FrameworkPage");
 const LibraryPage = page(() => import("../pages/library/LibraryPage.tsx"), "LibraryPage");
@@ -95,6 +96,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: "/risks/:id", label: "nav.risks", permission: "risks.read", section: "main", parent: "/risks", component: RiskPage },
   { path: "/incidents", label: "nav.incidents", permission: "incidents.read", section: "main", description: "home.desc.incidents", component: IncidentsPage },
   { path: "/incidents/reference", label: "nav.incidents", permission: "incidents.read", section: "main", parent: "/incidents", component: ReferenceIncidentsPage },
+  { path: "/incidents/reference/import", label: "nav.incidents", permission: "incidents.manage", section: "main", parent: "/incidents", component: ReferenceImportPage },
   { path: "/incidents/import", label: "nav.incidents", permission: "incidents.manage", section: "main", parent: "/incidents", component: IncidentImportPage },
   { path: "/incidents/:id", label: "nav.incidents", permission: "incidents.read", section: "main", parent: "/incidents", component: IncidentPage },
   { path: "/vendors", label: "nav.vendors", permission: "vendors.read", section: "main", description: "home.desc.vendors", component: VendorsPage },

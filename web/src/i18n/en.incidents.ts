@@ -241,4 +241,13 @@ export const enIncidents = {
   "incidents.reference.empty": "No reference cases have been imported.",
   "incidents.reference.emptyHint": "An operator imports the AI Incident Database snapshot that ships with Musubi (or a newer one) on the server with:",
   "incidents.reference.importCommand": "musubi incidents import-aiid [dir]",
+  "incidents.reference.emptyImportHint": "Or import a public register for your organisation alone with “Import a public register”.",
+  "incidents.reference.sources.title": "Sources",
+  "incidents.reference.sources.shared": "Shared with all organisations",
+  "incidents.reference.sources.own": "Only your organisation",
+  "incidents.reference.sources.facts": "{licence} · {cases} cases · imported {date}",
+  "incidents.reference.sources.deleteFor": "Delete the source {name}",
+  "incidents.reference.sources.deleteTitle": "Delete this source?",
+  "incidents.reference.sources.confirmDelete": "“{name}” and its {cases} cases are removed for your organisation; they no longer appear here or among similar incidents. Other sources stay as they are. You can import the register again later.",
+  "incidents.reference.sources.deleted": "“{name}” and its cases were deleted.",
 } as const;

@@ -390,6 +390,7 @@ export const enSystems = {
   "imports.errors": "Problems by row",
   "imports.errorsTruncated": "The first {shown} problems are shown.",
   "imports.skipInvalid": "Import without the invalid rows",
+  "imports.leftOut": "The {count} rows with problems are left out; the others are imported. Download the problems to see why.",
   "imports.fixOrSkip": "Fix the file and upload it again, or choose to import without the invalid rows.",
   "imports.backToMapping": "Back to columns",
   "imports.commit": "Import {count} rows",

@@ -15,6 +15,7 @@ import { enModelCard } from "./en.model-card.ts";
 import { enDealings } from "./en.dealings.ts";
 import { enFields } from "./en.fields.ts";
 import { enIncidentImports } from "./en.incident-imports.ts";
+import { enReferenceImports } from "./en.reference-imports.ts";
 import { enOversight } from "./en.oversight.ts";
 
 /** English UI strings. `ja.ts` must have exactly these keys (the compiler and i18n.test.ts check). */
@@ -678,6 +679,7 @@ export const en = {
   ...enDealings,
   ...enFields,
   ...enIncidentImports,
+  ...enReferenceImports,
 } as const;
 
 export type MessageKey = keyof typeof en;

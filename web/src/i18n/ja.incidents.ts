@@ -243,4 +243,13 @@ export const jaIncidents: Record<keyof typeof enIncidents, string> = {
   "incidents.reference.empty": "公開事例はまだ取り込まれていません。",
   "incidents.reference.emptyHint": "運用担当者が、Musubiに同梱のAI Incident Databaseのスナップショット（又はより新しいもの）を、サーバー上で次のコマンドにより取り込みます：",
   "incidents.reference.importCommand": "musubi incidents import-aiid [ディレクトリ]",
+  "incidents.reference.emptyImportHint": "又は、「公開事例集を取り込む」から、自組織だけに表示する公開事例集を取り込めます。",
+  "incidents.reference.sources.title": "情報源",
+  "incidents.reference.sources.shared": "全組織で共有",
+  "incidents.reference.sources.own": "自組織のみ",
+  "incidents.reference.sources.facts": "{licence}・{cases}件・{date}取込み",
+  "incidents.reference.sources.deleteFor": "情報源「{name}」を削除",
+  "incidents.reference.sources.deleteTitle": "この情報源を削除しますか？",
+  "incidents.reference.sources.confirmDelete": "「{name}」とその{cases}件の事例を自組織から削除します。この一覧にも類似インシデントの検索にも表示されなくなります。他の情報源はそのままです。事例集は後で取り込み直せます。",
+  "incidents.reference.sources.deleted": "「{name}」とその事例を削除しました。",
 };

@@ -392,6 +392,7 @@ export const jaSystems: Record<keyof typeof enSystems, string> = {
   "imports.errors": "行ごとの問題",
   "imports.errorsTruncated": "先頭の{shown}件を表示しています。",
   "imports.skipInvalid": "不正な行を除外して取り込む",
+  "imports.leftOut": "問題のある{count}行は取り込まず、残りの行を取り込みます。理由は問題の一覧をダウンロードして確認できます。",
   "imports.fixOrSkip": "ファイルを修正して再度アップロードするか、不正な行を除外して取り込んでください。",
   "imports.backToMapping": "列の対応付けに戻る",
   "imports.commit": "{count}行を取り込む",

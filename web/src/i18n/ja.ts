@@ -16,6 +16,7 @@ import { jaModelCard } from "./ja.model-card.ts";
 import { jaDealings } from "./ja.dealings.ts";
 import { jaFields } from "./ja.fields.ts";
 import { jaIncidentImports } from "./ja.incident-imports.ts";
+import { jaReferenceImports } from "./ja.reference-imports.ts";
 import { jaOversight } from "./ja.oversight.ts";
 
 /** 日本語のUI文言。キーは en.ts と完全に一致させる（型と i18n.test.ts で検査）。 */
@@ -679,4 +680,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaDealings,
   ...jaFields,
   ...jaIncidentImports,
+  ...jaReferenceImports,
 };

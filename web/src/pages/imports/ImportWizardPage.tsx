@@ -6,7 +6,7 @@ import { useI18n } from "../../i18n/I18nProvider.tsx";
 import { Link } from "../../router/router.tsx";
 import { CommitStep } from "./CommitStep.tsx";
 import { initialSettings, readingOf } from "./import-model.ts";
-import { INCIDENT_IMPORT, SYSTEM_IMPORT, type ImportTarget, type WizardJob, type WizardPreview, type WizardReport, type WizardSettings } from "./import-targets.ts";
+import { INCIDENT_IMPORT, REFERENCE_IMPORT, SYSTEM_IMPORT, type ImportTarget, type WizardJob, type WizardPreview, type WizardReport, type WizardSettings } from "./import-targets.ts";
 import { MappingStep } from "./MappingStep.tsx";
 import { PreviewStep } from "./PreviewStep.tsx";
 import { UploadStep } from "./UploadStep.tsx";
@@ -29,6 +29,11 @@ export function ImportWizardPage() {
 /** 取込み of the incident register, at /incidents/import. */
 export function IncidentImportPage() {
   return <ImportWizard target={INCIDENT_IMPORT} />;
+}
+
+/** 取込み of a public incident register as this organisation's reference cases of a named source, at /incidents/reference/import. */
+export function ReferenceImportPage() {
+  return <ImportWizard target={REFERENCE_IMPORT} />;
 }
 
 /**
@@ -124,8 +129,8 @@ export function ImportWizard({ target }: { target: ImportTarget }) {
       {step === "map" && job && settings && (
         <MappingStep target={target} job={job} settings={settings} busy={busy} onChange={changeSettings} onPreview={runPreview} onRestart={() => setStep("upload")} />
       )}
-      {step === "preview" && job && preview && (
-        <PreviewStep target={target} job={job} preview={refused ? { ...preview, ...refused } : preview} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
+      {step === "preview" && job && preview && settings && (
+        <PreviewStep target={target} job={job} preview={refused ? { ...preview, ...refused } : preview} settings={settings} busy={busy} onBack={() => setStep("map")} onCommit={commit} />
       )}
       {step === "commit" && running && <CommitStep target={target} job={running} onRestart={() => setStep("upload")} />}
     </div>

@@ -10,6 +10,8 @@ import { PresetsBar } from "./PresetsBar.tsx";
 import { FieldDialog } from "../fields/FieldDialog.tsx";
 import { useSignedIn } from "../../session/SessionProvider.tsx";
 import { useFieldWords } from "./useFieldWords.ts";
+import { EMPTY_SOURCE, sourceProblems } from "./reference-source.ts";
+import { SourceFields } from "./SourceFields.tsx";
 import type { ImportTarget, WizardJob, WizardSettings } from "./import-targets.ts";
 
 interface MappingStepProps {
@@ -33,13 +35,14 @@ const NEW_FIELD = "@new-field";
 /**
  * Step 2: how the file is read (encoding, sheet, header row) and which field each column feeds;
  * for the inventory also what is done with systems already there, saved settings and the
- * organisation's own fields (what the target offers).
+ * organisation's own fields; for a public register the source its cases are imported as (what
+ * the target offers).
  */
 export function MappingStep({ target, job, settings, busy, onChange, onPreview, onRestart }: MappingStepProps) {
   const { t, number } = useI18n();
   const headers = job.headers ?? [];
   const sample = job.sample ?? [];
-  const duplicates = duplicateFields(settings.mapping, target.listFields);
+  const duplicates = duplicateFields(settings.mapping, target.mergedFields);
   const missing = missingFields(settings.mapping, target.required);
   const canDefine = useSignedIn().can("fields.manage") && target.offers.customFields;
   const [reloadFields, setReloadFields] = useState(0);
@@ -50,6 +53,15 @@ export function MappingStep({ target, job, settings, busy, onChange, onPreview, 
   const [valuesOf, setValuesOf] = useState<string>();
   const [skipRows, setSkipRows] = useState(settings.skipRows ?? "");
   const editing = settings.mapping.find((m) => m.column === valuesOf);
+  const source = settings.source ?? EMPTY_SOURCE;
+  const problems = target.offers.source ? sourceProblems(source) : {};
+  const sourceBlocked = Object.keys(problems).length > 0;
+  const [attempt, setAttempt] = useState(0);
+  /** The preview, unless the source is not yet fit to send: then its fields say what is missing. */
+  const preview = () => {
+    if (sourceBlocked) setAttempt((n) => n + 1);
+    else onPreview();
+  };
   const splitName = (c: string) => (c === "default" || c === "none" ? t(`imports.split.${c}`) : c === "\n" ? t("imports.split.newline") : t("imports.split.on", { separator: c }));
 
   /** A mapped column's split rule (list fields) and the way to its values and their translations. */
@@ -90,6 +102,7 @@ export function MappingStep({ target, job, settings, busy, onChange, onPreview, 
         <dt>{t("imports.rows")}</dt>
         <dd data-testid="import-row-count">{number(job.total)}</dd>
       </dl>
+      {target.offers.source && <SourceFields source={source} problems={problems} attempt={attempt} onChange={(next) => onChange({ ...settings, source: next })} />}
       <div className="form__row import-step__options">
         {job.format === "csv" && (
           <label className="field">
@@ -283,7 +296,7 @@ export function MappingStep({ target, job, settings, busy, onChange, onPreview, 
         <button type="button" className="button" onClick={onRestart}>
           {t("imports.another")}
         </button>
-        <button type="button" className="button button--primary" disabled={busy || duplicates.length > 0 || settings.mapping.length === 0 || (target.requiredToPreview && missing.length > 0)} onClick={onPreview} data-testid="import-preview">
+        <button type="button" className="button button--primary" disabled={busy || duplicates.length > 0 || settings.mapping.length === 0 || (target.requiredToPreview && missing.length > 0)} onClick={preview} data-testid="import-preview">
           {busy ? t("common.working") : t("imports.preview")}
         </button>
       </div>

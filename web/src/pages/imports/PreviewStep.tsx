@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { Notice } from "../../components/Notice.tsx";
 import { useI18n } from "../../i18n/I18nProvider.tsx";
-import { rowsToWrite, type ImportTarget, type WizardJob, type WizardPreview } from "./import-targets.ts";
+import { rowsToWrite, type ImportTarget, type WizardJob, type WizardPreview, type WizardSettings } from "./import-targets.ts";
 import { ErrorTable } from "./ErrorTable.tsx";
 import { PreviewSample } from "./PreviewSample.tsx";
 import { ProblemsDownload } from "./ProblemsDownload.tsx";
@@ -10,19 +11,26 @@ interface PreviewStepProps {
   target: ImportTarget;
   job: WizardJob;
   preview: WizardPreview;
+  /** What was checked: the source (reference cases) the replacement notice names. */
+  settings: WizardSettings;
   busy: boolean;
   onBack(): void;
   onCommit(skipInvalid: boolean): void;
 }
 
-/** Step 3: how many rows are valid, what is wrong with the rest, and the import itself. */
-export function PreviewStep({ target, job, preview, busy, onBack, onCommit }: PreviewStepProps) {
+/**
+ * Step 3: how many rows are valid, what is wrong with the rest, and the import itself; for a
+ * public register also the cases it replaces, and no question about invalid rows (they are always left out).
+ */
+export function PreviewStep({ target, job, preview, settings, busy, onBack, onCommit }: PreviewStepProps) {
   const { t, number } = useI18n();
-  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [chosen, setChosen] = useState(false);
+  const skipInvalid = target.leavesOutInvalid || chosen;
   // With an upsert key, rows that match a system exactly have nothing to write; rows an earlier
   // incident import brought in (same id) neither.
   const writing = rowsToWrite(preview);
   const allowed = writing > 0 && (preview.invalid === 0 || skipInvalid);
+  const replaces = preview.replaces ?? 0;
   return (
     <section className="card import-step" data-testid="import-preview-step">
       <h2 className="card__title">{t("imports.preview.title", { file: job.fileName })}</h2>
@@ -49,6 +57,11 @@ export function PreviewStep({ target, job, preview, busy, onBack, onCommit }: Pr
         <p className="import-upsert-counts" data-testid="import-unchanged">
           {t("incidentImports.unchanged", { count: number(preview.unchanged) })}
         </p>
+      )}
+      {target.words.replaces && replaces > 0 && (
+        <Notice kind="warning" testId="import-replaces">
+          {t(target.words.replaces, { count: number(replaces), source: settings.source?.name.trim() ?? "" })}
+        </Notice>
       )}
       {preview.created && (
         <div className="import-created" data-testid="import-created">
@@ -83,9 +96,14 @@ export function PreviewStep({ target, job, preview, busy, onBack, onCommit }: Pr
           <PreviewSample target={target} sample={preview.sample} />
         </>
       )}
-      {preview.invalid > 0 && (
+      {preview.invalid > 0 && target.leavesOutInvalid && (
+        <p className="field__hint" data-testid="import-left-out">
+          {t("imports.leftOut", { count: number(preview.invalid) })}
+        </p>
+      )}
+      {preview.invalid > 0 && !target.leavesOutInvalid && (
         <label className="checkbox import-step__skip">
-          <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="import-skip-invalid" />
+          <input type="checkbox" checked={chosen} onChange={(e) => setChosen(e.target.checked)} data-testid="import-skip-invalid" />
           {t("imports.skipInvalid")}
         </label>
       )}

@@ -9,6 +9,7 @@ import {
   type IncidentImportSettings,
   type IncidentValueField,
 } from "../../api/incidents.ts";
+import { REFERENCE_IMPORT_FIELDS, REFERENCE_LIST_FIELDS, referenceImportsApi, type ReferenceImportField, type ReferenceImportSettings } from "../../api/reference-imports.ts";
 import {
   IMPORT_FIELDS,
   importsApi,
@@ -24,24 +25,28 @@ import {
 } from "../../api/systems.ts";
 import type { MessageKey } from "../../i18n/en.ts";
 import { readingOf, REQUIRED_FIELDS, type ColumnMapping } from "./import-model.ts";
+import { EMPTY_SOURCE, sourceInput, type SourceDraft } from "./reference-source.ts";
 
 /**
- * What the import wizard imports: the inventory's AI systems (`/api/imports*`) or the incident
- * register (`/api/incidents/imports*`). Both read files the same way and go through the same four
+ * What the import wizard imports: the inventory's AI systems (`/api/imports*`), the incident
+ * register (`/api/incidents/imports*`) or a public incident register as reference cases
+ * (`/api/reference-incidents/imports*`). All read files the same way and go through the same four
  * steps; a target says which calls to make, which fields a column can feed, what the mapping step
  * offers beyond that, and the words and links around the wizard.
  */
 
-/** The wizard's settings for any target: how the file is read, the mapping, and (systems only) what is done with matches. */
+/** The wizard's settings for any target: how the file is read, the mapping, (systems only) what is done with matches and (reference cases only) the source as typed. */
 export type WizardSettings = ReadingOptions & {
   mapping: ColumnMapping[];
   upsertBy?: UpsertKey;
   createMissing?: ("departments" | "owners")[];
+  source?: SourceDraft;
 };
 /** A check's report; `unchanged` (incidents): rows an earlier import already brought in. */
 export type WizardReport = ImportReport & { unchanged?: number };
 export type WizardJob = Omit<ImportJob, "suggestedMapping" | "report"> & { suggestedMapping?: ColumnMapping[]; report?: WizardReport };
-export type WizardPreview = WizardReport & { changes?: ImportPreview["changes"]; sample: ImportPreview["sample"] };
+/** `replaces` (reference cases): the cases the source holds now, which the import replaces. */
+export type WizardPreview = WizardReport & { changes?: ImportPreview["changes"]; sample: ImportPreview["sample"]; replaces?: number };
 export interface WizardValues {
   column: string;
   field: string;
@@ -80,20 +85,24 @@ export interface SampleColumn {
 }
 
 export interface ImportTarget {
-  kind: "systems" | "incidents";
+  kind: "systems" | "incidents" | "reference";
   calls: ImportCalls;
   /** What a column can feed, in the mapping select's order. */
   fields: readonly string[];
-  /** Fields several columns may feed (their items are merged), each with a split rule. */
+  /** Fields a cell may hold several items of, each column with a split rule. */
   listFields: ReadonlySet<string>;
+  /** Fields several columns may feed, their items merged; any other field takes one column. */
+  mergedFields: ReadonlySet<string>;
   /** Fields every row needs. */
   required: readonly string[];
   /** Whether the server refuses to check the rows at all while a required field has no column (else only the rows are refused). */
   requiredToPreview: boolean;
   /** The dictionary prefix naming each field (`prefix + field`). */
   fieldPrefix: string;
-  /** What the mapping step offers beyond the columns: matching records already there, creating departments and owners, saved settings, the organisation's own fields. */
-  offers: { upsert: boolean; createMissing: boolean; presets: boolean; customFields: boolean };
+  /** What the mapping step offers beyond the columns: matching records already there, creating departments and owners, saved settings, the organisation's own fields, the source the rows are imported as. */
+  offers: { upsert: boolean; createMissing: boolean; presets: boolean; customFields: boolean; source: boolean };
+  /** Whether rows with a problem are always left out (the server takes no other answer), so the person is not asked to choose. */
+  leavesOutInvalid: boolean;
   /** Fields whose values the person can list and translate. */
   hasValues(field: string): boolean;
   /** Fields with a closed set of values: the translation select's choices and the dictionary prefix naming them. */
@@ -110,6 +119,8 @@ export interface ImportTarget {
     commit: MessageKey;
     /** `{count}`: the records imported. */
     done: MessageKey;
+    /** `{count}`, `{source}`: the records the import replaces (`WizardPreview.replaces`). */
+    replaces?: MessageKey;
   };
   /** Where the breadcrumb leads back to. */
   back: { to: string; label: MessageKey };
@@ -149,10 +160,12 @@ export const SYSTEM_IMPORT: ImportTarget = {
   calls: systemCalls,
   fields: IMPORT_FIELDS,
   listFields: LIST_IMPORT_FIELDS as ReadonlySet<string>,
+  mergedFields: LIST_IMPORT_FIELDS as ReadonlySet<string>,
   required: REQUIRED_FIELDS,
   requiredToPreview: false,
   fieldPrefix: "imports.field.",
-  offers: { upsert: true, createMissing: true, presets: true, customFields: true },
+  offers: { upsert: true, createMissing: true, presets: true, customFields: true, source: false },
+  leavesOutInvalid: false,
   hasValues: (field) => field !== "profile",
   choices: { lifecycle: { values: LIFECYCLES, prefix: "systems.lifecycle." } },
   words: {
@@ -214,10 +227,12 @@ export const INCIDENT_IMPORT: ImportTarget = {
   calls: incidentCalls,
   fields: INCIDENT_IMPORT_FIELDS,
   listFields: new Set<string>(),
+  mergedFields: new Set<string>(),
   required: ["title"] satisfies IncidentImportField[],
   requiredToPreview: true,
   fieldPrefix: "incidentImports.field.",
-  offers: { upsert: false, createMissing: false, presets: false, customFields: false },
+  offers: { upsert: false, createMissing: false, presets: false, customFields: false, source: false },
+  leavesOutInvalid: false,
   hasValues: isValueField,
   choices: {
     severity: { values: SEVERITIES, prefix: "incidents.severity." },
@@ -243,4 +258,65 @@ export const INCIDENT_IMPORT: ImportTarget = {
     { header: "incidentImports.field.occurredOn", cell: occurredText },
   ],
   pageTestId: "page-incident-import",
+};
+
+// ——— Public reference cases ———
+
+/**
+ * The reference import's body: how the file is read, the mapping with the list fields' split rules
+ * (no translations: the server takes none) and the source, trimmed, the cases are imported as.
+ */
+export function referenceSettings(settings: WizardSettings): ReferenceImportSettings {
+  return {
+    ...readingOf(settings),
+    mapping: settings.mapping.map(({ column, field, split }) => ({ column, field: field as ReferenceImportField, ...(split !== undefined && { split }) })),
+    source: sourceInput(settings.source ?? EMPTY_SOURCE),
+  };
+}
+
+const referenceCalls: ImportCalls = {
+  upload: referenceImportsApi.upload,
+  get: referenceImportsApi.get,
+  read: referenceImportsApi.read,
+  preview: (id, settings) => referenceImportsApi.preview(id, referenceSettings(settings)),
+  // Rows with a problem are always left out: the call sends skipInvalid true whatever the wizard says.
+  commit: (id, settings) => referenceImportsApi.commit(id, referenceSettings(settings)),
+  values: (_id, _reading, entry) => Promise.reject(new Error(`No values to list for ${entry.field}`)),
+  problemsUrl: referenceImportsApi.problemsUrl,
+};
+
+export const REFERENCE_IMPORT: ImportTarget = {
+  kind: "reference",
+  calls: referenceCalls,
+  fields: REFERENCE_IMPORT_FIELDS,
+  listFields: new Set<string>(REFERENCE_LIST_FIELDS),
+  // The server reads one column per field: a second column for the parties would be dropped, not merged.
+  mergedFields: new Set<string>(),
+  required: ["title"] satisfies ReferenceImportField[],
+  requiredToPreview: true,
+  fieldPrefix: "referenceImports.field.",
+  offers: { upsert: false, createMissing: false, presets: false, customFields: false, source: true },
+  leavesOutInvalid: true,
+  hasValues: () => false,
+  choices: {},
+  words: {
+    title: "referenceImports.title",
+    subtitle: "referenceImports.subtitle",
+    breadcrumb: "incidents.breadcrumb",
+    formats: "referenceImports.formats",
+    uploadHint: "referenceImports.uploadHint",
+    missing: "referenceImports.missing",
+    commit: "referenceImports.commit",
+    done: "referenceImports.done",
+    replaces: "referenceImports.replaces",
+  },
+  back: { to: "/incidents/reference", label: "incidents.reference.title" },
+  finish: { to: "/incidents/reference", label: "referenceImports.toList" },
+  sample: [
+    { header: "referenceImports.field.id", cell: (row) => text(row.externalId), empty: "referenceImports.noId", mono: true },
+    { header: "referenceImports.field.title", cell: (row) => text(row.title) },
+    { header: "referenceImports.field.date", cell: (row, w) => (typeof row.date === "string" && row.date !== "" ? w.day(row.date) : "") },
+    { header: "referenceImports.field.url", cell: (row) => text(row.url) },
+  ],
+  pageTestId: "page-reference-import",
 };
