@@ -127,7 +127,7 @@ describe.each(testDatabases())("reference cases imported by an organisation ($na
     expect((await listed(other.tokens.admin)).items.map((c) => c.title).sort()).toEqual(["Shared case about facial recognition", "Their own case"]);
   });
 
-  it("refuses a viewer, a mapping without a title and a source without a name, with the field named", async () => {
+  it("refuses a viewer, a mapping without a title, a source without a name and a link that is not a web address, with the field named", async () => {
     const job = await upload(REGISTER);
     expect((await commit(job.id, { mapping: MAPPING, source: SOURCE }, org.tokens.viewer)).status).toBe(403);
     const noTitle = await commit(job.id, { mapping: [{ column: "Case ID", field: "id" }], source: SOURCE });
@@ -136,6 +136,9 @@ describe.each(testDatabases())("reference cases imported by an organisation ($na
     const noName = await commit(job.id, { mapping: MAPPING, source: { name: " ", licence: "CC0-1.0" } });
     expect(noName.status).toBe(400);
     expect(noName.body.error.details.map((d: { field: string }) => d.field)).toContain("body.source.name");
+    const script = await commit(job.id, { mapping: MAPPING, source: { ...SOURCE, url: "javascript:alert(1)" } });
+    expect(script.status).toBe(400);
+    expect(script.body.error.details.map((d: { field: string }) => d.field)).toContain("body.source.url");
     expect((await api.call("GET", `/api/reference-incidents/imports/${job.id}`, { token: org.tokens.governance_lead })).body.status).toBe("uploaded");
   });
 

@@ -55,7 +55,8 @@ export const referenceSource = z.strictObject({
   name: z.string().trim().min(1).max(200),
   /** Its licence, as an SPDX id or in words ("CC BY-SA 4.0"). */
   licence: z.string().trim().min(1).max(200),
-  url: z.url().max(500).optional(),
+  /** Shown as a link beside every case: http or https only. */
+  url: z.url({ protocol: /^https?$/ }).max(500).optional(),
 });
 export type ReferenceSource = z.infer<typeof referenceSource>;
 
