@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { Hono } from "hono";
+import { httpDuration, httpRequests, registry, scrapeAllowed } from "./platform/metrics.ts";
 import { requestId } from "hono/request-id";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { AppError, errorBody } from "./platform/errors.ts";
@@ -35,13 +36,25 @@ export function createApp(deps: AppDeps, routes: readonly AnyRoute[] = ROUTES): 
     await next();
     // An answer a handler built itself (a download, a report) is never cached by the browser either.
     if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "no-store");
+    const seconds = (performance.now() - started) / 1000;
+    const route = (c.get("route" as never) as string | undefined) ?? "unmatched";
+    httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    httpDuration.observe({ method: c.req.method, route }, seconds);
     if (c.res.status < 500 && !debug) return;
-    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const ms = Math.round(seconds * 10_000) / 10;
     const line = { reqId: c.get("requestId"), method: c.req.method, path: c.req.path, status: c.res.status, ms };
     if (c.res.status >= 500) log.error(line, "request failed");
     else log.debug(line, "request");
   });
   for (const route of routes) mountRoute(app, deps, route);
+  // Prometheus's scrape, only when a token is configured (MUSUBI_METRICS_TOKEN): nothing is exposed otherwise.
+  const metricsToken = deps.config.metricsToken;
+  app.get("/metrics", async (c) => {
+    const locale = negotiateLocale(c.req.header("accept-language"));
+    if (!metricsToken) return c.json(errorBody("route_not_found", locale), 404);
+    if (!scrapeAllowed(c.req.header("authorization"), metricsToken)) return c.json(errorBody("unauthenticated", locale), 401);
+    return c.body(await registry.metrics(), 200, { "content-type": registry.contentType, "cache-control": "no-store" });
+  });
   mountApiDocs(app);
 
   app.all("/api/*", () => {

@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { startJobs } from "./jobs.ts";
 import { startSearchIndexer } from "./search/search.indexer.ts";
+import { watchDatabase } from "./platform/metrics.ts";
 import { instanceBase } from "./exchange/exchange.party.ts";
 import { ensureSigningKey } from "./audit/audit.keys.ts";
 import { setEmailDelivery } from "./notify/notify.ts";
@@ -74,6 +75,8 @@ export async function startServer(
 
   const jobs = config.backgroundJobs ? startJobs(db, config, deps.logger, deps.library) : undefined;
   const searchIndexer = startSearchIndexer(db, deps.logger);
+  // Read when Prometheus scrapes, and only if it may (MUSUBI_METRICS_TOKEN).
+  if (config.metricsToken) watchDatabase(db, { defaults: true });
   const app = createApp(deps);
   const server: ServerType = await new Promise((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   department: ["department.created", "department.updated", "department.deleted"],
   import_preset: ["import_preset.saved", "import_preset.deleted"],
   custom_field: ["custom_field.created", "custom_field.updated"],
+  reference_source: ["reference_source.deleted"],
   webhook: ["webhook.created", "webhook.deleted", "webhook.ping_requested", "webhook.ping_delivered", "webhook.ping_failed", "webhook.delivery_refused"],
   audit_checkpoint: ["audit.checkpoint"],
   haip_report: ["haip_report.created", "haip_report.prefilled", "haip_report.answer_updated", "haip_report.submitted", "haip_report.approved", "haip_report.returned", "haip_report.submission_withdrawn"],

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from "kysely";
+import { ledgerAppend } from "../platform/metrics.ts";
 import { loadPg, type Db } from "../db/connect.ts";
 import type { Database } from "../db/schema.ts";
 import type { Actor } from "../platform/authz.ts";
@@ -47,6 +48,16 @@ export function changeContextOf(actor: Actor, requestId: string): ChangeContext 
  * runs on a pinned connection inside BEGIN; it sees the same query API as a Kysely transaction.
  * A `flush` during the work appends the entries recorded so far and takes the chain lock then.
  */
+/** An append of ledger entries, timed for the metrics (`musubi_ledger_append_seconds`). */
+async function timed<T>(append: Promise<T>): Promise<T> {
+  const end = ledgerAppend.startTimer();
+  try {
+    return await append;
+  } finally {
+    end();
+  }
+}
+
 export async function audited<T>(
   db: Db,
   who: ChangeContext,
@@ -59,10 +70,10 @@ export async function audited<T>(
   if (db.dialect !== "postgres") {
     return db.kysely.transaction().execute(async (trx) => {
       const flush = async () => {
-        if (events.length > 0) await appendAudit(trx, db.dialect, events.splice(0));
+        if (events.length > 0) await timed(appendAudit(trx, db.dialect, events.splice(0)));
       };
       const result = await work(trx, record, flush);
-      if (events.length > 0) await appendAudit(trx, db.dialect, events);
+      if (events.length > 0) await timed(appendAudit(trx, db.dialect, events));
       return result;
     });
   }
@@ -71,11 +82,11 @@ export async function audited<T>(
     try {
       const trx = conn as unknown as Transaction<Database>;
       const flush = async () => {
-        if (events.length > 0) await appendAudit(trx, "postgres", events.splice(0));
+        if (events.length > 0) await timed(appendAudit(trx, "postgres", events.splice(0)));
       };
       const result = await work(trx, record, flush);
-      const tail = events.length > 0 ? `${appendAuditSql(events, loadPg().escapeLiteral)}; commit` : "commit";
-      await sql.raw(tail).execute(conn);
+      if (events.length > 0) await timed(sql.raw(`${appendAuditSql(events, loadPg().escapeLiteral)}; commit`).execute(conn));
+      else await sql`commit`.execute(conn);
       return result;
     } catch (err) {
       await sql`rollback`.execute(conn).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResultSet } from "kysely";
+import { Migrator, sql, type Migration, type MigrationResultSet } from "kysely";
 import type { Db, DialectName } from "./connect.ts";
 import * as m0001 from "./migrations/0001_foundation.ts";
 import * as m0002 from "./migrations/0002_audit_append.ts";
@@ -85,4 +85,20 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     throw new Error(`migration ${failed} failed: ${String(result.error)}`);
   }
   return result;
+}
+
+/**
+ * The migrations this version has that the database has not run (Kysely records each it runs in
+ * `kysely_migration`): empty when the schema is this version's. A server whose database is behind —
+ * a failed upgrade, another server still migrating — is alive but not ready (`/api/health/ready`).
+ */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  // Throws when the database does not answer at all.
+  await sql`select 1`.execute(db.kysely);
+  const done = await sql<{ name: string }>`select name from kysely_migration`.execute(db.kysely).then(
+    (r) => new Set(r.rows.map((x) => x.name)),
+    // No table yet: nothing has been migrated.
+    () => new Set<string>(),
+  );
+  return Object.keys(MIGRATIONS).filter((name) => !done.has(name));
 }

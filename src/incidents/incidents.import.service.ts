@@ -11,6 +11,7 @@ import { announceBulkFiling, fileIncident } from "./incidents.service.ts";
 import { checkIncidentRows, incidentMappingEntry, INCIDENT_FIELDS, MAX_INCIDENT_ROWS, readIncidentValue, suggestIncidentMapping, type CheckedIncidents, type IncidentMappingEntry } from "./incidents.import.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
 import { indexAllQueued } from "../search/search.indexer.ts";
+import { importDuration } from "../platform/metrics.ts";
 import { timeSlicer } from "../platform/time-slice.ts";
 
 /** Where imported incidents say they came from; with the row's id it keeps a re-import from filing twice. */
@@ -115,6 +116,7 @@ export async function commitIncidentImport(deps: ImportDeps, actor: Actor, who: 
   }
   // Filed a slice at a time: between slices the server answers other requests (as the inventory's writer does).
   const slicer = timeSlicer();
+  const end = importDuration.startTimer({ target: "incidents" });
   await audited(deps.db, who, async (trx, record) => {
     const codes: string[] = [];
     for (const row of result.valid) {
@@ -126,6 +128,7 @@ export async function commitIncidentImport(deps: ImportDeps, actor: Actor, who: 
     await trx.updateTable("import_jobs").set({ status: "committed", imported: codes.length, report: JSON.stringify(report), updated_at: new Date().toISOString() }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
     record({ action: "import.committed", entityType: "import", entityId: job.id, after: { target: "incidents", imported: codes.length, unchanged: result.unchanged, skipped: report.invalid } });
   });
+  end();
   if (result.valid.length >= 1_000) await afterBulkLoad(deps.db, ["incidents", "incident_links", "incident_timeline"]);
   void indexAllQueued(deps.db).catch(() => undefined);
   return readIncidentImport(deps, actor.orgId, id);

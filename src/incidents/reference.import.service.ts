@@ -2,6 +2,7 @@ import { z } from "zod";
 import { audited, type ChangeContext } from "../audit/audited.ts";
 import { AppError } from "../platform/errors.ts";
 import { nowIso } from "../platform/time.ts";
+import { importDuration } from "../platform/metrics.ts";
 import { importReport, importView, readOptions, type ImportView } from "../systems/imports.schema.ts";
 import { getJob, keepProblems, loadTable, presentJob, reportOf, SAMPLE_ROWS, setStatus, uploadImport, type ImportDeps } from "../systems/imports.service.ts";
 import { orgSourceId, readReferenceRows, referenceMapping, referenceSource, replaceSourceIn, suggestReferenceMapping, type SkippedCase } from "./reference.import.ts";
@@ -74,6 +75,7 @@ export async function previewReferenceImport(deps: ImportDeps, orgId: string, id
 export async function commitReferenceImport(deps: ImportDeps, who: ChangeContext, id: string, body: Body): Promise<ImportView> {
   const { job, source, rows, report } = await checked(deps, who.orgId, id, body);
   if (job.status !== "uploaded" && job.status !== "failed") throw new AppError(409, "import_not_ready", { status: job.status });
+  const end = importDuration.startTimer({ target: "reference" });
   await audited(deps.db, who, async (trx, record) => {
     await replaceSourceIn(trx, source, rows);
     await trx.updateTable("import_jobs").set({ status: "committed", imported: rows.length, report: JSON.stringify(report), updated_at: nowIso() }).where("org_id", "=", job.org_id).where("id", "=", job.id).execute();
@@ -82,6 +84,7 @@ export async function commitReferenceImport(deps: ImportDeps, who: ChangeContext
     await setStatus(deps, job, "failed", { report: JSON.stringify({ ...report, failure: err instanceof AppError ? err.code : "internal" }) });
     throw err;
   });
+  end();
   referenceCasesChanged();
   return readReferenceImport(deps, who.orgId, id);
 }

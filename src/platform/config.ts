@@ -60,6 +60,8 @@ export interface Config {
   auditCheckpointMinutes: number;
   /** Bounds on reading an uploaded inventory file (`MUSUBI_IMPORT_MAX_*`). */
   importLimits: ImportLimits;
+  /** The bearer token Prometheus scrapes `/metrics` with (`MUSUBI_METRICS_TOKEN`); without one there is no `/metrics`. */
+  metricsToken: string | undefined;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -106,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       seconds: int(env.MUSUBI_IMPORT_MAX_SECONDS, DEFAULT_IMPORT_LIMITS.seconds, "MUSUBI_IMPORT_MAX_SECONDS"),
       workerHeapMb: int(env.MUSUBI_IMPORT_WORKER_MB, DEFAULT_IMPORT_LIMITS.workerHeapMb, "MUSUBI_IMPORT_WORKER_MB"),
     },
+    metricsToken: env.MUSUBI_METRICS_TOKEN || undefined,
     ...overrides,
   };
 }

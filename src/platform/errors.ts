@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   "advisory_sent",
   "no_library_update",
   "publication_step",
+  "not_ready",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -140,6 +141,10 @@ const MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   invalid_profile: {
     en: "Some profile answers are not valid or contradict each other; see details.",
     ja: "プロファイルの回答に誤り又は矛盾があります。詳細を確認してください。",
+  },
+  not_ready: {
+    en: "This server is not ready: the database does not answer or its schema is not this version's yet; see details.",
+    ja: "このサーバーはまだ利用できません。データベースが応答しないか、スキーマがこの版のものになっていません。詳細を確認してください。",
   },
   library_unavailable: {
     en: "The framework library could not be loaded; see the server log.",

@@ -40,6 +40,7 @@ import { withRecordFacts } from "./systems.record-facts.ts";
 import { writeClassified, type ClassifiedRow, type ImportCreates, type ImportWrite } from "./imports.write.ts";
 import { fieldDefs, fieldDefsByKey } from "../fields/fields.values.ts";
 import { indexAllQueued } from "../search/search.indexer.ts";
+import { importDuration } from "../platform/metrics.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
@@ -364,6 +365,12 @@ export async function commitImport(deps: ImportDeps, who: ChangeContext, id: str
 }
 
 async function writeImport(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: PlannedRow[], report: ReturnType<typeof reportOf>, create: ImportCreates | undefined): Promise<void> {
+  const end = importDuration.startTimer({ target: "systems" });
+  await writeImportTimed(deps, who, job, valid, report, create);
+  end();
+}
+
+async function writeImportTimed(deps: ImportDeps, who: ChangeContext, job: ImportJob, valid: PlannedRow[], report: ReturnType<typeof reportOf>, create: ImportCreates | undefined): Promise<void> {
   const total = valid.length;
   // Classified as of the organisation's day, as a system saved through the API would be.
   const asOf = await orgToday(deps.db.kysely, who.orgId);

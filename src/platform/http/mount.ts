@@ -34,7 +34,10 @@ export function mountRoute(app: Hono, appDeps: AppDeps, route: AnyRoute): void {
     });
     app.on(route.method.toUpperCase(), route.path, limit);
   }
+  const label = route.path;
   app.on(route.method.toUpperCase(), route.path, async (c) => {
+    // For the metrics: the route's pattern, never the ids in the path (one series per route).
+    c.set("route" as never, label as never);
     const locale = negotiateLocale(c.req.header("accept-language"));
     const requestId = c.get("requestId") as string;
     let actor = undefined as unknown as Parameters<AnyRoute["handler"]>[0]["actor"];

@@ -24,4 +24,5 @@ export const enExchange = {
   "error.advisory_sent": "This advisory was already sent; it can no longer be changed.",
   "error.no_library_update": "This entry carries no library update to install.",
   "error.publication_step": "This step of the publication procedure cannot be taken now; details say why.",
+  "error.not_ready": "This server is not ready: the database does not answer or its schema is not this version's yet.",
 } as const;

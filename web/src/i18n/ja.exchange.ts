@@ -26,4 +26,5 @@ export const jaExchange: Record<keyof typeof enExchange, string> = {
   "error.advisory_sent": "この注意喚起は送付済みのため、変更できません。",
   "error.no_library_update": "この記録には導入するライブラリ更新がありません。",
   "error.publication_step": "公表手続のこの段階は今は行えません。理由は詳細を確認してください。",
+  "error.not_ready": "このサーバーはまだ利用できません。データベースが応答しないか、スキーマがこの版のものになっていません。",
 };
