@@ -34,9 +34,11 @@ export function registerServeCommand(program: Command): void {
 
   program
     .command("migrate")
-    .description("apply pending database migrations and exit")
-    .action(async () => {
+    .description("apply pending database migrations and exit; with --to-postgres, move this SQLite installation to an empty PostgreSQL database")
+    .option("--to-postgres <url>", "postgres://… of an empty database: every table is copied, checked (checksums, row counts, every ledger) and left for you to start with DATABASE_URL=<url>; stop the server first")
+    .action(async (o: { toPostgres?: string }) => {
       const config = loadConfig();
+      if (o.toPostgres) return toPostgres(config, o.toPostgres);
       const db = openDatabase(config);
       try {
         const result = await migrateToLatest(db);
@@ -48,4 +50,25 @@ export function registerServeCommand(program: Command): void {
         await db.close();
       }
     });
+}
+
+/** `musubi migrate --to-postgres <url>`: the SQLite database of the data folder, moved and verified. */
+async function toPostgres(config: ReturnType<typeof loadConfig>, url: string): Promise<void> {
+  if (config.databaseUrl) throw new Error("DATABASE_URL is set: this installation already runs on PostgreSQL (unset it to move the data folder's SQLite database)");
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`--to-postgres takes a postgres:// URL (got "${url.split(":")[0]}:…")`);
+  const { openPostgres } = await import("../db/connect.ts");
+  const { moveToPostgres } = await import("../backup/to-postgres.ts");
+  const sqlite = openDatabase({ ...config, databaseUrl: undefined });
+  const postgres = openPostgres(url);
+  try {
+    await migrateToLatest(sqlite);
+    await migrateToLatest(postgres);
+    const { manifest, rows } = await moveToPostgres(sqlite, config.dataDir, postgres);
+    out(`moved ${rows} rows in ${Object.keys(manifest.tables).length} tables to PostgreSQL; checksums, row counts and every organisation's ledger verified`);
+    out(`files stay in ${config.dataDir}; the SQLite database is left as it was`);
+    out(`start the server with DATABASE_URL=${url.replace(/\/\/[^@/]*@/, "//…@")} and the same MUSUBI_DATA_DIR`);
+  } finally {
+    await sqlite.close();
+    await postgres.close();
+  }
 }
