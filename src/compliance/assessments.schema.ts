@@ -10,6 +10,16 @@ export const controlStatus = z.enum(CONTROL_STATUSES);
 
 const text = z.object({ ja: z.string().optional(), en: z.string().optional() });
 
+/** An amendment as a node's currency names it (`nodeCurrency`, library.currency.ts). */
+const amendmentBrief = z.object({
+  id: z.string(),
+  lawNumber: text,
+  title: text,
+  effectiveOn: z.string(),
+  dateCertainty: z.string().optional(),
+  effectiveOnNote: text.optional(),
+});
+
 /** A library node as assessment rows cite it (see `presentRef`). */
 export const requirementRef = z.object({
   urn: z.string(),
@@ -19,6 +29,18 @@ export const requirementRef = z.object({
   id: z.string(),
   label: text,
   title: text.optional(),
+  /** Whether the node is a requirement to assess (false: a heading or a part that groups requirements). */
+  requirement: z.boolean().optional(),
+  /** Best-effort / cooperation / measure of the State: Musubi's reading of the wording. */
+  obligation: z.array(z.string()).optional(),
+  /** Amendments in force the stored text lacks, and coming ones Musubi reads as touching the node. */
+  currency: z
+    .object({
+      textAsOf: z.string().nullable(),
+      missing: z.array(amendmentBrief).optional(),
+      changes: z.array(amendmentBrief.extend({ basis: text, origin: z.literal("musubi-editorial") })).optional(),
+    })
+    .optional(),
 });
 
 const personRef = z.object({ id: z.string(), displayName: z.string() }).nullable();
