@@ -14,12 +14,19 @@ import { SESSION_COOKIE, TOKEN_PREFIX, sha256 } from "./secrets.ts";
  * One indexed lookup either way; disabled users, revoked or expired credentials are refused.
  * The same statement reads the organisation's settings, so the actor carries its time zone.
  */
+/** The header an AI agent names itself in, when it calls the API with a token (`x-musubi-agent: MCP agent`). */
+export const AGENT_HEADER = "x-musubi-agent";
+const AGENT_NAME = /^[A-Za-z0-9 ._-]{1,40}$/;
+
 export async function authenticate(deps: AppDeps, c: Context): Promise<Actor> {
   const header = c.req.header("authorization");
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]?.startsWith(TOKEN_PREFIX)) throw new AppError(401, "unauthenticated");
-    return authenticateToken(deps, match[1]);
+    const actor = await authenticateToken(deps, match[1]);
+    // An AI agent acting with the token says so (`musubi mcp` does): its changes are marked in the ledger.
+    const agent = c.req.header(AGENT_HEADER);
+    return agent && AGENT_NAME.test(agent) ? { ...actor, label: `${actor.label} via ${agent}` } : actor;
   }
   const cookie = getCookie(c, SESSION_COOKIE);
   if (!cookie) throw new AppError(401, "unauthenticated");

@@ -4,6 +4,7 @@ import { VERSION } from "../platform/version.ts";
 import { registerAdminCommands } from "./admin.commands.ts";
 import { registerAuditCommands } from "./audit.commands.ts";
 import { registerBackupCommands } from "./backup.commands.ts";
+import { registerMcpCommand } from "./mcp.command.ts";
 import { registerDisclosuresCommands } from "./disclosures.commands.ts";
 import { registerFieldsCommands } from "./fields.commands.ts";
 import { registerHaipCommands } from "./haip.commands.ts";
@@ -32,6 +33,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerAuditCommands(program);
   registerBackupCommands(program);
+  registerMcpCommand(program);
   registerIncidentsCommands(program);
   registerGovernanceCommands(program);
   registerJobsCommands(program);
