@@ -63,6 +63,14 @@ export async function workflowBench(): Promise<BenchResult> {
         figures.push(figure({ bench: "workflow", name: `risk heat map (${basis}), median of 31`, db: dialect, value: median(ms), unit: "ms", target: { op: "<", value: 100 }, detail: { p95: percentile(ms, 95), risks: RISKS } }));
       }
 
+      // The risk register as it opens (its default order, the current rating) and a page deep into
+      // it, page cache off (issue 20: one request took 47–67 ms at 50,000 risks before the index).
+      for (const [what, path] of [["first page", "/api/risks?sort=-rating&limit=50"], ["page 20", "/api/risks?sort=-rating&limit=50&offset=950"], ["open risks, lowest first", "/api/risks?sort=rating&status=open&limit=50"]] as const) {
+        const first = (await get(lead, path)) as { total: number; items: unknown[] };
+        const ms = await timed(31, async () => void (await get(lead, path)));
+        figures.push(figure({ bench: "workflow", name: `risk register, ${what} (rating order), median of 31`, db: dialect, value: median(ms), unit: "ms", detail: { p95: percentile(ms, 95), risks: RISKS, total: first.total, rows: first.items.length } }));
+      }
+
       const heavy = (await get(lead, "/api/my/tasks")) as { activeTotal: number };
       const typical = (await get(typicalToken, "/api/my/tasks")) as { activeTotal: number };
       for (const [who, token, active] of [["the heaviest user", lead, heavy.activeTotal], ["a typical user", typicalToken, typical.activeTotal]] as const) {

@@ -26,6 +26,7 @@ import * as m0027 from "./migrations/0027_search_index.ts";
 import * as m0028 from "./migrations/0028_search_vocab.ts";
 import * as m0029 from "./migrations/0029_search_index_pg.ts";
 import * as m0030 from "./migrations/0030_reference_scopes.ts";
+import * as m0031 from "./migrations/0031_risk_rating_index.ts";
 import * as m0019 from "./migrations/0019_dealings.ts";
 import * as m0018 from "./migrations/0018_oversight_cases.ts";
 import * as m0017 from "./migrations/0017_exchange_connections.ts";
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "0028_search_vocab": m0028,
   "0029_search_index_pg": m0029,
   "0030_reference_scopes": m0030,
+  "0031_risk_rating_index": m0031,
 };
 
 /** Brings the schema to the latest version; each migration runs in its own transaction. */

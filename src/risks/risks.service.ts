@@ -23,11 +23,31 @@ type Q = Kysely<Database> | Transaction<Database>;
 type Problem = { field: string; message: string };
 
 const current = { l: sql<number>`coalesce(r.residual_likelihood, r.inherent_likelihood)`, i: sql<number>`coalesce(r.residual_impact, r.inherent_impact)` };
+/** A risk's current rating, written exactly as migration 0031's index holds it, so that the index serves the order. */
+const rating = sql<number>`${current.l} * ${current.i}`;
 const SORTS = { code: "r.code", titleJa: "r.title_ja", titleEn: "r.title_en", nextReviewOn: "r.next_review_on", updatedAt: "r.updated_at" } as const;
 
+/**
+ * A page of the risk register and how many risks match. The page's ids are read first from the
+ * risks alone — in the default order (current rating, then impact) along the index of migration
+ * 0031, which holds those same expressions, so the first page reads 50 index entries however many
+ * risks there are — and only then those risks with their owner's, accepter's and system's names.
+ * Sorting every risk by a computed rating after joining each to its names took 47–67 ms at 50,000
+ * risks, and the register answered 15 requests a second with the page cache off.
+ */
 export async function listRisks(db: Q, library: Library, orgId: string, q: ListRisksQuery, today: string): Promise<Page<RiskView>> {
   const { matrix } = await readRiskMatrix(db, orgId);
-  let base = selectRisks(db, orgId);
+  const { pageIds, count: counted } = await registerQueries(db, orgId, q, today, matrix);
+  const [ids, count] = await Promise.all([pageIds.execute(), counted.executeTakeFirstOrThrow()]);
+  const found = ids.length ? await withNames(selectRisks(db, orgId)).where("r.id", "in", ids.map((r) => r.id)).execute() : [];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.map((r) => byId.get(r.id)).filter((r): r is (typeof found)[number] => r !== undefined);
+  return { items: await presentRisks(db, library, matrix, orgId, rows, today), total: Number(count.n), limit: q.limit, offset: q.offset };
+}
+
+/** The register's two statements for a query: the page's ids in order, and the count (exported for the test that explains them). */
+export async function registerQueries(db: Q, orgId: string, q: ListRisksQuery, today: string, matrix: RiskMatrix) {
+  let base = db.selectFrom("risks as r").where("r.org_id", "=", orgId);
   if (q.systemId === "none") base = base.where("r.system_id", "is", null);
   else if (q.systemId) base = base.where("r.system_id", "=", q.systemId);
   if (q.status) base = base.where("r.status", "=", q.status);
@@ -52,12 +72,12 @@ export async function listRisks(db: Q, library: Library, orgId: string, q: ListR
   const desc = q.sort.startsWith("-");
   const field = desc ? q.sort.slice(1) : q.sort;
   const dir = desc ? "desc" : "asc";
-  const ordered = field === "rating" ? base.orderBy(sql`${current.l} * ${current.i}`, dir).orderBy(current.i, dir) : base.orderBy(SORTS[field as keyof typeof SORTS], dir);
-  const [rows, count] = await Promise.all([
-    withNames(ordered).orderBy("r.id").limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await presentRisks(db, library, matrix, orgId, rows, today), total: Number(count.n), limit: q.limit, offset: q.offset };
+  // Ties broken by id in the same direction: the index serves the order forwards and backwards.
+  const ordered = field === "rating" ? base.orderBy(rating, dir).orderBy(current.i, dir) : base.orderBy(SORTS[field as keyof typeof SORTS], dir);
+  return {
+    pageIds: ordered.select("r.id").orderBy("r.id", dir).limit(q.limit).offset(q.offset),
+    count: base.select((eb) => eb.fn.countAll<number>().as("n")),
+  };
 }
 
 /** The [likelihood, impact] cells a band covers. */
