@@ -42,7 +42,7 @@ export function musubiMcp(app: Hono, token: string): McpServer {
   );
   server.registerTool(
     "evaluate_applicability",
-    { title: "Which rules apply", description: "Evaluates the facts of an AI system (the answers to GET /api/applicability/questions) on a date: the frameworks and requirements that apply, each with the reason, and what changes on that date. Stores nothing.", inputSchema: { facts: z.record(z.string(), z.unknown()), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() } },
+    { title: "Which rules apply", description: "Evaluates the facts of an AI system (the answers to GET /api/applicability/questions) on a date: the frameworks and requirements that apply on that date (today by default), each with the reason. Stores nothing.", inputSchema: { facts: z.record(z.string(), z.unknown()), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() } },
     ({ facts, asOf }) => call("POST", "/api/applicability/evaluate", { facts, ...(asOf && { asOf }) }),
   );
   server.registerTool(
