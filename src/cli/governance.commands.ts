@@ -48,7 +48,7 @@ export function registerGovernanceCommands(program: Command): void {
           const cur = r.residual ?? r.inherent;
           out([pad(r.code, 11), pad(`${cur.likelihood}×${cur.impact} ${cur.band?.en ?? ""}`, 14), pad(r.status, 9), pad(r.treatment, 9), pad(r.system?.code, 11), r.titleJa].join(" "));
         }
-        out(`${page.items.length} of ${page.total}`);
+        out(`${page.items.length} of ${page.total}${page.totalCapped ? "+" : ""}`);
       });
     });
   risks

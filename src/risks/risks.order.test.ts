@@ -6,7 +6,7 @@ import type { Db } from "../db/connect.ts";
 import { todayInTokyo } from "../platform/time.ts";
 import { readRiskMatrix } from "./matrix.service.ts";
 import { listRisksQuery } from "./risks.schema.ts";
-import { registerQueries } from "./risks.service.ts";
+import { listRisks, registerQueries } from "./risks.service.ts";
 
 /**
  * The risk register's page is read along an index in its default order (current rating, then
@@ -56,6 +56,16 @@ describe.each(testDatabases())("the risk register's order ($name)", (dialect) =>
       expect(p, sort).toContain("risks_org_rating");
       expect(p, sort).not.toMatch(/TEMP B-TREE|Sort/);
     }
+  });
+
+  it("caps the total as the inventory does, counting to the page's offset and the cap", async () => {
+    const q = (s: string) => listRisksQuery.parse(Object.fromEntries(new URLSearchParams(s)));
+    const lib = api.deps.library;
+    expect(await listRisks(ctx.db.kysely, lib, org.orgId, q("limit=2"), todayInTokyo(), 3)).toMatchObject({ total: 3, totalCapped: true });
+    expect(await listRisks(ctx.db.kysely, lib, org.orgId, q("limit=2&offset=2"), todayInTokyo(), 3)).toMatchObject({ total: 5, totalCapped: true });
+    const all = await listRisks(ctx.db.kysely, lib, org.orgId, q("limit=2"), todayInTokyo(), 7);
+    expect(all.total).toBe(7);
+    expect(all.totalCapped).toBeUndefined();
   });
 
   it("orders by current rating, then impact", async () => {

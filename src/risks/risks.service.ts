@@ -8,6 +8,7 @@ import type { Actor } from "../platform/authz.ts";
 import { AppError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { containsText, type Page } from "../platform/pagination.ts";
+import { COUNT_CAP } from "../systems/systems.store.ts";
 import { nextFreeCode } from "../platform/sequence.ts";
 import { nowIso } from "../platform/time.ts";
 import type { RiskMatrix } from "./matrix.schema.ts";
@@ -33,20 +34,23 @@ const SORTS = { code: "r.code", titleJa: "r.title_ja", titleEn: "r.title_en", ne
  * 0031, which holds those same expressions, so the first page reads 50 index entries however many
  * risks there are — and only then those risks with their owner's, accepter's and system's names.
  * Sorting every risk by a computed rating after joining each to its names took 47–67 ms at 50,000
- * risks, and the register answered 15 requests a second with the page cache off.
+ * risks, and the register answered 15 requests a second with the page cache off. The total is
+ * capped as the inventory's is ("1,000+").
  */
-export async function listRisks(db: Q, library: Library, orgId: string, q: ListRisksQuery, today: string): Promise<Page<RiskView>> {
+export async function listRisks(db: Q, library: Library, orgId: string, q: ListRisksQuery, today: string, countCap = COUNT_CAP): Promise<Page<RiskView>> {
   const { matrix } = await readRiskMatrix(db, orgId);
-  const { pageIds, count: counted } = await registerQueries(db, orgId, q, today, matrix);
+  const { pageIds, count: counted } = await registerQueries(db, orgId, q, today, matrix, countCap);
   const [ids, count] = await Promise.all([pageIds.execute(), counted.executeTakeFirstOrThrow()]);
+  const n = Number(count.n);
+  const cap = q.offset + countCap;
   const found = ids.length ? await withNames(selectRisks(db, orgId)).where("r.id", "in", ids.map((r) => r.id)).execute() : [];
   const byId = new Map(found.map((r) => [r.id, r]));
   const rows = ids.map((r) => byId.get(r.id)).filter((r): r is (typeof found)[number] => r !== undefined);
-  return { items: await presentRisks(db, library, matrix, orgId, rows, today), total: Number(count.n), limit: q.limit, offset: q.offset };
+  return { items: await presentRisks(db, library, matrix, orgId, rows, today), total: Math.min(n, cap), ...(n > cap && { totalCapped: true as const }), limit: q.limit, offset: q.offset };
 }
 
 /** The register's two statements for a query: the page's ids in order, and the count (exported for the test that explains them). */
-export async function registerQueries(db: Q, orgId: string, q: ListRisksQuery, today: string, matrix: RiskMatrix) {
+export async function registerQueries(db: Q, orgId: string, q: ListRisksQuery, today: string, matrix: RiskMatrix, countCap = COUNT_CAP) {
   let base = db.selectFrom("risks as r").where("r.org_id", "=", orgId);
   if (q.systemId === "none") base = base.where("r.system_id", "is", null);
   else if (q.systemId) base = base.where("r.system_id", "=", q.systemId);
@@ -74,9 +78,11 @@ export async function registerQueries(db: Q, orgId: string, q: ListRisksQuery, t
   const dir = desc ? "desc" : "asc";
   // Ties broken by id in the same direction: the index serves the order forwards and backwards.
   const ordered = field === "rating" ? base.orderBy(rating, dir).orderBy(current.i, dir) : base.orderBy(SORTS[field as keyof typeof SORTS], dir);
+  // Counted up to the page's offset and 1,000 more ("1,000+" beyond): an exact count read every matching risk.
+  const cap = q.offset + countCap;
   return {
     pageIds: ordered.select("r.id").orderBy("r.id", dir).limit(q.limit).offset(q.offset),
-    count: base.select((eb) => eb.fn.countAll<number>().as("n")),
+    count: db.selectFrom(base.select(sql<number>`1`.as("one")).limit(cap + 1).as("m")).select((eb) => eb.fn.countAll<number>().as("n")),
   };
 }
 
