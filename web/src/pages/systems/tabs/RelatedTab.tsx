@@ -35,14 +35,16 @@ interface SectionProps<T> {
 function Section<T>({ heading, empty, res, allHref, head, row, testId }: SectionProps<T>) {
   const { t, number } = useI18n();
   const page = res.data;
+  // A capped total ("1,000+") is shown as at least that many.
+  const total = page ? `${number(page.total)}${page.totalCapped ? "+" : ""}` : "";
   return (
     <section className="card related-section" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <header className="related-section__head">
         <h2 className="card__title" id={`${testId}-title`}>
           {t(heading)}
-          {page && <span className="related-section__count">{t("systems.related.count", { count: number(page.total) })}</span>}
+          {page && <span className="related-section__count">{t("systems.related.count", { count: total })}</span>}
         </h2>
-        {allHref && page && page.total > page.items.length && <Link to={allHref}>{t("systems.related.seeAll", { count: number(page.total) })}</Link>}
+        {allHref && page && page.total > page.items.length && <Link to={allHref}>{t("systems.related.seeAll", { count: total })}</Link>}
       </header>
       <LoadState loading={res.loading && !page} error={res.error} onRetry={res.reload} />
       {page && page.items.length === 0 && <p className="muted">{t(empty)}</p>}
