@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
-import { defineRoute, type AppDeps } from "../platform/http/route.ts";
-import { readOptions } from "../systems/imports.schema.ts";
-import { downloadProblems, type ImportDeps } from "../systems/imports.service.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { problemsQuery, readOptions } from "../systems/imports.schema.ts";
+import { downloadProblems, importDepsOf } from "../systems/imports.service.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
   commitIncidentImport,
@@ -20,10 +19,7 @@ import {
   uploadIncidentImport,
 } from "./incidents.import.service.ts";
 
-/** What the import services need of the app's dependencies. */
-const importDeps = (deps: AppDeps): ImportDeps => ({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits });
 
-const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 
 /** The incident register's import: the inventory import's reading of files, with incident fields. */
 export const incidentImportRoutes = [
@@ -37,7 +33,7 @@ export const incidentImportRoutes = [
     response: incidentImportView,
     status: 201,
     handler: ({ deps, actor, body, c, requestId }) =>
-      uploadIncidentImport(importDeps(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+      uploadIncidentImport(importDepsOf(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
   }),
   defineRoute({
     method: "get",
@@ -48,7 +44,7 @@ export const incidentImportRoutes = [
     resource: "incident_import",
     params: idParams,
     response: incidentImportView,
-    handler: ({ deps, actor, params }) => readIncidentImport(importDeps(deps), actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readIncidentImport(importDepsOf(deps), actor.orgId, params.id),
   }),
   defineRoute({
     method: "post",
@@ -60,7 +56,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: readOptions,
     response: incidentImportView,
-    handler: ({ deps, actor, params, body }) => rereadIncidentImport(importDeps(deps), actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => rereadIncidentImport(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -72,7 +68,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentValuesBody,
     response: incidentValuesView,
-    handler: ({ deps, actor, params, body }) => incidentColumnValues(importDeps(deps), actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => incidentColumnValues(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -84,7 +80,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentImportOptions,
     response: incidentPreviewView,
-    handler: ({ deps, actor, params, body }) => previewIncidentImport(importDeps(deps), actor, params.id, body),
+    handler: ({ deps, actor, params, body }) => previewIncidentImport(importDepsOf(deps), actor, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -96,7 +92,7 @@ export const incidentImportRoutes = [
     params: idParams,
     body: incidentCommitBody,
     response: incidentImportView,
-    handler: ({ deps, actor, params, body, requestId }) => commitIncidentImport(importDeps(deps), actor, changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => commitIncidentImport(importDepsOf(deps), actor, changeContextOf(actor, requestId), params.id, body),
   }),
   defineRoute({
     method: "get",
@@ -107,6 +103,6 @@ export const incidentImportRoutes = [
     resource: "incident_import",
     params: idParams,
     query: problemsQuery,
-    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDeps(deps), actor.orgId, params.id, query.format, query.lang ?? locale, "incidents"),
+    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDepsOf(deps), actor.orgId, params.id, query.format, query.lang ?? locale, "incidents"),
   }),
 ];

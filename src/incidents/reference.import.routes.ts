@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
-import { defineRoute, type AppDeps } from "../platform/http/route.ts";
-import { readOptions } from "../systems/imports.schema.ts";
-import { downloadProblems, type ImportDeps } from "../systems/imports.service.ts";
+import { defineRoute } from "../platform/http/route.ts";
+import { problemsQuery, readOptions } from "../systems/imports.schema.ts";
+import { downloadProblems, importDepsOf } from "../systems/imports.service.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
   commitReferenceImport,
@@ -18,9 +18,7 @@ import {
   uploadReferenceImport,
 } from "./reference.import.service.ts";
 
-const importDeps = (deps: AppDeps): ImportDeps => ({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits });
 
-const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 const sourceParams = z.strictObject({ id: z.string().min(1).max(80) });
 
 /**
@@ -37,7 +35,7 @@ export const referenceImportRoutes = [
     upload: true,
     response: referenceImportView,
     status: 201,
-    handler: ({ deps, actor, body, c, requestId }) => uploadReferenceImport(importDeps(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+    handler: ({ deps, actor, body, c, requestId }) => uploadReferenceImport(importDepsOf(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
   }),
   defineRoute({
     method: "get",
@@ -48,7 +46,7 @@ export const referenceImportRoutes = [
     resource: "reference_import",
     params: idParams,
     response: referenceImportView,
-    handler: ({ deps, actor, params }) => readReferenceImport(importDeps(deps), actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readReferenceImport(importDepsOf(deps), actor.orgId, params.id),
   }),
   defineRoute({
     method: "post",
@@ -60,7 +58,7 @@ export const referenceImportRoutes = [
     params: idParams,
     body: readOptions,
     response: referenceImportView,
-    handler: ({ deps, actor, params, body }) => rereadReferenceImport(importDeps(deps), actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => rereadReferenceImport(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -72,7 +70,7 @@ export const referenceImportRoutes = [
     params: idParams,
     body: referenceImportBody,
     response: referencePreviewView,
-    handler: ({ deps, actor, params, body }) => previewReferenceImport(importDeps(deps), actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => previewReferenceImport(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -84,7 +82,7 @@ export const referenceImportRoutes = [
     params: idParams,
     body: referenceCommitBody,
     response: referenceImportView,
-    handler: ({ deps, actor, params, body, requestId }) => commitReferenceImport(importDeps(deps), changeContextOf(actor, requestId), params.id, body),
+    handler: ({ deps, actor, params, body, requestId }) => commitReferenceImport(importDepsOf(deps), changeContextOf(actor, requestId), params.id, body),
   }),
   defineRoute({
     method: "get",
@@ -95,7 +93,7 @@ export const referenceImportRoutes = [
     resource: "reference_import",
     params: idParams,
     query: problemsQuery,
-    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDeps(deps), actor.orgId, params.id, query.format, query.lang ?? locale, "reference"),
+    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDepsOf(deps), actor.orgId, params.id, query.format, query.lang ?? locale, "reference"),
   }),
   defineRoute({
     method: "delete",
@@ -107,7 +105,7 @@ export const referenceImportRoutes = [
     params: sourceParams,
     status: 204,
     handler: async ({ deps, actor, params, requestId }) => {
-      await deleteOwnSource(importDeps(deps), changeContextOf(actor, requestId), params.id);
+      await deleteOwnSource(importDepsOf(deps), changeContextOf(actor, requestId), params.id);
       return null;
     },
   }),

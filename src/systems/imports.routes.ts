@@ -5,8 +5,8 @@ import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
-import { columnValuesBody, columnValuesView, commitBody, importOptions, importView, previewView, readOptions } from "./imports.schema.ts";
-import { commitImport, downloadProblems, importColumnValues, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
+import { columnValuesBody, columnValuesView, commitBody, importOptions, importView, previewView, problemsQuery, readOptions } from "./imports.schema.ts";
+import { commitImport, downloadProblems, importColumnValues, importDepsOf, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
 import { parseBomOffThread } from "./io/upload.offthread.ts";
 import { exportQuery } from "./io/export.query.ts";
 import { exportInventory } from "./io/export.service.ts";
@@ -15,7 +15,6 @@ import { deletePreset, listPresets, presetBody, presetView, savePreset } from ".
 import { readSystem, updateSystem } from "./systems.service.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
-const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 
 const bomBody = z.strictObject({
   bom: z.record(z.string(), z.unknown()),
@@ -37,7 +36,7 @@ export const importRoutes = [
     response: importView,
     status: 201,
     handler: ({ deps, actor, body, c, requestId }) =>
-      uploadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
+      uploadImport(importDepsOf(deps), changeContextOf(actor, requestId), body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name"))),
   }),
   defineRoute({
     method: "get",
@@ -48,7 +47,7 @@ export const importRoutes = [
     resource: "import",
     params: idParams,
     response: importView,
-    handler: ({ deps, actor, params }) => readImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id),
+    handler: ({ deps, actor, params }) => readImport(importDepsOf(deps), actor.orgId, params.id),
   }),
   defineRoute({
     method: "post",
@@ -60,7 +59,7 @@ export const importRoutes = [
     params: idParams,
     body: readOptions,
     response: importView,
-    handler: ({ deps, actor, params, body }) => rereadImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => rereadImport(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -72,7 +71,7 @@ export const importRoutes = [
     params: idParams,
     body: importOptions,
     response: previewView,
-    handler: ({ deps, actor, params, body }) => previewImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => previewImport(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "post",
@@ -85,7 +84,7 @@ export const importRoutes = [
     body: commitBody,
     response: importView,
     handler: async ({ deps, actor, params, body, requestId, c }) => {
-      const { job } = await commitImport({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger, limits: deps.config.importLimits }, changeContextOf(actor, requestId), params.id, body);
+      const { job } = await commitImport(importDepsOf(deps), changeContextOf(actor, requestId), params.id, body);
       return c.json(job, 202);
     },
   }),
@@ -99,7 +98,7 @@ export const importRoutes = [
     params: idParams,
     body: columnValuesBody,
     response: columnValuesView,
-    handler: ({ deps, actor, params, body }) => importColumnValues({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir, limits: deps.config.importLimits }, actor.orgId, params.id, body),
+    handler: ({ deps, actor, params, body }) => importColumnValues(importDepsOf(deps), actor.orgId, params.id, body),
   }),
   defineRoute({
     method: "get",
@@ -110,7 +109,7 @@ export const importRoutes = [
     resource: "import",
     params: idParams,
     query: problemsQuery,
-    handler: ({ deps, actor, params, query, locale }) => downloadProblems({ db: deps.db, library: deps.library, dataDir: deps.config.dataDir }, actor.orgId, params.id, query.format, query.lang ?? locale),
+    handler: ({ deps, actor, params, query, locale }) => downloadProblems(importDepsOf(deps), actor.orgId, params.id, query.format, query.lang ?? locale),
   }),
   defineRoute({
     method: "get",

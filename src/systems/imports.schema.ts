@@ -70,6 +70,9 @@ export const readOptions = z.strictObject({
 });
 export type ReadOptions = z.infer<typeof readOptions>;
 
+/** The problems download of any import: as CSV or XLSX, in the person's language or the one asked for. */
+export const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
+
 export const importOptions = readOptions.extend({
   mapping: importMapping,
   /**

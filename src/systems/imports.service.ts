@@ -1,3 +1,4 @@
+import type { AppDeps } from "../platform/http/route.ts";
 import { evaluateFacts, type Evaluation } from "../applicability/evaluate.ts";
 import type { Transaction } from "kysely";
 import { syncSystemAssessments } from "../compliance/assessments.sync.ts";
@@ -44,6 +45,11 @@ import { importDuration } from "../platform/metrics.ts";
 import { afterBulkLoad } from "../db/maintenance.ts";
 
 type ValidRow = { line: number; input: CreateSystemInput; unnamed?: true };
+
+/** What the import services need of the app's dependencies: every import route passes this. */
+export function importDepsOf(deps: AppDeps): ImportDeps {
+  return { db: deps.db, library: deps.library, dataDir: deps.config.dataDir, logger: deps.logger, limits: deps.config.importLimits };
+}
 
 export interface ImportDeps {
   db: Db;
