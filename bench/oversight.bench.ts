@@ -38,7 +38,8 @@ import { median, percentile } from "./lib/stats.ts";
 const ORGS = Number(process.env.MUSUBI_BENCH_OVERSIGHT_ORGS ?? 10_000);
 const SUBMISSIONS = Number(process.env.MUSUBI_BENCH_OVERSIGHT_SUBMISSIONS ?? 1_000_000);
 const INTAKE_SECONDS = Number(process.env.MUSUBI_BENCH_OVERSIGHT_INTAKE_SECONDS ?? 25);
-const CONCURRENCY = Number(process.env.MUSUBI_BENCH_OVERSIGHT_CONCURRENCY ?? 16);
+/** Callers offering submissions at once, one intake run each (a list: "16,32,64"), so the run shows where throughput stops rising. */
+const CONCURRENCY = (process.env.MUSUBI_BENCH_OVERSIGHT_CONCURRENCY ?? "16,32,64").split(",").map(Number);
 const WRITERS = Number(process.env.MUSUBI_BENCH_OVERSIGHT_WRITERS ?? 4);
 const SAMPLES = Number(process.env.MUSUBI_BENCH_OVERSIGHT_SAMPLES ?? 120);
 /** Keep the history's signed messages too (the load then writes about three times as much). */
@@ -330,32 +331,36 @@ async function measure({ dialect, b, a }: Side, o: { members: Member[]; idx: His
   add({ name: "de-duplication check: near-duplicates flagged as possibly the same incident (another organisation's account of a recent one)", value: await flagged(), unit: `of ${nearChecks}`, detail: { withFourTimesTheCandidates: await flagged(200) } });
   progress(`${dialect}: reads timed`);
 
-  // Intake: many senders, CONCURRENCY callers, for INTAKE_SECONDS.
+  // Intake: many senders, each number of callers in turn, for INTAKE_SECONDS each.
   const tag = dialect === "sqlite" ? "sq" : "pg";
-  const presigned: Awaited<ReturnType<typeof draw>>[] = [];
-  for (let k = 0; k < INTAKE_SECONDS * PRESIGN_PER_SECOND; k++) presigned.push(await draw(target, tag, k));
-  const startedAt = new Date().toISOString();
-  progress(`${dialect}: ${presigned.length} submissions signed; receiving for ${INTAKE_SECONDS} s with ${CONCURRENCY} callers`);
-  const meter = await cpuMeter(b);
-  const run = await profiled(`intake-${dialect}`, () => runIntake(target, presigned, { concurrency: CONCURRENCY, seconds: INTAKE_SECONDS, tag }));
-  const used = await meter();
   const key = await ensureExchangeKey(b.db.kysely, wrapKeyOf(a.env), a.orgId);
-  const { receipted, refused } = await checkReceipts(run, a.party, { kid: key.kid, key: publicKeyFromJwk(key.publicKey.jwk).key });
-  const stored = await count(b.db.kysely, (db) => db.selectFrom("oversight_intake").select((eb) => eb.fn.countAll().as("n")).where("org_id", "=", a.orgId).where("received_at", ">=", startedAt).executeTakeFirstOrThrow());
-  const ledgered = await count(b.db.kysely, (db) => db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("org_id", "=", a.orgId).where("action", "=", "exchange.message_received").where("ts", ">=", startedAt).executeTakeFirstOrThrow());
-  const sent = run.sent.length;
-  const byKind = new Map<string, number>();
-  for (const s of run.sent) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + 1);
-  const kinds = [...byKind].map(([k, v]) => `${k} ${v}`).join(", ");
-  add({
-    name: `intake: signed submissions received per second, ${CONCURRENCY} concurrent callers, ${INTAKE_SECONDS} s`,
-    value: sent / run.seconds,
-    unit: "msg/s",
-    ...(dialect === "postgres" && { target: { op: ">=" as const, value: 300 } }),
-    detail: { perSecondMedian: median(run.perSecond), slowestSecond5pct: percentile(run.perSecond, 5), latencyMedianMs: median(run.latencies), latencyP95Ms: percentile(run.latencies, 95), sent, signedDuringRun: run.signedDuring, nodeCpuMsPerMsg: used.nodeMs / sent, ...(used.serverMs !== undefined && { postgresCpuMsPerMsg: used.serverMs / sent }) },
-  });
-  add({ name: "intake: submissions lost (sent − stored) plus answers without a verified receipt", value: sent - stored + (sent - receipted), unit: "", target: { op: "==", value: 0 }, detail: { sent, stored, receipted, ledgerEntries: ledgered, refused: JSON.stringify(refused) } });
-  notes.push(`${dialect}: intake mix ${kinds}; every answer checked (201, receipt verified with the authority's key, naming the submission's idempotency key and payload hash)`);
+  let drawn = 0;
+  for (const callers of CONCURRENCY) {
+    const presigned: Awaited<ReturnType<typeof draw>>[] = [];
+    for (let k = 0; k < INTAKE_SECONDS * PRESIGN_PER_SECOND; k++) presigned.push(await draw(target, tag, drawn++));
+    const startedAt = new Date().toISOString();
+    progress(`${dialect}: ${presigned.length} submissions signed; receiving for ${INTAKE_SECONDS} s with ${callers} callers`);
+    const meter = await cpuMeter(b);
+    const run = await profiled(`intake-${dialect}-${callers}`, () => runIntake(target, presigned, { concurrency: callers, seconds: INTAKE_SECONDS, tag, first: drawn }));
+    drawn += run.signedDuring;
+    const used = await meter();
+    const { receipted, refused } = await checkReceipts(run, a.party, { kid: key.kid, key: publicKeyFromJwk(key.publicKey.jwk).key });
+    const stored = await count(b.db.kysely, (db) => db.selectFrom("oversight_intake").select((eb) => eb.fn.countAll().as("n")).where("org_id", "=", a.orgId).where("received_at", ">=", startedAt).executeTakeFirstOrThrow());
+    const ledgered = await count(b.db.kysely, (db) => db.selectFrom("audit_log").select((eb) => eb.fn.countAll().as("n")).where("org_id", "=", a.orgId).where("action", "=", "exchange.message_received").where("ts", ">=", startedAt).executeTakeFirstOrThrow());
+    const sent = run.sent.length;
+    const byKind = new Map<string, number>();
+    for (const s of run.sent) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + 1);
+    const kinds = [...byKind].map(([k, v]) => `${k} ${v}`).join(", ");
+    add({
+      name: `intake: signed submissions received per second, ${callers} concurrent callers, ${INTAKE_SECONDS} s`,
+      value: sent / run.seconds,
+      unit: "msg/s",
+      ...(dialect === "postgres" && { target: { op: ">=" as const, value: 300 } }),
+      detail: { perSecondMedian: median(run.perSecond), slowestSecond5pct: percentile(run.perSecond, 5), latencyMedianMs: median(run.latencies), latencyP95Ms: percentile(run.latencies, 95), sent, signedDuringRun: run.signedDuring, nodeCpuMsPerMsg: used.nodeMs / sent, ...(used.serverMs !== undefined && { postgresCpuMsPerMsg: used.serverMs / sent }) },
+    });
+    add({ name: `intake: submissions lost (sent − stored) plus answers without a verified receipt, ${callers} callers`, value: sent - stored + (sent - receipted), unit: "", target: { op: "==", value: 0 }, detail: { sent, stored, receipted, ledgerEntries: ledgered, refused: JSON.stringify(refused) } });
+    notes.push(`${dialect}, ${callers} callers: intake mix ${kinds}; every answer checked (201, receipt verified with the authority's key, naming the submission's idempotency key and payload hash)`);
+  }
 
   // The same reads while WRITERS callers in another process keep receiving submissions.
   const writers = await startWriters(b, a, members.slice(0, 400));

@@ -76,9 +76,9 @@ export interface IntakeRun {
 
 /**
  * Receives submissions with `concurrency` callers for `seconds`: first the pre-signed ones, then
- * newly signed ones if those run out. Each caller sends its next message as soon as it has an answer.
+ * newly signed ones if those run out (numbered from `first`, so that runs after each other never repeat an idempotency key). Each caller sends its next message as soon as it has an answer.
  */
-export async function runIntake(t: IntakeTarget, presigned: Submission[], opts: { concurrency: number; seconds: number; tag: string }): Promise<IntakeRun> {
+export async function runIntake(t: IntakeTarget, presigned: Submission[], opts: { concurrency: number; seconds: number; tag: string; first?: number }): Promise<IntakeRun> {
   const sent: Submission[] = [];
   const answers: { status: number; body: unknown }[] = [];
   const latencies: number[] = [];
@@ -92,7 +92,7 @@ export async function runIntake(t: IntakeTarget, presigned: Submission[], opts: 
       const k = next++;
       let s = presigned[k];
       if (!s) {
-        s = await draw(t, opts.tag, k);
+        s = await draw(t, opts.tag, (opts.first ?? presigned.length) + k - presigned.length);
         signedDuring++;
       }
       const a = performance.now();
