@@ -15,6 +15,7 @@ export const FINDING_KINDS = [
   "failed-request",
   "dead-end",
   "stuck-loading",
+  "accessibility",
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -5,6 +5,7 @@ import type { MessageKey } from "../../web/src/i18n/en.ts";
 import { NATIVE_LANGUAGE_NAMES } from "../../web/src/i18n/languages.ts";
 import { DICTIONARIES, translate } from "../../web/src/i18n/translate.ts";
 import { EXPECTED_FAILURES, READ_ONLY_WRITES } from "./crawl.allow.ts";
+import { axeViolations, firstTime } from "./crawl.axe.ts";
 import { checkText, type FindingKind, type TextFinding } from "./crawl.checks.ts";
 import { appLinks, clickTagged, installProbe, isSettled, openDialogName, pushPath, readText, snapshot, tagButtons, tagTabs } from "./crawl.dom.ts";
 import { linkPolicy, PAGER_PAGES, pageKind, routeOf, SAME_NAME_CLICKS, type LinkPolicy } from "./crawl.plan.ts";
@@ -144,6 +145,10 @@ class SessionCrawler {
   private async checkNow(scope: "page" | "dialog"): Promise<void> {
     const text = await this.page.evaluate(readText, scope);
     for (const f of checkText(text.segments, this.lang, this.currentPath())) this.report({ ...f, where: { ...this.where } });
+    // The view once per language, whichever role reaches it first: a dialog by the button that opens it.
+    const view = `${scope} ${pageKind(this.page.url())} ${this.where.tab ?? ""} ${this.where.state ?? ""} ${scope === "dialog" ? (this.where.dialog ?? "").replace(/^.*\(opened by /, "") : ""}`;
+    if (!firstTime(this.lang, view)) return;
+    for (const v of await axeViolations(this.page, scope)) this.add("accessibility", `${v.id} (${v.impact}): ${v.help}`, `${v.targets.join(" | ")} — ${v.summary}`);
   }
 
   private async trace<T>(label: string, run: () => Promise<T>): Promise<T> {

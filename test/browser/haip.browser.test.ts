@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { axeViolations } from "./crawl.axe.ts";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_ORG_SLUG } from "../../src/demo/demo.seed.ts";
@@ -181,6 +182,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the HAIP transparency report in a browser", () 
     expect(response?.status()).toBe(200);
     expect(await page.locator("body").textContent()).toContain(ANSWER_JA);
     await page.screenshot({ path: path.join(SHOTS, "haip-public-ja.png") });
+    // A public page: WCAG 2.1 AA by axe-core's rules, in both languages.
+    expect((await axeViolations(page, "page")).map((v) => `${v.id}: ${v.help} — ${v.targets.join(" | ")}`)).toEqual([]);
+    await page.goto(`${server.url}${publicPath}?lang=en`);
+    expect((await axeViolations(page, "page")).map((v) => `${v.id}: ${v.help} — ${v.targets.join(" | ")}`)).toEqual([]);
     await reader.close();
   });
 });

@@ -2,11 +2,14 @@ import { Suspense, useEffect } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { ErrorPage } from "../pages/errors/ErrorPage.tsx";
 import { usePath } from "../router/router.tsx";
+import { useScrollRegions } from "../hooks/useScrollRegions.ts";
 import { useSignedIn } from "../session/SessionProvider.tsx";
 import { Header } from "./Header.tsx";
 import { Nav } from "./Nav.tsx";
 import { matchRoute } from "./routes.ts";
 import "./shell.css";
+
+const mainElement = () => document.getElementById("main");
 
 /** The signed-in frame: header, left navigation and the current page. */
 export function Shell() {
@@ -19,6 +22,7 @@ export function Shell() {
   useEffect(() => {
     document.title = title;
   }, [title]);
+  useScrollRegions(mainElement);
   let page;
   if (!route) page = <ErrorPage kind="notFound" />;
   else if (!can(route.permission)) page = <ErrorPage kind="forbidden" />;

@@ -45,7 +45,6 @@ export function UserMenu() {
         className="user-menu__trigger"
         aria-haspopup="true"
         aria-expanded={open}
-        aria-label={t("header.userMenu")}
         data-testid="user-menu"
         onClick={() => setOpen((o) => !o)}
       >
@@ -60,6 +59,8 @@ export function UserMenu() {
             {t(`role.${user.role}`)}
           </span>
         </span>
+        {/* The name is what the button shows, then what it opens (WCAG 2.5.3: the visible words are part of the name). */}
+        <span className="visually-hidden"> — {t("header.userMenu")}</span>
         <span className="user-menu__caret" aria-hidden="true">
           ▾
         </span>
