@@ -42,6 +42,7 @@ export function systemRoutes(all: () => readonly AnyRoute[]) {
       tag: "system",
       access: "public",
       response: ready,
+      responses: { 503: { description: "not_ready: the database does not answer, or a migration of this version has not run (details name them)" } },
       async handler({ deps }) {
         let pending: string[];
         try {
@@ -59,6 +60,7 @@ export function systemRoutes(all: () => readonly AnyRoute[]) {
       summary: "This API's OpenAPI 3.1 description",
       tag: "system",
       access: "public",
+      response: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }).describe("An OpenAPI 3.1 document (its schema: spec.openapis.org/oas/3.1)"),
       async handler() {
         openapi ??= buildOpenApi(all(), VERSION);
         return openapi;

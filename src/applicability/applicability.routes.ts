@@ -3,6 +3,7 @@ import { frameworkLabel } from "../library/library.present.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { assessProfile } from "./applicability.service.ts";
+import { applicabilityReportView, profileQuestionsView } from "./applicability.views.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
 
@@ -13,6 +14,7 @@ export const applicabilityRoutes = [
     summary: "The system profile questions (library data, Japanese and English)",
     tag: "applicability",
     access: { permission: "applicability.evaluate" },
+    response: profileQuestionsView,
     async handler({ deps }) {
       const { groups, questions, constraints, version } = deps.library.profile;
       // Each basis named as people cite it ("AI推進法 第七条", "AI Act Article 26(1)"), not by its id.
@@ -39,6 +41,8 @@ export const applicabilityRoutes = [
       facts: z.record(z.string().max(100), z.unknown()),
       asOf: isoDate.optional(),
     }),
+    response: applicabilityReportView,
+    responses: { 422: { description: "invalid_profile: an answer is not one the questions allow (unknown question or option, wrong type, bad date, too long) or answers contradict each other; details name each field (facts.<question>)" } },
     async handler({ deps, actor, body, locale }) {
       return assessProfile(deps.library, body.facts, body.asOf ?? todayIn(actor.timeZone), locale);
     },

@@ -19,6 +19,8 @@ export const authRoutes = [
   defineRoute({
     method: "post",
     path: "/api/auth/login",
+    example: { body: { email: "governance.lead@example.co.jp", password: "correct horse battery staple" } },
+    responses: { 401: { description: "invalid_credentials: the e-mail address and password do not match (the same answer whether or not the account exists)" } },
     summary: "Sign in with e-mail and password; sets the session cookie",
     tag: "auth",
     access: "public",
@@ -72,6 +74,7 @@ export const authRoutes = [
     tag: "tokens",
     access: { permission: "tokens.manage" },
     body: createTokenBody,
+    responses: { 422: { description: "role_exceeds_user: a token cannot be given a role above its owner's" } },
     response: createdToken,
     status: 201,
     handler: ({ deps, actor, body, requestId }) =>

@@ -41,6 +41,7 @@ export const assessmentRoutes = [
   defineRoute({
     method: "post",
     path: "/api/systems/:id/assessments",
+    responses: { 422: { description: "not_in_scope: the framework does not apply to the system as its profile stands, so there is nothing to assess" } },
     summary: "Start an assessment against a framework in scope: one row per applicable requirement",
     tag: "assessments",
     access: { permission: "assessments.answer" },
@@ -140,6 +141,7 @@ export const assessmentRoutes = [
     method: "patch",
     path: "/api/assessment-items/:id",
     summary: "Answer one row: status, justification, owner, due date, comment",
+    example: { body: { version: 3, status: "partially_met", justification: "人による最終判断の手順はあるが、記録の保存期間が未定", dueDate: "2027-03-31" } },
     tag: "assessments",
     access: { permission: "assessments.answer" },
     resource: "assessment_item",

@@ -9,6 +9,10 @@ import { applyResult, applyXlsxQuery, exportXlsxQuery, workbookReport } from "./
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Why an uploaded workbook is refused whole before any row is compared. */
+const UNREADABLE_WORKBOOK =
+  "workbook_mismatch: the file is not a workbook Musubi exported for an assessment (details.reason says why), or import_unreadable: it cannot be opened as Excel at all";
+
 /**
  * The assessment's Excel round trip: a workbook to fill in, a report of what it would change, and
  * the change itself. The file travels as the raw request body both times (header x-file-name), so
@@ -24,6 +28,7 @@ export const assessmentXlsxRoutes = [
     resource: "assessment",
     params: idParams,
     query: exportXlsxQuery,
+    files: [XLSX],
     handler: async ({ deps, actor, params, query, locale }) => {
       const { bytes, fileName } = await exportAssessmentXlsx(deps, actor.orgId, params.id, query.lang ?? locale);
       return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": XLSX, "content-disposition": `attachment; filename="${fileName}"`, "cache-control": "no-store" } });
@@ -39,6 +44,7 @@ export const assessmentXlsxRoutes = [
     params: idParams,
     upload: true,
     response: workbookReport,
+    responses: { 422: { description: UNREADABLE_WORKBOOK } },
     handler: async ({ deps, actor, params, body, c }) => {
       await assertCanImport(deps.db.kysely, actor, params.id);
       const wb = await readAssessmentWorkbook(body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name")), deps.config.importLimits);
@@ -56,6 +62,7 @@ export const assessmentXlsxRoutes = [
     query: applyXlsxQuery,
     upload: true,
     response: applyResult,
+    responses: { 422: { description: `${UNREADABLE_WORKBOOK}; or import_has_errors: some rows are invalid and skipInvalid is false (details carry the rows' report), and nothing is written` } },
     handler: async ({ deps, actor, params, query, body, c, requestId }) => {
       await assertCanImport(deps.db.kysely, actor, params.id);
       const wb = await readAssessmentWorkbook(body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name")), deps.config.importLimits);

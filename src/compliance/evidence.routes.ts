@@ -88,11 +88,12 @@ export const evidenceRoutes = [
   defineRoute({
     method: "get",
     path: "/api/evidence/:id/file",
-    summary: "Download an evidence file",
+    summary: "Download an evidence file: always as application/octet-stream with its name, never as the media type recorded at upload, so a browser saves it rather than renders it",
     tag: "evidence",
     access: { permission: "evidence.read" },
     resource: "evidence",
     params: idParams,
+    files: ["application/octet-stream"],
     handler: async ({ deps, actor, params }) => {
       const e = await readEvidence(deps.db.kysely, actor.orgId, params.id, todayIn(actor.timeZone));
       // Only bytes the organisation itself uploaded are ever served to it.

@@ -20,6 +20,7 @@ export const disclosureRoutes = [
     params: idParams,
     query: z.strictObject({ format: z.enum(["json", "html", "pdf"]).default("json"), lang: z.enum(LOCALES).optional() }),
     response: SystemCard,
+    files: ["application/json", "text/html", "application/pdf"],
     handler: async ({ deps, actor, params, query }) => {
       const card = await buildSystemCard(deps.db.kysely, deps.library, actor.orgId, params.id);
       if (query.format === "json") return card;

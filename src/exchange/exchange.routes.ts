@@ -45,6 +45,13 @@ export const exchangeRoutes = [
     uploadLimit: MAX_MESSAGE_BYTES,
     response: messageAnswer,
     status: 201,
+    responses: {
+      200: { description: "A copy of a message stored before (same sender and idempotency key, same payload): the first one's receipt, duplicate true", schema: messageAnswer },
+      401: { description: "The signature cannot be trusted: exchange_unknown_key, exchange_bad_signature, exchange_key_retired, or exchange_clock_skew (recorded)" },
+      403: { description: "exchange_unregistered_sender (no approved connection with the sender) or exchange_wrong_audience (recorded)" },
+      422: { description: "exchange_unsupported_kind: a kind or schema this instance does not take" },
+      503: { description: "exchange_key_unavailable: the recipient's signing key cannot be used to sign the receipt" },
+    },
     handler: async ({ deps, params, body, c }) => {
       const type = c.req.header("content-type") ?? "";
       if (!/^application\/jose\b/i.test(type)) throw new AppError(415, "unsupported_media_type");

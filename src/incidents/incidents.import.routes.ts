@@ -1,7 +1,7 @@
 import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { problemsQuery, readOptions } from "../systems/imports.schema.ts";
+import { problemsQuery, readOptions, COMMIT_REFUSED, PROBLEMS_FILES, UNREADABLE } from "../systems/imports.schema.ts";
 import { downloadProblems, importDepsOf } from "../systems/imports.service.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
@@ -26,6 +26,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/incidents/imports",
+    responses: UNREADABLE,
     summary: "Upload an incident register (CSV in UTF-8 or Shift_JIS, .xlsx or JSON; raw body, header x-file-name) and get its columns and a suggested mapping",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -49,6 +50,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/incidents/imports/:id/read",
+    responses: UNREADABLE,
     summary: "Read the uploaded incident register again another way (encoding, sheet, header rows, rows to skip, records path)",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -61,6 +63,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/incidents/imports/:id/values",
+    responses: UNREADABLE,
     summary: "The distinct severity or status words of a column, with Musubi's reading of each",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -73,6 +76,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/incidents/imports/:id/preview",
+    responses: UNREADABLE,
     summary: "Check every row of the incident register against the mapping: problems by row and column, rows already imported, a sample; nothing is filed",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -85,6 +89,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/incidents/imports/:id/commit",
+    responses: COMMIT_REFUSED,
     summary: "File the register's incidents in one transaction (422 import_has_errors with the report unless skipInvalid); quiet by default: one notice for the import",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -97,6 +102,7 @@ export const incidentImportRoutes = [
   defineRoute({
     method: "get",
     path: "/api/incidents/imports/:id/problems",
+    files: PROBLEMS_FILES,
     summary: "Every problem the incident import's last check found, as CSV or XLSX in the person's language",
     tag: "incidents",
     access: { permission: "incidents.manage" },

@@ -30,6 +30,16 @@ export const incidentRoutes = [
     method: "post",
     path: "/api/incidents",
     summary: "File an incident (web form or API)",
+    example: {
+      body: {
+        title: "採用選考AIが特定の学校の応募者を一律に低く評価していた",
+        summary: "書類選考の補助に使うスコアリングで、特定の学校の出身者の点数が他と比べて一律に低いことが人事部の確認で分かった。",
+        severity: "high",
+        detectedAt: "2026-11-20",
+        harmTypes: ["rights_violation", "protected_characteristic"],
+        personalData: "yes",
+      },
+    },
     tag: "incidents",
     access: { permission: "incidents.report" },
     body: createIncidentBody,
@@ -68,6 +78,7 @@ export const incidentRoutes = [
     params: idParams,
     query: z.strictObject({ format: z.enum(["json", "html", "pdf", "xlsx"]).default("json"), lang: z.enum(LOCALES).optional() }),
     response: IncidentReport,
+    files: ["application/json", "text/html", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     handler: async ({ deps, actor, params, query }) => {
       const me = await deps.db.kysely.selectFrom("users").select(["display_name", "email", "locale"]).where("org_id", "=", actor.orgId).where("id", "=", actor.userId).executeTakeFirstOrThrow();
       const report = await buildIncidentReport(deps.db.kysely, deps.library, actor.orgId, params.id, { name: me.display_name, email: me.email });

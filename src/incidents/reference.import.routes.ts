@@ -2,7 +2,7 @@ import { z } from "zod";
 import { changeContextOf } from "../audit/audited.ts";
 import { fileNameOf } from "../compliance/evidence.routes.ts";
 import { defineRoute } from "../platform/http/route.ts";
-import { problemsQuery, readOptions } from "../systems/imports.schema.ts";
+import { problemsQuery, readOptions, COMMIT_REFUSED, PROBLEMS_FILES, UNREADABLE } from "../systems/imports.schema.ts";
 import { downloadProblems, importDepsOf } from "../systems/imports.service.ts";
 import { idParams } from "../users/users.schema.ts";
 import {
@@ -29,6 +29,7 @@ export const referenceImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/reference-incidents/imports",
+    responses: UNREADABLE,
     summary: "Upload a public incident register (CSV in UTF-8 or Shift_JIS, .xlsx or JSON; raw body, header x-file-name) to import as this organisation's reference cases; its columns and a suggested mapping come back",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -51,6 +52,7 @@ export const referenceImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/reference-incidents/imports/:id/read",
+    responses: UNREADABLE,
     summary: "Read the uploaded register again another way (encoding, sheet, header rows, rows to skip, records path)",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -63,6 +65,7 @@ export const referenceImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/reference-incidents/imports/:id/preview",
+    responses: UNREADABLE,
     summary: "Read every row as a case of the named source: the rows left out and why, how many cases it replaces, a sample; nothing is imported",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -75,6 +78,7 @@ export const referenceImportRoutes = [
   defineRoute({
     method: "post",
     path: "/api/reference-incidents/imports/:id/commit",
+    responses: COMMIT_REFUSED,
     summary: "Import the register as this organisation's reference cases of the named source, replacing that source's earlier cases and no other's, in one transaction (rows with a problem are left out and listed)",
     tag: "incidents",
     access: { permission: "incidents.manage" },
@@ -87,6 +91,7 @@ export const referenceImportRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reference-incidents/imports/:id/problems",
+    files: PROBLEMS_FILES,
     summary: "Every row the reference-case import's last check left out, and why, as CSV or XLSX in the person's language",
     tag: "incidents",
     access: { permission: "incidents.manage" },

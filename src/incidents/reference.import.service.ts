@@ -11,7 +11,11 @@ import { referenceCasesChanged } from "./similar/similar.service.ts";
 /** The most cases one organisation's import may hold: a public database is large, but one file is held in memory to be checked. */
 export const MAX_REFERENCE_ROWS = 200_000;
 
-export const referenceImportView = importView.extend({ suggestedMapping: referenceMapping.optional() });
+export const referenceImportView = importView.extend({
+  suggestedMapping: referenceMapping.optional(),
+  /** Once checked: as any import's, with how many of the source's cases the import replaces (0: a new source). */
+  report: importReport.extend({ replaces: z.number().int() }).optional(),
+});
 export const referenceImportBody = readOptions.extend({ mapping: referenceMapping, source: referenceSource });
 /** Rows with a problem are always left out (listed), never the whole file: `skipInvalid` is accepted for the wizard's sake and must not be false. */
 export const referenceCommitBody = referenceImportBody.extend({ skipInvalid: z.literal(true).default(true) });

@@ -6,6 +6,7 @@ import { coverageFrom, neighbours } from "./crosswalk.graph.ts";
 import { diffFrameworks } from "./library.diff.ts";
 import { ancestorsOf, presentFramework, presentNodeBrief, presentRef, stepName } from "./library.present.ts";
 import { searchLibrary } from "./library.search.ts";
+import { frameworkDiffView, frameworkVersionView, libraryNodeView, librarySearchView, libraryView } from "./library.views.ts";
 
 // Identifiers are looked up, never interpolated anywhere, so any bounded string is accepted and an
 // unknown one is simply not found (404).
@@ -20,6 +21,7 @@ export const libraryRoutes = [
     summary: "The framework library: frameworks and versions, crosswalks, and the library digest",
     tag: "library",
     access: READ,
+    response: libraryView,
     async handler({ deps }) {
       const lib = deps.library;
       return {
@@ -41,6 +43,7 @@ export const libraryRoutes = [
     access: READ,
     params: z.strictObject({ framework: slug }),
     query: z.strictObject({ from: version, to: version, all: z.enum(["true", "false"]).default("false") }),
+    response: frameworkDiffView,
     async handler({ deps, params, query }) {
       const versions = deps.library.frameworks.get(params.framework);
       if (!versions) throw notFound();
@@ -63,6 +66,7 @@ export const libraryRoutes = [
     tag: "library",
     access: READ,
     params: z.strictObject({ framework: slug, version }),
+    response: frameworkVersionView,
     async handler({ deps, params }) {
       const fw = deps.library.frameworks.get(params.framework)?.get(params.version);
       if (!fw) throw notFound();
@@ -77,6 +81,7 @@ export const libraryRoutes = [
     access: READ,
     params: z.strictObject({ urn: z.string().max(200) }),
     query: z.strictObject({ hops: z.coerce.number().int().min(1).max(4).default(3) }),
+    response: libraryNodeView,
     async handler({ deps, params, query }) {
       const lib = deps.library;
       const entry = lib.nodes.get(params.urn);
@@ -122,6 +127,7 @@ export const libraryRoutes = [
       limit: z.coerce.number().int().min(1).max(100).default(25),
       offset: z.coerce.number().int().min(0).max(100_000).default(0),
     }),
+    response: librarySearchView,
     async handler({ deps, query }) {
       const hits = searchLibrary(deps.library, query.q, query.framework);
       return {

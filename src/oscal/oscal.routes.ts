@@ -6,6 +6,7 @@ import { idParams } from "../users/users.schema.ts";
 import { assessmentToResults } from "./oscal.assessment.ts";
 import { frameworkToCatalog } from "./oscal.catalog.ts";
 import { crosswalksToMapping } from "./oscal.mapping.ts";
+import { assessmentResultsDocument, catalogDocument, mappingCollectionDocument } from "./oscal.schema.ts";
 import { readAssessmentForExport } from "./oscal.store.ts";
 import type { CatalogDocument } from "./oscal.types.ts";
 
@@ -45,6 +46,7 @@ export const oscalRoutes = [
     access: READ_LIBRARY,
     params: z.strictObject({ frameworkId: z.string().min(1).max(80) }),
     query: z.strictObject({ version: z.string().min(1).max(40).optional() }),
+    response: catalogDocument,
     async handler({ deps, params, query }) {
       const fw = query.version ? deps.library.frameworks.get(params.frameworkId)?.get(query.version) : deps.library.current.get(params.frameworkId);
       if (!fw) throw notFound();
@@ -57,6 +59,7 @@ export const oscalRoutes = [
     summary: "Every crosswalk of the library as one OSCAL 1.2 mapping collection (JSON), relationships in OSCAL's terms as Musubi reads them",
     tag: "library",
     access: READ_LIBRARY,
+    response: mappingCollectionDocument,
     async handler({ deps }) {
       return mappingFor(deps.library);
     },
@@ -70,6 +73,7 @@ export const oscalRoutes = [
     access: { permission: "assessments.read" },
     resource: "assessment",
     params: idParams,
+    response: assessmentResultsDocument,
     async handler({ deps, actor, params }) {
       const data = await readAssessmentForExport(deps.db.kysely, actor.orgId, params.id);
       return assessmentToResults(deps.library, data);

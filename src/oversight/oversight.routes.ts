@@ -8,6 +8,7 @@ import { sectorValues } from "../exchange/connections.service.ts";
 import { addCaseEntry, caseDetail, caseEntryBody, casesQuery, caseSummary, createCase, createCaseBody, listCases, readCase, updateCase, updateCaseBody } from "./cases.service.ts";
 import { intakeDetail, intakePage, intakeQuery, listIntake, readIntake } from "./intake.store.ts";
 import { OPEN_DATA_FORMATS, openDataFile, valueLabel } from "./open-data.ts";
+import { openDataDocument } from "./open-data.schema.ts";
 import { triageBody, triageIntake } from "./triage.service.ts";
 import { listWitnessed, witnessedView } from "./witness.ts";
 import { createRequestBody } from "./requests.schema.ts";
@@ -20,6 +21,9 @@ import { listRequests, readRequest, requestDetail, requestView, sendRequest } fr
 import { trends, trendsQuery, trendsView } from "./trends.ts";
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** The open data's media types, by `format`: csv, xlsx, json (open-data.ts). */
+const OPEN_DATA_FILES = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/json"] as const;
 
 export const oversightRoutes = [
   defineRoute({
@@ -93,6 +97,8 @@ export const oversightRoutes = [
     tag: "Oversight",
     access: { permission: "oversight.read" },
     query: trendsQuery.pick({ from: true, to: true }).extend({ format: z.enum(OPEN_DATA_FORMATS).default("csv") }),
+    files: OPEN_DATA_FILES,
+    response: openDataDocument,
     handler: ({ deps, actor, query }) => openDataFile(deps.db.kysely, deps.library, actor.orgId, query, query.format),
   }),
   defineRoute({
@@ -227,6 +233,7 @@ export const oversightRoutes = [
     upload: true,
     uploadLimit: ORG_FRAMEWORK_MAX_BYTES,
     response: advisoryView,
+    responses: { 422: { description: "import_unreadable: an Excel template that cannot be opened or lacks one of its sheets; details say which, in Japanese and English" } },
     handler: ({ deps, actor, params, body, requestId, locale, c }) => attachLibraryUpdate(deps.db, changeContextOf(actor, requestId), params.id, body as unknown as Uint8Array, fileNameOf(c.req.header("x-file-name") ?? "framework.json"), locale),
   }),
   defineRoute({

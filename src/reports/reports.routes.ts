@@ -4,7 +4,7 @@ import { idParams } from "../users/users.schema.ts";
 import { readReportJob, reportJobFile, startReportJob } from "./report-jobs.ts";
 import { renderOffThread } from "./reports.offthread.ts";
 import { fileResponse, produceReport } from "./reports.produce.ts";
-import { boardQuery, complianceQuery, reportJobBody, reportJobView, type ReportRequest } from "./reports.schema.ts";
+import { boardQuery, complianceQuery, REPORT_FILES, REPORT_JOB_FILES, reportJobBody, reportJobView, type ReportRequest } from "./reports.schema.ts";
 import { AppError } from "../platform/errors.ts";
 import { fieldText } from "../platform/http/field-messages.ts";
 
@@ -18,6 +18,7 @@ export const reportRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reports/compliance",
+    files: REPORT_FILES,
     summary: "A framework's compliance report (posture across assessed systems, each system's sign-off, gaps, evidence and controls) as PDF or XLSX, in `lang` or the caller's language",
     tag: "reports",
     access: { permission: "dashboard.read" },
@@ -30,6 +31,7 @@ export const reportRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reports/board",
+    files: REPORT_FILES,
     summary: "The board report for a period (default: the organisation's current fiscal year) as PDF or XLSX, in `lang` or the caller's language",
     tag: "reports",
     access: { permission: "dashboard.read" },
@@ -48,6 +50,7 @@ export const reportRoutes = [
     access: { permission: "dashboard.read" },
     body: reportJobBody,
     response: reportJobView,
+    status: 202,
     handler: async ({ deps, actor, body, c }) => {
       const lang = await pdfLanguage(deps.db.kysely, actor, body.lang);
       const { framework, from, to } = body.params;
@@ -79,6 +82,7 @@ export const reportRoutes = [
   defineRoute({
     method: "get",
     path: "/api/reports/jobs/:id/file",
+    files: REPORT_JOB_FILES,
     summary: "The finished report's file (409 report_not_ready before it is done); kept for a day",
     tag: "reports",
     access: { permission: "dashboard.read" },

@@ -6,6 +6,10 @@ import { isoDate } from "../systems/systems.schema.ts";
 export const REPORT_KINDS = ["board", "compliance", "system-cards"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_FORMATS = ["pdf", "xlsx", "jsonl"] as const;
+/** A report's file as sent: a PDF or an Excel workbook. */
+export const REPORT_FILES = ["application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] as const;
+/** A job's file: a report, or every system card as gzip-compressed JSON Lines. */
+export const REPORT_JOB_FILES = [...REPORT_FILES, "application/gzip"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A framework id as the library names them (checked against the library by the service). */

@@ -68,6 +68,7 @@ export const riskRoutes = [
     method: "post",
     path: "/api/risks",
     summary: "Register a risk for a system or the whole organisation",
+    example: { body: { code: "R-012", titleJa: "学習データの偏りによる不公平な選考", titleEn: "Unfair screening from skewed training data", inherentLikelihood: 4, inherentImpact: 5, treatment: "mitigate", treatmentPlan: "四半期ごとに属性別の通過率を比較し、差があれば人が再審査する" } },
     tag: "risks",
     access: { permission: "risks.edit" },
     body: createRiskBody,

@@ -5,11 +5,12 @@ import { AppError } from "../platform/errors.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
-import { columnValuesBody, columnValuesView, commitBody, importOptions, importView, previewView, problemsQuery, readOptions } from "./imports.schema.ts";
+import { columnValuesBody, columnValuesView, commitBody, importOptions, importView, previewView, problemsQuery, readOptions, COMMIT_REFUSED, PROBLEMS_FILES, UNREADABLE } from "./imports.schema.ts";
 import { commitImport, downloadProblems, importColumnValues, importDepsOf, previewImport, readImport, rereadImport, uploadImport } from "./imports.service.ts";
 import { parseBomOffThread } from "./io/upload.offthread.ts";
 import { exportQuery } from "./io/export.query.ts";
-import { exportInventory } from "./io/export.service.ts";
+import { EXPORT_MEDIA_TYPES, exportInventory } from "./io/export.service.ts";
+import { inventoryExportView } from "./io/export.views.ts";
 import { systemView } from "./systems.schema.ts";
 import { deletePreset, listPresets, presetBody, presetView, savePreset } from "./imports.presets.ts";
 import { readSystem, updateSystem } from "./systems.service.ts";
@@ -29,6 +30,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/imports",
+    responses: UNREADABLE,
     summary: "Upload an inventory file (CSV in UTF-8 or Shift_JIS, or .xlsx; raw body, header x-file-name) and get its columns and a suggested mapping",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -52,6 +54,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/imports/:id/read",
+    responses: UNREADABLE,
     summary: "Read the uploaded file again with another encoding, sheet or header row: its columns, a sample and a suggested mapping",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -64,6 +67,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/imports/:id/preview",
+    responses: UNREADABLE,
     summary: "Validate every row with a column mapping: counts, the row-level report and a sample",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -76,6 +80,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/imports/:id/commit",
+    responses: COMMIT_REFUSED,
     summary: "Import all rows or none (422 import_has_errors) unless skipInvalid; runs in the background, poll GET /api/imports/:id",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -83,6 +88,7 @@ export const importRoutes = [
     params: idParams,
     body: commitBody,
     response: importView,
+    status: 202,
     handler: async ({ deps, actor, params, body, requestId, c }) => {
       const { job } = await commitImport(importDepsOf(deps), changeContextOf(actor, requestId), params.id, body);
       return c.json(job, 202);
@@ -91,6 +97,7 @@ export const importRoutes = [
   defineRoute({
     method: "post",
     path: "/api/imports/:id/values",
+    responses: UNREADABLE,
     summary: "The distinct values of one column (list fields item by item), how many rows hold each, and what Musubi reads each as, to confirm or translate in the mapping",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -103,6 +110,7 @@ export const importRoutes = [
   defineRoute({
     method: "get",
     path: "/api/imports/:id/problems",
+    files: PROBLEMS_FILES,
     summary: "Every problem the import's last validation found (errors and warnings, each naming row, column and field), as CSV (UTF-8 with BOM) or Excel in the person's language; 404 when there were none",
     tag: "imports",
     access: { permission: "systems.import" },
@@ -149,6 +157,8 @@ export const importRoutes = [
     tag: "systems",
     access: { permission: "systems.read" },
     query: exportQuery,
+    files: EXPORT_MEDIA_TYPES,
+    response: inventoryExportView,
     handler: ({ deps, actor, query, locale }) => exportInventory(deps, actor.orgId, query, locale),
   }),
   defineRoute({
@@ -161,6 +171,9 @@ export const importRoutes = [
     params: idParams,
     body: bomBody,
     response: bomView,
+    responses: {
+      422: { description: "import_invalid_bom: the file is neither a CycloneDX 1.6/1.7 BOM that passes the official schema nor an SPDX 3.0 document with AI or dataset packages; details.message says why in both languages" },
+    },
     handler: async ({ deps, actor, params, body, locale, requestId }) => {
       const current = await readSystem(deps.db, actor.orgId, params.id);
       const parsed = await parseBomOffThread(body.bom, deps.config.importLimits);

@@ -70,6 +70,15 @@ export const readOptions = z.strictObject({
 });
 export type ReadOptions = z.infer<typeof readOptions>;
 
+/** The problems download's media types: CSV (UTF-8) or an Excel workbook. */
+export const PROBLEMS_FILES = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] as const;
+
+/** What any import answers when its file cannot be read as a table (documented on each route that reads it). */
+export const UNREADABLE = { 422: { description: "import_unreadable: the file cannot be read as a table (its encoding, sheet, header row, or more rows or columns than allowed); details say which, in Japanese and English" } } as const;
+
+/** A commit's answers besides success: the unreadable file, or rows that do not pass without skipInvalid. */
+export const COMMIT_REFUSED = { 422: { description: "import_unreadable (as when reading), or import_has_errors: some rows are invalid and skipInvalid is false; details carry the rows' report, and nothing is written" } } as const;
+
 /** The problems download of any import: as CSV or XLSX, in the person's language or the one asked for. */
 export const problemsQuery = z.strictObject({ format: z.enum(["csv", "xlsx"]).default("csv"), lang: z.enum(["ja", "en"]).optional() });
 

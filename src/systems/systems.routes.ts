@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { assessProfile } from "../applicability/applicability.service.ts";
+import { applicabilityReportView } from "../applicability/applicability.views.ts";
 import { changeContextOf } from "../audit/audited.ts";
 import { auditPageView, presentAuditPage } from "../audit/audit.routes.ts";
 import { listAudit } from "../audit/audit.store.ts";
 import { defineRoute } from "../platform/http/route.ts";
 import { todayIn } from "../platform/time.ts";
 import { idParams } from "../users/users.schema.ts";
-import { bomDownload, readSystemBom } from "./io/cyclonedx.export.ts";
+import { BOM_MEDIA_TYPE, bomDownload, readSystemBom } from "./io/cyclonedx.export.ts";
 import { createSystemBody, listSystemsQuery, systemPage, systemView, updateSystemBody } from "./systems.schema.ts";
 import { createSystem, deleteSystem, readSystem, updateSystem } from "./systems.service.ts";
 import { listSystems } from "./systems.store.ts";
@@ -17,6 +18,11 @@ const historyQuery = z.strictObject({
 });
 
 const asOfQuery = z.strictObject({ asOf: z.iso.date().optional() });
+
+/** The 422 of a write whose profile the library's questions refuse (`classifyProfile`). */
+const invalidProfile = {
+  description: "invalid_profile: a profile answer is not one the questions allow (unknown question or option, wrong type, bad date, too long) or answers contradict each other; details name each field (profile.<question>)",
+};
 
 export const aiSystemRoutes = [
   defineRoute({
@@ -39,6 +45,7 @@ export const aiSystemRoutes = [
     body: createSystemBody,
     response: systemView,
     status: 201,
+    responses: { 422: invalidProfile },
     handler: ({ deps, actor, body, locale, requestId }) => {
       // A system owner registering a system becomes its business owner unless they name one.
       const input = actor.role === "system_owner" && body.businessOwnerId === null ? { ...body, businessOwnerId: actor.userId } : body;
@@ -67,6 +74,7 @@ export const aiSystemRoutes = [
     params: idParams,
     body: updateSystemBody,
     response: systemView,
+    responses: { 422: invalidProfile },
     handler: ({ deps, actor, params, body, locale, requestId }) =>
       updateSystem({ db: deps.db, library: deps.library, locale, asOf: todayIn(actor.timeZone) }, changeContextOf(actor, requestId), actor, params.id, body),
   }),
@@ -106,6 +114,7 @@ export const aiSystemRoutes = [
     access: { permission: "systems.read" },
     resource: "system",
     params: idParams,
+    files: [BOM_MEDIA_TYPE.split(";")[0]!],
     handler: async ({ deps, actor, params }) => bomDownload(await readSystemBom(deps.db.kysely, actor.orgId, params.id)),
   }),
   defineRoute({
@@ -118,6 +127,10 @@ export const aiSystemRoutes = [
     resource: "system",
     params: idParams,
     query: asOfQuery,
+    response: applicabilityReportView,
+    responses: {
+      422: { description: "invalid_profile: the stored profile no longer passes the library's questions (a library update removed a question or option it answers); details name each field (facts.<question>)" },
+    },
     handler: async ({ deps, actor, params, query, locale }) => {
       const system = await readSystem(deps.db, actor.orgId, params.id);
       return assessProfile(deps.library, system.profile, query.asOf ?? todayIn(actor.timeZone), locale);

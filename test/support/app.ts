@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import { contractProblems } from "./contract.ts";
 import type { Hono } from "hono";
 import { createApp } from "../../src/app.ts";
 import { SYSTEM_ACTOR, audited } from "../../src/audit/audited.ts";
@@ -90,7 +92,7 @@ export interface TestApp {
 export function testApp(db: Db, dataDir: string, overrides: Parameters<typeof loadConfig>[1] = {}): TestApp {
   const config = loadConfig({ MUSUBI_DATA_DIR: dataDir }, { logLevel: "silent", ...overrides });
   const deps = createDeps(config, db, createLogger("silent"));
-  const app = createApp(deps);
+  const app = checkedApp(createApp(deps));
   return {
     app,
     deps,
@@ -103,14 +105,37 @@ export function testApp(db: Db, dataDir: string, overrides: Parameters<typeof lo
         headers["content-type"] ??= "application/json";
       }
       const res = await app.request(path, { method: method.toUpperCase(), headers, ...(body !== undefined && { body }) });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
+      return { status: res.status, body: parseBody(await res.text()), headers: res.headers };
     },
   };
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text; // not JSON: the text
+  }
+}
+
+/**
+ * The app, with every answer it gives a test checked against the API's description
+ * (test/support/contract.ts) — through `call` or a test's own `app.request` alike.
+ */
+function checkedApp(app: Hono): Hono {
+  const request = app.request.bind(app);
+  const checked = Object.create(app) as Hono;
+  checked.request = (async (input: string | Request | URL, init?: RequestInit, ...rest: unknown[]) => {
+    const res = await (request as (...a: unknown[]) => Promise<Response>)(input, init, ...rest);
+    const url = input instanceof Request ? input.url : String(input);
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    const problems = contractProblems(method, url, res.status, res.headers.get("content-type"), parseBody(await res.clone().text()));
+    if (problems.length) {
+      // MUSUBI_CONTRACT_REPORT=file collects them all instead, to see a whole suite's drift at once.
+      if (!process.env.MUSUBI_CONTRACT_REPORT) throw new Error(`The answer does not match the API's description (/api/openapi.json):\n${problems.join("\n")}`);
+      fs.appendFileSync(process.env.MUSUBI_CONTRACT_REPORT, problems.map((p) => JSON.stringify(p) + "\n").join(""));
+    }
+    return res;
+  }) as Hono["request"];
+  return checked;
 }

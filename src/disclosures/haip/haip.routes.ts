@@ -14,6 +14,9 @@ import { QuestionnaireFile } from "./questionnaire.schema.ts";
 
 const BASE = "/api/disclosures/haip-reports";
 
+/** The media types the report's document is sent as, by `format`: json, html, pdf, docx (haip.export.ts). */
+const HAIP_DOCUMENT_FILES = ["application/json", "text/html", "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"] as const;
+
 /** The HAIP transparency report: one per reporting year, drafted from data, edited, approved (稟議) and published. */
 export const haipRoutes = [
   defineRoute({
@@ -152,6 +155,8 @@ export const haipRoutes = [
     resource: "haip_report",
     params: reportIdParams,
     query: z.strictObject({ format: z.enum(HAIP_EXPORT_FORMATS).default("json"), lang: z.enum(["ja", "en"]).optional() }),
+    files: HAIP_DOCUMENT_FILES,
+    response: HaipReportDocument,
     handler: async ({ deps, actor, params, query }) => {
       const view = await readReport(deps.db.kysely, actor.orgId, params.id);
       const doc: HaipReportDocument = await buildHaipDocument(deps.db.kysely, actor.orgId, view, null);

@@ -21,6 +21,8 @@ const view = z.object({
   createdAt: z.string(),
 });
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const versionParams = z.strictObject({ framework: z.string().regex(/^org-[a-z0-9-]+$/), version: z.string().regex(/^[A-Za-z0-9._-]+$/) });
 
 /** Frameworks an organisation writes itself: visible only to it, and used like the shipped library. */
@@ -40,15 +42,17 @@ export const orgFrameworkRoutes = [
     summary: "The Excel template for writing a framework: its facts, its requirements as a tree, when it applies (in the rule language of the shipped rules) and how it maps to other frameworks",
     tag: "library",
     access: { permission: "library.read" },
+    files: [XLSX],
     handler: async () =>
       new Response(new Uint8Array(await orgFrameworkTemplate()), {
-        headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": 'attachment; filename="musubi-framework-template.xlsx"' },
+        headers: { "content-type": XLSX, "content-disposition": 'attachment; filename="musubi-framework-template.xlsx"' },
       }),
   }),
   defineRoute({
     method: "post",
     path: "/api/library/own",
     summary: "Add a framework (or a new version of one) from the Excel template, a library JSON/YAML file or bundle, or an OSCAL catalog or resolved profile; checked like the shipped library; the file name goes in X-File-Name",
+    responses: { 422: { description: "import_unreadable: an Excel file that cannot be opened or lacks the template's sheets" } },
     tag: "library",
     access: { permission: "library.manage" },
     upload: true,

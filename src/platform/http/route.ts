@@ -37,6 +37,9 @@ export type Access = "public" | { permission: Permission };
 /** Record kinds a route's `:id` can name; the tenant-isolation test plants one of each per org. */
 export type ResourceKind = "user" | "token" | "department" | "system" | "assessment" | "assessment_item" | "control" | "evidence" | "import" | "risk" | "task" | "approval" | "delegation" | "webhook" | "schedule" | "incident" | "vendor" | "haip_report" | "publication" | "report_job" | "exchange_connection" | "exchange_submission" | "oversight_intake" | "oversight_case" | "oversight_request" | "dealing" | "oversight_advisory" | "oversight_publication" | "import_preset" | "incident_import" | "reference_import" | "reference_source" | "custom_field";
 
+/** Statuses a route may document in `responses`. */
+export type OtherStatus = 200 | 201 | 202 | 401 | 403 | 422 | 502 | 503;
+
 export type HttpMethod = "get" | "post" | "patch" | "put" | "delete";
 
 export interface HandlerContext<P, Q, B> {
@@ -82,9 +85,26 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * anything else.
    */
   cache?: "ledger" | "ledger-daily";
-  /** Documents the success body in OpenAPI. */
+  /** Documents the success body in OpenAPI (for a `files` route, its `application/json` form). */
   response?: z.ZodType;
-  status?: 200 | 201 | 204;
+  /**
+   * The success answer is a file, in one of these media types (as the `content-type` it is sent
+   * with, without parameters). `application/json` among them takes `response` as its schema.
+   */
+  files?: readonly string[];
+  status?: 200 | 201 | 202 | 204;
+  /**
+   * Other answers this route gives besides its success and the errors every route may give
+   * (400, 401, 403, 404, 409, 413, 415, 429): each status with when it is given and, for a body
+   * that is not the error shape, its schema. The description is a contract (issue 21): the tests
+   * fail on any answer whose status it does not list.
+   */
+  responses?: Partial<Record<OtherStatus, { description: string; schema?: z.ZodType }>>;
+  /**
+   * A realistic request body (and success body) for the description, so that people and client
+   * generators see the operation in use; the lint test checks each against its schema.
+   */
+  example?: { body?: unknown; response?: unknown };
   handler(ctx: HandlerContext<P, Q, B>): Promise<unknown>;
 }
 

@@ -17,6 +17,9 @@ import { fieldDefs } from "../../fields/fields.values.ts";
 
 const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", json: "application/json" } as const;
 
+/** The media types the download is sent as (without parameters), for the route's `files`. */
+export const EXPORT_MEDIA_TYPES = Object.values(CONTENT_TYPES).map((t) => t.split(";")[0]!);
+
 /** The profile questions, EU class names and framework names (current versions, by id as on the dashboard) the people's sheet shows. */
 export function libraryWords(library: Library): LibraryWords {
   const euClasses = new Map<string, LibraryText>();

@@ -45,6 +45,9 @@ export const modelCardRoutes = [
     params: idParams,
     query: modelCardQuery,
     response: previewView,
+    responses: {
+      422: { description: "import_invalid_card: the card cannot be read (not UTF-8, empty, unclosed front matter, malformed YAML or JSON, not a mapping, no name, nothing to import, too many entries, a value that does not fit); details.reason names the problem and details.message says it in both languages" },
+    },
     handler: ({ deps, actor, params, query, body, c, locale, requestId }) => {
       const bytes = body as unknown as Uint8Array;
       if (bytes.byteLength > MAX_CARD_BYTES) throw cardTooLarge("bytes", MAX_CARD_BYTES);
