@@ -21,10 +21,17 @@ export function Dialog({ title, onClose, children, footer, size = "medium", test
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // Where the focus was (the button that opened the dialog), to give it back on closing: the
+    // native dialog would, but React removes the element before closing it, so the focus fell to
+    // the page's start (WCAG 2.4.3).
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
     // showModal() focuses the first focusable element, the close button; start at the first field instead.
     dialog.querySelector<HTMLElement>(".dialog__body :is(input, select, textarea), .dialog__footer .button--primary")?.focus();
-    return () => dialog.close();
+    return () => {
+      dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
 
   return (
