@@ -28,11 +28,11 @@ import { crawlSession, type Account, type ButtonMemory, type Finding, type Sessi
 /** The roles the demo organisation has: an ordinary organisation's (the oversight roles exist only in an authority). */
 const CRAWLED_ROLES = ROLES.filter((role) => !isAuthorityRole(role));
 /**
- * The demo authority's people crawled, in Japanese: its administrator and its oversight roles, who
+ * The demo authority's people crawled, in both languages: its administrator and its oversight roles, who
  * see the control tower (its auditor reads what the administrator does and writes nothing).
  */
 const AUTHORITY_CRAWLED = ["authority-admin", "analyst", "supervisor", "publisher"] as const;
-const AUTHORITY_LANGS: readonly Locale[] = ["ja"];
+const AUTHORITY_LANGS: readonly Locale[] = ["ja", "en"];
 
 const REQUIRE_BROWSER = process.env.MUSUBI_REQUIRE_BROWSER === "1";
 const PASSWORD = "browser-test-password-1";
